@@ -1,0 +1,614 @@
+//! Discovery sessions: one listening activity (a coffee chat, a survey wave, a
+//! vendor scan…) of a source kind, with its date, participants, links and notes.
+
+use crate::error::DomainError;
+use crate::id::{new_id, uuid_at};
+use crate::store::{parse_timestamp, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Longest title accepted, in characters.
+pub const MAX_TITLE: usize = 300;
+/// Largest notes accepted, in bytes (UTF-8). Enough for a long transcript.
+pub const MAX_NOTES_BYTES: usize = 4 * 1024 * 1024;
+/// Most links one session may carry.
+pub const MAX_LINKS: usize = 100;
+/// Longest link accepted, in characters.
+pub const MAX_LINK: usize = 4096;
+/// Longest participants text accepted, in characters.
+pub const MAX_PARTICIPANTS: usize = 2000;
+
+/// The discovery channel a session came from. Each is a first-class source kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    SlaConversation,
+    UserSurvey,
+    CoffeeChat,
+    DiscussionGroup,
+    CustomerAdvisoryGroup,
+    PeerCompanyChat,
+    AcademicResearch,
+    IndustryResearch,
+    OpenSourceScan,
+    CloudVendorScan,
+    TeamBrainstorm,
+    StakeholderFeedback,
+    SupportTicketReview,
+    MetricsReview,
+}
+
+impl SourceKind {
+    /// Every source kind, in the order the brief lists the channels.
+    pub const ALL: [SourceKind; 14] = [
+        Self::SlaConversation,
+        Self::UserSurvey,
+        Self::CoffeeChat,
+        Self::DiscussionGroup,
+        Self::CustomerAdvisoryGroup,
+        Self::PeerCompanyChat,
+        Self::AcademicResearch,
+        Self::IndustryResearch,
+        Self::OpenSourceScan,
+        Self::CloudVendorScan,
+        Self::TeamBrainstorm,
+        Self::StakeholderFeedback,
+        Self::SupportTicketReview,
+        Self::MetricsReview,
+    ];
+
+    /// The stored name (the same as the serialized one).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SlaConversation => "sla_conversation",
+            Self::UserSurvey => "user_survey",
+            Self::CoffeeChat => "coffee_chat",
+            Self::DiscussionGroup => "discussion_group",
+            Self::CustomerAdvisoryGroup => "customer_advisory_group",
+            Self::PeerCompanyChat => "peer_company_chat",
+            Self::AcademicResearch => "academic_research",
+            Self::IndustryResearch => "industry_research",
+            Self::OpenSourceScan => "open_source_scan",
+            Self::CloudVendorScan => "cloud_vendor_scan",
+            Self::TeamBrainstorm => "team_brainstorm",
+            Self::StakeholderFeedback => "stakeholder_feedback",
+            Self::SupportTicketReview => "support_ticket_review",
+            Self::MetricsReview => "metrics_review",
+        }
+    }
+
+    /// The name people use for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SlaConversation => "SLA conversation",
+            Self::UserSurvey => "User survey",
+            Self::CoffeeChat => "Coffee chat",
+            Self::DiscussionGroup => "Discussion group",
+            Self::CustomerAdvisoryGroup => "Customer advisory group",
+            Self::PeerCompanyChat => "Peer-company chat",
+            Self::AcademicResearch => "Academic research",
+            Self::IndustryResearch => "Industry research",
+            Self::OpenSourceScan => "Open-source scan",
+            Self::CloudVendorScan => "Cloud-vendor scan",
+            Self::TeamBrainstorm => "Team brainstorm",
+            Self::StakeholderFeedback => "Stakeholder feedback",
+            Self::SupportTicketReview => "Support-ticket review",
+            Self::MetricsReview => "Metrics review",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A source kind with the name people use for it, for pickers and filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceKindInfo {
+    pub kind: SourceKind,
+    pub label: String,
+}
+
+/// Every source kind with its label, in the brief's order.
+pub fn source_kinds() -> Vec<SourceKindInfo> {
+    SourceKind::ALL
+        .into_iter()
+        .map(|kind| SourceKindInfo {
+            kind,
+            label: kind.label().to_owned(),
+        })
+        .collect()
+}
+
+/// A link kept with a session (a doc, a recording, a ticket).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionLink {
+    pub url: String,
+    /// What the link is; may be empty.
+    pub label: String,
+}
+
+/// A whole session, as the editor shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub id: Uuid,
+    pub cycle_id: Uuid,
+    pub kind: SourceKind,
+    pub title: String,
+    #[ts(type = "string")]
+    pub held_on: NaiveDate,
+    pub participants: String,
+    pub links: Vec<SessionLink>,
+    /// Markdown.
+    pub notes: String,
+    /// Whether its cycle is closed, so the session cannot change.
+    pub read_only: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A session as a list row: no notes, only their beginning.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionSummary {
+    pub id: Uuid,
+    pub cycle_id: Uuid,
+    pub kind: SourceKind,
+    pub title: String,
+    #[ts(type = "string")]
+    pub held_on: NaiveDate,
+    pub participants: String,
+    /// The first words of the notes, as plain text.
+    pub excerpt: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a new session starts with.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSession {
+    pub cycle_id: Uuid,
+    pub kind: SourceKind,
+    pub title: String,
+    #[ts(type = "string")]
+    pub held_on: NaiveDate,
+    #[serde(default)]
+    pub participants: String,
+    #[serde(default)]
+    pub links: Vec<SessionLink>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A session's details, replaced whole (the notes are saved on their own).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionUpdate {
+    pub kind: SourceKind,
+    pub title: String,
+    #[ts(type = "string")]
+    pub held_on: NaiveDate,
+    pub participants: String,
+    pub links: Vec<SessionLink>,
+}
+
+/// Order of the session list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionSort {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+}
+
+/// Which sessions to list.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionQuery {
+    /// One cycle, or every cycle when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub cycle_id: Option<Uuid>,
+    /// Only these kinds; every kind when empty.
+    #[serde(default)]
+    pub kinds: Vec<SourceKind>,
+    #[serde(default)]
+    pub sort: SessionSort,
+}
+
+/// How many live sessions one kind has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KindCount {
+    pub kind: SourceKind,
+    pub count: u32,
+}
+
+/// A listed page of sessions with counts per kind (the counts ignore the kind filter,
+/// so a filter bar can show what each choice would give).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionList {
+    pub sessions: Vec<SessionSummary>,
+    pub counts: Vec<KindCount>,
+    /// Live sessions in scope before the kind filter.
+    pub total: u32,
+}
+
+/// Result of saving notes.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotesSaved {
+    pub updated_at: DateTime<Utc>,
+}
+
+fn clean_title(title: &str) -> Result<String, DomainError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(DomainError::invalid(
+            "title",
+            "give the session a title, e.g. \"Coffee chat with the payments team\"",
+        ));
+    }
+    if title.chars().count() > MAX_TITLE {
+        return Err(DomainError::invalid(
+            "title",
+            format!("keep the title under {MAX_TITLE} characters"),
+        ));
+    }
+    Ok(title.to_owned())
+}
+
+fn clean_participants(p: &str) -> Result<String, DomainError> {
+    let p = p.trim();
+    if p.chars().count() > MAX_PARTICIPANTS {
+        return Err(DomainError::invalid(
+            "participants",
+            format!("keep participants under {MAX_PARTICIPANTS} characters"),
+        ));
+    }
+    Ok(p.to_owned())
+}
+
+fn check_notes(notes: &str) -> Result<(), DomainError> {
+    if notes.len() > MAX_NOTES_BYTES {
+        return Err(DomainError::invalid(
+            "notes",
+            format!(
+                "these notes are {:.1} MiB; one session holds at most {} MiB. Split them into several sessions.",
+                notes.len() as f64 / (1024.0 * 1024.0),
+                MAX_NOTES_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn clean_links(links: &[SessionLink]) -> Result<Vec<SessionLink>, DomainError> {
+    if links.len() > MAX_LINKS {
+        return Err(DomainError::invalid(
+            "links",
+            format!("a session holds at most {MAX_LINKS} links"),
+        ));
+    }
+    let mut clean = Vec::with_capacity(links.len());
+    for link in links {
+        let url = link.url.trim();
+        let label = link.label.trim();
+        if url.is_empty() && label.is_empty() {
+            continue;
+        }
+        if url.is_empty() {
+            return Err(DomainError::invalid(
+                "links",
+                format!("the link \"{label}\" has no address"),
+            ));
+        }
+        if url.chars().count() > MAX_LINK || url.chars().any(char::is_control) {
+            return Err(DomainError::invalid(
+                "links",
+                "a link address is too long or holds control characters",
+            ));
+        }
+        clean.push(SessionLink {
+            url: url.to_owned(),
+            label: label.to_owned(),
+        });
+    }
+    Ok(clean)
+}
+
+/// Plain text of the start of some Markdown, for list rows.
+fn excerpt(markdown_start: &str) -> String {
+    let mut out = String::with_capacity(160);
+    for line in markdown_start.lines() {
+        let line = line
+            .trim()
+            .trim_start_matches(['#', '>', '-', '*', '+', ' '])
+            .trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(line.chars().filter(|c| !matches!(c, '*' | '_' | '`')));
+        if out.chars().count() >= 160 {
+            break;
+        }
+    }
+    if out.chars().count() > 160 {
+        out = out.chars().take(159).collect::<String>() + "…";
+    }
+    out
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<SessionSummary> {
+    Ok(SessionSummary {
+        id: uuid_at(row, 0)?,
+        cycle_id: uuid_at(row, 1)?,
+        kind: kind_at(row, 2)?,
+        title: row.get(3)?,
+        held_on: date_at(row, 4)?,
+        participants: row.get(5)?,
+        excerpt: excerpt(&row.get::<_, String>(6)?),
+        updated_at: parse_timestamp(&row.get::<_, String>(7)?),
+    })
+}
+
+fn kind_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<SourceKind> {
+    let s: String = row.get(idx)?;
+    SourceKind::parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown source kind {s}").into(),
+        )
+    })
+}
+
+fn date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = row.get(idx)?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn write_links(tx: &Transaction<'_>, id: Uuid, links: &[SessionLink]) -> rusqlite::Result<()> {
+    tx.execute(
+        "DELETE FROM session_link WHERE session_id = ?1",
+        [id.to_string()],
+    )?;
+    let mut stmt = tx.prepare(
+        "INSERT INTO session_link (session_id, position, url, label) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, link) in links.iter().enumerate() {
+        stmt.execute(params![id.to_string(), i as i64, link.url, link.label])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Logs a new session in a cycle that is not closed.
+    pub fn create_session(&mut self, new: &NewSession) -> Result<Session, DomainError> {
+        self.writable_cycle(new.cycle_id)?;
+        let title = clean_title(&new.title)?;
+        let participants = clean_participants(&new.participants)?;
+        let links = clean_links(&new.links)?;
+        check_notes(&new.notes)?;
+        let id = new_id();
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO session (id, cycle_id, kind, title, held_on, participants, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![
+                id.to_string(),
+                new.cycle_id.to_string(),
+                new.kind.as_str(),
+                title,
+                new.held_on.format("%Y-%m-%d").to_string(),
+                participants,
+                new.notes,
+                now
+            ],
+        )?;
+        write_links(&tx, id, &links)?;
+        tx.commit()?;
+        self.session(id)
+    }
+
+    /// One live session with its links and notes.
+    pub fn session(&self, id: Uuid) -> Result<Session, DomainError> {
+        let not_found = || DomainError::NotFound {
+            entity: "session",
+            id: id.to_string(),
+        };
+        let row = self
+            .conn
+            .query_row(
+                "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, s.participants, s.notes,
+                        s.created_at, s.updated_at, c.mode = 'closed'
+                 FROM session s JOIN cycle c ON c.id = s.cycle_id
+                 WHERE s.id = ?1 AND s.deleted_at IS NULL",
+                [id.to_string()],
+                |row| {
+                    Ok(Session {
+                        id: uuid_at(row, 0)?,
+                        cycle_id: uuid_at(row, 1)?,
+                        kind: kind_at(row, 2)?,
+                        title: row.get(3)?,
+                        held_on: date_at(row, 4)?,
+                        participants: row.get(5)?,
+                        notes: row.get(6)?,
+                        created_at: parse_timestamp(&row.get::<_, String>(7)?),
+                        updated_at: parse_timestamp(&row.get::<_, String>(8)?),
+                        read_only: row.get(9)?,
+                        links: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let mut session = row.ok_or_else(not_found)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT url, label FROM session_link WHERE session_id = ?1 ORDER BY position",
+        )?;
+        session.links = stmt
+            .query_map([id.to_string()], |r| {
+                Ok(SessionLink {
+                    url: r.get(0)?,
+                    label: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(session)
+    }
+
+    /// Live sessions matching `query`, with counts per kind.
+    pub fn list_sessions(&self, query: &SessionQuery) -> Result<SessionList, DomainError> {
+        let mut scope = String::from("deleted_at IS NULL");
+        let mut args: Vec<String> = Vec::new();
+        if let Some(cycle) = query.cycle_id {
+            scope.push_str(" AND cycle_id = ?1");
+            args.push(cycle.to_string());
+        }
+
+        let mut counts = Vec::new();
+        let mut total = 0;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT kind, count(*) FROM session WHERE {scope} GROUP BY kind"
+        ))?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        while let Some(row) = rows.next()? {
+            let count: u32 = row.get(1)?;
+            total += count;
+            counts.push(KindCount {
+                kind: kind_at(row, 0)?,
+                count,
+            });
+        }
+        counts.sort_by_key(|c| SourceKind::ALL.iter().position(|k| *k == c.kind));
+
+        let mut filter = scope;
+        if !query.kinds.is_empty() {
+            let first = args.len() + 1;
+            let marks: Vec<String> = (first..first + query.kinds.len())
+                .map(|i| format!("?{i}"))
+                .collect();
+            filter.push_str(&format!(" AND kind IN ({})", marks.join(", ")));
+            args.extend(query.kinds.iter().map(|k| k.as_str().to_owned()));
+        }
+        let order = match query.sort {
+            SessionSort::NewestFirst => "held_on DESC, id DESC",
+            SessionSort::OldestFirst => "held_on ASC, id ASC",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, cycle_id, kind, title, held_on, participants, substr(notes, 1, 400), updated_at
+             FROM session WHERE {filter} ORDER BY {order}"
+        ))?;
+        let sessions = stmt
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(SessionList {
+            sessions,
+            counts,
+            total,
+        })
+    }
+
+    /// Replaces a session's details (kind, title, date, participants, links).
+    pub fn update_session(
+        &mut self,
+        id: Uuid,
+        update: &SessionUpdate,
+    ) -> Result<Session, DomainError> {
+        let current = self.session(id)?;
+        self.writable_cycle(current.cycle_id)?;
+        let title = clean_title(&update.title)?;
+        let participants = clean_participants(&update.participants)?;
+        let links = clean_links(&update.links)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE session SET kind = ?2, title = ?3, held_on = ?4, participants = ?5, updated_at = ?6
+             WHERE id = ?1 AND deleted_at IS NULL",
+            params![
+                id.to_string(),
+                update.kind.as_str(),
+                title,
+                update.held_on.format("%Y-%m-%d").to_string(),
+                participants,
+                now
+            ],
+        )?;
+        write_links(&tx, id, &links)?;
+        tx.commit()?;
+        self.session(id)
+    }
+
+    /// Saves a session's notes (the editor's autosave).
+    pub fn save_notes(&mut self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
+        check_notes(notes)?;
+        let current = self.session(id)?;
+        self.writable_cycle(current.cycle_id)?;
+        if current.notes == notes {
+            return Ok(NotesSaved {
+                updated_at: current.updated_at,
+            });
+        }
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE session SET notes = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id.to_string(), notes, crate::store::timestamp(now)],
+        )?;
+        tx.commit()?;
+        Ok(NotesSaved { updated_at: now })
+    }
+
+    /// Moves a session to the trash. Nothing is erased; [`Store::restore`] brings it back.
+    pub fn delete_session(&mut self, id: Uuid) -> Result<(), DomainError> {
+        let current = self.session(id)?;
+        self.writable_cycle(current.cycle_id)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE session SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id.to_string(), now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_plain_text_from_the_start_of_the_notes() {
+        assert_eq!(
+            excerpt("# Heading\n\n- **bold** point\n> quoted `code`"),
+            "Heading bold point quoted code"
+        );
+        let long = "word ".repeat(100);
+        let e = excerpt(&long);
+        assert!(e.chars().count() <= 160 && e.ends_with('…'));
+    }
+
+    #[test]
+    fn every_source_kind_round_trips_through_its_stored_name() {
+        for kind in SourceKind::ALL {
+            assert_eq!(SourceKind::parse(kind.as_str()), Some(kind));
+            let json = serde_json::to_string(&kind).expect("json");
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! The store: one SQLite connection on one workspace file.
+//!
+//! Opening is careful because a workspace is a document the user picks: before
+//! SQLite writes anything, the file's header is read to make sure it is a
+//! Groundwork file of a schema this build understands. Anything else — a folder,
+//! an empty file, a text file, someone else's database, a newer schema, a
+//! damaged file — is refused with an [`OpenError`] naming the path, and the file
+//! is left exactly as it was.
+
+use crate::clock::Clock;
+use crate::schema::{self, Migration, APPLICATION_ID};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use thiserror::Error;
+use ts_rs::TS;
+
+/// How long a write waits for a lock held by another connection before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The 16 bytes every SQLite 3 database starts with.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Why a workspace file could not be opened. Every case names the path.
+#[derive(Debug, Error)]
+pub enum OpenError {
+    #[error("{path} does not exist")]
+    NotFound { path: PathBuf },
+
+    #[error("{path} already exists; choose a new file name for a new workspace")]
+    AlreadyExists { path: PathBuf },
+
+    #[error("{path} is a folder, not a workspace file")]
+    IsDirectory { path: PathBuf },
+
+    #[error("{path} is an empty file, not a Groundwork workspace")]
+    EmptyFile { path: PathBuf },
+
+    #[error("{path} is not a database (it may be a text or other kind of file)")]
+    NotSqlite { path: PathBuf },
+
+    #[error("{path} is a SQLite database from another program, not a Groundwork workspace")]
+    NotGroundwork { path: PathBuf },
+
+    #[error(
+        "{path} was saved by a newer version of Groundwork (schema {found}; this version reads up to {supported}). Update Groundwork to open it; the file was not changed."
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error("{path} is damaged: {detail}")]
+    Damaged { path: PathBuf, detail: String },
+
+    #[error("could not read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("database error in {path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+}
+
+impl OpenError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::NotFound { path }
+            | Self::AlreadyExists { path }
+            | Self::IsDirectory { path }
+            | Self::EmptyFile { path }
+            | Self::NotSqlite { path }
+            | Self::NotGroundwork { path }
+            | Self::NewerSchema { path, .. }
+            | Self::Damaged { path, .. }
+            | Self::Io { path, .. }
+            | Self::Sqlite { path, .. } => path,
+        }
+    }
+
+    fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
+        // SQLite reports a garbled file as NOTADB or CORRUPT: that is damage, not a bug.
+        let damaged = matches!(
+            source.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt)
+        );
+        if damaged {
+            Self::Damaged {
+                path: path.to_owned(),
+                detail: source.to_string(),
+            }
+        } else {
+            Self::Sqlite {
+                path: path.to_owned(),
+                source,
+            }
+        }
+    }
+}
+
+/// Whether opening may create the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Open the file, creating a new workspace if nothing is there.
+    OpenOrCreate,
+    /// Open an existing workspace only.
+    MustExist,
+    /// Create a new workspace; refuse if anything is there.
+    CreateNew,
+}
+
+/// What happened while opening, for the shell to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenOutcome {
+    Created,
+    Opened,
+    Migrated { from: u32, to: u32, backup: PathBuf },
+}
+
+/// The open workspace, as the UI shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceInfo {
+    /// Full path of the workspace file.
+    pub path: String,
+    /// The file's name without its extension: what the window title shows.
+    pub name: String,
+    /// Schema version of the file.
+    pub schema_version: u32,
+}
+
+/// One open workspace file.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+    pub(crate) clock: Arc<dyn Clock>,
+    outcome: OpenOutcome,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (or creates, per `mode`) the workspace at `path`.
+    pub fn open(path: &Path, mode: OpenMode, clock: Arc<dyn Clock>) -> Result<Self, OpenError> {
+        Self::open_with(path, mode, clock, schema::MIGRATIONS)
+    }
+
+    /// A fresh workspace in memory, for tests and benchmarks.
+    pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Self, OpenError> {
+        let path = PathBuf::from(":memory:");
+        let mut conn = Connection::open_in_memory().map_err(|e| OpenError::sqlite(&path, e))?;
+        init_new(&mut conn, schema::MIGRATIONS).map_err(|e| OpenError::sqlite(&path, e))?;
+        Ok(Self {
+            conn,
+            path: None,
+            clock,
+            outcome: OpenOutcome::Created,
+        })
+    }
+
+    pub(crate) fn open_with(
+        path: &Path,
+        mode: OpenMode,
+        clock: Arc<dyn Clock>,
+        migrations: &[Migration],
+    ) -> Result<Self, OpenError> {
+        let io = |source| OpenError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let supported = schema::latest_of(migrations);
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory { path: path.into() }),
+            Ok(_) if mode == OpenMode::CreateNew => {
+                return Err(OpenError::AlreadyExists { path: path.into() })
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if mode == OpenMode::MustExist {
+                    return Err(OpenError::NotFound { path: path.into() });
+                }
+                return Self::create(path, clock, migrations);
+            }
+            Err(e) => return Err(io(e)),
+        }
+
+        // Judge the file by its header before SQLite may touch it.
+        let header = read_header(path).map_err(io)?;
+        check_header(path, &header, supported)?;
+
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| OpenError::sqlite(path, e))?;
+        let sq = |e| OpenError::sqlite(path, e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
+
+        // The header can lag behind a write-ahead log; ask SQLite too before writing.
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(sq)?;
+        if app_id != APPLICATION_ID {
+            return Err(OpenError::NotGroundwork { path: path.into() });
+        }
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sq)?;
+        if version > supported {
+            return Err(OpenError::NewerSchema {
+                path: path.into(),
+                found: version,
+                supported,
+            });
+        }
+        quick_check(&conn, path)?;
+
+        let outcome = if version < supported {
+            let backup = backup_path(path, version, clock.now());
+            conn.backup(rusqlite::MAIN_DB, &backup, None).map_err(sq)?;
+            schema::migrate(&mut conn, version, migrations).map_err(sq)?;
+            OpenOutcome::Migrated {
+                from: version,
+                to: supported,
+                backup,
+            }
+        } else {
+            OpenOutcome::Opened
+        };
+        set_pragmas(&conn).map_err(sq)?;
+        Ok(Self {
+            conn,
+            path: Some(path.into()),
+            clock,
+            outcome,
+        })
+    }
+
+    fn create(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        migrations: &[Migration],
+    ) -> Result<Self, OpenError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| OpenError::Io {
+                path: path.into(),
+                source,
+            })?;
+        }
+        let sq = |e| OpenError::sqlite(path, e);
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sq)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
+        init_new(&mut conn, migrations).map_err(sq)?;
+        Ok(Self {
+            conn,
+            path: Some(path.into()),
+            clock,
+            outcome: OpenOutcome::Created,
+        })
+    }
+
+    /// The workspace file, or `None` for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// What opening did: created, opened, or migrated (with the backup's path).
+    pub fn outcome(&self) -> &OpenOutcome {
+        &self.outcome
+    }
+
+    /// The workspace as the UI shows it.
+    pub fn info(&self) -> WorkspaceInfo {
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(":memory:"));
+        WorkspaceInfo {
+            name: workspace_name(&path),
+            path: path.display().to_string(),
+            schema_version: self.schema_version().unwrap_or(0),
+        }
+    }
+
+    /// The schema version recorded in the file.
+    pub fn schema_version(&self) -> rusqlite::Result<u32> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+    }
+
+    /// The current time as stored: RFC 3339, UTC, millisecond precision.
+    pub(crate) fn now_text(&self) -> String {
+        timestamp(self.clock.now())
+    }
+
+    /// Reads a value from the workspace's key/value metadata.
+    pub(crate) fn meta_get(&self, key: &str) -> rusqlite::Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+    }
+
+    /// Direct access for benchmarks' bulk loaders and tests; not for the app.
+    #[doc(hidden)]
+    pub fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// Stored form of an instant.
+pub(crate) fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Parses a stored instant; a malformed one reads as the Unix epoch rather than failing a list.
+pub(crate) fn parse_timestamp(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+/// The name a workspace is shown by: its file name without extension.
+pub fn workspace_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn init_new(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    schema::migrate(conn, 0, migrations)?;
+    set_pragmas(conn)
+}
+
+/// Pragmas set on every open.
+fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    // WAL: readers never block the writer, and a crash mid-write leaves the last
+    // commit intact.
+    conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
+    // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on power loss.
+    // "A committed write is never lost" is a promise we make, and our write rate
+    // (autosave about once a second while typing) makes the extra fsync cheap.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut header = Vec::with_capacity(100);
+    std::fs::File::open(path)?
+        .take(100)
+        .read_to_end(&mut header)?;
+    Ok(header)
+}
+
+/// Judges a file by its first 100 bytes (the SQLite header): no SQLite involved.
+fn check_header(path: &Path, header: &[u8], supported: u32) -> Result<(), OpenError> {
+    if header.is_empty() {
+        return Err(OpenError::EmptyFile { path: path.into() });
+    }
+    if header.len() < 100 || &header[..16] != SQLITE_MAGIC {
+        return Err(OpenError::NotSqlite { path: path.into() });
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    if be32(68) as i32 != APPLICATION_ID {
+        return Err(OpenError::NotGroundwork { path: path.into() });
+    }
+    let found = be32(60);
+    if found > supported {
+        return Err(OpenError::NewerSchema {
+            path: path.into(),
+            found,
+            supported,
+        });
+    }
+    Ok(())
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check")
+        .map_err(|e| OpenError::sqlite(path, e))?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| OpenError::sqlite(path, e))?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        Ok(())
+    } else {
+        let detail = problems.into_iter().take(3).collect::<Vec<_>>().join("; ");
+        Err(OpenError::Damaged {
+            path: path.into(),
+            detail,
+        })
+    }
+}
+
+/// `<file>.backup-v<N>-<UTC time>.groundwork` beside the workspace.
+fn backup_path(path: &Path, version: u32, now: DateTime<Utc>) -> PathBuf {
+    let stem = workspace_name(path);
+    let name = format!(
+        "{stem}.backup-v{version}-{}.groundwork",
+        now.format("%Y%m%dT%H%M%SZ")
+    );
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,317 @@
+//! The store's promises about files: what it opens, what it refuses, and that it
+//! never writes to a file it refuses.
+
+use super::*;
+use crate::clock::FixedClock;
+use crate::schema::MIGRATIONS;
+use chrono::TimeZone;
+use tempfile::TempDir;
+
+fn clock() -> Arc<dyn Clock> {
+    Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 21, 9, 30, 0)
+            .single()
+            .expect("time"),
+    ))
+}
+
+fn temp() -> TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn open(path: &Path) -> Result<Store, OpenError> {
+    Store::open(path, OpenMode::OpenOrCreate, clock())
+}
+
+/// Asserts that opening `path` fails and leaves its bytes exactly as they were.
+fn refused_untouched(path: &Path) -> OpenError {
+    let before = std::fs::read(path).ok();
+    let err = open(path).expect_err("the file must be refused");
+    assert_eq!(
+        std::fs::read(path).ok(),
+        before,
+        "a refused file must not change"
+    );
+    assert_eq!(err.path(), path, "the error names the path");
+    assert!(err.to_string().contains(&path.display().to_string()));
+    err
+}
+
+#[test]
+fn opening_a_missing_path_creates_a_groundwork_workspace() {
+    let dir = temp();
+    let path = dir.path().join("nested/folder/team.groundwork");
+    let store = open(&path).expect("create");
+    assert_eq!(store.outcome(), &OpenOutcome::Created);
+    assert_eq!(store.schema_version().expect("v"), schema::latest_version());
+    let app_id: i32 = store
+        .conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .expect("id");
+    assert_eq!(app_id, APPLICATION_ID);
+    assert_eq!(store.info().name, "team");
+}
+
+#[test]
+fn pragmas_are_set_on_every_open() {
+    let dir = temp();
+    let path = dir.path().join("w.groundwork");
+    drop(open(&path).expect("create"));
+    let store = open(&path).expect("reopen");
+    assert_eq!(store.outcome(), &OpenOutcome::Opened);
+    let q = |name: &str| -> String {
+        store
+            .conn
+            .pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| format!("{v:?}"))
+            .expect(name)
+    };
+    assert_eq!(q("journal_mode"), r#"Text("wal")"#);
+    assert_eq!(q("foreign_keys"), "Integer(1)");
+    assert_eq!(q("synchronous"), "Integer(2)", "FULL");
+    assert_eq!(q("busy_timeout"), "Integer(5000)");
+}
+
+#[test]
+fn reopening_keeps_committed_data() {
+    let dir = temp();
+    let path = dir.path().join("w.groundwork");
+    let mut store = open(&path).expect("create");
+    let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
+    drop(store);
+    let store = open(&path).expect("reopen");
+    assert_eq!(store.list_cycles().expect("list"), vec![cycle]);
+}
+
+#[test]
+fn a_must_exist_open_of_a_missing_file_is_refused_and_creates_nothing() {
+    let dir = temp();
+    let path = dir.path().join("gone.groundwork");
+    let err = Store::open(&path, OpenMode::MustExist, clock()).expect_err("missing");
+    assert!(matches!(err, OpenError::NotFound { .. }));
+    assert!(!path.exists());
+}
+
+#[test]
+fn creating_a_new_workspace_over_an_existing_file_is_refused() {
+    let dir = temp();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "keep me").expect("write");
+    let err = Store::open(&path, OpenMode::CreateNew, clock()).expect_err("exists");
+    assert!(matches!(err, OpenError::AlreadyExists { .. }));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep me");
+}
+
+#[test]
+fn a_folder_is_refused() {
+    let dir = temp();
+    let err = open(dir.path()).expect_err("dir");
+    assert!(matches!(err, OpenError::IsDirectory { .. }), "{err:?}");
+}
+
+#[test]
+fn an_empty_file_is_refused_untouched() {
+    let dir = temp();
+    let path = dir.path().join("empty.groundwork");
+    std::fs::write(&path, b"").expect("write");
+    assert!(matches!(
+        refused_untouched(&path),
+        OpenError::EmptyFile { .. }
+    ));
+}
+
+#[test]
+fn a_text_file_is_refused_untouched() {
+    let dir = temp();
+    let path = dir.path().join("readme.groundwork");
+    std::fs::write(&path, "# Just some notes\nnot a database at all, but long enough to have a header-sized prefix of text in it....\n").expect("write");
+    assert!(matches!(
+        refused_untouched(&path),
+        OpenError::NotSqlite { .. }
+    ));
+    let short = dir.path().join("short.groundwork");
+    std::fs::write(&short, "hi").expect("write");
+    assert!(matches!(
+        refused_untouched(&short),
+        OpenError::NotSqlite { .. }
+    ));
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused_untouched() {
+    let dir = temp();
+    let path = dir.path().join("other.sqlite");
+    {
+        let conn = Connection::open(&path).expect("other db");
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .expect("schema");
+    }
+    assert!(matches!(
+        refused_untouched(&path),
+        OpenError::NotGroundwork { .. }
+    ));
+}
+
+#[test]
+fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
+    let dir = temp();
+    let path = dir.path().join("future.groundwork");
+    {
+        let mut store = open(&path).expect("create");
+        store.create_cycle("Future cycle").expect("cycle");
+        store
+            .conn
+            .pragma_update(None, "user_version", 999)
+            .expect("bump");
+        store
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
+            .expect("no wal");
+    }
+    let err = refused_untouched(&path);
+    match &err {
+        OpenError::NewerSchema {
+            found, supported, ..
+        } => {
+            assert_eq!(*found, 999);
+            assert_eq!(*supported, schema::latest_version());
+        }
+        other => panic!("expected NewerSchema, got {other:?}"),
+    }
+    assert!(err.to_string().contains("newer version of Groundwork"));
+    let siblings: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
+    assert_eq!(
+        siblings.len(),
+        1,
+        "no backup, journal or wal file was written"
+    );
+}
+
+#[test]
+fn a_damaged_workspace_is_refused_with_a_clear_error() {
+    let dir = temp();
+    let path = dir.path().join("damaged.groundwork");
+    {
+        let mut store = open(&path).expect("create");
+        let cycle = store.create_cycle("Cycle").expect("cycle");
+        for i in 0..200 {
+            store
+                .create_session(&crate::NewSession {
+                    cycle_id: cycle.id,
+                    kind: crate::SourceKind::CoffeeChat,
+                    title: format!("Chat {i}"),
+                    held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+                    participants: String::new(),
+                    links: vec![],
+                    notes: "note ".repeat(200),
+                })
+                .expect("session");
+        }
+        store
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
+            .expect("no wal");
+    }
+    // Scribble over pages past the first, keeping the header valid.
+    let mut bytes = std::fs::read(&path).expect("read");
+    assert!(bytes.len() > 40_000);
+    for b in &mut bytes[5000..40_000] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).expect("write");
+    let err = refused_untouched(&path);
+    assert!(matches!(err, OpenError::Damaged { .. }), "{err:?}");
+    assert!(err.to_string().contains("damaged"));
+}
+
+/// Migration 2 exists only in this test, to prove what happens to a file at schema 1.
+const WITH_A_SECOND_MIGRATION: &[Migration] = &[
+    MIGRATIONS[0],
+    Migration {
+        version: 2,
+        name: "0002_test",
+        sql: "CREATE TABLE added_later (x TEXT) STRICT;",
+    },
+];
+
+#[test]
+fn an_older_workspace_is_backed_up_beside_it_before_migrating() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    {
+        let mut store = open(&path).expect("create at v1");
+        store
+            .create_cycle("Kept through the migration")
+            .expect("cycle");
+    }
+    let store = Store::open_with(
+        &path,
+        OpenMode::OpenOrCreate,
+        clock(),
+        WITH_A_SECOND_MIGRATION,
+    )
+    .expect("migrate");
+    let OpenOutcome::Migrated { from, to, backup } = store.outcome().clone() else {
+        panic!("expected a migration, got {:?}", store.outcome())
+    };
+    assert_eq!((from, to), (1, 2));
+    assert_eq!(
+        backup,
+        dir.path()
+            .join("team.backup-v1-20261121T093000Z.groundwork")
+    );
+    assert_eq!(store.schema_version().expect("v"), 2);
+    assert_eq!(
+        store.list_cycles().expect("cycles")[0].name,
+        "Kept through the migration"
+    );
+
+    let old = Connection::open(&backup).expect("backup opens");
+    let v: u32 = old
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("v");
+    assert_eq!(v, 1, "the backup holds the file as it was");
+    let names: String = old
+        .query_row("SELECT group_concat(name) FROM cycle", [], |r| r.get(0))
+        .expect("names");
+    assert_eq!(names, "Kept through the migration");
+}
+
+#[test]
+fn a_failed_migration_leaves_the_workspace_at_its_old_version() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    drop(open(&path).expect("create at v1"));
+    let broken: &[Migration] = &[
+        MIGRATIONS[0],
+        Migration {
+            version: 2,
+            name: "0002_broken",
+            sql: "CREATE TABLE ok (x); THIS IS NOT SQL;",
+        },
+    ];
+    Store::open_with(&path, OpenMode::OpenOrCreate, clock(), broken).expect_err("broken migration");
+    let store = open(&path).expect("still opens at v1");
+    assert_eq!(store.schema_version().expect("v"), 1);
+    let leftover: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'ok'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("q");
+    assert_eq!(leftover, 0, "the half-applied migration was rolled back");
+}
+
+#[test]
+fn a_committed_write_survives_a_connection_that_is_never_closed_cleanly() {
+    let dir = temp();
+    let path = dir.path().join("w.groundwork");
+    let mut store = open(&path).expect("create");
+    store.create_cycle("Survives").expect("cycle");
+    // Simulate a killed process: the connection is leaked, never closed or checkpointed.
+    std::mem::forget(store);
+    let store = open(&path).expect("reopen");
+    assert_eq!(store.list_cycles().expect("list")[0].name, "Survives");
+}

@@ -1,0 +1,482 @@
+//! The rules of cycles, sessions and the trash, on a real store.
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use groundwork_core::*;
+use std::sync::Arc;
+
+struct World {
+    store: Store,
+    clock: Arc<FixedClock>,
+}
+
+fn world() -> World {
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
+            .single()
+            .expect("time"),
+    ));
+    let store = Store::open_in_memory(clock.clone()).expect("store");
+    World { store, clock }
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 10, d).expect("date")
+}
+
+fn new_session(cycle: &Cycle, kind: SourceKind, title: &str, d: u32) -> NewSession {
+    NewSession {
+        cycle_id: cycle.id,
+        kind,
+        title: title.into(),
+        held_on: day(d),
+        participants: "Priya (Payments)".into(),
+        links: vec![SessionLink {
+            url: "https://wiki.example/notes".into(),
+            label: "Wiki".into(),
+        }],
+        notes: "# Notes\nThey wait **20 minutes** for CI.".into(),
+    }
+}
+
+#[test]
+fn the_first_cycle_becomes_current_and_later_ones_do_not() {
+    let mut w = world();
+    let first = w.store.create_cycle("2027 H1 planning").expect("first");
+    let second = w.store.create_cycle("2027 H2 planning").expect("second");
+    assert!(first.current);
+    assert!(!second.current);
+    assert_eq!(
+        w.store.current_cycle().expect("current").map(|c| c.id),
+        Some(first.id)
+    );
+    assert_eq!(first.mode, CycleMode::Discovery);
+}
+
+#[test]
+fn switching_the_current_cycle_is_remembered() {
+    let mut w = world();
+    w.store.create_cycle("A").expect("a");
+    let b = w.store.create_cycle("B").expect("b");
+    w.store.set_current_cycle(b.id).expect("switch");
+    let cycles = w.store.list_cycles().expect("list");
+    assert_eq!(
+        cycles
+            .iter()
+            .filter(|c| c.current)
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["B"]
+    );
+}
+
+#[test]
+fn cycles_are_listed_newest_first() {
+    let mut w = world();
+    w.store.create_cycle("Older").expect("a");
+    w.clock.advance(Duration::minutes(1));
+    w.store.create_cycle("Newer").expect("b");
+    let names: Vec<_> = w
+        .store
+        .list_cycles()
+        .expect("list")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, vec!["Newer", "Older"]);
+}
+
+#[test]
+fn a_cycle_needs_a_unique_non_empty_name() {
+    let mut w = world();
+    assert!(matches!(
+        w.store.create_cycle("   "),
+        Err(DomainError::InvalidInput { field: "name", .. })
+    ));
+    w.store.create_cycle("2027 H1").expect("a");
+    assert!(matches!(
+        w.store.create_cycle(" 2027 h1 "),
+        Err(DomainError::DuplicateCycleName { .. })
+    ));
+    assert!(matches!(
+        w.store.create_cycle(&"x".repeat(500)),
+        Err(DomainError::InvalidInput { .. })
+    ));
+}
+
+#[test]
+fn renaming_a_cycle_keeps_its_sessions() {
+    let mut w = world();
+    let c = w.store.create_cycle("Draft name").expect("c");
+    w.store
+        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .expect("s");
+    w.clock.advance(Duration::seconds(5));
+    let renamed = w
+        .store
+        .rename_cycle(c.id, "2027 H1 planning")
+        .expect("rename");
+    assert_eq!(renamed.name, "2027 H1 planning");
+    assert_eq!(renamed.session_count, 1);
+    assert!(renamed.updated_at > c.updated_at);
+}
+
+#[test]
+fn a_cycle_moves_forward_one_mode_at_a_time_until_closed() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let modes: Vec<CycleMode> = (0..3)
+        .map(|_| w.store.advance_cycle(c.id).expect("advance").mode)
+        .collect();
+    assert_eq!(
+        modes,
+        vec![
+            CycleMode::Prioritization,
+            CycleMode::Roadmap,
+            CycleMode::Closed
+        ]
+    );
+    assert!(matches!(
+        w.store.advance_cycle(c.id),
+        Err(DomainError::CycleAlreadyClosed { .. })
+    ));
+}
+
+#[test]
+fn a_closed_cycle_is_read_only() {
+    let mut w = world();
+    let c = w.store.create_cycle("History").expect("c");
+    let s = w
+        .store
+        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .expect("s");
+    for _ in 0..3 {
+        w.store.advance_cycle(c.id).expect("advance");
+    }
+    let closed = |r: Result<_, DomainError>| matches!(r, Err(DomainError::CycleClosed { .. }));
+    assert!(closed(w.store.rename_cycle(c.id, "New name").map(|_| ())));
+    assert!(closed(
+        w.store
+            .create_session(&new_session(&c, SourceKind::UserSurvey, "Late", 2))
+            .map(|_| ())
+    ));
+    assert!(closed(w.store.save_notes(s.id, "changed").map(|_| ())));
+    let update = SessionUpdate {
+        kind: s.kind,
+        title: "x".into(),
+        held_on: s.held_on,
+        participants: String::new(),
+        links: vec![],
+    };
+    assert!(closed(w.store.update_session(s.id, &update).map(|_| ())));
+    assert!(closed(w.store.delete_session(s.id)));
+    let still = w.store.session(s.id).expect("still there");
+    assert_eq!(still.notes, s.notes);
+    assert!(still.read_only);
+    // Reading and switching to it still work.
+    w.store.set_current_cycle(c.id).expect("switch to history");
+}
+
+#[test]
+fn every_source_kind_can_be_logged() {
+    let mut w = world();
+    let c = w.store.create_cycle("All channels").expect("c");
+    for (i, kind) in SourceKind::ALL.into_iter().enumerate() {
+        let s = w
+            .store
+            .create_session(&new_session(&c, kind, kind.label(), (i + 1) as u32))
+            .expect("session");
+        assert_eq!(s.kind, kind);
+    }
+    let list = w
+        .store
+        .list_sessions(&SessionQuery {
+            cycle_id: Some(c.id),
+            ..Default::default()
+        })
+        .expect("list");
+    assert_eq!(list.total, 14);
+    assert!(list.counts.iter().all(|k| k.count == 1));
+    assert_eq!(source_kinds().len(), 14);
+}
+
+#[test]
+fn a_session_keeps_everything_it_was_given() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let new = new_session(
+        &c,
+        SourceKind::SlaConversation,
+        "  SLA talk with Data Platform  ",
+        3,
+    );
+    let s = w.store.create_session(&new).expect("s");
+    assert_eq!(s.title, "SLA talk with Data Platform", "titles are trimmed");
+    assert_eq!(s.kind, SourceKind::SlaConversation);
+    assert_eq!(s.held_on, day(3));
+    assert_eq!(s.participants, "Priya (Payments)");
+    assert_eq!(s.links, new.links);
+    assert_eq!(s.notes, new.notes);
+    assert_eq!(w.store.session(s.id).expect("read"), s);
+}
+
+#[test]
+fn sessions_list_by_cycle_and_kind_sorted_by_date_with_counts_per_kind() {
+    let mut w = world();
+    let a = w.store.create_cycle("A").expect("a");
+    let b = w.store.create_cycle("B").expect("b");
+    w.store
+        .create_session(&new_session(&a, SourceKind::CoffeeChat, "chat 5", 5))
+        .expect("s");
+    w.store
+        .create_session(&new_session(&a, SourceKind::CoffeeChat, "chat 9", 9))
+        .expect("s");
+    w.store
+        .create_session(&new_session(&a, SourceKind::UserSurvey, "survey 7", 7))
+        .expect("s");
+    w.store
+        .create_session(&new_session(&b, SourceKind::CoffeeChat, "other cycle", 8))
+        .expect("s");
+
+    let titles = |q: SessionQuery| -> Vec<String> {
+        w.store
+            .list_sessions(&q)
+            .expect("list")
+            .sessions
+            .into_iter()
+            .map(|s| s.title)
+            .collect()
+    };
+    assert_eq!(
+        titles(SessionQuery {
+            cycle_id: Some(a.id),
+            ..Default::default()
+        }),
+        vec!["chat 9", "survey 7", "chat 5"]
+    );
+    assert_eq!(
+        titles(SessionQuery {
+            cycle_id: Some(a.id),
+            sort: SessionSort::OldestFirst,
+            ..Default::default()
+        }),
+        vec!["chat 5", "survey 7", "chat 9"]
+    );
+    assert_eq!(
+        titles(SessionQuery {
+            cycle_id: Some(a.id),
+            kinds: vec![SourceKind::CoffeeChat],
+            ..Default::default()
+        }),
+        vec!["chat 9", "chat 5"]
+    );
+    assert_eq!(
+        titles(SessionQuery::default()).len(),
+        4,
+        "no cycle means every cycle"
+    );
+
+    let list = w
+        .store
+        .list_sessions(&SessionQuery {
+            cycle_id: Some(a.id),
+            kinds: vec![SourceKind::UserSurvey],
+            ..Default::default()
+        })
+        .expect("list");
+    assert_eq!(list.total, 3, "counts ignore the kind filter");
+    assert_eq!(
+        list.counts,
+        vec![
+            KindCount {
+                kind: SourceKind::UserSurvey,
+                count: 1
+            },
+            KindCount {
+                kind: SourceKind::CoffeeChat,
+                count: 2
+            }
+        ]
+    );
+}
+
+#[test]
+fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let mut new = new_session(&c, SourceKind::CoffeeChat, "Long", 1);
+    new.notes = format!(
+        "## Context\n**Big** pain: {}",
+        "very long notes ".repeat(1000)
+    );
+    w.store.create_session(&new).expect("s");
+    let row = &w
+        .store
+        .list_sessions(&SessionQuery::default())
+        .expect("list")
+        .sessions[0];
+    assert!(
+        row.excerpt.starts_with("Context Big pain: very long"),
+        "{}",
+        row.excerpt
+    );
+    assert!(row.excerpt.chars().count() <= 160);
+}
+
+#[test]
+fn editing_a_session_replaces_its_details_and_links() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let s = w
+        .store
+        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .expect("s");
+    w.clock.advance(Duration::seconds(30));
+    let update = SessionUpdate {
+        kind: SourceKind::StakeholderFeedback,
+        title: "Stakeholder feedback: VP Eng".into(),
+        held_on: day(2),
+        participants: "Dana (VP Eng)".into(),
+        links: vec![
+            SessionLink {
+                url: "https://a.example".into(),
+                label: "".into(),
+            },
+            SessionLink {
+                url: "  ".into(),
+                label: " ".into(),
+            },
+            SessionLink {
+                url: "https://b.example".into(),
+                label: "Recording".into(),
+            },
+        ],
+    };
+    let edited = w.store.update_session(s.id, &update).expect("update");
+    assert_eq!(edited.kind, SourceKind::StakeholderFeedback);
+    assert_eq!(edited.held_on, day(2));
+    assert_eq!(
+        edited
+            .links
+            .iter()
+            .map(|l| l.url.as_str())
+            .collect::<Vec<_>>(),
+        vec!["https://a.example", "https://b.example"],
+        "blank rows are dropped, order kept"
+    );
+    assert_eq!(
+        edited.notes, s.notes,
+        "notes are untouched by a details edit"
+    );
+    assert!(edited.updated_at > s.updated_at);
+}
+
+#[test]
+fn bad_session_input_is_refused_with_a_reason() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let mut new = new_session(&c, SourceKind::CoffeeChat, " ", 1);
+    assert!(matches!(
+        w.store.create_session(&new),
+        Err(DomainError::InvalidInput { field: "title", .. })
+    ));
+    new.title = "ok".into();
+    new.links = vec![SessionLink {
+        url: "".into(),
+        label: "Recording".into(),
+    }];
+    let err = w
+        .store
+        .create_session(&new)
+        .expect_err("link without address");
+    assert!(err.to_string().contains("has no address"));
+    new.links = vec![];
+    new.notes = "x".repeat(session::MAX_NOTES_BYTES + 1);
+    let err = w.store.create_session(&new).expect_err("huge");
+    assert!(err.to_string().contains("MiB"), "{err}");
+    new.cycle_id = uuid::Uuid::now_v7();
+    new.notes.clear();
+    assert!(matches!(
+        w.store.create_session(&new),
+        Err(DomainError::NotFound {
+            entity: "cycle",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn saving_notes_keeps_the_text_exactly() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let s = w
+        .store
+        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .expect("s");
+    let text =
+        "Emoji 🚀, RTL שלום, NUL-free\r\nCRLF lines\n<script>alert(1)</script>\n\u{200B}zero-width";
+    w.clock.advance(Duration::seconds(2));
+    let saved = w.store.save_notes(s.id, text).expect("save");
+    assert_eq!(w.store.session(s.id).expect("read").notes, text);
+    assert_eq!(saved.updated_at, w.clock.now());
+}
+
+#[test]
+fn a_deleted_session_goes_to_the_trash_and_comes_back_whole() {
+    let mut w = world();
+    let c = w.store.create_cycle("2027 H1").expect("c");
+    let s = w
+        .store
+        .create_session(&new_session(
+            &c,
+            SourceKind::CoffeeChat,
+            "Chat with Priya",
+            1,
+        ))
+        .expect("s");
+    w.store.delete_session(s.id).expect("delete");
+
+    assert!(matches!(
+        w.store.session(s.id),
+        Err(DomainError::NotFound { .. })
+    ));
+    assert_eq!(
+        w.store
+            .list_sessions(&SessionQuery::default())
+            .expect("list")
+            .total,
+        0
+    );
+    assert_eq!(w.store.cycle(c.id).expect("c").session_count, 0);
+    let trash = w.store.list_trash().expect("trash");
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].title, "Chat with Priya");
+    assert_eq!(trash[0].context, "Coffee chat · 2027 H1");
+
+    w.store
+        .restore(TrashEntity::Session, s.id)
+        .expect("restore");
+    assert_eq!(w.store.session(s.id).expect("back"), s);
+    assert!(w.store.list_trash().expect("trash").is_empty());
+    assert!(
+        matches!(
+            w.store.restore(TrashEntity::Session, s.id),
+            Err(DomainError::NotFound { .. })
+        ),
+        "restoring twice is refused"
+    );
+}
+
+#[test]
+fn writing_to_a_deleted_session_is_refused() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let s = w
+        .store
+        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .expect("s");
+    w.store.delete_session(s.id).expect("delete");
+    assert!(matches!(
+        w.store.save_notes(s.id, "late"),
+        Err(DomainError::NotFound { .. })
+    ));
+}

@@ -1,0 +1,138 @@
+//! The one error that crosses IPC: `{ kind, message }`. The UI switches on `kind`
+//! and shows `message`, which is written for a person.
+
+use groundwork_core::{DomainError, OpenError};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What went wrong, for the UI to switch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    NotFound,
+    ReadOnly,
+    InvalidInput,
+    DuplicateName,
+    NoCycle,
+    NoWorkspace,
+    WorkspaceMissing,
+    WorkspaceExists,
+    WorkspaceIsFolder,
+    WorkspaceEmpty,
+    WorkspaceNotDatabase,
+    WorkspaceNotGroundwork,
+    WorkspaceNewerSchema,
+    WorkspaceDamaged,
+    Io,
+    Database,
+    Internal,
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct IpcError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn no_workspace() -> Self {
+        Self::new(
+            ErrorKind::NoWorkspace,
+            "No workspace is open. Open or create one first.",
+        )
+    }
+
+    pub fn internal(what: impl std::fmt::Display) -> Self {
+        Self::new(
+            ErrorKind::Internal,
+            format!("Something went wrong inside Groundwork: {what}. Your saved work is safe."),
+        )
+    }
+}
+
+impl From<DomainError> for IpcError {
+    fn from(e: DomainError) -> Self {
+        let kind = match &e {
+            DomainError::NotFound { .. } => ErrorKind::NotFound,
+            DomainError::CycleClosed { .. } | DomainError::CycleAlreadyClosed { .. } => {
+                ErrorKind::ReadOnly
+            }
+            DomainError::InvalidInput { .. } => ErrorKind::InvalidInput,
+            DomainError::DuplicateCycleName { .. } => ErrorKind::DuplicateName,
+            DomainError::NoCycle => ErrorKind::NoCycle,
+            DomainError::Database(_) => ErrorKind::Database,
+        };
+        Self::new(kind, capitalize(&e.to_string()))
+    }
+}
+
+impl From<OpenError> for IpcError {
+    fn from(e: OpenError) -> Self {
+        let kind = match &e {
+            OpenError::NotFound { .. } => ErrorKind::WorkspaceMissing,
+            OpenError::AlreadyExists { .. } => ErrorKind::WorkspaceExists,
+            OpenError::IsDirectory { .. } => ErrorKind::WorkspaceIsFolder,
+            OpenError::EmptyFile { .. } => ErrorKind::WorkspaceEmpty,
+            OpenError::NotSqlite { .. } => ErrorKind::WorkspaceNotDatabase,
+            OpenError::NotGroundwork { .. } => ErrorKind::WorkspaceNotGroundwork,
+            OpenError::NewerSchema { .. } => ErrorKind::WorkspaceNewerSchema,
+            OpenError::Damaged { .. } => ErrorKind::WorkspaceDamaged,
+            OpenError::Io { .. } => ErrorKind::Io,
+            OpenError::Sqlite { .. } => ErrorKind::Database,
+        };
+        Self::new(kind, capitalize(&e.to_string()))
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_crosses_ipc_as_kind_and_message() {
+        let e = IpcError::new(ErrorKind::WorkspaceNewerSchema, "Too new");
+        assert_eq!(
+            serde_json::to_string(&e).expect("json"),
+            r#"{"kind":"workspace_newer_schema","message":"Too new"}"#
+        );
+    }
+
+    #[test]
+    fn domain_errors_map_to_kinds_with_a_readable_message() {
+        let e: IpcError = DomainError::CycleClosed {
+            cycle: "2026 H2".into(),
+        }
+        .into();
+        assert_eq!(
+            serde_json::to_value(&e).expect("json"),
+            serde_json::json!({"kind": "read_only", "message": "The cycle \"2026 H2\" is closed and read-only"})
+        );
+    }
+
+    #[test]
+    fn open_errors_name_the_path() {
+        let e: IpcError = OpenError::EmptyFile {
+            path: "/x/empty.groundwork".into(),
+        }
+        .into();
+        assert_eq!(e.kind, ErrorKind::WorkspaceEmpty);
+        assert!(e.message.contains("/x/empty.groundwork"));
+    }
+}

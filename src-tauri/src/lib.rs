@@ -1,0 +1,95 @@
+//! The Groundwork desktop shell: a thin Tauri layer over `groundwork-core`.
+
+pub mod commands;
+pub mod error;
+pub mod launch;
+pub mod state;
+
+#[cfg(test)]
+mod bindings;
+
+use launch::Launch;
+use state::{AppPaths, AppState};
+use tauri::Manager;
+
+/// The default workspace's file name inside the app-data folder.
+const DEFAULT_WORKSPACE_FILE: &str = "My workspace.groundwork";
+
+/// Whether the webview may navigate to `url`: only the app's own pages. Links in
+/// notes open in the system browser through `open_external`, never in the app.
+fn is_app_url(url: &tauri::Url) -> bool {
+    match (url.scheme(), url.host_str()) {
+        ("tauri", _) => true,
+        ("http" | "https", Some("tauri.localhost")) => true,
+        ("http", Some("localhost" | "127.0.0.1")) => tauri::is_dev(),
+        _ => false,
+    }
+}
+
+/// Starts the app.
+pub fn run(launch: Launch) {
+    let navigation_guard = tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
+        .on_navigation(|_, url| is_app_url(url))
+        .build();
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(navigation_guard)
+        .setup(move |app| {
+            let data = app.path().app_data_dir()?;
+            let config = app.path().app_config_dir()?;
+            let paths = AppPaths {
+                default_workspace: data.join(DEFAULT_WORKSPACE_FILE),
+                recent_file: config.join("recent.json"),
+            };
+            app.manage(AppState::new(launch.clone(), paths));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace::workspace_status,
+            commands::workspace::open_workspace,
+            commands::workspace::open_default_workspace,
+            commands::workspace::choose_workspace_to_open,
+            commands::workspace::choose_new_workspace,
+            commands::workspace::recent_workspaces,
+            commands::cycle::list_cycles,
+            commands::cycle::create_cycle,
+            commands::cycle::rename_cycle,
+            commands::cycle::set_current_cycle,
+            commands::cycle::advance_cycle,
+            commands::session::list_source_kinds,
+            commands::session::list_sessions,
+            commands::session::get_session,
+            commands::session::create_session,
+            commands::session::update_session,
+            commands::session::save_notes,
+            commands::session::delete_session,
+            commands::trash::list_trash,
+            commands::trash::restore_from_trash,
+            commands::app::render_markdown,
+            commands::app::open_external,
+            commands::app::startup_painted,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Groundwork could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_webview_may_only_navigate_within_the_app() {
+        let ok = |s: &str| is_app_url(&tauri::Url::parse(s).expect("url"));
+        assert!(ok("tauri://localhost/index.html"));
+        assert!(ok("http://tauri.localhost/"));
+        assert!(!ok("https://example.com/"));
+        assert!(!ok("javascript:alert(1)"));
+        assert!(!ok("file:///etc/passwd"));
+        assert!(!ok("data:text/html,hi"));
+    }
+}

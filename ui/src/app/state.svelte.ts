@@ -1,0 +1,137 @@
+/**
+ * The app's shared state: the open workspace, its cycles, which view is shown,
+ * and the things any screen may ask for (a new session, the palette). Screens read
+ * it; only these methods talk to the backend for workspace-wide state.
+ */
+import { backend, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
+import { toasts } from '../lib/toast.svelte';
+
+export type View = 'sessions' | 'cycles' | 'trash';
+
+class AppState {
+  phase = $state<'loading' | 'open' | 'failed'>('loading');
+  workspace = $state<WorkspaceInfo | null>(null);
+  failure = $state<{ path: string; error: IpcError } | null>(null);
+  cycles = $state<Cycle[]>([]);
+  kinds = $state<SourceKindInfo[]>([]);
+  view = $state<View>('sessions');
+
+  /** Dialogs and overlays any screen or shortcut may open. */
+  newSessionOpen = $state(false);
+  newCycleOpen = $state(false);
+  paletteOpen = $state(false);
+  paletteMode = $state<'commands' | 'cycles'>('commands');
+
+  /** The session open in the editor. */
+  selectedSessionId = $state<string | null>(null);
+  /** Bumped whenever sessions change, so lists reload. */
+  sessionsVersion = $state(0);
+
+  currentCycle = $derived(this.cycles.find((c) => c.current) ?? null);
+
+  /** Things to save before the workspace changes or the window closes. */
+  #flushers = new Set<() => Promise<void>>();
+
+  registerFlush(flush: () => Promise<void>): () => void {
+    this.#flushers.add(flush);
+    return () => this.#flushers.delete(flush);
+  }
+
+  async flushAll(): Promise<void> {
+    await Promise.allSettled([...this.#flushers].map((f) => f()));
+  }
+
+  kindLabel(kind: SourceKind): string {
+    return this.kinds.find((k) => k.kind === kind)?.label ?? kind;
+  }
+
+  async boot(): Promise<void> {
+    try {
+      const [status, kinds] = await Promise.all([backend.workspaceStatus(), backend.listSourceKinds()]);
+      this.kinds = kinds;
+      await this.apply(status);
+    } catch (e) {
+      this.failure = { path: '', error: { kind: 'internal', message: e instanceof Error ? e.message : String(e) } };
+      this.phase = 'failed';
+    }
+  }
+
+  /** Shows what an open attempt gave. A failure while a workspace is open is a message, not a screen. */
+  async apply(status: WorkspaceStatus | null): Promise<void> {
+    if (!status) return;
+    if (status.state === 'open') {
+      this.workspace = status.workspace;
+      this.failure = null;
+      this.selectedSessionId = null;
+      await this.refreshCycles();
+      this.phase = 'open';
+      this.view = 'sessions';
+      this.sessionsVersion++;
+      if (status.notice) toasts.show(status.notice, { ms: 10000 });
+    } else if (this.phase === 'open') {
+      toasts.show(status.error.message, { tone: 'error' });
+    } else {
+      this.failure = { path: status.path, error: status.error };
+      this.phase = 'failed';
+    }
+  }
+
+  async refreshCycles(): Promise<void> {
+    this.cycles = await backend.listCycles();
+  }
+
+  async openWorkspace(open: () => Promise<WorkspaceStatus | null>): Promise<void> {
+    await this.flushAll();
+    try {
+      await this.apply(await open());
+    } catch (e) {
+      toasts.error(e);
+    }
+  }
+
+  async switchCycle(id: string): Promise<void> {
+    await this.flushAll();
+    try {
+      await backend.setCurrentCycle(id);
+      this.selectedSessionId = null;
+      await this.refreshCycles();
+      this.sessionsVersion++;
+      this.view = 'sessions';
+    } catch (e) {
+      toasts.error(e);
+    }
+  }
+
+  go(view: View): void {
+    this.view = view;
+  }
+
+  requestNewSession(): void {
+    if (this.phase !== 'open') return;
+    if (!this.currentCycle) {
+      this.newCycleOpen = true;
+      return;
+    }
+    if (this.currentCycle.mode === 'closed') {
+      toasts.show(`“${this.currentCycle.name}” is closed and read-only. Switch to an open cycle to log sessions.`, { tone: 'error' });
+      return;
+    }
+    this.view = 'sessions';
+    this.newSessionOpen = true;
+  }
+
+  openPalette(mode: 'commands' | 'cycles' = 'commands'): void {
+    if (this.phase !== 'open' && mode === 'cycles') return;
+    this.paletteMode = mode;
+    this.paletteOpen = true;
+  }
+}
+
+export const app = new AppState();
+
+export const MODE_LABEL: Record<Cycle['mode'], string> = {
+  discovery: 'Discovery',
+  prioritization: 'Prioritization',
+  roadmap: 'Roadmap',
+  closed: 'Closed',
+};

@@ -1,0 +1,32 @@
+/** What the command palette offers. Each command is also reachable by its shortcut. */
+import { app } from '../../app/state.svelte';
+import { backend } from '../../ipc/client';
+import { SHORTCUTS, type ShortcutName } from '../../lib/shortcuts';
+
+export interface Command {
+  id: string;
+  title: string;
+  hint?: string;
+  shortcut?: ShortcutName;
+  /** Shown only when this holds. */
+  when?: () => boolean;
+  run: () => void | Promise<void>;
+}
+
+const hasWorkspace = () => app.phase === 'open';
+
+export const COMMANDS: Command[] = [
+  { id: 'new-session', title: 'New session', hint: 'Log a coffee chat, survey, scan…', shortcut: 'newSession', when: hasWorkspace, run: () => app.requestNewSession() },
+  { id: 'switch-cycle', title: 'Switch cycle…', shortcut: 'switchCycle', when: () => hasWorkspace() && app.cycles.length > 0, run: () => app.openPalette('cycles') },
+  { id: 'new-cycle', title: 'New cycle', hint: 'Start a planning round', when: hasWorkspace, run: () => { app.newCycleOpen = true; } },
+  { id: 'go-sessions', title: 'Go to Sessions', shortcut: 'goSessions', when: hasWorkspace, run: () => app.go('sessions') },
+  { id: 'go-cycles', title: 'Go to Cycles', shortcut: 'goCycles', when: hasWorkspace, run: () => app.go('cycles') },
+  { id: 'go-trash', title: 'Go to Trash', shortcut: 'goTrash', when: hasWorkspace, run: () => app.go('trash') },
+  { id: 'open-workspace', title: 'Open workspace…', hint: 'Open a .groundwork file', shortcut: 'openWorkspace', run: () => app.openWorkspace(backend.chooseWorkspaceToOpen) },
+  { id: 'new-workspace', title: 'New workspace…', hint: 'Create a new .groundwork file', shortcut: 'newWorkspace', run: () => app.openWorkspace(backend.chooseNewWorkspace) },
+  { id: 'open-default', title: 'Open default workspace', run: () => app.openWorkspace(backend.openDefaultWorkspace) },
+];
+
+export function shortcutOf(c: Command) {
+  return c.shortcut ? SHORTCUTS[c.shortcut] : undefined;
+}

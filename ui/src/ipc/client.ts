@@ -1,0 +1,102 @@
+/**
+ * The one door to the backend. Nothing else in the UI imports `@tauri-apps/api`.
+ * Types come from Rust (ts-rs) in ./generated; errors arrive as `{ kind, message }`
+ * and are rethrown as `IpcFailure` so callers can switch on `kind`.
+ */
+import { invoke } from '@tauri-apps/api/core';
+import { getCurrentWindow } from '@tauri-apps/api/window';
+import type {
+  Cycle,
+  ErrorKind,
+  IpcError,
+  NewSession,
+  NotesSaved,
+  RecentWorkspace,
+  Session,
+  SessionList,
+  SessionQuery,
+  SessionUpdate,
+  SourceKindInfo,
+  TrashEntity,
+  TrashItem,
+  WorkspaceStatus,
+} from './generated';
+
+export type * from './generated';
+
+/** A backend error, with the kind the UI can switch on. */
+export class IpcFailure extends Error {
+  readonly kind: ErrorKind;
+  constructor(kind: ErrorKind, message: string) {
+    super(message);
+    this.kind = kind;
+    this.name = 'IpcFailure';
+  }
+}
+
+function isIpcError(e: unknown): e is IpcError {
+  return typeof e === 'object' && e !== null && 'kind' in e && 'message' in e;
+}
+
+/** Turns whatever a failed call threw into an IpcFailure with a readable message. */
+export function toFailure(e: unknown): IpcFailure {
+  if (e instanceof IpcFailure) return e;
+  if (isIpcError(e)) return new IpcFailure(e.kind, e.message);
+  const text = e instanceof Error ? e.message : String(e);
+  return new IpcFailure('internal', `Groundwork could not reach its backend: ${text}`);
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toFailure(e);
+  }
+}
+
+/** Everything the UI can ask of the backend. */
+export const backend = {
+  workspaceStatus: () => call<WorkspaceStatus>('workspace_status'),
+  openWorkspace: (path: string) => call<WorkspaceStatus>('open_workspace', { path }),
+  openDefaultWorkspace: () => call<WorkspaceStatus>('open_default_workspace'),
+  chooseWorkspaceToOpen: () => call<WorkspaceStatus | null>('choose_workspace_to_open'),
+  chooseNewWorkspace: () => call<WorkspaceStatus | null>('choose_new_workspace'),
+  recentWorkspaces: () => call<RecentWorkspace[]>('recent_workspaces'),
+
+  listCycles: () => call<Cycle[]>('list_cycles'),
+  createCycle: (name: string) => call<Cycle>('create_cycle', { name }),
+  renameCycle: (id: string, name: string) => call<Cycle>('rename_cycle', { id, name }),
+  setCurrentCycle: (id: string) => call<Cycle>('set_current_cycle', { id }),
+  advanceCycle: (id: string) => call<Cycle>('advance_cycle', { id }),
+
+  listSourceKinds: () => call<SourceKindInfo[]>('list_source_kinds'),
+  listSessions: (query: SessionQuery) => call<SessionList>('list_sessions', { query }),
+  getSession: (id: string) => call<Session>('get_session', { id }),
+  createSession: (session: NewSession) => call<Session>('create_session', { session }),
+  updateSession: (id: string, update: SessionUpdate) => call<Session>('update_session', { id, update }),
+  saveNotes: (id: string, notes: string) => call<NotesSaved>('save_notes', { id, notes }),
+  deleteSession: (id: string) => call<null>('delete_session', { id }),
+
+  listTrash: () => call<TrashItem[]>('list_trash'),
+  restoreFromTrash: (entity: TrashEntity, id: string) => call<null>('restore_from_trash', { entity, id }),
+
+  renderMarkdown: (markdown: string) => call<string>('render_markdown', { markdown }),
+  openExternal: (url: string) => call<null>('open_external', { url }),
+  startupPainted: (rows: number) => call<null>('startup_painted', { rows }),
+};
+
+export type Backend = typeof backend;
+
+/**
+ * Runs `flush` when the window is asked to close, then lets it close. The close
+ * waits for the flush, so typed notes reach the disk first.
+ */
+export async function onWindowClose(flush: () => Promise<void>): Promise<void> {
+  try {
+    await getCurrentWindow().onCloseRequested(async () => {
+      await flush();
+    });
+  } catch {
+    // Outside the desktop shell (a browser preview) there is no window to watch.
+  }
+}

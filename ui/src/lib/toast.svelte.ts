@@ -1,0 +1,31 @@
+/** Short messages at the bottom of the window, some with an action (Undo). */
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  action?: { label: string; run: () => void | Promise<void> };
+}
+
+class Toasts {
+  items = $state<Toast[]>([]);
+  #next = 1;
+
+  show(message: string, options: { tone?: Toast['tone']; action?: Toast['action']; ms?: number } = {}): void {
+    const id = this.#next++;
+    this.items = [...this.items, { id, message, tone: options.tone ?? 'info', action: options.action }];
+    const ms = options.ms ?? (options.tone === 'error' ? 8000 : options.action ? 7000 : 3500);
+    setTimeout(() => this.dismiss(id), ms);
+  }
+
+  error(e: unknown): void {
+    const message = e instanceof Error ? e.message : String(e);
+    this.show(message, { tone: 'error' });
+  }
+
+  dismiss(id: number): void {
+    this.items = this.items.filter((t) => t.id !== id);
+  }
+}
+
+export const toasts = new Toasts();
