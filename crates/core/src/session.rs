@@ -247,6 +247,8 @@ pub struct SessionList {
 #[serde(rename_all = "camelCase")]
 pub struct NotesSaved {
     pub updated_at: DateTime<Utc>,
+    /// The list row's new excerpt.
+    pub excerpt: String,
 }
 
 fn clean_title(title: &str) -> Result<String, DomainError> {
@@ -558,9 +560,11 @@ impl Store {
         check_notes(notes)?;
         let current = self.session(id)?;
         self.writable_cycle(current.cycle_id)?;
+        let excerpt = excerpt(&notes.chars().take(400).collect::<String>());
         if current.notes == notes {
             return Ok(NotesSaved {
                 updated_at: current.updated_at,
+                excerpt,
             });
         }
         let now = self.clock.now();
@@ -570,7 +574,10 @@ impl Store {
             params![id.to_string(), notes, crate::store::timestamp(now)],
         )?;
         tx.commit()?;
-        Ok(NotesSaved { updated_at: now })
+        Ok(NotesSaved {
+            updated_at: now,
+            excerpt,
+        })
     }
 
     /// Moves a session to the trash. Nothing is erased; [`Store::restore`] brings it back.

@@ -418,6 +418,11 @@ fn saving_notes_keeps_the_text_exactly() {
     let saved = w.store.save_notes(s.id, text).expect("save");
     assert_eq!(w.store.session(s.id).expect("read").notes, text);
     assert_eq!(saved.updated_at, w.clock.now());
+    assert!(
+        saved.excerpt.starts_with("Emoji 🚀, RTL"),
+        "the list row gets its new excerpt: {}",
+        saved.excerpt
+    );
 }
 
 #[test]

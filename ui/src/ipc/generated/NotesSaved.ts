@@ -3,4 +3,8 @@
 /**
  * Result of saving notes.
  */
-export type NotesSaved = { updatedAt: string, };
+export type NotesSaved = { updatedAt: string, 
+/**
+ * The list row's new excerpt.
+ */
+excerpt: string, };

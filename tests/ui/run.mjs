@@ -1,0 +1,651 @@
+// Groundwork's UI end-to-end suite: journeys through the built front end in
+// Chromium, with the Rust backend replaced by the in-memory fake in mock/.
+// Run with tests/ui/run.sh (or `node --test-reporter=spec run.mjs` once deps and ui/dist exist).
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { bundleMock, launchBrowser, openApp, startPreview } from './harness.mjs';
+
+const env = {};
+
+before(async () => {
+  const [mockScript, preview, browser] = await Promise.all([bundleMock(), startPreview(), launchBrowser()]);
+  Object.assign(env, { mockScript, url: preview.url, stopPreview: preview.stop, browser: browser.browser, closeBrowser: browser.close });
+});
+
+after(async () => {
+  await env.closeBrowser?.();
+  await env.stopPreview?.();
+});
+
+/** A journey: opens the app with `config`, runs `body`, and fails on anything the page threw. */
+function journey(name, config, body, options = {}) {
+  test(name, { timeout: 30000 }, async (t) => {
+    const app = await openApp(t, env, config, options);
+    await body(app);
+    app.assertNoPageErrors();
+  });
+}
+
+const $ = (page, id) => page.getByTestId(id);
+
+// ---- seeds ----
+
+const H1 = '2027 H1 planning';
+const H2 = '2026 H2 planning';
+
+const sessionsOfSeveralKinds = [
+  { cycle: H1, title: 'Coffee with Priya (Payments)', kind: 'coffee_chat', heldOn: '2026-11-02', participants: 'Priya', notes: 'Refunds take **three days**.' },
+  { cycle: H1, title: 'SLA review with the database team', kind: 'sla_conversation', heldOn: '2026-11-05' },
+  { cycle: H1, title: 'Coffee with Tom (SRE)', kind: 'coffee_chat', heldOn: '2026-11-09', participants: 'Tom' },
+  { cycle: H1, title: 'Developer survey, wave 1', kind: 'user_survey', heldOn: '2026-10-20' },
+  { cycle: H1, title: 'SLA talk: the ingest pipeline', kind: 'sla_conversation', heldOn: '2026-11-12' },
+  { cycle: H1, title: 'Coffee with Lena (Search)', kind: 'coffee_chat', heldOn: '2026-11-15' },
+  // Not in scope: another cycle, and the trash.
+  { cycle: H2, title: 'Old vendor scan', kind: 'cloud_vendor_scan', heldOn: '2026-05-01' },
+  { cycle: H1, title: 'Deleted brainstorm', kind: 'team_brainstorm', heldOn: '2026-11-01', deleted: true },
+];
+
+const twoCycles = { cycles: [{ name: H2, mode: 'roadmap' }, { name: H1, current: true }] };
+
+// ---- journeys ----
+
+journey('an empty workspace shows the welcome screen, and the first cycle starts in Discovery', {}, async (app) => {
+  const { page } = app;
+  await $(page, 'welcome').waitFor();
+  await assert.doesNotReject(page.getByRole('heading', { name: /Welcome to My workspace/ }).waitFor());
+  await app.shot('welcome');
+
+  await $(page, 'welcome-create-cycle').click();
+  const dialog = $(page, 'new-cycle-dialog');
+  await dialog.waitFor();
+  const name = $(page, 'cycle-name-input');
+  assert.match(await name.inputValue(), /^\d{4} H[12] planning$/, 'the first cycle gets a suggested name');
+  await app.shot('new-cycle-dialog');
+  await name.fill(H1);
+  await $(page, 'cycle-create-submit').click();
+
+  await dialog.waitFor({ state: 'detached' });
+  await $(page, 'welcome').waitFor({ state: 'detached' });
+  const switcher = $(page, 'cycle-switcher');
+  await switcher.getByText(H1, { exact: true }).waitFor();
+  assert.equal(await $(page, 'cycle-mode').textContent(), 'Discovery');
+  await $(page, 'session-list-empty').getByText('Log your first session').waitFor();
+  const created = await app.calls('create_cycle');
+  assert.deepEqual(created.map((c) => c.args), [{ name: H1 }]);
+  await app.shot('first-cycle');
+});
+
+journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved', { seed: { cycles: [{ name: H1 }] } }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list-empty').waitFor();
+  await page.keyboard.press('Control+n');
+  const dialog = $(page, 'new-session-dialog');
+  await dialog.waitFor();
+  await $(page, 'session-title-input').fill('Coffee chat with the payments team');
+  await $(page, 'session-kind-select').selectOption('coffee_chat');
+  await $(page, 'session-date-input').fill('2026-11-18');
+  await $(page, 'session-participants-input').fill('Priya (Payments), Tom (SRE)');
+  await app.shot('new-session-dialog');
+  await $(page, 'session-create-submit').click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const editor = $(page, 'session-editor');
+  await editor.waitFor();
+  assert.equal(await $(page, 'session-title').inputValue(), 'Coffee chat with the payments team');
+  assert.equal(await $(page, 'session-kind').inputValue(), 'coffee_chat');
+  assert.equal(await $(page, 'session-date').inputValue(), '2026-11-18');
+  const [create] = await app.calls('create_session');
+  assert.equal(create.args.session.kind, 'coffee_chat');
+  assert.equal(create.args.session.heldOn, '2026-11-18');
+  assert.equal(create.args.session.participants, 'Priya (Payments), Tom (SRE)');
+
+  // The new session is listed and selected.
+  const row = $(page, 'session-row').filter({ hasText: 'Coffee chat with the payments team' });
+  await row.waitFor();
+  assert.equal(await row.getAttribute('aria-selected'), 'true');
+
+  const text = '# Refunds\nThey wait three days for a refund.';
+  await page.locator('.cm-content').click();
+  await page.keyboard.type(text);
+  await assert.doesNotReject(page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent?.trim() === 'Saved'));
+  await page.waitForFunction(
+    (t) => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'save_notes' && c.ok && c.args.notes === t),
+    text,
+  );
+  const saves = await app.calls('save_notes');
+  assert.ok(saves.length >= 1 && saves.length <= 6, `autosave batches keystrokes (${saves.length} saves)`);
+  const stored = (await app.state()).sessions[0];
+  assert.equal(saves.at(-1).args.id, stored.id);
+  assert.equal(stored.notes, text);
+  await app.shot('editor');
+
+  // Ctrl+E shows the notes rendered by the backend's one renderer.
+  await page.keyboard.press('Control+e');
+  const preview = $(page, 'notes-preview');
+  await preview.getByRole('heading', { name: 'Refunds' }).waitFor();
+  await preview.getByText('They wait three days for a refund.').waitFor();
+  assert.equal((await app.calls('render_markdown')).at(-1).args.markdown, text);
+  assert.equal(await page.locator('.cm-editor').isVisible(), false, 'the editor hides behind the preview');
+  await app.shot('preview');
+  await page.keyboard.press('Control+e');
+  await page.locator('.cm-editor').waitFor();
+});
+
+journey('the session list counts kinds, filters by a chip, and reverses its order', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
+  const { page } = app;
+  const rows = $(page, 'session-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 6, 'only live sessions of the current cycle');
+  assert.match(await $(page, 'kind-filter-all').innerText(), /All\s+6/);
+  assert.match(await $(page, 'kind-filter-coffee_chat').innerText(), /Coffee chat\s+3/);
+  assert.match(await $(page, 'kind-filter-sla_conversation').innerText(), /SLA conversation\s+2/);
+  assert.match(await $(page, 'kind-filter-user_survey').innerText(), /User survey\s+1/);
+  assert.equal(await $(page, 'kind-filter-cloud_vendor_scan').count(), 0, 'no chip for kinds the cycle lacks');
+  assert.equal(await $(page, 'kind-filter-team_brainstorm').count(), 0, 'trashed sessions are not counted');
+  // Newest first by default.
+  assert.deepEqual(await rows.locator('.row-title').allInnerTexts(), [
+    'Coffee with Lena (Search)',
+    'SLA talk: the ingest pipeline',
+    'Coffee with Tom (SRE)',
+    'SLA review with the database team',
+    'Coffee with Priya (Payments)',
+    'Developer survey, wave 1',
+  ]);
+  await app.shot('session-list');
+
+  await $(page, 'kind-filter-coffee_chat').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 3);
+  assert.deepEqual(await rows.locator('.row-title').allInnerTexts(), ['Coffee with Lena (Search)', 'Coffee with Tom (SRE)', 'Coffee with Priya (Payments)']);
+  assert.match(await $(page, 'kind-filter-coffee_chat').getAttribute('class'), /\bon\b/);
+  assert.match(await $(page, 'kind-filter-all').innerText(), /All\s+6/, 'counts ignore the kind filter');
+  const last = (await app.calls('list_sessions')).at(-1);
+  assert.deepEqual(last.args.query.kinds, ['coffee_chat']);
+  await app.shot('session-list-filtered');
+
+  await $(page, 'sort-toggle').click();
+  await $(page, 'sort-toggle').getByText('Oldest first').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=session-row] .row-title')?.textContent === 'Coffee with Priya (Payments)');
+  assert.deepEqual(await rows.locator('.row-title').allInnerTexts(), ['Coffee with Priya (Payments)', 'Coffee with Tom (SRE)', 'Coffee with Lena (Search)']);
+  assert.equal((await app.calls('list_sessions')).at(-1).args.query.sort, 'oldest_first');
+
+  // Clicking the chip again clears the filter.
+  await $(page, 'kind-filter-coffee_chat').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 6);
+  assert.equal(await rows.locator('.row-title').first().innerText(), 'Developer survey, wave 1');
+});
+
+journey('the scope toggle lists the sessions of every cycle', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
+  const { page } = app;
+  const rows = $(page, 'session-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 6);
+  const scope = $(page, 'scope-toggle');
+  assert.equal((await scope.innerText()).trim(), 'This cycle');
+  await scope.click();
+  await scope.getByText('All cycles').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 7);
+  assert.match(await $(page, 'kind-filter-all').innerText(), /All\s+7/);
+  assert.match(await $(page, 'kind-filter-cloud_vendor_scan').innerText(), /Cloud-vendor scan\s+1/);
+  assert.equal((await app.calls('list_sessions')).at(-1).args.query.cycleId, undefined, 'no cycle in the query');
+  assert.equal(await rows.locator('.row-title').last().innerText(), 'Old vendor scan');
+});
+
+async function deleteOpenSession(app, title) {
+  const { page } = app;
+  const row = $(page, 'session-row').filter({ hasText: title });
+  await row.click();
+  await $(page, 'session-editor').waitFor();
+  assert.equal(await $(page, 'session-title').inputValue(), title);
+  const sessionId = await row.getAttribute('data-session-id');
+  await $(page, 'session-delete').click();
+  await row.waitFor({ state: 'detached' });
+  return { row, sessionId };
+}
+
+journey('a deleted session comes back with Undo on the toast', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
+  const { page } = app;
+  const title = 'Coffee with Tom (SRE)';
+  const { row, sessionId } = await deleteOpenSession(app, title);
+  const toast = $(page, 'toast').filter({ hasText: `Moved “${title}” to the trash.` });
+  await toast.waitFor();
+  assert.equal(await $(page, 'session-row').count(), 5);
+  await page.getByTestId('nav-sessions').locator('.count').getByText('5', { exact: true }).waitFor();
+  assert.deepEqual((await app.calls('delete_session')).map((c) => c.args), [{ id: sessionId }]);
+  await app.shot('deleted-toast');
+
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await toast.waitFor({ state: 'detached' });
+  // Undo must restore the session that was deleted, not the one selected after it.
+  await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'restore_from_trash'));
+  const restores = await app.calls('restore_from_trash');
+  const selectedAfterDelete = await $(page, 'session-editor').getAttribute('data-session-id').catch(() => null);
+  assert.deepEqual(
+    restores.map((c) => c.args),
+    [{ entity: 'session', id: sessionId }],
+    `Undo should restore the deleted session ${sessionId}; it asked to restore ${JSON.stringify(restores.map((c) => c.args.id))} ` +
+      `(the session selected after the delete is ${selectedAfterDelete}) and got ${JSON.stringify(restores.map((c) => c.error ?? 'ok'))}`,
+  );
+  await row.waitFor();
+  assert.equal(await $(page, 'session-row').count(), 6);
+  // The restored session is open again.
+  await page.locator(`[data-testid=session-editor][data-session-id="${sessionId}"]`).waitFor();
+  await page.getByTestId('nav-sessions').locator('.count').getByText('6', { exact: true }).waitFor();
+  assert.equal(await $(page, 'toast').filter({ hasText: /not found/i }).count(), 0, 'no error toast');
+});
+
+journey('a deleted session comes back from the Trash view', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
+  const { page } = app;
+  const title = 'Coffee with Tom (SRE)';
+  const { row, sessionId } = await deleteOpenSession(app, title);
+  await $(page, 'nav-trash').click();
+  const trashRow = $(page, 'trash-row').filter({ hasText: title });
+  await trashRow.waitFor();
+  assert.equal(await $(page, 'trash-row').count(), 2, 'the seeded trashed session is there too');
+  assert.equal(await $(page, 'trash-row').first().locator('.title').innerText(), title, 'most recently deleted first');
+  assert.match(await trashRow.innerText(), /Coffee chat · 2027 H1 planning · deleted just now/);
+  await app.shot('trash');
+  await trashRow.getByTestId('trash-restore').click();
+  await $(page, 'toast').filter({ hasText: `Restored “${title}”.` }).waitFor();
+  await trashRow.waitFor({ state: 'detached' });
+  assert.equal(await $(page, 'trash-row').count(), 1);
+  await $(page, 'nav-sessions').click();
+  await row.waitFor();
+  assert.equal(await $(page, 'session-row').count(), 6);
+  const stored = (await app.state()).sessions.find((s) => s.id === sessionId);
+  assert.equal(stored.deletedAt, null);
+});
+
+journey('Ctrl+K, "switch", Enter opens the cycle switcher, and choosing a cycle switches to it', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
+  const { page } = app;
+  await $(page, 'cycle-switcher').getByText(H1).waitFor();
+  await page.keyboard.press('Control+k');
+  const palette = $(page, 'command-palette');
+  await palette.waitFor();
+  const input = $(page, 'palette-input');
+  await input.fill('switch');
+  await app.shot('palette');
+  await assert.doesNotReject($(page, 'palette-item').first().getByText('Switch cycle…').waitFor());
+  await input.press('Enter');
+
+  // The cycle switcher opens with an empty search and lists both cycles.
+  await page.locator('[data-testid=palette-input][placeholder="Switch to cycle…"]').waitFor();
+  const items = $(page, 'palette-item');
+  const listed = await page
+    .waitForFunction(() => document.querySelectorAll('[data-testid=palette-item]').length === 2)
+    .then(() => true, () => false);
+  if (!listed) {
+    await app.shot('cycle-switcher-bug');
+    assert.fail(
+      `the cycle switcher should list both cycles; it shows ${JSON.stringify(await palette.locator('li').allInnerTexts())} ` +
+        `and its search still holds ${JSON.stringify(await input.inputValue())} from the command search`,
+    );
+  }
+  assert.match(await items.filter({ hasText: H1 }).innerText(), /Current cycle/);
+  await app.shot('cycle-switcher');
+  await $(page, 'palette-input').fill('2026');
+  await $(page, 'palette-input').press('Enter');
+  await palette.waitFor({ state: 'detached' });
+
+  await $(page, 'cycle-switcher').getByText(H2, { exact: true }).waitFor();
+  assert.equal(await $(page, 'cycle-mode').textContent(), 'Roadmap');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 1);
+  assert.equal(await $(page, 'session-row').innerText().then((s) => s.includes('Old vendor scan')), true);
+  const set = await app.calls('set_current_cycle');
+  assert.equal(set.length, 1);
+  assert.equal((await app.state()).cycles.find((c) => c.current).name, H2);
+});
+
+journey('Ctrl+J opens the cycle switcher, and choosing a cycle switches to it', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
+  const { page } = app;
+  await $(page, 'cycle-switcher').getByText(H1).waitFor();
+  await page.keyboard.press('Control+j');
+  await page.locator('[data-testid=palette-input][placeholder="Switch to cycle…"]').waitFor();
+  const items = $(page, 'palette-item');
+  assert.deepEqual(await items.locator('.title').allInnerTexts(), [H1, H2], 'newest cycle first');
+  assert.match(await items.filter({ hasText: H2 }).innerText(), /Roadmap/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await $(page, 'command-palette').waitFor({ state: 'detached' });
+  await $(page, 'cycle-switcher').getByText(H2, { exact: true }).waitFor();
+  assert.equal(await $(page, 'cycle-mode').textContent(), 'Roadmap');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 1);
+});
+
+journey('a cycle moves discovery → prioritization → roadmap → closed, and then refuses new sessions', { seed: { cycles: [{ name: H1 }], sessions: sessionsOfSeveralKinds.filter((s) => s.cycle === H1) } }, async (app) => {
+  const { page } = app;
+  await $(page, 'nav-cycles').click();
+  const row = $(page, 'cycle-row').filter({ hasText: H1 });
+  await row.waitFor();
+  assert.match(await row.innerText(), /6 sessions/);
+  await app.shot('cycles');
+  const steps = [
+    ['Move to prioritization…', 'Prioritization'],
+    ['Move to roadmap…', 'Roadmap'],
+    ['Close cycle…', 'Closed'],
+  ];
+  for (const [button, mode] of steps) {
+    const advance = row.getByTestId('cycle-advance');
+    assert.equal((await advance.innerText()).trim(), button);
+    await advance.click();
+    await $(page, 'cycle-advance-confirm').click();
+    const said = mode === 'Closed' ? `“${H1}” is now closed and read-only.` : `“${H1}” is now in ${mode.toLowerCase()}.`;
+    await $(page, 'toast').filter({ hasText: said }).waitFor();
+    await $(page, 'cycle-mode').getByText(mode, { exact: true }).waitFor();
+    await row.locator('.stepper li.now').getByText(mode, { exact: true }).waitFor();
+  }
+  assert.equal(await row.getByTestId('cycle-advance').count(), 0, 'a closed cycle cannot move on');
+  await row.getByText('Read-only').waitFor();
+  assert.equal(await row.getByRole('button', { name: 'Rename' }).count(), 0);
+  assert.equal((await app.calls('advance_cycle')).filter((c) => c.ok).length, 3);
+  await app.shot('cycle-closed');
+
+  // A closed cycle takes no new sessions.
+  assert.equal(await page.getByRole('button', { name: /New session/ }).isDisabled(), true);
+  await page.keyboard.press('Control+n');
+  await $(page, 'toast').filter({ hasText: 'is closed and read-only' }).waitFor();
+  assert.equal(await $(page, 'new-session-dialog').count(), 0);
+  assert.equal((await app.calls('create_session')).length, 0);
+});
+
+journey(
+  'a workspace that cannot be opened shows the error screen with its path and three ways out',
+  {
+    status: 'failed',
+    failure: {
+      path: '/home/ada/Documents/Quarterly notes.groundwork',
+      error: { kind: 'workspace_newer_schema', message: 'This workspace was written by a newer Groundwork (schema 7; this one knows up to 1). Update Groundwork to open it.' },
+    },
+  },
+  async (app) => {
+    const { page } = app;
+    const screen = $(page, 'workspace-error');
+    await screen.waitFor();
+    await screen.getByRole('heading', { name: 'This workspace needs a newer Groundwork' }).waitFor();
+    assert.equal(await $(page, 'workspace-error-path').innerText(), '/home/ada/Documents/Quarterly notes.groundwork');
+    await screen.getByText('Update Groundwork to open it.', { exact: false }).waitFor();
+    for (const id of ['open-another', 'create-new', 'open-default']) {
+      assert.equal(await $(page, id).isEnabled(), true, `${id} is enabled`);
+    }
+    assert.equal(await $(page, 'sidebar').count(), 0);
+    await app.shot('workspace-error');
+
+    // Cancelling the file dialog keeps the screen; the default workspace opens.
+    await $(page, 'open-another').click();
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'choose_workspace_to_open'));
+    await screen.waitFor();
+    await $(page, 'open-default').click();
+    await $(page, 'welcome').waitFor();
+    await $(page, 'sidebar').getByText('My workspace').waitFor();
+  },
+);
+
+journey(
+  'a closed cycle is read-only: no saves from typing, and New session is refused with a reason',
+  { seed: { cycles: [{ name: H2, mode: 'closed' }], sessions: [{ cycle: H2, title: 'Coffee with Ana', kind: 'coffee_chat', heldOn: '2026-06-02', notes: 'Old notes.' }] } },
+  async (app) => {
+    const { page } = app;
+    assert.equal(await $(page, 'cycle-mode').textContent(), 'Closed');
+    const newButton = page.getByRole('button', { name: /New session/ });
+    assert.equal(await newButton.isDisabled(), true, 'the sidebar button is disabled');
+
+    await $(page, 'session-row').click();
+    await $(page, 'session-editor').waitFor();
+    await page.getByText('Read-only · closed cycle').waitFor();
+    assert.equal(await page.locator('.cm-content').getAttribute('contenteditable'), 'false');
+    assert.equal(await $(page, 'session-title').isDisabled(), true);
+    assert.equal(await $(page, 'session-delete').isDisabled(), true);
+    assert.equal(await $(page, 'add-link').count(), 0);
+
+    await page.locator('.cm-content').click();
+    await page.keyboard.type('sneaky edit');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.locator('.cm-content').innerText(), 'Old notes.');
+    assert.equal(await $(page, 'save-state').innerText(), 'Saved');
+
+    await page.keyboard.press('Control+n');
+    await $(page, 'toast').filter({ hasText: `“${H2}” is closed and read-only` }).waitFor();
+    assert.equal(await $(page, 'new-session-dialog').count(), 0);
+    await app.shot('closed-cycle');
+
+    const writes = (await app.calls()).filter((c) => ['save_notes', 'update_session', 'create_session', 'delete_session'].includes(c.cmd));
+    assert.deepEqual(writes, [], 'nothing was written');
+  },
+);
+
+journey(
+  'a failed save says "Save failed", keeps the text and retries until it succeeds',
+  {
+    seed: { cycles: [{ name: H1 }], sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }] },
+    failOn: { save_notes: { kind: 'database', message: 'Database error: disk I/O error' } },
+  },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-row').click();
+    await $(page, 'session-editor').waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.type('Refunds are slow.');
+    const state = $(page, 'save-state');
+    await state.getByText('Save failed').waitFor();
+    assert.equal(await state.getAttribute('title'), 'Database error: disk I/O error');
+    assert.equal(await page.locator('.cm-content').innerText(), 'Refunds are slow.');
+    await app.shot('save-failed');
+
+    // It retries on its own (every ~2 s) with the same text.
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).filter((c) => c.cmd === 'save_notes').length >= 2, null, { timeout: 5000 });
+    const failed = await app.calls('save_notes');
+    assert.ok(failed.every((c) => !c.ok && c.args.notes === 'Refunds are slow.'));
+
+    // The disk recovers: the next retry saves the text.
+    await app.fail('save_notes', null);
+    await state.getByText('Saved').waitFor({ timeout: 5000 });
+    assert.equal((await app.state()).sessions[0].notes, 'Refunds are slow.');
+  },
+);
+
+journey(
+  'a list of 10,000 sessions renders only the visible rows and scrolls to the last',
+  { seed: { cycles: [{ name: H1 }], bulk: { cycle: H1, count: 10000, lastDay: '2026-11-20' } } },
+  async (app) => {
+    const { page } = app;
+    const rows = $(page, 'session-row');
+    await rows.first().waitFor();
+    assert.match(await page.locator('.total').innerText(), /10000|10,000/);
+    const first = await rows.count();
+    assert.ok(first > 5 && first < 60, `${first} rows in the DOM`);
+    assert.equal(await rows.first().locator('.row-title').innerText(), 'Session 10000');
+
+    const viewport = page.locator('[data-testid=session-list] [role=listbox]');
+    await viewport.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    const last = rows.filter({ has: page.locator('.row-title', { hasText: /^Session 1$/ }) });
+    await last.waitFor();
+    await assert.doesNotReject(last.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > window.innerHeight + 1 || r.top < 0) throw new Error(`last row outside the window: ${r.top}..${r.bottom}`);
+    }));
+    const after = await rows.count();
+    assert.ok(after < 60, `${after} rows in the DOM after scrolling`);
+    await app.shot('large-list-bottom');
+  },
+);
+
+const darkSeed = { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } };
+
+function luminance(rgb) {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+journey(
+  'dark mode follows the system: the page is dark',
+  darkSeed,
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-row').first().click();
+    await $(page, 'session-editor').waitFor();
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const fg = await page.evaluate(() => getComputedStyle(document.body).color);
+    assert.ok(luminance(bg) < 0.05, `body background ${bg} is dark`);
+    assert.ok(luminance(fg) > 0.6, `body text ${fg} is light`);
+    await app.shot('dark-sessions');
+    await page.keyboard.press('Control+k');
+    await $(page, 'command-palette').waitFor();
+    await app.shot('dark-palette');
+  },
+  { colorScheme: 'dark' },
+);
+
+journey(
+  'light mode follows the system: the page is light',
+  darkSeed,
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-row').first().waitFor();
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.ok(luminance(bg) > 0.85, `body background ${bg} is light`);
+  },
+  { colorScheme: 'light' },
+);
+
+journey(
+  'switching sessions right after typing saves the notes to the session they were typed in',
+  {
+    seed: {
+      cycles: [{ name: H1 }],
+      sessions: [
+        { cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02', notes: 'Priya notes.' },
+        { cycle: H1, title: 'SLA talk with Tom', kind: 'sla_conversation', heldOn: '2026-11-03', notes: 'Tom notes.' },
+      ],
+    },
+  },
+  async (app) => {
+    const { page } = app;
+    const priya = $(page, 'session-row').filter({ hasText: 'Coffee with Priya' });
+    const tom = $(page, 'session-row').filter({ hasText: 'SLA talk with Tom' });
+    const priyaId = await priya.getAttribute('data-session-id');
+    const tomId = await tom.getAttribute('data-session-id');
+    await priya.click();
+    await page.locator(`[data-testid=session-editor][data-session-id="${priyaId}"]`).waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Refunds are slow.');
+    // Straight to the other session, before the autosave timer fires: the editor flushes on the way out.
+    await tom.click();
+    await page.locator(`[data-testid=session-editor][data-session-id="${tomId}"]`).waitFor();
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'save_notes'));
+    const saves = await app.calls('save_notes');
+    const sessions = (await app.state()).sessions;
+    const notesOf = (id) => sessions.find((x) => x.id === id).notes;
+    assert.deepEqual(
+      saves.map((c) => c.args.id),
+      saves.map(() => priyaId),
+      `notes typed in Priya's session were saved to ${JSON.stringify(saves.map((c) => c.args.id))} (Priya ${priyaId}, Tom ${tomId})`,
+    );
+    assert.equal(notesOf(priyaId), 'Priya notes. Refunds are slow.');
+    assert.equal(notesOf(tomId), 'Tom notes.', "Tom's notes are untouched");
+    assert.equal(await page.locator('.cm-content').innerText(), 'Tom notes.');
+  },
+);
+
+journey(
+  'switching sessions while a save is in flight still saves the rest to the session it was typed in',
+  {
+    seed: {
+      cycles: [{ name: H1 }],
+      sessions: [
+        { cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02', notes: '' },
+        { cycle: H1, title: 'SLA talk with Tom', kind: 'sla_conversation', heldOn: '2026-11-03', notes: 'Tom notes.' },
+      ],
+    },
+    // A slow disk: each save takes a while, so the next change waits behind it.
+    delayMs: { save_notes: 800 },
+  },
+  async (app) => {
+    const { page } = app;
+    const priya = $(page, 'session-row').filter({ hasText: 'Coffee with Priya' });
+    const tom = $(page, 'session-row').filter({ hasText: 'SLA talk with Tom' });
+    const priyaId = await priya.getAttribute('data-session-id');
+    const tomId = await tom.getAttribute('data-session-id');
+    await priya.click();
+    await page.locator(`[data-testid=session-editor][data-session-id="${priyaId}"]`).waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.type('First part.');
+    // Wait until the first save is under way, then type more and leave at once.
+    await $(page, 'save-state').getByText('Saving…').waitFor();
+    await page.keyboard.insertText(' Second part.');
+    await tom.click();
+    await page.locator(`[data-testid=session-editor][data-session-id="${tomId}"]`).waitFor();
+    assert.equal((await app.calls('save_notes')).length, 1, 'the second save waits behind the first');
+    // The rest of the text lands somewhere once the first save is done.
+    await page.waitForFunction(() => window.__GW_MOCK__.state().sessions.some((x) => x.notes.includes('Second part.')));
+    const saves = await app.calls('save_notes');
+    const sessions = (await app.state()).sessions;
+    const notesOf = (id) => sessions.find((x) => x.id === id).notes;
+    assert.deepEqual(
+      saves.map((c) => c.args.id),
+      saves.map(() => priyaId),
+      `saves went to ${JSON.stringify(saves.map((c) => [c.args.id === priyaId ? 'Priya' : c.args.id === tomId ? 'Tom' : c.args.id, c.args.notes]))}`,
+    );
+    assert.equal(notesOf(priyaId), 'First part. Second part.');
+    assert.equal(notesOf(tomId), 'Tom notes.', "Tom's notes are untouched");
+  },
+);
+
+journey(
+  'switching sessions while a details save is in flight keeps each title with its own session',
+  {
+    seed: {
+      cycles: [{ name: H1 }],
+      sessions: [
+        { cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' },
+        { cycle: H1, title: 'SLA talk with Tom', kind: 'sla_conversation', heldOn: '2026-11-03' },
+      ],
+    },
+    delayMs: { update_session: 800 },
+  },
+  async (app) => {
+    const { page } = app;
+    const priya = $(page, 'session-row').filter({ hasText: 'Coffee with Priya' });
+    const tom = $(page, 'session-row').filter({ hasText: 'SLA talk with Tom' });
+    const priyaId = await priya.getAttribute('data-session-id');
+    const tomId = await tom.getAttribute('data-session-id');
+    await priya.click();
+    await page.locator(`[data-testid=session-editor][data-session-id="${priyaId}"]`).waitFor();
+    await $(page, 'session-title').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (Payments)');
+    await $(page, 'save-state').getByText('Saving…').waitFor();
+    await page.keyboard.insertText(' and Ana');
+    await tom.click();
+    await page.locator(`[data-testid=session-editor][data-session-id="${tomId}"]`).waitFor();
+    await page.waitForFunction(() => window.__GW_MOCK__.state().sessions.some((x) => x.title.endsWith('and Ana')));
+    const sessions = (await app.state()).sessions;
+    const titleOf = (id) => sessions.find((x) => x.id === id).title;
+    assert.equal(titleOf(tomId), 'SLA talk with Tom', `Tom's session keeps its title (updates went to ${JSON.stringify((await app.calls('update_session')).map((c) => (c.args.id === tomId ? 'Tom' : 'Priya')))})`);
+    assert.equal(titleOf(priyaId), 'Coffee with Priya (Payments) and Ana');
+  },
+);
+
+journey(
+  'closing the window saves typed notes before it closes',
+  { seed: { cycles: [{ name: H1 }], sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }] } },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-row').click();
+    await $(page, 'session-editor').waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.type('Last words');
+    // At once, before the idle timer fires.
+    await app.emit('tauri://close-requested');
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'plugin:window|destroy'));
+    const calls = (await app.calls()).filter((c) => c.cmd === 'save_notes' || c.cmd === 'plugin:window|destroy');
+    const destroyAt = calls.findIndex((c) => c.cmd === 'plugin:window|destroy');
+    const savedBefore = calls.slice(0, destroyAt).filter((c) => c.cmd === 'save_notes');
+    assert.ok(savedBefore.some((c) => c.args.notes === 'Last words'), `notes saved before the window closed: ${JSON.stringify(calls.map((c) => c.cmd))}`);
+  },
+);
