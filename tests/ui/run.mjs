@@ -467,6 +467,10 @@ journey(
     }));
     const after = await rows.count();
     assert.ok(after < 60, `${after} rows in the DOM after scrolling`);
+    // Rows come a page at a time: the first page and the last, not all 10,000.
+    const lists = (await app.calls('list_sessions')).map((c) => c.args.query);
+    assert.ok(lists.every((q) => q.limit > 0 && q.limit <= 200), `every fetch is a page: ${JSON.stringify(lists)}`);
+    assert.ok(lists.some((q) => q.offset >= 9900), 'the last page was fetched when scrolled to');
     await app.shot('large-list-bottom');
   },
 );

@@ -221,6 +221,13 @@ pub struct SessionQuery {
     pub kinds: Vec<SourceKind>,
     #[serde(default)]
     pub sort: SessionSort,
+    /// Rows to skip, for paging through a long list.
+    #[serde(default)]
+    pub offset: u32,
+    /// Most rows to return; every row when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<u32>,
 }
 
 /// How many live sessions one kind has.
@@ -236,10 +243,14 @@ pub struct KindCount {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionList {
+    /// The requested page of rows, starting at `offset`.
     pub sessions: Vec<SessionSummary>,
+    pub offset: u32,
     pub counts: Vec<KindCount>,
     /// Live sessions in scope before the kind filter.
     pub total: u32,
+    /// Live sessions that match the whole query (all pages).
+    pub matching: u32,
 }
 
 /// Result of saving notes.
@@ -507,21 +518,35 @@ impl Store {
             filter.push_str(&format!(" AND kind IN ({})", marks.join(", ")));
             args.extend(query.kinds.iter().map(|k| k.as_str().to_owned()));
         }
+        let matching = if query.kinds.is_empty() {
+            total
+        } else {
+            counts
+                .iter()
+                .filter(|c| query.kinds.contains(&c.kind))
+                .map(|c| c.count)
+                .sum()
+        };
         let order = match query.sort {
             SessionSort::NewestFirst => "held_on DESC, id DESC",
             SessionSort::OldestFirst => "held_on ASC, id ASC",
         };
+        // LIMIT -1 is SQLite's "no limit".
+        let limit = query.limit.map_or(-1, i64::from);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, cycle_id, kind, title, held_on, participants, substr(notes, 1, 400), updated_at
-             FROM session WHERE {filter} ORDER BY {order}"
+             FROM session WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            query.offset
         ))?;
         let sessions = stmt
             .query_map(params_from_iter(args.iter()), summary_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(SessionList {
             sessions,
+            offset: query.offset,
             counts,
             total,
+            matching,
         })
     }
 

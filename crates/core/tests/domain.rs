@@ -300,6 +300,59 @@ fn sessions_list_by_cycle_and_kind_sorted_by_date_with_counts_per_kind() {
 }
 
 #[test]
+fn a_long_list_pages_in_a_stable_order() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    for i in 0..25u32 {
+        let kind = if i % 5 == 0 {
+            SourceKind::UserSurvey
+        } else {
+            SourceKind::CoffeeChat
+        };
+        w.store
+            .create_session(&new_session(&c, kind, &format!("s{i:02}"), 1 + i % 3))
+            .expect("s");
+    }
+    let page = |offset, limit, kinds: Vec<SourceKind>| {
+        w.store
+            .list_sessions(&SessionQuery {
+                cycle_id: Some(c.id),
+                kinds,
+                offset,
+                limit: Some(limit),
+                ..Default::default()
+            })
+            .expect("page")
+    };
+    let all = w
+        .store
+        .list_sessions(&SessionQuery {
+            cycle_id: Some(c.id),
+            ..Default::default()
+        })
+        .expect("all");
+    let mut paged = Vec::new();
+    for offset in (0..25).step_by(10) {
+        let p = page(offset, 10, vec![]);
+        assert_eq!((p.offset, p.total, p.matching), (offset, 25, 25));
+        paged.extend(p.sessions);
+    }
+    assert_eq!(
+        paged, all.sessions,
+        "pages put together are the whole list, in order"
+    );
+    let surveys = page(0, 100, vec![SourceKind::UserSurvey]);
+    assert_eq!(
+        (surveys.matching, surveys.total, surveys.sessions.len()),
+        (5, 25, 5)
+    );
+    assert!(
+        page(30, 10, vec![]).sessions.is_empty(),
+        "a page past the end is empty, not an error"
+    );
+}
+
+#[test]
 fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
     let mut w = world();
     let c = w.store.create_cycle("C").expect("c");

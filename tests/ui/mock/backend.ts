@@ -588,12 +588,16 @@ export class FakeBackend {
     const counts = KINDS.filter((k) => perKind.has(k.kind)).map<KindCount>((k) => ({ kind: k.kind, count: perKind.get(k.kind)! }));
     const kinds = q.kinds ?? [];
     const oldest = q.sort === 'oldest_first';
-    const sessions = scope
+    const matching = scope
       .filter((s) => kinds.length === 0 || kinds.includes(s.kind))
       .sort((x, y) => {
         const c = x.heldOn === y.heldOn ? cmp(x.id, y.id) : cmp(x.heldOn, y.heldOn);
         return oldest ? c : -c;
-      })
+      });
+    // Pages like core: `offset` rows skipped, at most `limit` returned.
+    const offset = q.offset ?? 0;
+    const sessions = matching
+      .slice(offset, q.limit == null ? undefined : offset + q.limit)
       .map<SessionSummary>((s) => ({
         id: s.id,
         cycleId: s.cycleId,
@@ -604,7 +608,7 @@ export class FakeBackend {
         excerpt: excerpt(s.notes),
         updatedAt: s.updatedAt,
       }));
-    return { sessions, counts, total: scope.length };
+    return { sessions, offset, counts, total: scope.length, matching: matching.length };
   }
 
   #checkKind(kind: unknown): SourceKind {

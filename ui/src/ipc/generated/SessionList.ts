@@ -6,8 +6,16 @@ import type { SessionSummary } from "./SessionSummary";
  * A listed page of sessions with counts per kind (the counts ignore the kind filter,
  * so a filter bar can show what each choice would give).
  */
-export type SessionList = { sessions: Array<SessionSummary>, counts: Array<KindCount>, 
+export type SessionList = { 
+/**
+ * The requested page of rows, starting at `offset`.
+ */
+sessions: Array<SessionSummary>, offset: number, counts: Array<KindCount>, 
 /**
  * Live sessions in scope before the kind filter.
  */
-total: number, };
+total: number, 
+/**
+ * Live sessions that match the whole query (all pages).
+ */
+matching: number, };

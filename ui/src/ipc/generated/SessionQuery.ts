@@ -13,4 +13,12 @@ cycleId?: string,
 /**
  * Only these kinds; every kind when empty.
  */
-kinds: Array<SourceKind>, sort: SessionSort, };
+kinds: Array<SourceKind>, sort: SessionSort, 
+/**
+ * Rows to skip, for paging through a long list.
+ */
+offset: number, 
+/**
+ * Most rows to return; every row when absent.
+ */
+limit?: number, };
