@@ -1,0 +1,63 @@
+// Journey b: notes typed ~1 s before the app is killed (SIGKILL, no chance to
+// flush on close) are all there after relaunching. Autosave promises a save at
+// most ~400 ms after typing stops, so 1.2 s of quiet must be enough.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Harness, byTestId, journey } from './lib/harness.mjs';
+import { alive } from './lib/proc.mjs';
+import { createFirstCycle, createSession, typeNotes, waitNotes, openSession } from './lib/flows.mjs';
+
+let h;
+before(async () => {
+  h = await Harness.start('crash');
+});
+after(async () => {
+  await h?.close();
+});
+
+const NOTES = [
+  'Stakeholder feedback from the risk team, typed right before a crash.',
+  '',
+  'They want audit trails for every production change; today that is a spreadsheet.',
+  'Biggest ask: one place to see who approved what, and when.',
+  'Last line, typed about a second before the kill.',
+].join('\n');
+
+journey(() => h, 'b. notes typed 1.2 s before the app is SIGKILLed survive', { timeout: 120_000 }, async () => {
+  const workspace = h.path('journey-b.groundwork');
+  const first = await h.launch(workspace);
+  let id;
+  let killed = false;
+  try {
+    await createFirstCycle(first, 'Crash cycle');
+    id = await createSession(first, {
+      title: 'Risk team feedback',
+      kind: 'stakeholder_feedback',
+      date: '2026-09-30',
+      participants: 'Olga (Risk)',
+    });
+    await typeNotes(first, NOTES);
+    // Everything typed reached the editor; from here on, no waiting on "Saved", no closing.
+    await waitNotes(first, NOTES);
+    await sleep(1200);
+    const pid = first.pid;
+    await first.kill();
+    killed = true;
+    assert.equal(alive(pid), false, 'the app process is gone');
+  } finally {
+    if (!killed) await first.quit();
+  }
+
+  const second = await h.launch(workspace);
+  try {
+    await second.waitForTestId('session-list');
+    await openSession(second, id);
+    await waitNotes(second, NOTES);
+    await second.waitText(byTestId('save-state'), 'Saved');
+    await second.screenshot('after-kill-relaunch');
+  } finally {
+    await second.quit();
+  }
+});
