@@ -18,11 +18,12 @@
 // same run, interleaved.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
+import { alive, descendants } from '../../tests/app/lib/proc.mjs';
 
 // --- arguments ---------------------------------------------------------------
 
@@ -41,35 +42,6 @@ function parseArgs(argv) {
 
 // --- /proc ----------------------------------------------------------------------
 
-function ppidOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
-}
-
-function descendants(root) {
-  const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const ppid = ppidOf(name);
-    if (ppid === null) continue;
-    if (!children.has(ppid)) children.set(ppid, []);
-    children.get(ppid).push(Number(name));
-  }
-  const out = [];
-  const stack = [root];
-  while (stack.length) {
-    for (const c of children.get(stack.pop()) ?? []) {
-      out.push(c);
-      stack.push(c);
-    }
-  }
-  return out;
-}
-
 function comm(pid) {
   try {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
@@ -83,15 +55,6 @@ function memOf(pid) {
   const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
   const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
   return { pid, name: comm(pid), rssKiB: field('Rss'), pssKiB: field('Pss') };
-}
-
-function alive(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 // --- launching -------------------------------------------------------------------

@@ -93,3 +93,60 @@ mod tests {
         assert!(!ok("data:text/html,hi"));
     }
 }
+
+#[cfg(test)]
+mod security_tests {
+    use serde_json::Value;
+
+    fn read_json(path: &str) -> Value {
+        let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        serde_json::from_str(&std::fs::read_to_string(&full).expect("readable")).expect("json")
+    }
+
+    #[test]
+    fn the_content_security_policy_never_allows_inline_eval_data_or_blob_scripts() {
+        let conf = read_json("tauri.conf.json");
+        let csp = &conf["app"]["security"]["csp"];
+        let script_src = csp["script-src"].as_str().expect("script-src is set");
+        for forbidden in ["unsafe-inline", "unsafe-eval", "data:", "blob:", "*"] {
+            assert!(
+                !script_src.contains(forbidden),
+                "script-src allows {forbidden}: {script_src}"
+            );
+        }
+        assert_eq!(csp["default-src"], "'self'");
+        assert_eq!(csp["object-src"], "'none'");
+        assert_eq!(csp["frame-src"], "'none'");
+        let disabled = conf["app"]["security"]["dangerousDisableAssetCspModification"].to_string();
+        assert!(
+            !disabled.contains("script-src"),
+            "Tauri must keep adding its script hashes"
+        );
+    }
+
+    #[test]
+    fn the_main_window_is_granted_only_what_it_uses() {
+        let cap = read_json("capabilities/main.json");
+        let granted: Vec<&str> = cap["permissions"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        // Listening for the close request (to flush notes) and closing the window.
+        assert_eq!(
+            granted,
+            [
+                "core:event:allow-listen",
+                "core:event:allow-unlisten",
+                "core:window:allow-destroy"
+            ]
+        );
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities");
+        assert_eq!(
+            std::fs::read_dir(dir).expect("dir").count(),
+            1,
+            "one capability file, for the main window"
+        );
+    }
+}
