@@ -132,12 +132,19 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
   await page.locator('.cm-editor').waitFor();
 });
 
-journey('the session list counts kinds, filters by a chip, and reverses its order', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
+journey('the session list counts kinds, filters by kind, and reverses its order', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
   const { page } = app;
   const rows = $(page, 'session-row');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 6, 'only live sessions of the current cycle');
-  assert.match(await $(page, 'kind-filter-all').innerText(), /All\s+6/);
+  // The bar shows the spread over channels; the menu has the counts.
+  assert.deepEqual(await page.locator('.mix .segment').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), [
+    'SLA conversation: 2',
+    'User survey: 1',
+    'Coffee chat: 3',
+  ]);
+  await $(page, 'kind-filter-button').click();
+  assert.match(await $(page, 'kind-filter-all').innerText(), /All kinds\s+6/);
   assert.match(await $(page, 'kind-filter-coffee_chat').innerText(), /Coffee chat\s+3/);
   assert.match(await $(page, 'kind-filter-sla_conversation').innerText(), /SLA conversation\s+2/);
   assert.match(await $(page, 'kind-filter-user_survey').innerText(), /User survey\s+1/);
@@ -152,16 +159,27 @@ journey('the session list counts kinds, filters by a chip, and reverses its orde
     'Coffee with Priya (Payments)',
     'Developer survey, wave 1',
   ]);
-  await app.shot('session-list');
+  await app.shot('session-list-kind-menu');
 
   await $(page, 'kind-filter-coffee_chat').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 3);
   assert.deepEqual(await rows.locator('.row-title').allInnerTexts(), ['Coffee with Lena (Search)', 'Coffee with Tom (SRE)', 'Coffee with Priya (Payments)']);
+  assert.match(await $(page, 'kind-filter-button').innerText(), /Coffee chat/);
+  await $(page, 'kind-filter-button').click();
   assert.match(await $(page, 'kind-filter-coffee_chat').getAttribute('class'), /\bon\b/);
-  assert.match(await $(page, 'kind-filter-all').innerText(), /All\s+6/, 'counts ignore the kind filter');
+  assert.match(await $(page, 'kind-filter-all').innerText(), /All kinds\s+6/, 'counts ignore the kind filter');
+  await page.keyboard.press('Escape');
+  await $(page, 'kind-filter-all').waitFor({ state: 'detached' });
+  await $(page, 'kind-filter-button').click();
+  await $(page, 'kind-filter-all').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 6);
+  // A segment of the bar filters too.
+  await page.locator('.mix .segment[aria-label="Coffee chat: 3"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 3);
   const last = (await app.calls('list_sessions')).at(-1);
   assert.deepEqual(last.args.query.kinds, ['coffee_chat']);
   await app.shot('session-list-filtered');
+  await page.mouse.move(0, 0);
 
   await $(page, 'sort-toggle').click();
   await $(page, 'sort-toggle').getByText('Oldest first').waitFor();
@@ -169,8 +187,8 @@ journey('the session list counts kinds, filters by a chip, and reverses its orde
   assert.deepEqual(await rows.locator('.row-title').allInnerTexts(), ['Coffee with Priya (Payments)', 'Coffee with Tom (SRE)', 'Coffee with Lena (Search)']);
   assert.equal((await app.calls('list_sessions')).at(-1).args.query.sort, 'oldest_first');
 
-  // Clicking the chip again clears the filter.
-  await $(page, 'kind-filter-coffee_chat').click();
+  // Clicking the segment again clears the filter.
+  await page.locator('.mix .segment[aria-label="Coffee chat: 3"]').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 6);
   assert.equal(await rows.locator('.row-title').first().innerText(), 'Developer survey, wave 1');
 });
@@ -185,7 +203,8 @@ journey('the scope toggle lists the sessions of every cycle', { seed: { ...twoCy
   await scope.click();
   await scope.getByText('All cycles').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=session-row]').length === 7);
-  assert.match(await $(page, 'kind-filter-all').innerText(), /All\s+7/);
+  await $(page, 'kind-filter-button').click();
+  assert.match(await $(page, 'kind-filter-all').innerText(), /All kinds\s+7/);
   assert.match(await $(page, 'kind-filter-cloud_vendor_scan').innerText(), /Cloud-vendor scan\s+1/);
   assert.equal((await app.calls('list_sessions')).at(-1).args.query.cycleId, undefined, 'no cycle in the query');
   assert.equal(await rows.locator('.row-title').last().innerText(), 'Old vendor scan');
