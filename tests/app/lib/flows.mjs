@@ -91,6 +91,8 @@ export async function typeNotes(app, text) {
 export async function pasteNotes(app, text) {
   const content = await app.waitFor(NOTES_CONTENT);
   await content.click();
+  // A click lands wherever the element's centre is; a paste after typing goes at the end.
+  await content.type(Keys.CONTROL + Keys.END + Keys.NULL);
   const handled = await app.exec(
     `const [el, text] = arguments;
      el.focus();

@@ -20,6 +20,7 @@ export const Keys = Object.freeze({
   CONTROL: '\uE009',
   SHIFT: '\uE008',
   END: '\uE010',
+  NULL: '\uE000',
 });
 
 export class WebDriverError extends Error {
