@@ -400,6 +400,29 @@ journey(
 );
 
 journey(
+  'the error screen offers the recent workspaces that still exist, and opens one in a click',
+  {
+    status: 'failed',
+    failure: { path: '/media/usb/broken.groundwork', error: { kind: 'workspace_damaged', message: '/media/usb/broken.groundwork is damaged: database disk image is malformed' } },
+    recent: [
+      { path: '/media/usb/broken.groundwork', name: 'broken', exists: true },
+      { path: '/home/ada/Sync/Platform team.groundwork', name: 'Platform team', exists: true },
+      { path: '/home/ada/old/Gone.groundwork', name: 'Gone', exists: false },
+    ],
+  },
+  async (app) => {
+    const { page } = app;
+    const recent = $(page, 'error-recent');
+    await recent.waitFor();
+    assert.deepEqual(await recent.locator('strong').allInnerTexts(), ['Platform team'], 'neither the failed file nor a missing one is offered');
+    await recent.getByRole('button', { name: /Platform team/ }).click();
+    await $(page, 'sidebar').getByText('Platform team').waitFor();
+    const opened = (await app.calls('open_workspace')).at(-1);
+    assert.equal(opened.args.path, '/home/ada/Sync/Platform team.groundwork');
+  },
+);
+
+journey(
   'a closed cycle is read-only: no saves from typing, and New session is refused with a reason',
   { seed: { cycles: [{ name: H2, mode: 'closed' }], sessions: [{ cycle: H2, title: 'Coffee with Ana', kind: 'coffee_chat', heldOn: '2026-06-02', notes: 'Old notes.' }] } },
   async (app) => {
