@@ -106,7 +106,8 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
   assert.equal(await row.getAttribute('aria-selected'), 'true');
 
   const text = '# Refunds\nThey wait three days for a refund.';
-  await page.locator('.cm-content').click();
+  // A new session puts the cursor in its notes: typing starts at once, no click needed.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('cm-content'));
   await page.keyboard.type(text);
   await assert.doesNotReject(page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent?.trim() === 'Saved'));
   await page.waitForFunction(
@@ -208,6 +209,7 @@ journey('the scope toggle lists the sessions of every cycle', { seed: { ...twoCy
   assert.match(await $(page, 'kind-filter-cloud_vendor_scan').innerText(), /Cloud-vendor scan\s+1/);
   assert.equal((await app.calls('list_sessions')).at(-1).args.query.cycleId, undefined, 'no cycle in the query');
   assert.equal(await rows.locator('.row-title').last().innerText(), 'Old vendor scan');
+  assert.equal(await rows.last().locator('.cycle-tag').innerText(), H2, 'rows name their cycle when every cycle is listed');
 });
 
 async function deleteOpenSession(app, title) {

@@ -3,8 +3,8 @@
 //! notes is cleaned by ammonia to a small allow-list (no scripts, no event
 //! handlers, no frames, no `javascript:` or `data:` URLs).
 
-use ammonia::Builder;
-use pulldown_cmark::{html, Options, Parser};
+use ammonia::{Builder, UrlRelative};
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -12,7 +12,10 @@ fn sanitizer() -> &'static Builder<'static> {
     static CLEANER: OnceLock<Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
         let mut b = Builder::default();
+        // No relative URLs: they would point into the app's own assets.
         b.url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .url_relative(UrlRelative::Deny)
+            .rm_tags(["img"])
             .link_rel(Some("noopener noreferrer"))
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tags(["input"])
@@ -28,8 +31,31 @@ pub fn markdown_to_html(markdown: &str) -> String {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, options));
+    html::push_html(
+        &mut raw,
+        Parser::new_ext(markdown, options).map(image_as_link),
+    );
     sanitizer().clean(&raw).to_string()
+}
+
+/// The app is offline and its CSP loads no remote images, so an image becomes a
+/// link to it (labelled with its alt text) rather than a broken picture.
+fn image_as_link(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }),
+        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +140,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn images_become_links_labelled_with_their_alt_text() {
+        let html = markdown_to_html("![CI wait times](https://wiki.example/ci.png)");
+        assert!(html.contains(r#"<a href="https://wiki.example/ci.png" rel="noopener noreferrer">CI wait times</a>"#), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn relative_links_are_dropped_so_nothing_points_into_the_app() {
+        let html = markdown_to_html("[x](../index.html) <img src=x>");
+        assert!(!html.contains("href"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
     }
 
     #[test]

@@ -24,6 +24,8 @@ class AppState {
 
   /** The session open in the editor. */
   selectedSessionId = $state<string | null>(null);
+  /** A session just created: its editor puts the cursor in the notes. */
+  focusNotesOf: string | null = null;
   /** Bumped whenever sessions change, so lists reload. */
   sessionsVersion = $state(0);
 
