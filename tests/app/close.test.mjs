@@ -1,0 +1,66 @@
+// Journey e: notes typed right before the window is closed (the close button, not a
+// kill) are saved before the app exits: the page flushes on the close request.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Harness, byTestId, journey, waitUntil } from './lib/harness.mjs';
+import { alive, killAll } from './lib/proc.mjs';
+import { createFirstCycle, createSession, typeNotes, waitNotes, openSession } from './lib/flows.mjs';
+
+const CLOSE_WINDOW = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'close_window.py');
+
+let h;
+before(async () => {
+  h = await Harness.start('close');
+});
+after(async () => {
+  await h?.close();
+});
+
+const NOTES = 'SLA talk with the data team.\nThey expect ingest within 5 minutes; today it is 40.\nTyped just before closing';
+
+/** The app's main window (GTK also makes a small hidden leader window). */
+function mainWindow(pid) {
+  const ids = execFileSync('xdotool', ['search', '--pid', String(pid), '--name', 'Groundwork'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  assert.ok(ids.length > 0, `a Groundwork window of pid ${pid}`);
+  return ids.at(-1);
+}
+
+journey(() => h, 'e. notes typed right before the window is closed are saved on the way out', { timeout: 120_000 }, async () => {
+  const workspace = h.path('journey-e.groundwork');
+  const first = await h.launch(workspace);
+  let id;
+  try {
+    await createFirstCycle(first, 'Close cycle');
+    id = await createSession(first, { title: 'SLA talk: data team', kind: 'sla_conversation', date: '2026-10-12', participants: 'Mo (Data)' });
+    await typeNotes(first, NOTES);
+    // The last keystrokes are still waiting for autosave when the close request comes.
+    const state = await first.exec(`return document.querySelector('[data-testid="save-state"]').textContent.trim()`);
+    assert.notEqual(state, 'Saved', 'the test closes before autosave has run, or it proves nothing');
+    const tree = first.processTree();
+    execFileSync('python3', [CLOSE_WINDOW, mainWindow(first.pid)]);
+    await waitUntil(() => !alive(first.pid), { timeout: 10_000, message: 'the app to exit after the close request' });
+    h.apps.delete(first);
+    killAll(tree.slice(1).filter(alive), 'SIGTERM');
+    await first.session.delete({ timeoutMs: 5000 }).catch(() => {});
+  } catch (e) {
+    await first.quit();
+    throw e;
+  }
+
+  const second = await h.launch(workspace);
+  try {
+    await second.waitForTestId('session-list');
+    await openSession(second, id);
+    await waitNotes(second, NOTES);
+    await second.waitText(byTestId('save-state'), 'Saved');
+  } finally {
+    await second.quit();
+  }
+});
+
