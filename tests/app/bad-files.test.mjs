@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Harness, byTestId, journey, waitUntil } from './lib/harness.mjs';
-import { fingerprint, foreignSqliteDatabase, listing } from './lib/fixtures.mjs';
+import { damagedGroundworkFile, fingerprint, foreignSqliteDatabase, groundworkFileOfSchema, listing } from './lib/fixtures.mjs';
 
 let h;
 before(async () => {
@@ -40,6 +40,26 @@ const CASES = {
     writeFileSync(p, foreignSqliteDatabase());
     return p;
   },
+  'newer-schema': (dir) => {
+    const p = join(dir, 'from-the-future.groundwork');
+    writeFileSync(p, groundworkFileOfSchema(99));
+    return p;
+  },
+  damaged: (dir) => {
+    const p = join(dir, 'damaged.groundwork');
+    writeFileSync(p, damagedGroundworkFile());
+    return p;
+  },
+};
+
+/** What the error screen must say for each case, beyond the path. */
+const HEADINGS = {
+  'empty-file': 'This file is empty',
+  'text-file': 'This file is not a workspace',
+  directory: 'This is a folder, not a workspace',
+  'foreign-sqlite': 'This is not a Groundwork workspace',
+  'newer-schema': 'This workspace needs a newer Groundwork',
+  damaged: 'This workspace file is damaged',
 };
 
 async function expectErrorScreen(app, path) {
@@ -62,6 +82,7 @@ for (const [name, make] of Object.entries(CASES)) {
     const app = await h.launch(path);
     try {
       await expectErrorScreen(app, path);
+      await app.waitText(byTestId('workspace-error'), (t) => t.includes(HEADINGS[name]));
       await app.screenshot(`error-${name}`);
     } finally {
       await app.quit();

@@ -73,6 +73,27 @@ export function foreignSqliteDatabase() {
   return Buffer.concat([page1, page2]);
 }
 
+/** Groundwork's application id ("GRND") and where SQLite keeps it and user_version. */
+const GROUNDWORK_APPLICATION_ID = 0x47524e44;
+
+/**
+ * A file whose header says "Groundwork workspace, schema `version`": what a newer
+ * Groundwork would have written. The app must refuse it from the header alone.
+ */
+export function groundworkFileOfSchema(version) {
+  const db = foreignSqliteDatabase();
+  db.writeUInt32BE(version, 60); // user_version
+  db.writeUInt32BE(GROUNDWORK_APPLICATION_ID, 68);
+  return db;
+}
+
+/** A Groundwork header over pages that are garbage: a damaged workspace. */
+export function damagedGroundworkFile() {
+  const db = groundworkFileOfSchema(1);
+  db.fill(0xa5, 4096);
+  return db;
+}
+
 export function sha256(buf) {
   return createHash('sha256').update(buf).digest('hex');
 }
