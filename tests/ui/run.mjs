@@ -472,6 +472,7 @@ journey(
     const state = $(page, 'save-state');
     await state.getByText('Save failed').waitFor();
     assert.equal(await state.getAttribute('title'), 'Database error: disk I/O error');
+    assert.match(await $(page, 'save-error').innerText(), /^Database error: disk I\/O error\. Your text is kept/, 'the reason is shown, not only hinted');
     assert.equal(await page.locator('.cm-content').innerText(), 'Refunds are slow.');
     await app.shot('save-failed');
 
@@ -483,6 +484,7 @@ journey(
     // The disk recovers: the next retry saves the text.
     await app.fail('save_notes', null);
     await state.getByText('Saved').waitFor({ timeout: 5000 });
+    assert.equal(await $(page, 'save-error').count(), 0, 'the reason goes once saved');
     assert.equal((await app.state()).sessions[0].notes, 'Refunds are slow.');
   },
 );

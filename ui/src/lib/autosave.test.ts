@@ -99,6 +99,26 @@ describe('Autosaver', () => {
     expect(a.state).toBe('saved');
   });
 
+  it('does not retry a refusal that retrying cannot fix, but tries again on the next change', async () => {
+    const { timers, advance } = fakeTimers();
+    const tries: string[] = [];
+    const a = new Autosaver<string>(
+      async (v) => {
+        tries.push(v);
+        if (v.length > 5) throw new Error('too long');
+      },
+      { timers, idleMs: 100, retryMs: 500, shouldRetry: () => false },
+    );
+    a.change('far too long');
+    await advance(3000);
+    expect(tries).toEqual(['far too long']);
+    expect(a.state).toBe('error');
+    a.change('short');
+    await advance(200);
+    expect(tries).toEqual(['far too long', 'short']);
+    expect(a.state).toBe('saved');
+  });
+
   it('saves a change made during a save right after it, in order', async () => {
     const { timers } = fakeTimers();
     const saved: string[] = [];

@@ -27,6 +27,8 @@ export interface AutosaveOptions {
   retryMs?: number;
   timers?: Timers;
   onState?: (state: SaveState, error?: unknown) => void;
+  /** Whether a failure is worth retrying on its own (a full disk is; text that is too long is not). */
+  shouldRetry?: (error: unknown) => boolean;
 }
 
 export class Autosaver<T> {
@@ -36,6 +38,7 @@ export class Autosaver<T> {
   #retryMs: number;
   #timers: Timers;
   #onState: (state: SaveState, error?: unknown) => void;
+  #shouldRetry: (error: unknown) => boolean;
 
   #pending: { value: T } | null = null;
   #firstChangeAt = 0;
@@ -50,6 +53,7 @@ export class Autosaver<T> {
     this.#retryMs = options.retryMs ?? 2000;
     this.#timers = options.timers ?? realTimers;
     this.#onState = options.onState ?? (() => {});
+    this.#shouldRetry = options.shouldRetry ?? (() => true);
   }
 
   /** Whether something typed has not reached the backend yet. */
@@ -109,10 +113,11 @@ export class Autosaver<T> {
         await this.#save(pending.value);
         if (this.#pending === null) this.#setState('saved');
       } catch (error) {
-        // Keep the value: nothing typed is dropped. Retry unless newer text replaced it.
+        // Keep the value: nothing typed is dropped. Retry unless newer text replaced it;
+        // a refusal that retrying cannot fix waits for the next change instead.
         if (this.#pending === null) this.#pending = pending;
         this.#setState('error', error);
-        this.#schedule(this.#retryMs);
+        if (this.#shouldRetry(error)) this.#schedule(this.#retryMs);
       } finally {
         this.#running = null;
       }
