@@ -2,9 +2,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
-vi.mock('@tauri-apps/api/window', () => ({ getCurrentWindow: () => ({ onCloseRequested: vi.fn() }) }));
+let closeHandler: (() => Promise<void>) | null = null;
+vi.mock('@tauri-apps/api/window', () => ({
+  getCurrentWindow: () => ({
+    onCloseRequested: async (h: () => Promise<void>) => {
+      closeHandler = h;
+    },
+  }),
+}));
 
-const { backend, IpcFailure, toFailure } = await import('./client');
+const { backend, IpcFailure, toFailure, onWindowClose, CLOSE_FLUSH_LIMIT_MS } = await import('./client');
 
 describe('the IPC client', () => {
   beforeEach(() => {
@@ -23,6 +30,29 @@ describe('the IPC client', () => {
     expect(err).toBeInstanceOf(IpcFailure);
     expect(err.kind).toBe('read_only');
     expect(err.message).toContain('read-only');
+  });
+
+  it('lets the window close after the flush, or after the limit when saving hangs', async () => {
+    vi.useFakeTimers();
+    try {
+      let flushed = false;
+      await onWindowClose(async () => {
+        flushed = true;
+      });
+      await closeHandler!();
+      expect(flushed).toBe(true);
+
+      await onWindowClose(() => new Promise<void>(() => {}));
+      let closed = false;
+      const closing = closeHandler!().then(() => (closed = true));
+      await vi.advanceTimersByTimeAsync(CLOSE_FLUSH_LIMIT_MS - 1);
+      expect(closed).toBe(false);
+      await vi.advanceTimersByTimeAsync(2);
+      await closing;
+      expect(closed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('turns anything else thrown into an internal failure with a readable message', () => {

@@ -87,14 +87,17 @@ export const backend = {
 
 export type Backend = typeof backend;
 
+/** The longest a close waits for saving: a hung backend must not trap the window open. */
+export const CLOSE_FLUSH_LIMIT_MS = 5000;
+
 /**
  * Runs `flush` when the window is asked to close, then lets it close. The close
- * waits for the flush, so typed notes reach the disk first.
+ * waits for the flush (at most `CLOSE_FLUSH_LIMIT_MS`), so typed notes reach the disk first.
  */
 export async function onWindowClose(flush: () => Promise<void>): Promise<void> {
   try {
     await getCurrentWindow().onCloseRequested(async () => {
-      await flush();
+      await Promise.race([flush(), new Promise((resolve) => setTimeout(resolve, CLOSE_FLUSH_LIMIT_MS))]);
     });
   } catch {
     // Outside the desktop shell (a browser preview) there is no window to watch.
