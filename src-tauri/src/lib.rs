@@ -26,6 +26,11 @@ fn is_app_url(url: &tauri::Url) -> bool {
     }
 }
 
+/// How long a close request may wait for the page to flush notes (the page itself
+/// gives up after 5 s) before the window is closed anyway: a hung page must not
+/// keep the app from closing.
+const CLOSE_FALLBACK: std::time::Duration = std::time::Duration::from_secs(8);
+
 /// Starts the app.
 pub fn run(launch: Launch) {
     let navigation_guard = tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
@@ -36,6 +41,17 @@ pub fn run(launch: Launch) {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation_guard)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                // The page flushes unsaved notes, then destroys the window itself.
+                let window = window.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(CLOSE_FALLBACK);
+                    // Already gone when the page did its job; that error is expected.
+                    let _ = window.destroy();
+                });
+            }
+        })
         .setup(move |app| {
             let data = app.path().app_data_dir()?;
             let config = app.path().app_config_dir()?;

@@ -64,3 +64,22 @@ journey(() => h, 'e. notes typed right before the window is closed are saved on 
   }
 });
 
+
+journey(() => h, 'e. a page too busy to answer the close request does not keep the app open', { timeout: 120_000 }, async () => {
+  const workspace = h.path('journey-e-hung.groundwork');
+  const app = await h.launch(workspace);
+  const tree = app.processTree();
+  try {
+    await app.waitForTestId('welcome');
+    // Freeze the page's JavaScript for a minute, as a runaway script would.
+    await app.exec('setTimeout(() => { const end = Date.now() + 60000; while (Date.now() < end) {} }, 50); return true;');
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync('python3', [CLOSE_WINDOW, mainWindow(app.pid)]);
+    // The shell closes the window itself 8 s after the request when the page cannot.
+    await waitUntil(() => !alive(app.pid), { timeout: 20_000, message: 'the app to exit although its page is frozen' });
+  } finally {
+    h.apps.delete(app);
+    killAll([...tree].filter(alive), 'SIGKILL');
+    await app.session.delete({ timeoutMs: 5000 }).catch(() => {});
+  }
+});
