@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Harness, byTestId, journey, waitUntil } from './lib/harness.mjs';
+import { Harness, journey, waitUntil } from './lib/harness.mjs';
 import { alive, killAll } from './lib/proc.mjs';
-import { createFirstCycle, createSession, typeNotes, waitNotes, openSession } from './lib/flows.mjs';
+import { createFirstCycle, createSession, expectNotesAfterRelaunch, typeNotes } from './lib/flows.mjs';
 
 const CLOSE_WINDOW = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'close_window.py');
 
@@ -53,15 +53,7 @@ journey(() => h, 'e. notes typed right before the window is closed are saved on 
     throw e;
   }
 
-  const second = await h.launch(workspace);
-  try {
-    await second.waitForTestId('session-list');
-    await openSession(second, id);
-    await waitNotes(second, NOTES);
-    await second.waitText(byTestId('save-state'), 'Saved');
-  } finally {
-    await second.quit();
-  }
+  await expectNotesAfterRelaunch(h, workspace, id, NOTES);
 });
 
 

@@ -5,9 +5,9 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Harness, byTestId, journey } from './lib/harness.mjs';
+import { Harness, journey } from './lib/harness.mjs';
 import { alive } from './lib/proc.mjs';
-import { createFirstCycle, createSession, typeNotes, waitNotes, openSession } from './lib/flows.mjs';
+import { createFirstCycle, createSession, expectNotesAfterRelaunch, typeNotes, waitNotes } from './lib/flows.mjs';
 
 let h;
 before(async () => {
@@ -50,14 +50,5 @@ journey(() => h, 'b. notes typed 1.2 s before the app is SIGKILLed survive', { t
     if (!killed) await first.quit();
   }
 
-  const second = await h.launch(workspace);
-  try {
-    await second.waitForTestId('session-list');
-    await openSession(second, id);
-    await waitNotes(second, NOTES);
-    await second.waitText(byTestId('save-state'), 'Saved');
-    await second.screenshot('after-kill-relaunch');
-  } finally {
-    await second.quit();
-  }
+  await expectNotesAfterRelaunch(h, workspace, id, NOTES, 'after-kill-relaunch');
 });

@@ -562,6 +562,18 @@ journey(
   { colorScheme: 'light' },
 );
 
+/** Opens Priya's session (of the Priya-and-Tom seed) with the cursor in its notes. */
+async function openPriyaNextToTom(page) {
+  const priya = $(page, 'session-row').filter({ hasText: 'Coffee with Priya' });
+  const tom = $(page, 'session-row').filter({ hasText: 'SLA talk with Tom' });
+  const priyaId = await priya.getAttribute('data-session-id');
+  const tomId = await tom.getAttribute('data-session-id');
+  await priya.click();
+  await page.locator(`[data-testid=session-editor][data-session-id="${priyaId}"]`).waitFor();
+  await page.locator('.cm-content').click();
+  return { tom, priyaId, tomId };
+}
+
 journey(
   'switching sessions right after typing saves the notes to the session they were typed in',
   {
@@ -575,13 +587,7 @@ journey(
   },
   async (app) => {
     const { page } = app;
-    const priya = $(page, 'session-row').filter({ hasText: 'Coffee with Priya' });
-    const tom = $(page, 'session-row').filter({ hasText: 'SLA talk with Tom' });
-    const priyaId = await priya.getAttribute('data-session-id');
-    const tomId = await tom.getAttribute('data-session-id');
-    await priya.click();
-    await page.locator(`[data-testid=session-editor][data-session-id="${priyaId}"]`).waitFor();
-    await page.locator('.cm-content').click();
+    const { tom, priyaId, tomId } = await openPriyaNextToTom(page);
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Refunds are slow.');
     // Straight to the other session, before the autosave timer fires: the editor flushes on the way out.
@@ -617,13 +623,7 @@ journey(
   },
   async (app) => {
     const { page } = app;
-    const priya = $(page, 'session-row').filter({ hasText: 'Coffee with Priya' });
-    const tom = $(page, 'session-row').filter({ hasText: 'SLA talk with Tom' });
-    const priyaId = await priya.getAttribute('data-session-id');
-    const tomId = await tom.getAttribute('data-session-id');
-    await priya.click();
-    await page.locator(`[data-testid=session-editor][data-session-id="${priyaId}"]`).waitFor();
-    await page.locator('.cm-content').click();
+    const { tom, priyaId, tomId } = await openPriyaNextToTom(page);
     await page.keyboard.type('First part.');
     // Wait until the first save is under way, then type more and leave at once.
     await $(page, 'save-state').getByText('Saving…').waitFor();

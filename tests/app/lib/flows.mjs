@@ -152,3 +152,20 @@ export async function readDetails(app) {
     participants: await value('session-participants'),
   };
 }
+
+/**
+ * Relaunches Groundwork on `workspace`, opens session `id` and checks its notes are
+ * exactly `notes` and saved; takes a screenshot named `shot` when given.
+ */
+export async function expectNotesAfterRelaunch(h, workspace, id, notes, shot) {
+  const app = await h.launch(workspace);
+  try {
+    await app.waitForTestId('session-list');
+    await openSession(app, id);
+    await waitNotes(app, notes);
+    await app.waitText(byTestId('save-state'), 'Saved');
+    if (shot) await app.screenshot(shot);
+  } finally {
+    await app.quit();
+  }
+}
