@@ -562,6 +562,17 @@ journey(
   { colorScheme: 'light' },
 );
 
+/** Two sessions side by side, for journeys that switch from one to the other. */
+function priyaNextToTom(priyaNotes) {
+  return {
+    cycles: [{ name: H1 }],
+    sessions: [
+      { cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02', notes: priyaNotes },
+      { cycle: H1, title: 'SLA talk with Tom', kind: 'sla_conversation', heldOn: '2026-11-03', notes: 'Tom notes.' },
+    ],
+  };
+}
+
 /** Opens Priya's session (of the Priya-and-Tom seed) with the cursor in its notes. */
 async function openPriyaNextToTom(page) {
   const priya = $(page, 'session-row').filter({ hasText: 'Coffee with Priya' });
@@ -577,13 +588,7 @@ async function openPriyaNextToTom(page) {
 journey(
   'switching sessions right after typing saves the notes to the session they were typed in',
   {
-    seed: {
-      cycles: [{ name: H1 }],
-      sessions: [
-        { cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02', notes: 'Priya notes.' },
-        { cycle: H1, title: 'SLA talk with Tom', kind: 'sla_conversation', heldOn: '2026-11-03', notes: 'Tom notes.' },
-      ],
-    },
+    seed: priyaNextToTom('Priya notes.'),
   },
   async (app) => {
     const { page } = app;
@@ -611,13 +616,7 @@ journey(
 journey(
   'switching sessions while a save is in flight still saves the rest to the session it was typed in',
   {
-    seed: {
-      cycles: [{ name: H1 }],
-      sessions: [
-        { cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02', notes: '' },
-        { cycle: H1, title: 'SLA talk with Tom', kind: 'sla_conversation', heldOn: '2026-11-03', notes: 'Tom notes.' },
-      ],
-    },
+    seed: priyaNextToTom(''),
     // A slow disk: each save takes a while, so the next change waits behind it.
     delayMs: { save_notes: 800 },
   },
