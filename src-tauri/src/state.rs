@@ -145,19 +145,18 @@ fn open_into(slot: &mut Slot, path: &Path, mode: OpenMode, recent_file: &Path) -
             describe(slot, notice)
         }
         Err(error) => {
-            let failed = WorkspaceStatus::Failed {
-                path: path.display().to_string(),
-                error: error.into(),
-            };
+            let error = IpcError::from(error);
+            // A failed open replaces only a failure; an open workspace stays open.
             if !matches!(slot, Slot::Open(_)) {
-                if let WorkspaceStatus::Failed { error, .. } = &failed {
-                    *slot = Slot::Failed {
-                        path: path.to_owned(),
-                        error: error.clone(),
-                    };
-                }
+                *slot = Slot::Failed {
+                    path: path.to_owned(),
+                    error: error.clone(),
+                };
             }
-            failed
+            WorkspaceStatus::Failed {
+                path: path.display().to_string(),
+                error,
+            }
         }
     }
 }

@@ -116,11 +116,14 @@ fn clean_name(name: &str) -> Result<String, DomainError> {
     Ok(name.to_owned())
 }
 
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::ConstraintViolation)
-    )
+/// A write's error, read as "the name is taken" when the unique index refused it.
+fn name_error(e: rusqlite::Error, name: &str) -> DomainError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => DomainError::DuplicateCycleName {
+            name: name.to_owned(),
+        },
+        _ => e.into(),
+    }
 }
 
 impl Store {
@@ -134,7 +137,7 @@ impl Store {
             "INSERT INTO cycle (id, name, mode, created_at, updated_at) VALUES (?1, ?2, 'discovery', ?3, ?3)",
             params![id.to_string(), name, now],
         )
-        .map_err(|e| if is_unique_violation(&e) { DomainError::DuplicateCycleName { name: name.clone() } } else { e.into() })?;
+        .map_err(|e| name_error(e, &name))?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
             params![CURRENT_CYCLE_KEY, id.to_string()],
@@ -209,13 +212,7 @@ impl Store {
             "UPDATE cycle SET name = ?2, updated_at = ?3 WHERE id = ?1",
             params![id.to_string(), name, now],
         )
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                DomainError::DuplicateCycleName { name: name.clone() }
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(|e| name_error(e, &name))?;
         tx.commit()?;
         self.cycle(id)
     }

@@ -556,8 +556,7 @@ impl Store {
         id: Uuid,
         update: &SessionUpdate,
     ) -> Result<Session, DomainError> {
-        let current = self.session(id)?;
-        self.writable_cycle(current.cycle_id)?;
+        self.writable_session(id, false)?;
         let title = clean_title(&update.title)?;
         let participants = clean_participants(&update.participants)?;
         let links = clean_links(&update.links)?;
@@ -583,32 +582,58 @@ impl Store {
     /// Saves a session's notes (the editor's autosave).
     pub fn save_notes(&mut self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
         check_notes(notes)?;
-        let current = self.session(id)?;
-        self.writable_cycle(current.cycle_id)?;
+        self.writable_session(id, false)?;
         let excerpt = excerpt(&notes.chars().take(400).collect::<String>());
-        if current.notes == notes {
-            return Ok(NotesSaved {
-                updated_at: current.updated_at,
-                excerpt,
-            });
-        }
         let now = self.clock.now();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE session SET notes = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+        // Unchanged notes keep their time: SQL compares, so the autosave path never reads them back.
+        let changed = tx.execute(
+            "UPDATE session SET notes = ?2, updated_at = ?3
+             WHERE id = ?1 AND deleted_at IS NULL AND notes IS NOT ?2",
             params![id.to_string(), notes, crate::store::timestamp(now)],
         )?;
+        let updated_at = if changed == 0 {
+            parse_timestamp(&tx.query_row(
+                "SELECT updated_at FROM session WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get::<_, String>(0),
+            )?)
+        } else {
+            now
+        };
         tx.commit()?;
         Ok(NotesSaved {
-            updated_at: now,
+            updated_at,
             excerpt,
         })
     }
 
+    /// The cycle of a live (or, with `trashed`, a deleted) session, if that cycle may change.
+    pub(crate) fn writable_session(&self, id: Uuid, trashed: bool) -> Result<Uuid, DomainError> {
+        let sql = if trashed {
+            "SELECT cycle_id FROM session WHERE id = ?1 AND deleted_at IS NOT NULL"
+        } else {
+            "SELECT cycle_id FROM session WHERE id = ?1 AND deleted_at IS NULL"
+        };
+        let cycle = self
+            .conn
+            .query_row(sql, [id.to_string()], |r| uuid_at(r, 0))
+            .optional()?
+            .ok_or_else(|| DomainError::NotFound {
+                entity: if trashed {
+                    "trashed session"
+                } else {
+                    "session"
+                },
+                id: id.to_string(),
+            })?;
+        self.writable_cycle(cycle)?;
+        Ok(cycle)
+    }
+
     /// Moves a session to the trash. Nothing is erased; [`Store::restore`] brings it back.
     pub fn delete_session(&mut self, id: Uuid) -> Result<(), DomainError> {
-        let current = self.session(id)?;
-        self.writable_cycle(current.cycle_id)?;
+        self.writable_session(id, false)?;
         let now = self.now_text();
         let tx = self.conn.transaction()?;
         tx.execute(

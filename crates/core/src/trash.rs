@@ -57,23 +57,7 @@ impl Store {
     pub fn restore(&mut self, entity: TrashEntity, id: Uuid) -> Result<(), DomainError> {
         match entity {
             TrashEntity::Session => {
-                let cycle: Option<String> = {
-                    use rusqlite::OptionalExtension;
-                    self.conn
-                        .query_row(
-                            "SELECT cycle_id FROM session WHERE id = ?1 AND deleted_at IS NOT NULL",
-                            [id.to_string()],
-                            |r| r.get(0),
-                        )
-                        .optional()?
-                };
-                let cycle = cycle.ok_or(DomainError::NotFound {
-                    entity: "trashed session",
-                    id: id.to_string(),
-                })?;
-                let cycle = Uuid::parse_str(&cycle)
-                    .map_err(|e| DomainError::invalid("cycle", e.to_string()))?;
-                self.writable_cycle(cycle)?;
+                self.writable_session(id, true)?;
                 let tx = self.conn.transaction()?;
                 tx.execute(
                     "UPDATE session SET deleted_at = NULL WHERE id = ?1",

@@ -479,6 +479,23 @@ fn saving_notes_keeps_the_text_exactly() {
 }
 
 #[test]
+fn saving_unchanged_notes_keeps_their_time() {
+    let mut w = world();
+    let c = w.store.create_cycle("C").expect("c");
+    let s = w
+        .store
+        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .expect("s");
+    w.clock.advance(Duration::seconds(10));
+    let saved = w.store.save_notes(s.id, &s.notes).expect("save");
+    assert_eq!(saved.updated_at, s.updated_at);
+    assert_eq!(
+        w.store.session(s.id).expect("read").updated_at,
+        s.updated_at
+    );
+}
+
+#[test]
 fn a_deleted_session_goes_to_the_trash_and_comes_back_whole() {
     let mut w = world();
     let c = w.store.create_cycle("2027 H1").expect("c");
