@@ -8,14 +8,6 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** "Tue 3 Mar 2026" for a YYYY-MM-DD day (no zone shift: a day is a day). */
-export function formatDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  const date = new Date(y, m - 1, d);
-  return date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-}
-
 /** "3 Mar" or "3 Mar 2025" when not this year. */
 export function formatShortDay(iso: string, now: Date = new Date()): string {
   const [y, m, d] = iso.split('-').map(Number);
