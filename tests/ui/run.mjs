@@ -457,17 +457,25 @@ journey(
   },
 );
 
+/** One coffee chat in the current cycle. */
+const oneCoffeeChat = { cycles: [{ name: H1 }], sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }] };
+
+/** Opens the only session and puts the cursor in its notes. */
+async function openOnlySessionNotes(page) {
+  await $(page, 'session-row').click();
+  await $(page, 'session-editor').waitFor();
+  await page.locator('.cm-content').click();
+}
+
 journey(
   'a failed save says "Save failed", keeps the text and retries until it succeeds',
   {
-    seed: { cycles: [{ name: H1 }], sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }] },
+    seed: oneCoffeeChat,
     failOn: { save_notes: { kind: 'database', message: 'Database error: disk I/O error' } },
   },
   async (app) => {
     const { page } = app;
-    await $(page, 'session-row').click();
-    await $(page, 'session-editor').waitFor();
-    await page.locator('.cm-content').click();
+    await openOnlySessionNotes(page);
     await page.keyboard.type('Refunds are slow.');
     const state = $(page, 'save-state');
     await state.getByText('Save failed').waitFor();
@@ -682,12 +690,10 @@ journey(
 
 journey(
   'closing the window saves typed notes before it closes',
-  { seed: { cycles: [{ name: H1 }], sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }] } },
+  { seed: oneCoffeeChat },
   async (app) => {
     const { page } = app;
-    await $(page, 'session-row').click();
-    await $(page, 'session-editor').waitFor();
-    await page.locator('.cm-content').click();
+    await openOnlySessionNotes(page);
     await page.keyboard.type('Last words');
     // At once, before the idle timer fires.
     await app.emit('tauri://close-requested');

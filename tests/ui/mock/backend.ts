@@ -173,6 +173,12 @@ function stem(path: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
+/** The fields a session shows both in its list row and in the editor. */
+function listed(s: SessionRow) {
+  const { id, cycleId, kind, title, heldOn, participants } = s;
+  return { id, cycleId, kind, title, heldOn, participants };
+}
+
 /** The first words of some Markdown as plain text, as core's `excerpt` makes them. */
 function excerpt(markdown: string): string {
   let out = '';
@@ -567,12 +573,7 @@ export class FakeBackend {
 
   #sessionDto(s: SessionRow): Session {
     return {
-      id: s.id,
-      cycleId: s.cycleId,
-      kind: s.kind,
-      title: s.title,
-      heldOn: s.heldOn,
-      participants: s.participants,
+      ...listed(s),
       links: s.links.map((l) => ({ ...l })),
       notes: s.notes,
       readOnly: this.#cycle(s.cycleId).mode === 'closed',
@@ -599,12 +600,7 @@ export class FakeBackend {
     const sessions = matching
       .slice(offset, q.limit == null ? undefined : offset + q.limit)
       .map<SessionSummary>((s) => ({
-        id: s.id,
-        cycleId: s.cycleId,
-        kind: s.kind,
-        title: s.title,
-        heldOn: s.heldOn,
-        participants: s.participants,
+        ...listed(s),
         excerpt: excerpt(s.notes),
         updatedAt: s.updatedAt,
       }));
