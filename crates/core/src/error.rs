@@ -30,6 +30,14 @@ pub enum DomainError {
     #[error("the cycle \"{cycle}\" is already closed")]
     CycleAlreadyClosed { cycle: String },
 
+    /// Discovery casts a wide net and judges nothing: no score, rank, vote or effort.
+    #[error("the cycle \"{cycle}\" is in discovery, where nothing is scored, ranked or sized; move it to prioritization first")]
+    JudgingInDiscovery { cycle: String },
+
+    /// Two things to merge must be different, live and of one kind.
+    #[error("{0}")]
+    CannotMerge(String),
+
     /// The database refused or failed.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),

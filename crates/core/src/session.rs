@@ -3,6 +3,9 @@
 
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
+use crate::input::date_at;
+use crate::observation::reanchor;
+use crate::person::{session_people, write_session_people, PersonRef};
 use crate::store::{parse_timestamp, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
@@ -18,8 +21,6 @@ pub const MAX_NOTES_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_LINKS: usize = 100;
 /// Longest link accepted, in characters.
 pub const MAX_LINK: usize = 4096;
-/// Longest participants text accepted, in characters.
-pub const MAX_PARTICIPANTS: usize = 2000;
 
 /// The discovery channel a session came from. Each is a first-class source kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -144,7 +145,8 @@ pub struct Session {
     pub title: String,
     #[ts(type = "string")]
     pub held_on: NaiveDate,
-    pub participants: String,
+    /// The people who took part, linked to the register.
+    pub people: Vec<PersonRef>,
     pub links: Vec<SessionLink>,
     /// Markdown.
     pub notes: String,
@@ -164,6 +166,7 @@ pub struct SessionSummary {
     pub title: String,
     #[ts(type = "string")]
     pub held_on: NaiveDate,
+    /// The participants' names, joined for a list row.
     pub participants: String,
     /// The first words of the notes, as plain text.
     pub excerpt: String,
@@ -179,12 +182,15 @@ pub struct NewSession {
     pub title: String,
     #[ts(type = "string")]
     pub held_on: NaiveDate,
+    /// The people who took part.
     #[serde(default)]
-    pub participants: String,
+    pub people: Vec<Uuid>,
     #[serde(default)]
     pub links: Vec<SessionLink>,
+    /// The notes to start with; absent means the kind's template.
     #[serde(default)]
-    pub notes: String,
+    #[ts(optional)]
+    pub notes: Option<String>,
 }
 
 /// A session's details, replaced whole (the notes are saved on their own).
@@ -195,7 +201,7 @@ pub struct SessionUpdate {
     pub title: String,
     #[ts(type = "string")]
     pub held_on: NaiveDate,
-    pub participants: String,
+    pub people: Vec<Uuid>,
     pub links: Vec<SessionLink>,
 }
 
@@ -279,17 +285,6 @@ fn clean_title(title: &str) -> Result<String, DomainError> {
     Ok(title.to_owned())
 }
 
-fn clean_participants(p: &str) -> Result<String, DomainError> {
-    let p = p.trim();
-    if p.chars().count() > MAX_PARTICIPANTS {
-        return Err(DomainError::invalid(
-            "participants",
-            format!("keep participants under {MAX_PARTICIPANTS} characters"),
-        ));
-    }
-    Ok(p.to_owned())
-}
-
 fn check_notes(notes: &str) -> Result<(), DomainError> {
     if notes.len() > MAX_NOTES_BYTES {
         return Err(DomainError::invalid(
@@ -363,6 +358,12 @@ fn excerpt(markdown_start: &str) -> String {
     out
 }
 
+/// The live participants' names of session `id`, for list rows.
+const PARTICIPANT_NAMES: &str =
+    "(SELECT coalesce(group_concat(p.name, ', ' ORDER BY sp.position), '')
+        FROM session_person sp JOIN person p ON p.id = sp.person_id
+        WHERE sp.session_id = session.id AND p.deleted_at IS NULL)";
+
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<SessionSummary> {
     Ok(SessionSummary {
         id: uuid_at(row, 0)?,
@@ -387,13 +388,6 @@ fn kind_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<SourceKind> {
     })
 }
 
-fn date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
-    let s: String = row.get(idx)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 fn write_links(tx: &Transaction<'_>, id: Uuid, links: &[SessionLink]) -> rusqlite::Result<()> {
     tx.execute(
         "DELETE FROM session_link WHERE session_id = ?1",
@@ -413,27 +407,30 @@ impl Store {
     pub fn create_session(&mut self, new: &NewSession) -> Result<Session, DomainError> {
         self.writable_cycle(new.cycle_id)?;
         let title = clean_title(&new.title)?;
-        let participants = clean_participants(&new.participants)?;
         let links = clean_links(&new.links)?;
-        check_notes(&new.notes)?;
+        let notes = match &new.notes {
+            Some(notes) => notes.clone(),
+            None => self.template(new.kind)?.body,
+        };
+        check_notes(&notes)?;
         let id = new_id();
         let now = self.now_text();
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO session (id, cycle_id, kind, title, held_on, participants, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            "INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
             params![
                 id.to_string(),
                 new.cycle_id.to_string(),
                 new.kind.as_str(),
                 title,
                 new.held_on.format("%Y-%m-%d").to_string(),
-                participants,
-                new.notes,
+                notes,
                 now
             ],
         )?;
         write_links(&tx, id, &links)?;
+        write_session_people(&tx, id, &new.people)?;
         tx.commit()?;
         self.session(id)
     }
@@ -447,7 +444,7 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, s.participants, s.notes,
+                "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, '', s.notes,
                         s.created_at, s.updated_at, c.mode = 'closed'
                  FROM session s JOIN cycle c ON c.id = s.cycle_id
                  WHERE s.id = ?1 AND s.deleted_at IS NULL",
@@ -459,7 +456,7 @@ impl Store {
                         kind: kind_at(row, 2)?,
                         title: row.get(3)?,
                         held_on: date_at(row, 4)?,
-                        participants: row.get(5)?,
+                        people: Vec::new(),
                         notes: row.get(6)?,
                         created_at: parse_timestamp(&row.get::<_, String>(7)?),
                         updated_at: parse_timestamp(&row.get::<_, String>(8)?),
@@ -481,6 +478,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        session.people = session_people(&self.conn, id)?;
         Ok(session)
     }
 
@@ -534,7 +532,7 @@ impl Store {
         // LIMIT -1 is SQLite's "no limit".
         let limit = query.limit.map_or(-1, i64::from);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id, cycle_id, kind, title, held_on, participants, substr(notes, 1, 400), updated_at
+            "SELECT id, cycle_id, kind, title, held_on, {PARTICIPANT_NAMES}, substr(notes, 1, 400), updated_at
              FROM session WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
             query.offset
         ))?;
@@ -558,23 +556,22 @@ impl Store {
     ) -> Result<Session, DomainError> {
         self.writable_session(id, false)?;
         let title = clean_title(&update.title)?;
-        let participants = clean_participants(&update.participants)?;
         let links = clean_links(&update.links)?;
         let now = self.now_text();
         let tx = self.conn.transaction()?;
         tx.execute(
-            "UPDATE session SET kind = ?2, title = ?3, held_on = ?4, participants = ?5, updated_at = ?6
+            "UPDATE session SET kind = ?2, title = ?3, held_on = ?4, updated_at = ?5
              WHERE id = ?1 AND deleted_at IS NULL",
             params![
                 id.to_string(),
                 update.kind.as_str(),
                 title,
                 update.held_on.format("%Y-%m-%d").to_string(),
-                participants,
                 now
             ],
         )?;
         write_links(&tx, id, &links)?;
+        write_session_people(&tx, id, &update.people)?;
         tx.commit()?;
         self.session(id)
     }
@@ -592,6 +589,9 @@ impl Store {
              WHERE id = ?1 AND deleted_at IS NULL AND notes IS NOT ?2",
             params![id.to_string(), notes, crate::store::timestamp(now)],
         )?;
+        if changed > 0 {
+            reanchor(&tx, id, notes)?;
+        }
         let updated_at = if changed == 0 {
             parse_timestamp(&tx.query_row(
                 "SELECT updated_at FROM session WHERE id = ?1",

@@ -1,4 +1,5 @@
-//! The trash: what a user deleted, kept until they restore it. Deleting never erases.
+//! The trash: what a user deleted, kept until they restore it. Deleting never erases,
+//! and nothing that cites a deleted thing loses the link.
 
 use crate::error::DomainError;
 use crate::id::uuid_at;
@@ -14,6 +15,11 @@ use uuid::Uuid;
 #[serde(rename_all = "snake_case")]
 pub enum TrashEntity {
     Session,
+    Observation,
+    Person,
+    Team,
+    Tag,
+    Idea,
 }
 
 /// One deleted thing.
@@ -28,24 +34,66 @@ pub struct TrashItem {
     pub deleted_at: DateTime<Utc>,
 }
 
+/// Every trashed thing as (entity, id, title, context, deleted_at). Merged duplicates
+/// are not listed: a merge is undone from where it was made, not restored from here.
+const TRASH: &str = "
+    SELECT 'session', s.id, s.title, s.kind || ' · ' || c.name, s.deleted_at
+        FROM session s JOIN cycle c ON c.id = s.cycle_id WHERE s.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'observation', o.id, substr(o.text, 1, 200), o.kind || ' · ' || c.name, o.deleted_at
+        FROM observation o JOIN cycle c ON c.id = o.cycle_id
+        WHERE o.deleted_at IS NOT NULL AND o.merged_into IS NULL
+    UNION ALL
+    SELECT 'person', id, name, 'person', deleted_at FROM person
+        WHERE deleted_at IS NOT NULL AND merged_into IS NULL
+    UNION ALL
+    SELECT 'team', id, name, 'team', deleted_at FROM team WHERE deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'tag', id, name, 'tag', deleted_at FROM tag WHERE deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'idea', i.id, i.title, 'idea · ' || c.name, i.deleted_at
+        FROM idea i JOIN cycle c ON c.id = i.cycle_id WHERE i.deleted_at IS NOT NULL
+    ORDER BY 5 DESC, 2 DESC";
+
+fn context(entity: &str, raw: &str) -> String {
+    let (head, tail) = raw.split_once(" · ").unwrap_or((raw, ""));
+    let head = match entity {
+        "session" => crate::SourceKind::parse(head)
+            .map_or("Session", |k| k.label())
+            .to_owned(),
+        _ => {
+            let mut c = head.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    };
+    if tail.is_empty() {
+        head
+    } else {
+        format!("{head} · {tail}")
+    }
+}
+
 impl Store {
     /// Everything in the trash, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashItem>, DomainError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.title, s.kind, c.name, s.deleted_at
-             FROM session s JOIN cycle c ON c.id = s.cycle_id
-             WHERE s.deleted_at IS NOT NULL
-             ORDER BY s.deleted_at DESC, s.id DESC",
-        )?;
+        let mut stmt = self.conn.prepare_cached(TRASH)?;
         let items = stmt
             .query_map([], |row| {
-                let kind: String = row.get(2)?;
-                let label = crate::SourceKind::parse(&kind).map_or("Session", |k| k.label());
+                let entity: String = row.get(0)?;
                 Ok(TrashItem {
-                    entity: TrashEntity::Session,
-                    id: uuid_at(row, 0)?,
-                    title: row.get(1)?,
-                    context: format!("{label} · {}", row.get::<_, String>(3)?),
+                    entity: match entity.as_str() {
+                        "observation" => TrashEntity::Observation,
+                        "person" => TrashEntity::Person,
+                        "team" => TrashEntity::Team,
+                        "tag" => TrashEntity::Tag,
+                        "idea" => TrashEntity::Idea,
+                        _ => TrashEntity::Session,
+                    },
+                    id: uuid_at(row, 1)?,
+                    title: row.get(2)?,
+                    context: context(&entity, &row.get::<_, String>(3)?),
                     deleted_at: parse_timestamp(&row.get::<_, String>(4)?),
                 })
             })?
@@ -53,19 +101,47 @@ impl Store {
         Ok(items)
     }
 
-    /// Brings a deleted thing back where it was.
+    /// Brings a deleted thing back where it was, with every link it had.
     pub fn restore(&mut self, entity: TrashEntity, id: Uuid) -> Result<(), DomainError> {
-        match entity {
+        let table = match entity {
             TrashEntity::Session => {
                 self.writable_session(id, true)?;
-                let tx = self.conn.transaction()?;
-                tx.execute(
-                    "UPDATE session SET deleted_at = NULL WHERE id = ?1",
-                    params![id.to_string()],
-                )?;
-                tx.commit()?;
-                Ok(())
+                "session"
             }
+            TrashEntity::Observation => {
+                self.writable_observation(id, true)?;
+                "observation"
+            }
+            TrashEntity::Idea => {
+                self.writable_idea(id, true)?;
+                "idea"
+            }
+            TrashEntity::Person => "person",
+            TrashEntity::Team => "team",
+            TrashEntity::Tag => "tag",
+        };
+        let tx = self.conn.transaction()?;
+        let restored = tx
+            .execute(
+                &format!(
+                    "UPDATE {table} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL"
+                ),
+                params![id.to_string()],
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) => DomainError::invalid(
+                    "name",
+                    format!("a live {table} already has this name; rename that one first"),
+                ),
+                _ => e.into(),
+            })?;
+        if restored == 0 {
+            return Err(DomainError::NotFound {
+                entity: "trashed item",
+                id: id.to_string(),
+            });
         }
+        tx.commit()?;
+        Ok(())
     }
 }

@@ -29,12 +29,12 @@ fn new_session(cycle: &Cycle, kind: SourceKind, title: &str, d: u32) -> NewSessi
         kind,
         title: title.into(),
         held_on: day(d),
-        participants: "Priya (Payments)".into(),
+        people: vec![],
         links: vec![SessionLink {
             url: "https://wiki.example/notes".into(),
             label: "Wiki".into(),
         }],
-        notes: "# Notes\nThey wait **20 minutes** for CI.".into(),
+        notes: Some("# Notes\nThey wait **20 minutes** for CI.".into()),
     }
 }
 
@@ -164,7 +164,7 @@ fn a_closed_cycle_is_read_only() {
         kind: s.kind,
         title: "x".into(),
         held_on: s.held_on,
-        participants: String::new(),
+        people: vec![],
         links: vec![],
     };
     assert!(closed(w.store.update_session(s.id, &update).map(|_| ())));
@@ -203,19 +203,33 @@ fn every_source_kind_can_be_logged() {
 fn a_session_keeps_everything_it_was_given() {
     let mut w = world();
     let c = w.store.create_cycle("C").expect("c");
-    let new = new_session(
+    let priya = w
+        .store
+        .create_person(&PersonInput {
+            name: "Priya".into(),
+            ..Default::default()
+        })
+        .expect("priya");
+    let mut new = new_session(
         &c,
         SourceKind::SlaConversation,
         "  SLA talk with Data Platform  ",
         3,
     );
+    new.people = vec![priya.summary.id];
     let s = w.store.create_session(&new).expect("s");
     assert_eq!(s.title, "SLA talk with Data Platform", "titles are trimmed");
     assert_eq!(s.kind, SourceKind::SlaConversation);
     assert_eq!(s.held_on, day(3));
-    assert_eq!(s.participants, "Priya (Payments)");
+    assert_eq!(
+        s.people,
+        vec![PersonRef {
+            id: priya.summary.id,
+            name: "Priya".into()
+        }]
+    );
     assert_eq!(s.links, new.links);
-    assert_eq!(s.notes, new.notes);
+    assert_eq!(Some(s.notes.clone()), new.notes);
     assert_eq!(w.store.session(s.id).expect("read"), s);
 }
 
@@ -357,10 +371,10 @@ fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
     let mut w = world();
     let c = w.store.create_cycle("C").expect("c");
     let mut new = new_session(&c, SourceKind::CoffeeChat, "Long", 1);
-    new.notes = format!(
+    new.notes = Some(format!(
         "## Context\n**Big** pain: {}",
         "very long notes ".repeat(1000)
-    );
+    ));
     w.store.create_session(&new).expect("s");
     let row = &w
         .store
@@ -388,7 +402,7 @@ fn editing_a_session_replaces_its_details_and_links() {
         kind: SourceKind::StakeholderFeedback,
         title: "Stakeholder feedback: VP Eng".into(),
         held_on: day(2),
-        participants: "Dana (VP Eng)".into(),
+        people: vec![],
         links: vec![
             SessionLink {
                 url: "https://a.example".into(),
@@ -443,11 +457,11 @@ fn bad_session_input_is_refused_with_a_reason() {
         .expect_err("link without address");
     assert!(err.to_string().contains("has no address"));
     new.links = vec![];
-    new.notes = "x".repeat(session::MAX_NOTES_BYTES + 1);
+    new.notes = Some("x".repeat(session::MAX_NOTES_BYTES + 1));
     let err = w.store.create_session(&new).expect_err("huge");
     assert!(err.to_string().contains("MiB"), "{err}");
     new.cycle_id = uuid::Uuid::now_v7();
-    new.notes.clear();
+    new.notes = Some(String::new());
     assert!(matches!(
         w.store.create_session(&new),
         Err(DomainError::NotFound {

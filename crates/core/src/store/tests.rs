@@ -23,6 +23,11 @@ fn open(path: &Path) -> Result<Store, OpenError> {
     Store::open(path, OpenMode::OpenOrCreate, clock())
 }
 
+/// Opens (or creates) `path` at schema 1 only, as the first release wrote it.
+fn open_v1(path: &Path) -> Result<Store, OpenError> {
+    Store::open_with(path, OpenMode::OpenOrCreate, clock(), &MIGRATIONS[..1])
+}
+
 /// Asserts that opening `path` fails and leaves its bytes exactly as they were.
 fn refused_untouched(path: &Path) -> OpenError {
     let before = std::fs::read(path).ok();
@@ -201,9 +206,9 @@ fn a_damaged_workspace_is_refused_with_a_clear_error() {
                     kind: crate::SourceKind::CoffeeChat,
                     title: format!("Chat {i}"),
                     held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
-                    participants: String::new(),
+                    people: vec![],
                     links: vec![],
-                    notes: "note ".repeat(200),
+                    notes: Some("note ".repeat(200)),
                 })
                 .expect("session");
         }
@@ -239,7 +244,7 @@ fn an_older_workspace_is_backed_up_beside_it_before_migrating() {
     let dir = temp();
     let path = dir.path().join("team.groundwork");
     {
-        let mut store = open(&path).expect("create at v1");
+        let mut store = open_v1(&path).expect("create at v1");
         store
             .create_cycle("Kept through the migration")
             .expect("cycle");
@@ -281,7 +286,7 @@ fn an_older_workspace_is_backed_up_beside_it_before_migrating() {
 fn a_failed_migration_leaves_the_workspace_at_its_old_version() {
     let dir = temp();
     let path = dir.path().join("team.groundwork");
-    drop(open(&path).expect("create at v1"));
+    drop(open_v1(&path).expect("create at v1"));
     let broken: &[Migration] = &[
         MIGRATIONS[0],
         Migration {
@@ -291,7 +296,7 @@ fn a_failed_migration_leaves_the_workspace_at_its_old_version() {
         },
     ];
     Store::open_with(&path, OpenMode::OpenOrCreate, clock(), broken).expect_err("broken migration");
-    let store = open(&path).expect("still opens at v1");
+    let store = open_v1(&path).expect("still opens at v1");
     assert_eq!(store.schema_version().expect("v"), 1);
     let leftover: i64 = store
         .conn
@@ -314,4 +319,59 @@ fn a_committed_write_survives_a_connection_that_is_never_closed_cleanly() {
     std::mem::forget(store);
     let store = open(&path).expect("reopen");
     assert_eq!(store.list_cycles().expect("list")[0].name, "Survives");
+}
+
+#[test]
+fn participants_typed_as_text_become_linked_people_when_a_v1_workspace_is_migrated() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    {
+        let store = open_v1(&path).expect("create at v1");
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO cycle (id, name, created_at, updated_at)
+                     VALUES ('0190f5a0-0000-7000-8000-000000000001', 'C', 't', 't');
+                 INSERT INTO session (id, cycle_id, kind, title, held_on, participants, created_at, updated_at)
+                     VALUES ('0190f5a0-0000-7000-8000-000000000002', '0190f5a0-0000-7000-8000-000000000001',
+                             'coffee_chat', 'A', '2026-10-01', 'Priya (Payments), Tom', 't', 't'),
+                            ('0190f5a0-0000-7000-8000-000000000003', '0190f5a0-0000-7000-8000-000000000001',
+                             'coffee_chat', 'B', '2026-10-02', ' tom ,, Ana ', 't', 't'),
+                            ('0190f5a0-0000-7000-8000-000000000004', '0190f5a0-0000-7000-8000-000000000001',
+                             'coffee_chat', 'C', '2026-10-03', '', 't', 't');",
+            )
+            .expect("v1 rows");
+    }
+    let store = open(&path).expect("migrate");
+    assert!(matches!(
+        store.outcome(),
+        OpenOutcome::Migrated { from: 1, .. }
+    ));
+    let people = store
+        .list_people(&crate::PeopleQuery::default())
+        .expect("people");
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Ana", "Priya (Payments)", "Tom"],
+        "one person per name, any case"
+    );
+    let id = |s: &str| uuid::Uuid::parse_str(s).expect("id");
+    let a = store
+        .session(id("0190f5a0-0000-7000-8000-000000000002"))
+        .expect("a");
+    let a_names: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        a_names,
+        vec!["Priya (Payments)", "Tom"],
+        "in the order typed"
+    );
+    let b = store
+        .session(id("0190f5a0-0000-7000-8000-000000000003"))
+        .expect("b");
+    assert_eq!(b.people.len(), 2);
+    let c = store
+        .session(id("0190f5a0-0000-7000-8000-000000000004"))
+        .expect("c");
+    assert!(c.people.is_empty());
 }

@@ -1,0 +1,297 @@
+//! Ideas: possible answers captured during discovery with the observations behind
+//! them. Discovery does not judge: while an idea's cycle is in discovery, core refuses
+//! any score or effort, whatever the UI shows.
+
+use crate::cycle::CycleMode;
+use crate::error::DomainError;
+use crate::id::{new_id, uuid_at};
+use crate::input::{bounded, marks};
+use crate::observation::ObservationKind;
+use crate::store::{parse_timestamp, Store};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Longest idea title, in characters.
+pub const MAX_IDEA_TITLE: usize = 300;
+/// Longest idea description, in characters.
+pub const MAX_IDEA_DESCRIPTION: usize = 50_000;
+/// Most observations one idea may cite.
+pub const MAX_EVIDENCE: usize = 1000;
+
+/// An observation cited by an idea.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    pub id: Uuid,
+    pub kind: ObservationKind,
+    pub text: String,
+    /// Whether the observation is in the trash (the link is kept).
+    pub trashed: bool,
+}
+
+/// How an idea was judged; only outside discovery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    /// 1–10.
+    #[ts(optional)]
+    pub score: Option<u8>,
+    /// "S", "M", "L" or "XL".
+    #[ts(optional)]
+    pub effort: Option<String>,
+}
+
+/// An idea with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Idea {
+    pub id: Uuid,
+    pub cycle_id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub evidence: Vec<Evidence>,
+    /// Absent while the cycle is in discovery: nothing is judged there.
+    #[ts(optional)]
+    pub assessment: Option<Assessment>,
+    pub read_only: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An idea's fields, for creating or replacing. There is deliberately no score here.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IdeaInput {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Observations behind the idea.
+    #[serde(default)]
+    pub evidence: Vec<Uuid>,
+}
+
+fn clean(input: &IdeaInput) -> Result<(String, String), DomainError> {
+    if input.evidence.len() > MAX_EVIDENCE {
+        return Err(DomainError::invalid(
+            "evidence",
+            format!("an idea cites at most {MAX_EVIDENCE} observations"),
+        ));
+    }
+    Ok((
+        bounded(
+            "title",
+            &input.title,
+            MAX_IDEA_TITLE,
+            Some("an idea needs a title, e.g. \"Quarantine flaky tests automatically\""),
+        )?,
+        bounded(
+            "description",
+            &input.description,
+            MAX_IDEA_DESCRIPTION,
+            None,
+        )?,
+    ))
+}
+
+fn write_evidence(tx: &Transaction<'_>, id: Uuid, evidence: &[Uuid]) -> Result<(), DomainError> {
+    let mut exists =
+        tx.prepare_cached("SELECT 1 FROM observation WHERE id = ?1 AND deleted_at IS NULL")?;
+    for obs in evidence {
+        if !exists.exists([obs.to_string()])? {
+            return Err(DomainError::NotFound {
+                entity: "observation",
+                id: obs.to_string(),
+            });
+        }
+    }
+    tx.execute(
+        "DELETE FROM idea_observation WHERE idea_id = ?1",
+        [id.to_string()],
+    )?;
+    let mut add = tx.prepare_cached(
+        "INSERT OR IGNORE INTO idea_observation (idea_id, observation_id) VALUES (?1, ?2)",
+    )?;
+    for obs in evidence {
+        add.execute(params![id.to_string(), obs.to_string()])?;
+    }
+    Ok(())
+}
+
+const SELECT_IDEA: &str = "SELECT i.id, i.cycle_id, i.title, i.description, i.score, i.effort,
+        c.mode, i.created_at, i.updated_at
+     FROM idea i JOIN cycle c ON c.id = i.cycle_id";
+
+fn idea_from_row(r: &Row<'_>) -> rusqlite::Result<Idea> {
+    let mode: String = r.get(6)?;
+    let score: Option<u8> = r.get(4)?;
+    let effort: Option<String> = r.get(5)?;
+    let judged = mode != CycleMode::Discovery.as_str() && (score.is_some() || effort.is_some());
+    Ok(Idea {
+        id: uuid_at(r, 0)?,
+        cycle_id: uuid_at(r, 1)?,
+        title: r.get(2)?,
+        description: r.get(3)?,
+        assessment: judged.then_some(Assessment { score, effort }),
+        read_only: mode == CycleMode::Closed.as_str(),
+        created_at: parse_timestamp(&r.get::<_, String>(7)?),
+        updated_at: parse_timestamp(&r.get::<_, String>(8)?),
+        evidence: Vec::new(),
+    })
+}
+
+impl Store {
+    /// Captures an idea in a cycle that is not closed.
+    pub fn create_idea(&mut self, cycle: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
+        self.writable_cycle(cycle)?;
+        let (title, description) = clean(input)?;
+        let id = new_id();
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO idea (id, cycle_id, title, description, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![id.to_string(), cycle.to_string(), title, description, now],
+        )?;
+        write_evidence(&tx, id, &input.evidence)?;
+        tx.commit()?;
+        self.idea(id)
+    }
+
+    /// Replaces an idea's title, description and evidence.
+    pub fn update_idea(&mut self, id: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
+        self.writable_idea(id, false)?;
+        let (title, description) = clean(input)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE idea SET title = ?2, description = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id.to_string(), title, description, now],
+        )?;
+        write_evidence(&tx, id, &input.evidence)?;
+        tx.commit()?;
+        self.idea(id)
+    }
+
+    /// Scores an idea or sizes its effort. Refused while its cycle is in discovery:
+    /// discovery casts a wide net and judges nothing.
+    pub fn assess_idea(&mut self, id: Uuid, assessment: &Assessment) -> Result<Idea, DomainError> {
+        let cycle = self.writable_idea(id, false)?;
+        let cycle = self.cycle(cycle)?;
+        if cycle.mode == CycleMode::Discovery {
+            return Err(DomainError::JudgingInDiscovery { cycle: cycle.name });
+        }
+        if let Some(score) = assessment.score {
+            if !(1..=10).contains(&score) {
+                return Err(DomainError::invalid("score", "score from 1 to 10"));
+            }
+        }
+        if let Some(effort) = &assessment.effort {
+            if !["S", "M", "L", "XL"].contains(&effort.as_str()) {
+                return Err(DomainError::invalid(
+                    "effort",
+                    "size effort as S, M, L or XL",
+                ));
+            }
+        }
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE idea SET score = ?2, effort = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id.to_string(), assessment.score, assessment.effort, now],
+        )?;
+        tx.commit()?;
+        self.idea(id)
+    }
+
+    pub(crate) fn writable_idea(&self, id: Uuid, trashed: bool) -> Result<Uuid, DomainError> {
+        let sql = if trashed {
+            "SELECT cycle_id FROM idea WHERE id = ?1 AND deleted_at IS NOT NULL"
+        } else {
+            "SELECT cycle_id FROM idea WHERE id = ?1 AND deleted_at IS NULL"
+        };
+        let cycle = self
+            .conn
+            .query_row(sql, [id.to_string()], |r| uuid_at(r, 0))
+            .optional()?
+            .ok_or_else(|| DomainError::NotFound {
+                entity: if trashed { "trashed idea" } else { "idea" },
+                id: id.to_string(),
+            })?;
+        self.writable_cycle(cycle)?;
+        Ok(cycle)
+    }
+
+    /// One live idea with its evidence.
+    pub fn idea(&self, id: Uuid) -> Result<Idea, DomainError> {
+        let found = self
+            .conn
+            .query_row(
+                &format!("{SELECT_IDEA} WHERE i.id = ?1 AND i.deleted_at IS NULL"),
+                [id.to_string()],
+                idea_from_row,
+            )
+            .optional()?;
+        let mut ideas = vec![found.ok_or_else(|| DomainError::NotFound {
+            entity: "idea",
+            id: id.to_string(),
+        })?];
+        self.fill_evidence(&mut ideas)?;
+        Ok(ideas.remove(0))
+    }
+
+    /// The live ideas of a cycle, newest first.
+    pub fn list_ideas(&self, cycle: Uuid) -> Result<Vec<Idea>, DomainError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_IDEA} WHERE i.cycle_id = ?1 AND i.deleted_at IS NULL ORDER BY i.created_at DESC, i.id DESC"
+        ))?;
+        let mut ideas: Vec<Idea> = stmt
+            .query_map([cycle.to_string()], idea_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        self.fill_evidence(&mut ideas)?;
+        Ok(ideas)
+    }
+
+    fn fill_evidence(&self, ideas: &mut [Idea]) -> Result<(), DomainError> {
+        if ideas.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<String> = ideas.iter().map(|i| i.id.to_string()).collect();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT io.idea_id, o.id, o.kind, o.text, o.deleted_at IS NOT NULL
+             FROM idea_observation io JOIN observation o ON o.id = io.observation_id
+             WHERE io.idea_id IN ({}) ORDER BY o.observed_on, o.id",
+            marks(1, ids.len())
+        ))?;
+        let mut rows = stmt.query(params_from_iter(ids.iter()))?;
+        while let Some(r) = rows.next()? {
+            let idea = uuid_at(r, 0)?;
+            let evidence = Evidence {
+                id: uuid_at(r, 1)?,
+                kind: ObservationKind::parse(&r.get::<_, String>(2)?)
+                    .unwrap_or(ObservationKind::Fact),
+                text: r.get(3)?,
+                trashed: r.get(4)?,
+            };
+            if let Some(i) = ideas.iter_mut().find(|i| i.id == idea) {
+                i.evidence.push(evidence);
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves an idea to the trash.
+    pub fn delete_idea(&mut self, id: Uuid) -> Result<(), DomainError> {
+        self.writable_idea(id, false)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE idea SET deleted_at = ?2 WHERE id = ?1",
+            params![id.to_string(), now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

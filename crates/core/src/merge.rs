@@ -1,0 +1,303 @@
+//! Merging duplicates: two people who are one, or two observations that say the same.
+//! Every link (sessions, observations, tags, ideas) ends up on the kept one; the other
+//! goes out of sight. Each merge is recorded with what it moved, so it can be undone.
+
+use crate::error::DomainError;
+use crate::id::{new_id, uuid_at};
+use crate::store::Store;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// What was merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeEntity {
+    Person,
+    Observation,
+}
+
+impl MergeEntity {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Observation => "observation",
+        }
+    }
+}
+
+/// A done merge, to offer its undo.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MergeDone {
+    pub merge_id: Uuid,
+    pub entity: MergeEntity,
+    pub kept_id: Uuid,
+    pub merged_id: Uuid,
+    /// How many links moved to the kept one.
+    pub links_moved: u32,
+}
+
+/// One link row that pointed at the merged one: the table, the other end, its
+/// position (sessions' people are ordered), and whether the kept one already had it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct MovedLink {
+    table: String,
+    other: String,
+    #[serde(default)]
+    position: i64,
+    kept_had_it: bool,
+}
+
+/// The link tables of each entity: (table, column naming the entity, column of the other end).
+fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'static str)] {
+    match entity {
+        MergeEntity::Person => &[
+            ("session_person", "person_id", "session_id"),
+            ("observation_person", "person_id", "observation_id"),
+        ],
+        MergeEntity::Observation => &[
+            ("observation_person", "observation_id", "person_id"),
+            ("observation_tag", "observation_id", "tag_id"),
+            ("idea_observation", "observation_id", "idea_id"),
+        ],
+    }
+}
+
+fn move_links(
+    tx: &Transaction<'_>,
+    entity: MergeEntity,
+    kept: Uuid,
+    merged: Uuid,
+) -> rusqlite::Result<Vec<MovedLink>> {
+    let mut moved = Vec::new();
+    for (table, me, other) in link_tables(entity) {
+        let position = if *table == "session_person" {
+            "position"
+        } else {
+            "0"
+        };
+        let rows: Vec<(String, i64, bool)> = tx
+            .prepare(&format!(
+                "SELECT l.{other}, {position},
+                        EXISTS (SELECT 1 FROM {table} k WHERE k.{me} = ?2 AND k.{other} = l.{other})
+                 FROM {table} l WHERE l.{me} = ?1"
+            ))?
+            .query_map(params![merged.to_string(), kept.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (other_id, pos, kept_had_it) in rows {
+            if !kept_had_it {
+                if *table == "session_person" {
+                    tx.execute(
+                        "INSERT INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
+                        params![other_id, kept.to_string(), pos],
+                    )?;
+                } else {
+                    tx.execute(
+                        &format!("INSERT INTO {table} ({me}, {other}) VALUES (?1, ?2)"),
+                        params![kept.to_string(), other_id],
+                    )?;
+                }
+            }
+            moved.push(MovedLink {
+                table: (*table).to_owned(),
+                other: other_id,
+                position: pos,
+                kept_had_it,
+            });
+        }
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE {me} = ?1"),
+            [merged.to_string()],
+        )?;
+    }
+    Ok(moved)
+}
+
+impl Store {
+    /// Merges person `merged` into `kept`. Empty fields of `kept` take `merged`'s values.
+    pub fn merge_people(&mut self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
+        if kept == merged {
+            return Err(DomainError::CannotMerge(
+                "choose two different people to merge".to_owned(),
+            ));
+        }
+        self.live_person(kept)?;
+        self.live_person(merged)?;
+        self.merge(MergeEntity::Person, kept, merged)
+    }
+
+    /// Merges observation `merged` into `kept`: people, tags and ideas move over.
+    pub fn merge_observations(
+        &mut self,
+        kept: Uuid,
+        merged: Uuid,
+    ) -> Result<MergeDone, DomainError> {
+        if kept == merged {
+            return Err(DomainError::CannotMerge(
+                "choose two different observations to merge".to_owned(),
+            ));
+        }
+        self.writable_observation(kept, false)?;
+        self.writable_observation(merged, false)?;
+        self.merge(MergeEntity::Observation, kept, merged)
+    }
+
+    fn merge(
+        &mut self,
+        entity: MergeEntity,
+        kept: Uuid,
+        merged: Uuid,
+    ) -> Result<MergeDone, DomainError> {
+        let table = entity.as_str();
+        let now = self.now_text();
+        let merge_id = new_id();
+        let tx = self.conn.transaction()?;
+        let mut moved = move_links(&tx, entity, kept, merged)?;
+        if entity == MergeEntity::Person {
+            // Remember the kept person's fields so undo puts them back as they were.
+            let before: (Option<String>, String, String, String, String) = tx.query_row(
+                "SELECT team_id, role, goals, support, interaction FROM person WHERE id = ?1",
+                [kept.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?;
+            moved.push(MovedLink {
+                table: "person_fields".to_owned(),
+                other: serde_json::to_string(&before).unwrap_or_default(),
+                position: 0,
+                kept_had_it: true,
+            });
+            tx.execute(
+                "UPDATE person SET
+                    team_id = coalesce(person.team_id, m.team_id),
+                    role = CASE WHEN person.role = '' THEN m.role ELSE person.role END,
+                    goals = CASE WHEN person.goals = '' THEN m.goals ELSE person.goals END,
+                    support = CASE WHEN person.support = '' THEN m.support ELSE person.support END,
+                    interaction = CASE WHEN person.interaction = '' THEN m.interaction ELSE person.interaction END,
+                    updated_at = ?3
+                 FROM (SELECT * FROM person WHERE id = ?2) AS m
+                 WHERE person.id = ?1",
+                params![kept.to_string(), merged.to_string(), now],
+            )?;
+        }
+        tx.execute(
+            &format!("UPDATE {table} SET deleted_at = ?2, merged_into = ?3 WHERE id = ?1"),
+            params![merged.to_string(), now, kept.to_string()],
+        )?;
+        let links_moved = moved.iter().filter(|m| m.table != "person_fields").count() as u32;
+        tx.execute(
+            "INSERT INTO merge_record (id, entity, kept_id, merged_id, moved, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                merge_id.to_string(),
+                table,
+                kept.to_string(),
+                merged.to_string(),
+                serde_json::to_string(&moved).unwrap_or_else(|_| "[]".to_owned()),
+                now
+            ],
+        )?;
+        tx.commit()?;
+        Ok(MergeDone {
+            merge_id,
+            entity,
+            kept_id: kept,
+            merged_id: merged,
+            links_moved,
+        })
+    }
+
+    /// Undoes a merge: the merged one comes back with every link it had.
+    pub fn undo_merge(&mut self, merge_id: Uuid) -> Result<(), DomainError> {
+        let record: Option<(String, String, String, String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT entity, kept_id, merged_id, moved, undone_at FROM merge_record WHERE id = ?1",
+                [merge_id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let Some((entity, kept, merged, moved, undone)) = record else {
+            return Err(DomainError::NotFound {
+                entity: "merge",
+                id: merge_id.to_string(),
+            });
+        };
+        if undone.is_some() {
+            return Err(DomainError::CannotMerge(
+                "this merge was already undone".to_owned(),
+            ));
+        }
+        let entity = if entity == "person" {
+            MergeEntity::Person
+        } else {
+            MergeEntity::Observation
+        };
+        if entity == MergeEntity::Observation {
+            let cycle = self.conn.query_row(
+                "SELECT cycle_id FROM observation WHERE id = ?1",
+                [&merged],
+                |r| uuid_at(r, 0),
+            )?;
+            self.writable_cycle(cycle)?;
+        }
+        let moved: Vec<MovedLink> = serde_json::from_str(&moved).unwrap_or_default();
+        let table = entity.as_str();
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        for link in &moved {
+            if link.table == "person_fields" {
+                let before: (Option<String>, String, String, String, String) =
+                    serde_json::from_str(&link.other).unwrap_or_default();
+                tx.execute(
+                    "UPDATE person SET team_id = ?2, role = ?3, goals = ?4, support = ?5, interaction = ?6
+                     WHERE id = ?1",
+                    params![kept, before.0, before.1, before.2, before.3, before.4],
+                )?;
+                continue;
+            }
+            let Some((_, me, other)) = link_tables(entity)
+                .iter()
+                .find(|(t, _, _)| *t == link.table)
+            else {
+                continue;
+            };
+            if !link.kept_had_it {
+                tx.execute(
+                    &format!(
+                        "DELETE FROM {} WHERE {me} = ?1 AND {other} = ?2",
+                        link.table
+                    ),
+                    params![kept, link.other],
+                )?;
+            }
+            if link.table == "session_person" {
+                tx.execute(
+                    "INSERT OR IGNORE INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
+                    params![link.other, merged, link.position],
+                )?;
+            } else {
+                tx.execute(
+                    &format!(
+                        "INSERT OR IGNORE INTO {} ({me}, {other}) VALUES (?1, ?2)",
+                        link.table
+                    ),
+                    params![merged, link.other],
+                )?;
+            }
+        }
+        tx.execute(
+            &format!("UPDATE {table} SET deleted_at = NULL, merged_into = NULL WHERE id = ?1"),
+            [&merged],
+        )?;
+        tx.execute(
+            "UPDATE merge_record SET undone_at = ?2 WHERE id = ?1",
+            params![merge_id.to_string(), now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

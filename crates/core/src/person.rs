@@ -1,0 +1,615 @@
+//! People and teams: the register of who the platform team listens to — internal
+//! users, stakeholders (with their three feedback answers), peers, vendors — and how
+//! often each was asked for their time.
+
+use crate::error::DomainError;
+use crate::id::{new_id, uuid_at};
+use crate::input::{bounded, date_at, date_text, marks};
+use crate::session::SourceKind;
+use crate::store::{parse_timestamp, Store};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Longest name (of a person or a team), in characters.
+pub const MAX_NAME: usize = 200;
+/// Longest short field (role, org area, segment), in characters.
+pub const MAX_SHORT: usize = 200;
+/// Longest answer to one of the three stakeholder questions, in characters.
+pub const MAX_ANSWER: usize = 10_000;
+/// Most people one session or observation may name.
+pub const MAX_PEOPLE_PER_ITEM: usize = 200;
+/// How far back ask-load looks.
+pub const ASK_LOAD_DAYS: u64 = 90;
+/// The ask-load warning threshold until a team sets its own.
+pub const DEFAULT_ASK_LOAD_THRESHOLD: u32 = 3;
+const ASK_LOAD_THRESHOLD_KEY: &str = "ask_load_threshold";
+
+/// How a person relates to the platform team.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    #[default]
+    InternalUser,
+    Stakeholder,
+    PeerCompany,
+    Vendor,
+    Researcher,
+    Teammate,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 6] = [
+        Self::InternalUser,
+        Self::Stakeholder,
+        Self::PeerCompany,
+        Self::Vendor,
+        Self::Researcher,
+        Self::Teammate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InternalUser => "internal_user",
+            Self::Stakeholder => "stakeholder",
+            Self::PeerCompany => "peer_company",
+            Self::Vendor => "vendor",
+            Self::Researcher => "researcher",
+            Self::Teammate => "teammate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// A team of the company (or outside it) whose people the platform team hears from.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Team {
+    pub id: Uuid,
+    pub name: String,
+    pub org_area: String,
+    /// The customer segment the team belongs to, e.g. "Data & ML".
+    pub segment: String,
+    /// Live people in the team.
+    pub people: u32,
+}
+
+/// A team's fields, for creating or replacing.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamInput {
+    pub name: String,
+    #[serde(default)]
+    pub org_area: String,
+    #[serde(default)]
+    pub segment: String,
+}
+
+/// A person named somewhere (a session's participant, an observation's source).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonRef {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// A person as a list row or picker entry.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonSummary {
+    pub id: Uuid,
+    pub name: String,
+    #[ts(optional)]
+    pub team_id: Option<Uuid>,
+    /// The team's name, empty without one.
+    pub team_name: String,
+    pub role: String,
+    pub relation: Relation,
+    /// The date of the latest session they took part in.
+    #[ts(type = "string | null")]
+    pub last_contact: Option<NaiveDate>,
+    /// Sessions (surveys included) that involved them in the last 90 days.
+    pub ask_load: u32,
+}
+
+/// A session someone took part in, for their profile.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonSession {
+    pub id: Uuid,
+    pub kind: SourceKind,
+    pub title: String,
+    #[ts(type = "string")]
+    pub held_on: NaiveDate,
+}
+
+/// A person's whole profile.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    #[serde(flatten)]
+    pub summary: PersonSummary,
+    /// Their goals (stakeholder question 1).
+    pub goals: String,
+    /// How the platform team can support them (question 2).
+    pub support: String,
+    /// Their preferred form of interaction (question 3).
+    pub interaction: String,
+    /// Live sessions they took part in, newest first.
+    pub sessions: Vec<PersonSession>,
+    /// Live observations attributed to them.
+    pub observation_count: u32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A person's fields, for creating or replacing.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonInput {
+    pub name: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub team_id: Option<Uuid>,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub relation: Relation,
+    #[serde(default)]
+    pub goals: String,
+    #[serde(default)]
+    pub support: String,
+    #[serde(default)]
+    pub interaction: String,
+}
+
+/// Which people to list.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleQuery {
+    /// Only names containing this text (any case); everyone when empty.
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub team_id: Option<Uuid>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub relation: Option<Relation>,
+}
+
+fn relation_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Relation> {
+    let s: String = row.get(idx)?;
+    Ok(Relation::parse(&s).unwrap_or_default())
+}
+
+fn opt_uuid_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
+    match row.get::<_, Option<String>>(idx)? {
+        None => Ok(None),
+        Some(_) => uuid_at(row, idx).map(Some),
+    }
+}
+
+/// Columns of a [`PersonSummary`]; `?1` is the first day counted by ask-load.
+const PERSON_COLUMNS: &str = "SELECT p.id, p.name, t.id, coalesce(t.name, ''), p.role, p.relation,
+        (SELECT max(s.held_on) FROM session_person sp JOIN session s ON s.id = sp.session_id
+         WHERE sp.person_id = p.id AND s.deleted_at IS NULL),
+        (SELECT count(*) FROM session_person sp JOIN session s ON s.id = sp.session_id
+         WHERE sp.person_id = p.id AND s.deleted_at IS NULL AND s.held_on >= ?1)";
+const PERSON_FROM: &str =
+    "FROM person p LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL";
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<PersonSummary> {
+    Ok(PersonSummary {
+        id: uuid_at(row, 0)?,
+        name: row.get(1)?,
+        team_id: opt_uuid_at(row, 2)?,
+        team_name: row.get(3)?,
+        role: row.get(4)?,
+        relation: relation_at(row, 5)?,
+        last_contact: match row.get::<_, Option<String>>(6)? {
+            Some(_) => Some(date_at(row, 6)?),
+            None => None,
+        },
+        ask_load: row.get(7)?,
+    })
+}
+
+fn clean_team(input: &TeamInput) -> Result<TeamInput, DomainError> {
+    Ok(TeamInput {
+        name: bounded(
+            "name",
+            &input.name,
+            MAX_NAME,
+            Some("a team needs a name, e.g. \"Payments\""),
+        )?,
+        org_area: bounded("org area", &input.org_area, MAX_SHORT, None)?,
+        segment: bounded("segment", &input.segment, MAX_SHORT, None)?,
+    })
+}
+
+fn team_name_error(e: rusqlite::Error, name: &str) -> DomainError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => {
+            DomainError::invalid("name", format!("a team named \"{name}\" already exists"))
+        }
+        _ => e.into(),
+    }
+}
+
+/// Replaces the people of a session (in the order given) inside `tx`.
+pub(crate) fn write_session_people(
+    tx: &Transaction<'_>,
+    session: Uuid,
+    people: &[Uuid],
+) -> Result<(), DomainError> {
+    check_people(tx, people)?;
+    tx.execute(
+        "DELETE FROM session_person WHERE session_id = ?1",
+        [session.to_string()],
+    )?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, person) in people.iter().enumerate() {
+        stmt.execute(params![session.to_string(), person.to_string(), i as i64])?;
+    }
+    Ok(())
+}
+
+/// Refuses a list of people that is too long or names someone who is not a live person.
+pub(crate) fn check_people(
+    conn: &rusqlite::Connection,
+    people: &[Uuid],
+) -> Result<(), DomainError> {
+    if people.len() > MAX_PEOPLE_PER_ITEM {
+        return Err(DomainError::invalid(
+            "people",
+            format!("name at most {MAX_PEOPLE_PER_ITEM} people"),
+        ));
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT 1 FROM person WHERE id = ?1 AND deleted_at IS NULL")?;
+    for person in people {
+        if !stmt.exists([person.to_string()])? {
+            return Err(DomainError::NotFound {
+                entity: "person",
+                id: person.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The live people of a session, in their order.
+pub(crate) fn session_people(
+    conn: &rusqlite::Connection,
+    session: Uuid,
+) -> rusqlite::Result<Vec<PersonRef>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.name FROM session_person sp JOIN person p ON p.id = sp.person_id
+         WHERE sp.session_id = ?1 AND p.deleted_at IS NULL ORDER BY sp.position, p.name",
+    )?;
+    let people = stmt
+        .query_map([session.to_string()], |r| {
+            Ok(PersonRef {
+                id: uuid_at(r, 0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect();
+    people
+}
+
+impl Store {
+    /// The first day ask-load counts: 90 days before today.
+    pub(crate) fn ask_load_since(&self) -> String {
+        let today = self.clock.now().date_naive();
+        date_text(
+            today
+                .checked_sub_days(Days::new(ASK_LOAD_DAYS))
+                .unwrap_or(today),
+        )
+    }
+
+    /// Creates a team.
+    pub fn create_team(&mut self, input: &TeamInput) -> Result<Team, DomainError> {
+        let t = clean_team(input)?;
+        let id = new_id();
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO team (id, name, org_area, segment, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![id.to_string(), t.name, t.org_area, t.segment, now],
+        )
+        .map_err(|e| team_name_error(e, &t.name))?;
+        tx.commit()?;
+        self.team(id)
+    }
+
+    /// Replaces a team's fields.
+    pub fn update_team(&mut self, id: Uuid, input: &TeamInput) -> Result<Team, DomainError> {
+        let t = clean_team(input)?;
+        self.team(id)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE team SET name = ?2, org_area = ?3, segment = ?4, updated_at = ?5 WHERE id = ?1",
+            params![id.to_string(), t.name, t.org_area, t.segment, now],
+        )
+        .map_err(|e| team_name_error(e, &t.name))?;
+        tx.commit()?;
+        self.team(id)
+    }
+
+    /// One live team.
+    pub fn team(&self, id: Uuid) -> Result<Team, DomainError> {
+        self.list_teams()?
+            .into_iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| DomainError::NotFound {
+                entity: "team",
+                id: id.to_string(),
+            })
+    }
+
+    /// Every live team, by name.
+    pub fn list_teams(&self) -> Result<Vec<Team>, DomainError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.id, t.name, t.org_area, t.segment,
+                    (SELECT count(*) FROM person p WHERE p.team_id = t.id AND p.deleted_at IS NULL)
+             FROM team t WHERE t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE",
+        )?;
+        let teams = stmt
+            .query_map([], |r| {
+                Ok(Team {
+                    id: uuid_at(r, 0)?,
+                    name: r.get(1)?,
+                    org_area: r.get(2)?,
+                    segment: r.get(3)?,
+                    people: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(teams)
+    }
+
+    /// Moves a team to the trash; its people keep their link and show it again on restore.
+    pub fn delete_team(&mut self, id: Uuid) -> Result<(), DomainError> {
+        self.team(id)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE team SET deleted_at = ?2 WHERE id = ?1",
+            params![id.to_string(), now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn clean_person(&self, input: &PersonInput) -> Result<PersonInput, DomainError> {
+        if let Some(team) = input.team_id {
+            self.team(team)?;
+        }
+        Ok(PersonInput {
+            name: bounded("name", &input.name, MAX_NAME, Some("a person needs a name"))?,
+            team_id: input.team_id,
+            role: bounded("role", &input.role, MAX_SHORT, None)?,
+            relation: input.relation,
+            goals: bounded("goals", &input.goals, MAX_ANSWER, None)?,
+            support: bounded("support", &input.support, MAX_ANSWER, None)?,
+            interaction: bounded("interaction", &input.interaction, MAX_ANSWER, None)?,
+        })
+    }
+
+    /// Adds a person to the register (also used inline, from a participant picker).
+    pub fn create_person(&mut self, input: &PersonInput) -> Result<Person, DomainError> {
+        let p = self.clean_person(input)?;
+        let id = new_id();
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO person (id, name, team_id, role, relation, goals, support, interaction, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![
+                id.to_string(),
+                p.name,
+                p.team_id.map(|t| t.to_string()),
+                p.role,
+                p.relation.as_str(),
+                p.goals,
+                p.support,
+                p.interaction,
+                now
+            ],
+        )?;
+        tx.commit()?;
+        self.person(id)
+    }
+
+    /// Replaces a person's fields.
+    pub fn update_person(&mut self, id: Uuid, input: &PersonInput) -> Result<Person, DomainError> {
+        self.live_person(id)?;
+        let p = self.clean_person(input)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE person SET name = ?2, team_id = ?3, role = ?4, relation = ?5, goals = ?6,
+                    support = ?7, interaction = ?8, updated_at = ?9
+             WHERE id = ?1",
+            params![
+                id.to_string(),
+                p.name,
+                p.team_id.map(|t| t.to_string()),
+                p.role,
+                p.relation.as_str(),
+                p.goals,
+                p.support,
+                p.interaction,
+                now
+            ],
+        )?;
+        tx.commit()?;
+        self.person(id)
+    }
+
+    pub(crate) fn live_person(&self, id: Uuid) -> Result<(), DomainError> {
+        let live = self
+            .conn
+            .prepare_cached("SELECT 1 FROM person WHERE id = ?1 AND deleted_at IS NULL")?
+            .exists([id.to_string()])?;
+        if live {
+            Ok(())
+        } else {
+            Err(DomainError::NotFound {
+                entity: "person",
+                id: id.to_string(),
+            })
+        }
+    }
+
+    /// A live person's profile, with their sessions and last contact.
+    pub fn person(&self, id: Uuid) -> Result<Person, DomainError> {
+        let since = self.ask_load_since();
+        let found = self
+            .conn
+            .query_row(
+                &format!(
+                    "{PERSON_COLUMNS}, p.goals, p.support, p.interaction, p.created_at, p.updated_at,
+                        (SELECT count(*) FROM observation_person op JOIN observation o ON o.id = op.observation_id
+                         WHERE op.person_id = p.id AND o.deleted_at IS NULL)
+                     {PERSON_FROM} WHERE p.id = ?2 AND p.deleted_at IS NULL"
+                ),
+                params![since, id.to_string()],
+                |r| {
+                    Ok(Person {
+                        summary: summary_from_row(r)?,
+                        goals: r.get(8)?,
+                        support: r.get(9)?,
+                        interaction: r.get(10)?,
+                        created_at: parse_timestamp(&r.get::<_, String>(11)?),
+                        updated_at: parse_timestamp(&r.get::<_, String>(12)?),
+                        observation_count: r.get(13)?,
+                        sessions: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let mut person = found.ok_or_else(|| DomainError::NotFound {
+            entity: "person",
+            id: id.to_string(),
+        })?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.kind, s.title, s.held_on FROM session_person sp
+             JOIN session s ON s.id = sp.session_id
+             WHERE sp.person_id = ?1 AND s.deleted_at IS NULL
+             ORDER BY s.held_on DESC, s.id DESC",
+        )?;
+        person.sessions = stmt
+            .query_map([id.to_string()], |r| {
+                let kind: String = r.get(1)?;
+                Ok(PersonSession {
+                    id: uuid_at(r, 0)?,
+                    kind: SourceKind::parse(&kind).unwrap_or(SourceKind::CoffeeChat),
+                    title: r.get(2)?,
+                    held_on: date_at(r, 3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(person)
+    }
+
+    /// Live people matching `query`, by name.
+    pub fn list_people(&self, query: &PeopleQuery) -> Result<Vec<PersonSummary>, DomainError> {
+        let mut filter = String::from("p.deleted_at IS NULL");
+        let mut args: Vec<String> = vec![self.ask_load_since()];
+        let text = query.text.trim();
+        if !text.is_empty() {
+            args.push(format!(
+                "%{}%",
+                text.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            ));
+            filter.push_str(&format!(" AND p.name LIKE ?{} ESCAPE '\\'", args.len()));
+        }
+        if let Some(team) = query.team_id {
+            args.push(team.to_string());
+            filter.push_str(&format!(" AND p.team_id = ?{}", args.len()));
+        }
+        if let Some(relation) = query.relation {
+            args.push(relation.as_str().to_owned());
+            filter.push_str(&format!(" AND p.relation = ?{}", args.len()));
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{PERSON_COLUMNS} {PERSON_FROM} WHERE {filter} ORDER BY p.name COLLATE NOCASE, p.id"
+        ))?;
+        let people = stmt
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(people)
+    }
+
+    /// Summaries of the given live people (for warnings about asking them again).
+    pub fn people_by_id(&self, ids: &[Uuid]) -> Result<Vec<PersonSummary>, DomainError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut args: Vec<String> = vec![self.ask_load_since()];
+        args.extend(ids.iter().map(Uuid::to_string));
+        let mut stmt = self.conn.prepare(&format!(
+            "{PERSON_COLUMNS} {PERSON_FROM} WHERE p.deleted_at IS NULL AND p.id IN ({}) ORDER BY p.name COLLATE NOCASE",
+            marks(2, ids.len())
+        ))?;
+        let people = stmt
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(people)
+    }
+
+    /// Moves a person to the trash. Sessions and observations keep citing them;
+    /// restoring brings every link back.
+    pub fn delete_person(&mut self, id: Uuid) -> Result<(), DomainError> {
+        self.live_person(id)?;
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE person SET deleted_at = ?2 WHERE id = ?1",
+            params![id.to_string(), now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How many sessions in 90 days make asking someone again worth a warning.
+    pub fn ask_load_threshold(&self) -> Result<u32, DomainError> {
+        Ok(self
+            .meta_get(ASK_LOAD_THRESHOLD_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_ASK_LOAD_THRESHOLD))
+    }
+
+    /// Sets the team's ask-load threshold (1–100 sessions in 90 days).
+    pub fn set_ask_load_threshold(&mut self, threshold: u32) -> Result<u32, DomainError> {
+        if !(1..=100).contains(&threshold) {
+            return Err(DomainError::invalid(
+                "threshold",
+                "choose between 1 and 100 sessions in 90 days",
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![ASK_LOAD_THRESHOLD_KEY, threshold.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(threshold)
+    }
+}

@@ -1,0 +1,1114 @@
+//! The rules of discovery on a real store: people and teams, templates, observations
+//! and their passages, tags, ideas (never judged in discovery), search, coverage,
+//! merging duplicates, the trash, and the sample workspace.
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use groundwork_core::*;
+use std::sync::Arc;
+use uuid::Uuid;
+
+struct World {
+    store: Store,
+    clock: Arc<FixedClock>,
+    cycle: Cycle,
+}
+
+fn world() -> World {
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
+            .single()
+            .expect("time"),
+    ));
+    let mut store = Store::open_in_memory(clock.clone()).expect("store");
+    let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
+    World {
+        store,
+        clock,
+        cycle,
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).expect("date")
+}
+
+impl World {
+    fn team(&mut self, name: &str, segment: &str) -> Team {
+        self.store
+            .create_team(&TeamInput {
+                name: name.into(),
+                org_area: "Engineering".into(),
+                segment: segment.into(),
+            })
+            .expect("team")
+    }
+
+    fn person(&mut self, name: &str, team: Option<&Team>) -> Uuid {
+        self.store
+            .create_person(&PersonInput {
+                name: name.into(),
+                team_id: team.map(|t| t.id),
+                ..Default::default()
+            })
+            .expect("person")
+            .summary
+            .id
+    }
+
+    fn session(
+        &mut self,
+        kind: SourceKind,
+        days_ago: i64,
+        people: &[Uuid],
+        notes: &str,
+    ) -> Session {
+        self.store
+            .create_session(&NewSession {
+                cycle_id: self.cycle.id,
+                kind,
+                title: format!("{} {days_ago}", kind.label()),
+                held_on: today() - Duration::days(days_ago),
+                people: people.to_vec(),
+                links: vec![],
+                notes: Some(notes.into()),
+            })
+            .expect("session")
+    }
+
+    fn observe(
+        &mut self,
+        session: &Session,
+        passage: &str,
+        kind: ObservationKind,
+        people: &[Uuid],
+        tags: &[Uuid],
+    ) -> Observation {
+        let start = session.notes.find(passage).expect("passage in notes");
+        self.store
+            .create_observation(&NewObservation {
+                session_id: Some(session.id),
+                kind,
+                passage: Some(passage.into()),
+                passage_start: Some(session.notes[..start].encode_utf16().count() as u32),
+                people: people.to_vec(),
+                tags: tags.to_vec(),
+                ..Default::default()
+            })
+            .expect("observation")
+    }
+
+    fn tag(&mut self, name: &str) -> Tag {
+        self.store
+            .create_tag(&TagInput {
+                name: name.into(),
+                ..Default::default()
+            })
+            .expect("tag")
+    }
+
+    fn find(&self, text: &str) -> Vec<SearchHit> {
+        self.store
+            .search(&SearchQuery {
+                text: text.into(),
+                ..Default::default()
+            })
+            .expect("search")
+            .hits
+    }
+}
+
+#[test]
+fn a_stakeholder_profile_keeps_the_three_answers_and_derives_last_contact_and_ask_load() {
+    let mut w = world();
+    let payments = w.team("Payments", "Product engineering");
+    let dana = w
+        .store
+        .create_person(&PersonInput {
+            name: "Dana Whitfield".into(),
+            team_id: Some(payments.id),
+            role: "Director of Engineering".into(),
+            relation: Relation::Stakeholder,
+            goals: "Ship the new checkout by Q2".into(),
+            support: "Keep deploys boring".into(),
+            interaction: "Monthly 1:1, async updates".into(),
+        })
+        .expect("dana");
+    let id = dana.summary.id;
+    assert_eq!(dana.summary.last_contact, None);
+    w.session(SourceKind::StakeholderFeedback, 100, &[id], "old");
+    w.session(SourceKind::CoffeeChat, 10, &[id], "recent");
+    w.session(SourceKind::UserSurvey, 3, &[id], "survey");
+    let dana = w.store.person(id).expect("profile");
+    assert_eq!(dana.goals, "Ship the new checkout by Q2");
+    assert_eq!(dana.support, "Keep deploys boring");
+    assert_eq!(dana.interaction, "Monthly 1:1, async updates");
+    assert_eq!(dana.summary.team_name, "Payments");
+    assert_eq!(dana.summary.last_contact, Some(today() - Duration::days(3)));
+    assert_eq!(
+        dana.summary.ask_load, 2,
+        "the session 100 days ago is outside 90 days"
+    );
+    assert_eq!(dana.sessions.len(), 3);
+    assert_eq!(w.store.list_teams().expect("teams")[0].people, 1);
+}
+
+#[test]
+fn people_are_listed_by_name_and_filtered_by_text_team_and_relation() {
+    let mut w = world();
+    let data = w.team("Data", "Data & ML");
+    w.person("Tom Chen", Some(&data));
+    w.person("priya raman", None);
+    w.person("100%_sure", None);
+    let all = w.store.list_people(&PeopleQuery::default()).expect("all");
+    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["100%_sure", "priya raman", "Tom Chen"]);
+    let by_text = |t: &str| {
+        w.store
+            .list_people(&PeopleQuery {
+                text: t.into(),
+                ..Default::default()
+            })
+            .expect("q")
+            .len()
+    };
+    assert_eq!(by_text("PRIYA"), 1);
+    assert_eq!(by_text("%"), 1, "LIKE wildcards are plain characters");
+    assert_eq!(by_text("_"), 1);
+    let in_data = w
+        .store
+        .list_people(&PeopleQuery {
+            team_id: Some(data.id),
+            ..Default::default()
+        })
+        .expect("team");
+    assert_eq!(in_data.len(), 1);
+    assert!(w
+        .store
+        .list_people(&PeopleQuery {
+            relation: Some(Relation::Vendor),
+            ..Default::default()
+        })
+        .expect("rel")
+        .is_empty());
+}
+
+#[test]
+fn team_and_tag_names_are_unique_in_any_case_with_a_readable_error() {
+    let mut w = world();
+    w.team("Payments", "");
+    let err = w
+        .store
+        .create_team(&TeamInput {
+            name: "PAYMENTS".into(),
+            ..Default::default()
+        })
+        .expect_err("dup");
+    assert!(err.to_string().contains("already exists"), "{err}");
+    w.tag("flaky tests");
+    let err = w
+        .store
+        .create_tag(&TagInput {
+            name: "Flaky Tests".into(),
+            ..Default::default()
+        })
+        .expect_err("dup");
+    assert!(err.to_string().contains("already exists"), "{err}");
+}
+
+#[test]
+fn a_new_session_starts_from_its_kinds_template_which_the_workspace_can_rewrite() {
+    let mut w = world();
+    let new = |kind| NewSession {
+        cycle_id: w.cycle.id,
+        kind,
+        title: "t".into(),
+        held_on: today(),
+        people: vec![],
+        links: vec![],
+        notes: None,
+    };
+    let sla = w
+        .store
+        .create_session(&new(SourceKind::SlaConversation))
+        .expect("sla");
+    assert!(sla.notes.contains("Level expected") && sla.notes.contains("Level delivered today"));
+    let sf = new(SourceKind::StakeholderFeedback);
+    let sf = w.store.create_session(&sf).expect("sf");
+    assert!(
+        sf.notes.contains("goals") && sf.notes.contains("support") && sf.notes.contains("interact")
+    );
+    for t in w.store.list_templates().expect("templates") {
+        assert!(!t.body.trim().is_empty(), "{:?} has a template", t.kind);
+    }
+    let custom = w
+        .store
+        .set_template(SourceKind::CoffeeChat, "## Our own prompt\n")
+        .expect("set");
+    assert!(custom.customized);
+    let chat = w
+        .store
+        .create_session(&new(SourceKind::CoffeeChat))
+        .expect("chat");
+    assert_eq!(chat.notes, "## Our own prompt\n");
+    let reset = w
+        .store
+        .reset_template(SourceKind::CoffeeChat)
+        .expect("reset");
+    assert!(!reset.customized);
+    assert_eq!(
+        reset.body,
+        template::builtin_template(SourceKind::CoffeeChat)
+    );
+}
+
+#[test]
+fn an_observation_from_a_passage_follows_it_through_edits_and_is_flagged_when_it_is_gone() {
+    let mut w = world();
+    let priya = w.person("Priya", None);
+    let notes = "# Chat\nCI takes 40 minutes on a good day.\nThey retry flaky tests by hand.";
+    let s = w.session(SourceKind::CoffeeChat, 1, &[priya], notes);
+    let o = w.observe(
+        &s,
+        "They retry flaky tests by hand.",
+        ObservationKind::Pain,
+        &[priya],
+        &[],
+    );
+    assert_eq!(
+        o.text, "They retry flaky tests by hand.",
+        "the passage is the text by default"
+    );
+    assert_eq!(o.passage_state, PassageState::Found);
+    assert_eq!(o.observed_on, s.held_on, "dated by its session");
+    assert_eq!(o.people[0].id, priya);
+    assert_eq!(o.source_kind, Some(SourceKind::CoffeeChat));
+
+    // Text added before the passage (with a character outside the BMP) moves it.
+    let edited = format!("🚀 Intro line.\n{notes}");
+    w.store.save_notes(s.id, &edited).expect("save");
+    let moved = w.store.observation(o.id).expect("o");
+    assert_eq!(moved.passage_state, PassageState::Found);
+    let start = moved.passage_start.expect("start") as usize;
+    let units: Vec<u16> = edited.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&units[start..start + moved.passage.encode_utf16().count()])
+            .expect("utf16"),
+        moved.passage
+    );
+
+    // Deleting the passage flags the observation; it keeps its own copy.
+    w.store
+        .save_notes(s.id, "# Chat\nCI takes 40 minutes on a good day.")
+        .expect("save");
+    let lost = w.store.observation(o.id).expect("o");
+    assert_eq!(lost.passage_state, PassageState::Lost);
+    assert_eq!(lost.passage, "They retry flaky tests by hand.");
+    // Putting it back finds it again.
+    w.store.save_notes(s.id, notes).expect("save");
+    assert_eq!(
+        w.store.observation(o.id).expect("o").passage_state,
+        PassageState::Found
+    );
+}
+
+#[test]
+fn a_passage_that_is_not_in_the_saved_notes_is_refused_and_typed_observations_need_words() {
+    let mut w = world();
+    let s = w.session(SourceKind::CoffeeChat, 1, &[], "Saved notes.");
+    let err = w
+        .store
+        .create_observation(&NewObservation {
+            session_id: Some(s.id),
+            passage: Some("typed after the last save".into()),
+            ..Default::default()
+        })
+        .expect_err("not saved");
+    assert!(err.to_string().contains("Saved"), "{err}");
+    let err = w
+        .store
+        .create_observation(&NewObservation {
+            cycle_id: Some(w.cycle.id),
+            text: "   ".into(),
+            ..Default::default()
+        })
+        .expect_err("empty");
+    assert!(matches!(
+        err,
+        DomainError::InvalidInput { field: "text", .. }
+    ));
+    let typed = w
+        .store
+        .create_observation(&NewObservation {
+            cycle_id: Some(w.cycle.id),
+            kind: ObservationKind::Fact,
+            text: "Half the teams deploy on Fridays".into(),
+            ..Default::default()
+        })
+        .expect("typed");
+    assert_eq!(typed.passage_state, PassageState::None);
+    assert_eq!(typed.observed_on, today());
+}
+
+#[test]
+fn the_observation_list_filters_by_every_facet_and_pages_newest_first() {
+    let mut w = world();
+    let data = w.team("Data", "Data & ML");
+    let ana = w.person("Ana", Some(&data));
+    let tom = w.person("Tom", None);
+    let flaky = w.tag("flaky tests").id;
+    let cost = w.tag("cost").id;
+    let chat = w.session(
+        SourceKind::CoffeeChat,
+        5,
+        &[ana],
+        "Flaky tests hurt. Builds cost too much.",
+    );
+    let sla = w.session(
+        SourceKind::SlaConversation,
+        2,
+        &[tom],
+        "Expect 99.9% uptime. Deploys are slow.",
+    );
+    let o1 = w.observe(
+        &chat,
+        "Flaky tests hurt.",
+        ObservationKind::Pain,
+        &[ana],
+        &[flaky],
+    );
+    let o2 = w.observe(
+        &chat,
+        "Builds cost too much.",
+        ObservationKind::Pain,
+        &[ana],
+        &[cost],
+    );
+    let o3 = w.observe(
+        &sla,
+        "Expect 99.9% uptime.",
+        ObservationKind::Fact,
+        &[tom],
+        &[],
+    );
+    let o4 = w.observe(
+        &sla,
+        "Deploys are slow.",
+        ObservationKind::Request,
+        &[tom],
+        &[cost],
+    );
+    let list = |f: ObservationFilter| -> Vec<Uuid> {
+        w.store
+            .list_observations(&ObservationQuery {
+                filter: f,
+                ..Default::default()
+            })
+            .expect("list")
+            .observations
+            .iter()
+            .map(|o| o.id)
+            .collect()
+    };
+    let all = list(ObservationFilter::default());
+    assert_eq!(all.len(), 4);
+    assert_eq!(
+        &all[..2]
+            .iter()
+            .copied()
+            .collect::<std::collections::HashSet<_>>(),
+        &[o3.id, o4.id].into_iter().collect(),
+        "newest first"
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            kinds: vec![ObservationKind::Pain],
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            tag_ids: vec![cost],
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            tag_ids: vec![cost],
+            kinds: vec![ObservationKind::Pain],
+            ..Default::default()
+        }),
+        vec![o2.id]
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            person_ids: vec![tom],
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            team_ids: vec![data.id],
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            source_kinds: vec![SourceKind::SlaConversation],
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            cycle_id: Some(w.cycle.id),
+            ..Default::default()
+        })
+        .len(),
+        4
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            from: Some(today() - Duration::days(3)),
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        list(ObservationFilter {
+            to: Some(today() - Duration::days(3)),
+            ..Default::default()
+        }),
+        {
+            let mut v = vec![o2.id, o1.id];
+            v.sort_by(|a, b| b.cmp(a));
+            v
+        }
+    );
+    let page = w
+        .store
+        .list_observations(&ObservationQuery {
+            offset: 1,
+            limit: Some(2),
+            ..Default::default()
+        })
+        .expect("page");
+    assert_eq!(
+        (page.matching, page.observations.len(), page.offset),
+        (4, 2, 1)
+    );
+    let searched = w
+        .store
+        .list_observations(&ObservationQuery {
+            text: "deplo".into(),
+            ..Default::default()
+        })
+        .expect("text");
+    assert_eq!(
+        searched
+            .observations
+            .iter()
+            .map(|o| o.id)
+            .collect::<Vec<_>>(),
+        vec![o4.id]
+    );
+}
+
+#[test]
+fn tags_are_renamed_recoloured_grouped_merged_and_applied_in_bulk_with_counts() {
+    let mut w = world();
+    let s = w.session(SourceKind::SupportTicketReview, 1, &[], "One. Two. Three.");
+    let obs: Vec<Uuid> = ["One.", "Two.", "Three."]
+        .iter()
+        .map(|p| w.observe(&s, p, ObservationKind::Fact, &[], &[]).id)
+        .collect();
+    let a = w.tag("k8s");
+    let b = w.tag("kubernetes");
+    assert_eq!(
+        w.store
+            .tag_observations(a.id, &obs[..2], true)
+            .expect("bulk"),
+        2
+    );
+    assert_eq!(
+        w.store
+            .tag_observations(a.id, &obs[..2], true)
+            .expect("again"),
+        0,
+        "tagging twice changes nothing"
+    );
+    assert_eq!(
+        w.store
+            .tag_observations(b.id, &obs[1..], true)
+            .expect("bulk"),
+        2
+    );
+    let renamed = w
+        .store
+        .update_tag(
+            a.id,
+            &TagInput {
+                name: "Kubernetes upgrades".into(),
+                colour: Some("#0E7490".into()),
+                group: Some(TagGroup::Area),
+            },
+        )
+        .expect("rename");
+    assert_eq!(
+        (renamed.colour.as_str(), renamed.group),
+        ("#0e7490", Some(TagGroup::Area))
+    );
+    assert!(w
+        .store
+        .update_tag(
+            a.id,
+            &TagInput {
+                name: "x".into(),
+                colour: Some("red".into()),
+                group: None
+            }
+        )
+        .is_err());
+    let kept = w.store.merge_tags(a.id, b.id).expect("merge");
+    assert_eq!(kept.count, 3, "every link of both tags is on the kept one");
+    let tags = w.store.list_tags().expect("tags");
+    assert_eq!(tags.len(), 1);
+    assert_eq!(
+        w.store.observation(obs[1]).expect("o").tags.len(),
+        1,
+        "no duplicate link"
+    );
+    assert_eq!(
+        w.store.tag_observations(a.id, &obs, false).expect("untag"),
+        3
+    );
+    assert_eq!(w.store.tag(a.id).expect("tag").count, 0);
+}
+
+#[test]
+fn an_idea_in_discovery_cannot_be_scored_or_sized_and_shows_no_assessment() {
+    let mut w = world();
+    let s = w.session(
+        SourceKind::TeamBrainstorm,
+        1,
+        &[],
+        "Auto-quarantine flaky tests.",
+    );
+    let o = w.observe(
+        &s,
+        "Auto-quarantine flaky tests.",
+        ObservationKind::Idea,
+        &[],
+        &[],
+    );
+    let idea = w
+        .store
+        .create_idea(
+            w.cycle.id,
+            &IdeaInput {
+                title: "Quarantine flaky tests".into(),
+                description: "Move a test out of the gate after 3 flaky runs.".into(),
+                evidence: vec![o.id],
+            },
+        )
+        .expect("idea");
+    assert_eq!(idea.evidence.len(), 1);
+    assert!(idea.assessment.is_none());
+    let err = w
+        .store
+        .assess_idea(
+            idea.id,
+            &Assessment {
+                score: Some(8),
+                effort: None,
+            },
+        )
+        .expect_err("discovery");
+    assert!(matches!(err, DomainError::JudgingInDiscovery { .. }));
+    assert!(err.to_string().contains("discovery"), "{err}");
+    let err = w
+        .store
+        .assess_idea(
+            idea.id,
+            &Assessment {
+                score: None,
+                effort: Some("S".into()),
+            },
+        )
+        .expect_err("effort too");
+    assert!(matches!(err, DomainError::JudgingInDiscovery { .. }));
+    // After the explicit move to prioritization, judging is allowed.
+    w.store.advance_cycle(w.cycle.id).expect("prioritize");
+    let judged = w
+        .store
+        .assess_idea(
+            idea.id,
+            &Assessment {
+                score: Some(8),
+                effort: Some("M".into()),
+            },
+        )
+        .expect("prioritization");
+    assert_eq!(
+        judged.assessment,
+        Some(Assessment {
+            score: Some(8),
+            effort: Some("M".into())
+        })
+    );
+    // The evidence link survives the observation going to the trash.
+    w.store.delete_observation(o.id).expect("trash");
+    assert!(w.store.idea(idea.id).expect("idea").evidence[0].trashed);
+}
+
+#[test]
+fn search_finds_every_kind_of_thing_by_prefix_with_highlighted_snippets() {
+    let mut w = world();
+    let priya = w
+        .store
+        .create_person(&PersonInput {
+            name: "Priya Raman".into(),
+            role: "Staff engineer".into(),
+            ..Default::default()
+        })
+        .expect("p")
+        .summary
+        .id;
+    let s = w.session(
+        SourceKind::CoffeeChat,
+        1,
+        &[priya],
+        "Kubernetes upgrades break the warehouse shift.",
+    );
+    w.observe(
+        &s,
+        "Kubernetes upgrades break the warehouse shift.",
+        ObservationKind::Pain,
+        &[priya],
+        &[],
+    );
+    w.tag("kubernetes");
+    w.store
+        .create_idea(
+            w.cycle.id,
+            &IdeaInput {
+                title: "Kubernetes upgrade windows".into(),
+                ..Default::default()
+            },
+        )
+        .expect("idea");
+    let hits = w.find("kuber");
+    let mut entities: Vec<SearchEntity> = hits.iter().map(|h| h.entity).collect();
+    entities.sort_by_key(|e| format!("{e:?}"));
+    assert_eq!(
+        entities,
+        vec![
+            SearchEntity::Idea,
+            SearchEntity::Observation,
+            SearchEntity::Session,
+            SearchEntity::Tag
+        ]
+    );
+    let obs = hits
+        .iter()
+        .find(|h| h.entity == SearchEntity::Observation)
+        .expect("obs");
+    assert!(
+        obs.snippet.contains("\u{2}Kubernetes\u{3}"),
+        "{:?}",
+        obs.snippet
+    );
+    assert_eq!(obs.session_id, Some(s.id));
+    assert_eq!(w.find("priya")[0].entity, SearchEntity::Person);
+    assert_eq!(w.find("\"upgrades break\"").len(), 2, "a phrase");
+    assert!(w.find("\"break upgrades\"").is_empty());
+    // Trash leaves the index; restore brings it back.
+    w.store.delete_session(s.id).expect("trash");
+    assert_eq!(w.find("warehouse").len(), 1);
+    w.store
+        .restore(TrashEntity::Session, s.id)
+        .expect("restore");
+    assert_eq!(w.find("warehouse").len(), 2);
+    // Filters narrow the hits.
+    let only_pains = w
+        .store
+        .search(&SearchQuery {
+            text: "kubernetes".into(),
+            filter: ObservationFilter {
+                kinds: vec![ObservationKind::Pain],
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .expect("filtered");
+    assert_eq!(only_pains.hits.len(), 1);
+    assert_eq!(only_pains.hits[0].entity, SearchEntity::Observation);
+}
+
+#[test]
+fn whatever_is_typed_into_search_never_becomes_a_database_error() {
+    let mut w = world();
+    w.session(
+        SourceKind::CoffeeChat,
+        1,
+        &[],
+        "Deploys AND rollbacks (near) \"quoted\" text 🚀 naïve café",
+    );
+    let paste = "lorem ipsum ".repeat(900);
+    let inputs = [
+        "\"",
+        "\"\"",
+        "\"unbalanced",
+        "NEAR(",
+        "NEAR(a b",
+        "NEAR(a b, 2)",
+        "(",
+        ")",
+        "((a)",
+        "*",
+        "**",
+        "a*b",
+        "AND",
+        "OR",
+        "NOT",
+        "a AND",
+        "OR b",
+        "-",
+        "-a",
+        "+a",
+        "^a",
+        "a:b",
+        "title:x",
+        "col:",
+        "'; DROP TABLE session; --",
+        "1=1 OR",
+        "SELECT * FROM observation",
+        "🚀",
+        "🚀 deploys",
+        "\u{0}",
+        "\u{2}\u{3}",
+        "{a b}",
+        "a^",
+        "naive",
+        "cafe",
+        "ÉCOLE",
+        "日本語",
+        "   ",
+        "",
+        &paste,
+    ];
+    for input in inputs {
+        let result = w.store.search(&SearchQuery {
+            text: input.into(),
+            ..Default::default()
+        });
+        assert!(result.is_ok(), "{input:?} failed: {:?}", result.err());
+        let list = w.store.list_observations(&ObservationQuery {
+            text: input.into(),
+            ..Default::default()
+        });
+        assert!(
+            list.is_ok(),
+            "{input:?} failed in the list: {:?}",
+            list.err()
+        );
+    }
+    assert_eq!(w.find("naive").len(), 1, "diacritics fold");
+    assert_eq!(w.find("CAFÉ").len(), 1);
+    assert_eq!(w.find("NEAR(").len(), 1, "syntax words are words");
+    let long = w
+        .store
+        .search(&SearchQuery {
+            text: paste,
+            ..Default::default()
+        })
+        .expect("paste");
+    assert!(long.notice.expect("notice").contains("first"));
+    let emoji = w
+        .store
+        .search(&SearchQuery {
+            text: "🚀".into(),
+            ..Default::default()
+        })
+        .expect("emoji");
+    assert!(emoji.hits.is_empty() && emoji.notice.is_some());
+}
+
+#[test]
+fn coverage_shows_channels_used_teams_and_segments_not_heard_and_ask_load() {
+    let mut w = world();
+    let data = w.team("Data", "Data & ML");
+    let mobile = w.team("Mobile", "Mobile");
+    let _silent = w.team("Finance Systems", "Internal tools");
+    let ana = w.person("Ana", Some(&data));
+    let ben = w.person("Ben", Some(&mobile));
+    for d in 1..=4 {
+        w.session(SourceKind::CoffeeChat, d, &[ana], "chat");
+    }
+    let s = w.session(SourceKind::SlaConversation, 2, &[], "SLA: 99.9%");
+    w.observe(&s, "SLA: 99.9%", ObservationKind::Fact, &[ben], &[]);
+    let c = w.store.coverage(w.cycle.id).expect("coverage");
+    assert_eq!(c.channels.len(), 14);
+    let used = |k| {
+        c.channels
+            .iter()
+            .find(|ch| ch.kind == k)
+            .expect("kind")
+            .sessions
+    };
+    assert_eq!(
+        (
+            used(SourceKind::CoffeeChat),
+            used(SourceKind::SlaConversation),
+            used(SourceKind::UserSurvey)
+        ),
+        (4, 1, 0)
+    );
+    assert_eq!(
+        c.teams[0].name, "Finance Systems",
+        "the team not heard from comes first"
+    );
+    assert_eq!(c.teams[0].sessions + c.teams[0].observations, 0);
+    let mobile_heard = c.teams.iter().find(|t| t.name == "Mobile").expect("mobile");
+    assert_eq!(
+        mobile_heard.observations, 1,
+        "heard through an attributed observation"
+    );
+    assert_eq!(c.segments[0].segment, "Internal tools");
+    assert_eq!(c.segments[0].teams_heard, 0);
+    assert_eq!(c.threshold, 3);
+    assert_eq!(c.ask_load[0].name, "Ana");
+    assert_eq!(c.ask_load[0].ask_load, 4);
+    w.store.set_ask_load_threshold(5).expect("threshold");
+    assert_eq!(w.store.ask_load_threshold().expect("t"), 5);
+    assert!(w.store.set_ask_load_threshold(0).is_err());
+    // The 90-day window moves with the clock.
+    w.clock.advance(Duration::days(120));
+    assert_eq!(w.store.person(ana).expect("ana").summary.ask_load, 0);
+}
+
+#[test]
+fn merging_two_people_keeps_every_attribution_and_can_be_undone() {
+    let mut w = world();
+    let data = w.team("Data", "");
+    let a = w.person("Priya Raman", None);
+    let b = w
+        .store
+        .create_person(&PersonInput {
+            name: "Priya R.".into(),
+            team_id: Some(data.id),
+            role: "Staff engineer".into(),
+            ..Default::default()
+        })
+        .expect("b")
+        .summary
+        .id;
+    let shared = w.session(SourceKind::DiscussionGroup, 3, &[a, b], "Both were there.");
+    let only_b = w.session(SourceKind::CoffeeChat, 2, &[b], "Only the duplicate.");
+    let o = w.observe(
+        &only_b,
+        "Only the duplicate.",
+        ObservationKind::Quote,
+        &[b],
+        &[],
+    );
+    let done = w.store.merge_people(a, b).expect("merge");
+    assert_eq!(done.links_moved, 3);
+    let kept = w.store.person(a).expect("kept");
+    assert_eq!(kept.sessions.len(), 2);
+    assert_eq!(kept.observation_count, 1);
+    assert_eq!(
+        (kept.summary.team_id, kept.summary.role.as_str()),
+        (Some(data.id), "Staff engineer"),
+        "empty fields filled"
+    );
+    assert!(
+        w.store.person(b).is_err(),
+        "the duplicate is gone from sight"
+    );
+    assert_eq!(w.store.session(shared.id).expect("s").people.len(), 1);
+    assert_eq!(w.store.observation(o.id).expect("o").people[0].id, a);
+    assert!(
+        w.store.list_trash().expect("trash").is_empty(),
+        "a merge is undone, not restored"
+    );
+
+    w.store.undo_merge(done.merge_id).expect("undo");
+    let back = w.store.person(b).expect("back");
+    assert_eq!(back.sessions.len(), 2);
+    assert_eq!(w.store.observation(o.id).expect("o").people[0].id, b);
+    let kept = w.store.person(a).expect("kept");
+    assert_eq!(kept.sessions.len(), 1, "only the session it had before");
+    assert_eq!(kept.summary.team_id, None, "its own fields as they were");
+    assert_eq!(w.store.session(shared.id).expect("s").people.len(), 2);
+    assert!(w.store.undo_merge(done.merge_id).is_err(), "undone once");
+    assert!(matches!(
+        w.store.merge_people(a, a),
+        Err(DomainError::CannotMerge(_))
+    ));
+}
+
+#[test]
+fn merging_two_observations_moves_people_tags_and_ideas_and_can_be_undone() {
+    let mut w = world();
+    let ana = w.person("Ana", None);
+    let tom = w.person("Tom", None);
+    let t = w.tag("deploys").id;
+    let s = w.session(
+        SourceKind::CoffeeChat,
+        1,
+        &[],
+        "Deploys are slow. Deploys take ages.",
+    );
+    let kept = w.observe(&s, "Deploys are slow.", ObservationKind::Pain, &[ana], &[]);
+    let dup = w.observe(
+        &s,
+        "Deploys take ages.",
+        ObservationKind::Pain,
+        &[tom],
+        &[t],
+    );
+    let idea = w
+        .store
+        .create_idea(
+            w.cycle.id,
+            &IdeaInput {
+                title: "Faster deploys".into(),
+                evidence: vec![dup.id],
+                ..Default::default()
+            },
+        )
+        .expect("idea");
+    let done = w.store.merge_observations(kept.id, dup.id).expect("merge");
+    let merged = w.store.observation(kept.id).expect("kept");
+    assert_eq!(merged.people.len(), 2);
+    assert_eq!(merged.tags.len(), 1);
+    assert_eq!(w.store.idea(idea.id).expect("idea").evidence[0].id, kept.id);
+    assert_eq!(
+        w.store
+            .list_observations(&ObservationQuery::default())
+            .expect("l")
+            .matching,
+        1
+    );
+    w.store.undo_merge(done.merge_id).expect("undo");
+    assert_eq!(w.store.observation(kept.id).expect("k").people.len(), 1);
+    assert_eq!(w.store.observation(dup.id).expect("d").tags.len(), 1);
+    assert_eq!(w.store.idea(idea.id).expect("idea").evidence[0].id, dup.id);
+}
+
+#[test]
+fn deleting_a_person_keeps_what_cites_them_and_restoring_brings_every_link_back() {
+    let mut w = world();
+    let ana = w.person("Ana", None);
+    let s = w.session(SourceKind::CoffeeChat, 1, &[ana], "Quote.");
+    let o = w.observe(&s, "Quote.", ObservationKind::Quote, &[ana], &[]);
+    w.store.delete_person(ana).expect("delete");
+    assert!(w.store.session(s.id).expect("s").people.is_empty());
+    let trash = w.store.list_trash().expect("trash");
+    assert_eq!(
+        (trash[0].entity, trash[0].title.as_str()),
+        (TrashEntity::Person, "Ana")
+    );
+    w.store.restore(TrashEntity::Person, ana).expect("restore");
+    assert_eq!(w.store.session(s.id).expect("s").people[0].id, ana);
+    assert_eq!(w.store.observation(o.id).expect("o").people[0].id, ana);
+    w.store.delete_observation(o.id).expect("trash o");
+    assert!(w.store.observation(o.id).is_err());
+    w.store
+        .restore(TrashEntity::Observation, o.id)
+        .expect("restore o");
+    assert_eq!(w.store.observation(o.id).expect("o").people.len(), 1);
+}
+
+#[test]
+fn a_closed_cycle_refuses_new_and_changed_observations_and_ideas() {
+    let mut w = world();
+    let s = w.session(SourceKind::CoffeeChat, 1, &[], "Text.");
+    let o = w.observe(&s, "Text.", ObservationKind::Fact, &[], &[]);
+    let t = w.tag("t").id;
+    for _ in 0..3 {
+        w.store.advance_cycle(w.cycle.id).expect("advance");
+    }
+    let closed = |r: Result<(), DomainError>| matches!(r, Err(DomainError::CycleClosed { .. }));
+    assert!(closed(
+        w.store
+            .create_observation(&NewObservation {
+                cycle_id: Some(w.cycle.id),
+                text: "x".into(),
+                ..Default::default()
+            })
+            .map(|_| ())
+    ));
+    assert!(closed(w.store.delete_observation(o.id)));
+    assert!(closed(
+        w.store.tag_observations(t, &[o.id], true).map(|_| ())
+    ));
+    assert!(closed(
+        w.store
+            .create_idea(
+                w.cycle.id,
+                &IdeaInput {
+                    title: "x".into(),
+                    ..Default::default()
+                }
+            )
+            .map(|_| ())
+    ));
+    assert!(w.store.observation(o.id).expect("o").read_only);
+}
+
+#[test]
+fn the_sample_workspace_is_a_realistic_discovery_cycle() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("Sample.groundwork");
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
+            .single()
+            .expect("t"),
+    ));
+    sample::write_sample(&path, clock.clone()).expect("sample");
+    assert!(
+        sample::write_sample(&path, clock.clone()).is_err(),
+        "never over an existing file"
+    );
+    let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
+    let cycle = store.current_cycle().expect("c").expect("a current cycle");
+    assert_eq!(cycle.mode, CycleMode::Discovery);
+    let people = store.list_people(&PeopleQuery::default()).expect("people");
+    assert!((14..=16).contains(&people.len()), "{}", people.len());
+    assert_eq!(store.list_teams().expect("teams").len(), 6);
+    let sessions = store
+        .list_sessions(&SessionQuery::default())
+        .expect("sessions");
+    assert_eq!(sessions.total, 40);
+    assert_eq!(sessions.counts.len(), 14, "every source kind");
+    let obs = store
+        .list_observations(&ObservationQuery::default())
+        .expect("obs");
+    assert!((190..=210).contains(&obs.matching), "{}", obs.matching);
+    assert!(obs
+        .observations
+        .iter()
+        .all(|o| o.passage_state == PassageState::Found));
+    assert!(store.list_tags().expect("tags").len() >= 10);
+    assert!(!store.list_ideas(cycle.id).expect("ideas").is_empty());
+    let c = store.coverage(cycle.id).expect("coverage");
+    assert!(
+        c.teams.iter().any(|t| t.sessions + t.observations == 0),
+        "a team not heard from"
+    );
+    assert!(
+        c.ask_load.iter().any(|p| p.ask_load > c.threshold),
+        "someone over the threshold"
+    );
+}
