@@ -20,6 +20,25 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::SessionUpdate::export_all(&cfg)?;
     groundwork_core::NotesSaved::export_all(&cfg)?;
     groundwork_core::TrashItem::export_all(&cfg)?;
+    groundwork_core::PeopleQuery::export_all(&cfg)?;
+    groundwork_core::Person::export_all(&cfg)?;
+    groundwork_core::PersonInput::export_all(&cfg)?;
+    groundwork_core::Team::export_all(&cfg)?;
+    groundwork_core::TeamInput::export_all(&cfg)?;
+    groundwork_core::MergeDone::export_all(&cfg)?;
+    groundwork_core::Observation::export_all(&cfg)?;
+    groundwork_core::ObservationList::export_all(&cfg)?;
+    groundwork_core::ObservationQuery::export_all(&cfg)?;
+    groundwork_core::NewObservation::export_all(&cfg)?;
+    groundwork_core::ObservationUpdate::export_all(&cfg)?;
+    groundwork_core::Tag::export_all(&cfg)?;
+    groundwork_core::TagInput::export_all(&cfg)?;
+    groundwork_core::Idea::export_all(&cfg)?;
+    groundwork_core::IdeaInput::export_all(&cfg)?;
+    groundwork_core::SearchQuery::export_all(&cfg)?;
+    groundwork_core::SearchResults::export_all(&cfg)?;
+    groundwork_core::Coverage::export_all(&cfg)?;
+    groundwork_core::SessionTemplate::export_all(&cfg)?;
     Ok(())
 }
 

@@ -14,6 +14,8 @@ pub enum ErrorKind {
     InvalidInput,
     DuplicateName,
     NoCycle,
+    /// Discovery does not judge: a score, rank or effort was refused.
+    JudgingInDiscovery,
     NoWorkspace,
     WorkspaceMissing,
     WorkspaceExists,
@@ -66,7 +68,10 @@ impl From<DomainError> for IpcError {
             DomainError::CycleClosed { .. } | DomainError::CycleAlreadyClosed { .. } => {
                 ErrorKind::ReadOnly
             }
-            DomainError::InvalidInput { .. } => ErrorKind::InvalidInput,
+            DomainError::InvalidInput { .. } | DomainError::CannotMerge(_) => {
+                ErrorKind::InvalidInput
+            }
+            DomainError::JudgingInDiscovery { .. } => ErrorKind::JudgingInDiscovery,
             DomainError::DuplicateCycleName { .. } => ErrorKind::DuplicateName,
             DomainError::NoCycle => ErrorKind::NoCycle,
             DomainError::Database(_) => ErrorKind::Database,
@@ -90,6 +95,20 @@ impl From<OpenError> for IpcError {
             OpenError::Sqlite { .. } => ErrorKind::Database,
         };
         Self::new(kind, capitalize(&e.to_string()))
+    }
+}
+
+impl From<groundwork_core::sample::SampleError> for IpcError {
+    fn from(e: groundwork_core::sample::SampleError) -> Self {
+        use groundwork_core::sample::SampleError;
+        match e {
+            SampleError::Domain(e) => e.into(),
+            SampleError::Open(e) => e.into(),
+            e @ (SampleError::Write { .. } | SampleError::Io { .. }) => {
+                Self::new(ErrorKind::Io, capitalize(&e.to_string()))
+            }
+            e @ SampleError::Content(_) => Self::internal(e),
+        }
     }
 }
 

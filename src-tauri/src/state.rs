@@ -44,6 +44,14 @@ pub struct AppPaths {
     pub recent_file: PathBuf,
 }
 
+impl AppPaths {
+    /// Where the sample workspace lives: beside the default one.
+    pub fn sample_workspace(&self) -> PathBuf {
+        self.default_workspace
+            .with_file_name("Northwind Freight sample.groundwork")
+    }
+}
+
 /// Shared by every command.
 pub struct AppState {
     slot: Arc<Mutex<Slot>>,

@@ -1,33 +1,11 @@
 // Groundwork's UI end-to-end suite: journeys through the built front end in
 // Chromium, with the Rust backend replaced by the in-memory fake in mock/.
 // Run with tests/ui/run.sh (or `node --test-reporter=spec run.mjs` once deps and ui/dist exist).
+// The foundation's journeys are here; each later area has its own file in journeys/.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { bundleMock, launchBrowser, openApp, startPreview } from './harness.mjs';
-
-const env = {};
-
-before(async () => {
-  const [mockScript, preview, browser] = await Promise.all([bundleMock(), startPreview(), launchBrowser()]);
-  Object.assign(env, { mockScript, url: preview.url, stopPreview: preview.stop, browser: browser.browser, closeBrowser: browser.close });
-});
-
-after(async () => {
-  await env.closeBrowser?.();
-  await env.stopPreview?.();
-});
-
-/** A journey: opens the app with `config`, runs `body`, and fails on anything the page threw. */
-function journey(name, config, body, options = {}) {
-  test(name, { timeout: 30000 }, async (t) => {
-    const app = await openApp(t, env, config, options);
-    await body(app);
-    app.assertNoPageErrors();
-  });
-}
-
-const $ = (page, id) => page.getByTestId(id);
+import { readdirSync } from 'node:fs';
+import { journey, $ } from './journey.mjs';
 
 // ---- seeds ----
 
@@ -704,3 +682,8 @@ journey(
     assert.ok(savedBefore.some((c) => c.args.notes === 'Last words'), `notes saved before the window closed: ${JSON.stringify(calls.map((c) => c.cmd))}`);
   },
 );
+
+// Every area's journeys.
+for (const file of readdirSync(new URL('./journeys/', import.meta.url)).filter((f) => f.endsWith('.mjs')).sort()) {
+  await import(`./journeys/${file}`);
+}

@@ -3,7 +3,12 @@
 
 pub mod app;
 pub mod cycle;
+pub mod idea;
+pub mod observation;
+pub mod people;
+pub mod search;
 pub mod session;
+pub mod tag;
 pub mod trash;
 pub mod workspace;
 
@@ -20,4 +25,9 @@ pub(crate) fn parse_id(id: &str) -> CmdResult<uuid::Uuid> {
             format!("\"{id}\" is not a valid id"),
         )
     })
+}
+
+/// Parses a list of ids the UI sent.
+pub(crate) fn parse_ids(ids: &[String]) -> CmdResult<Vec<uuid::Uuid>> {
+    ids.iter().map(|id| parse_id(id)).collect()
 }

@@ -108,3 +108,24 @@ pub async fn choose_new_workspace(
 pub async fn recent_workspaces(state: State<'_, AppState>) -> CmdResult<Vec<RecentWorkspace>> {
     Ok(state.recent().entries())
 }
+
+/// Opens the sample workspace, writing it first if it is not there yet.
+#[tauri::command]
+pub async fn open_sample_workspace(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CmdResult<WorkspaceStatus> {
+    let path = state.paths.sample_workspace();
+    if !path.exists() {
+        let target = path.clone();
+        crate::state::blocking(move || {
+            groundwork_core::sample::write_sample(
+                &target,
+                std::sync::Arc::new(groundwork_core::SystemClock),
+            )
+            .map_err(crate::error::IpcError::from)
+        })
+        .await?;
+    }
+    open_and_retitle(&app, &state, path, OpenMode::MustExist).await
+}

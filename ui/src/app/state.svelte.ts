@@ -6,7 +6,7 @@
 import { backend, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
 import { toasts } from '../lib/toast.svelte';
 
-export type View = 'sessions' | 'cycles' | 'trash';
+export type View = 'sessions' | 'observations' | 'people' | 'ideas' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
 
 class AppState {
   phase = $state<'loading' | 'open' | 'failed'>('loading');
@@ -20,7 +20,14 @@ class AppState {
   newSessionOpen = $state(false);
   newCycleOpen = $state(false);
   paletteOpen = $state(false);
-  paletteMode = $state<'commands' | 'cycles'>('commands');
+  paletteMode = $state<'commands' | 'cycles' | 'search'>('commands');
+
+  /** The person whose profile the People view shows. */
+  selectedPersonId = $state<string | null>(null);
+  /** An observation to scroll to and highlight in the Observations view. */
+  selectedObservationId = $state<string | null>(null);
+  /** Bumped whenever observations, people or tags change, so lists reload. */
+  discoveryVersion = $state(0);
 
   /** The session open in the editor. */
   selectedSessionId = $state<string | null>(null);
@@ -122,7 +129,19 @@ class AppState {
     this.newSessionOpen = true;
   }
 
-  openPalette(mode: 'commands' | 'cycles' = 'commands'): void {
+  /** Opens a session in the Sessions view. */
+  openSession(id: string): void {
+    this.view = 'sessions';
+    this.selectedSessionId = id;
+  }
+
+  /** Opens a person's profile in the People view. */
+  openPerson(id: string): void {
+    this.view = 'people';
+    this.selectedPersonId = id;
+  }
+
+  openPalette(mode: 'commands' | 'cycles' | 'search' = 'commands'): void {
     if (this.phase !== 'open' && mode === 'cycles') return;
     this.paletteMode = mode;
     this.paletteOpen = true;

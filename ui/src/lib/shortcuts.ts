@@ -30,8 +30,15 @@ export const SHORTCUTS = {
   openWorkspace: { key: 'o', mod: true },
   newWorkspace: { key: 'n', mod: true, shift: true },
   goSessions: { key: '1', mod: true },
-  goCycles: { key: '2', mod: true },
-  goTrash: { key: '3', mod: true },
+  goObservations: { key: '2', mod: true },
+  goPeople: { key: '3', mod: true },
+  goIdeas: { key: '4', mod: true },
+  goTags: { key: '5', mod: true },
+  goCoverage: { key: '6', mod: true },
+  goCycles: { key: '7', mod: true },
+  goTrash: { key: '8', mod: true },
+  search: { key: 'f', mod: true, shift: true },
+  newObservation: { key: 'o', mod: true, shift: true },
   togglePreview: { key: 'e', mod: true },
 } satisfies Record<string, Shortcut>;
 

@@ -5,4 +5,12 @@ import type { SourceKind } from "./SourceKind";
 /**
  * What a new session starts with.
  */
-export type NewSession = { cycleId: string, kind: SourceKind, title: string, heldOn: string, participants: string, links: Array<SessionLink>, notes: string, };
+export type NewSession = { cycleId: string, kind: SourceKind, title: string, heldOn: string, 
+/**
+ * The people who took part.
+ */
+people: Array<string>, links: Array<SessionLink>, 
+/**
+ * The notes to start with; absent means the kind's template.
+ */
+notes?: string, };

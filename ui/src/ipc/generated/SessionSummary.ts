@@ -4,7 +4,11 @@ import type { SourceKind } from "./SourceKind";
 /**
  * A session as a list row: no notes, only their beginning.
  */
-export type SessionSummary = { id: string, cycleId: string, kind: SourceKind, title: string, heldOn: string, participants: string, 
+export type SessionSummary = { id: string, cycleId: string, kind: SourceKind, title: string, heldOn: string, 
+/**
+ * The participants' names, joined for a list row.
+ */
+participants: string, 
 /**
  * The first words of the notes, as plain text.
  */

@@ -5,4 +5,4 @@ import type { SourceKind } from "./SourceKind";
 /**
  * A session's details, replaced whole (the notes are saved on their own).
  */
-export type SessionUpdate = { kind: SourceKind, title: string, heldOn: string, participants: string, links: Array<SessionLink>, };
+export type SessionUpdate = { kind: SourceKind, title: string, heldOn: string, people: Array<string>, links: Array<SessionLink>, };
