@@ -32,6 +32,7 @@ export const COMMANDS: Command[] = [
   { id: 'open-workspace', title: 'Open workspace…', hint: 'Open a .groundwork file', shortcut: 'openWorkspace', run: () => app.openWorkspace(backend.chooseWorkspaceToOpen) },
   { id: 'new-workspace', title: 'New workspace…', hint: 'Create a new .groundwork file', shortcut: 'newWorkspace', run: () => app.openWorkspace(backend.chooseNewWorkspace) },
   { id: 'open-default', title: 'Open default workspace', run: () => app.openWorkspace(backend.openDefaultWorkspace) },
+  { id: 'open-sample', title: 'Open the sample workspace', hint: 'A fictional platform team’s discovery cycle', run: () => app.openWorkspace(backend.openSampleWorkspace) },
 ];
 
 export function shortcutOf(c: Command) {
