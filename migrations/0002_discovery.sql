@@ -37,6 +37,9 @@ CREATE TABLE person (
 CREATE INDEX person_by_name ON person (deleted_at, name COLLATE NOCASE);
 CREATE INDEX person_by_team ON person (team_id) WHERE deleted_at IS NULL;
 
+-- Filtering observations by source kind asks which sessions are of a kind.
+CREATE INDEX session_by_kind ON session (kind, id);
+
 CREATE TABLE session_person (
     session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,
     person_id  TEXT NOT NULL REFERENCES person (id),
@@ -67,8 +70,9 @@ CREATE TABLE observation (
 ) STRICT;
 
 -- The observation list pages live observations newest first, within a cycle or across all.
-CREATE INDEX observation_by_cycle_date ON observation (deleted_at, cycle_id, observed_on, id);
-CREATE INDEX observation_by_date ON observation (deleted_at, observed_on, id);
+-- kind and session_id ride along so counts and kind / source filters never touch the table.
+CREATE INDEX observation_by_cycle_date ON observation (deleted_at, cycle_id, observed_on, id, kind, session_id);
+CREATE INDEX observation_by_date ON observation (deleted_at, observed_on, id, kind, session_id);
 CREATE INDEX observation_by_session ON observation (session_id) WHERE session_id IS NOT NULL;
 
 CREATE TABLE observation_person (

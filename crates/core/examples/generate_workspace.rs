@@ -2,8 +2,15 @@
 //!
 //! ```text
 //! cargo run --release -p groundwork-core --example generate_workspace -- \
-//!     --out /tmp/big.groundwork --sessions 10000 [--cycles 3] [--seed 42]
+//!     --out /tmp/big.groundwork --sessions 10000 [--cycles 3] [--seed 42] \
+//!     [--observations 100000] [--people 300]
+//! cargo run --release -p groundwork-core --example generate_workspace -- --out /tmp/s.groundwork --sample
 //! ```
+//!
+//! With `--observations`, people (in teams) take part in sessions and observations are
+//! cut from the sessions' notes (each keeps its passage), attributed and tagged, so
+//! the full-text index and the observation list can be measured at size.
+//! `--sample` writes the sample workspace the welcome screen offers.
 //!
 //! The file is created through `Store::open` (so it has the real schema, pragmas
 //! and application id); cycles are made with `create_cycle` (the first becomes the
@@ -23,19 +30,27 @@ use std::sync::Arc;
 use std::time::Instant;
 
 const USAGE: &str = "Usage: generate_workspace --out FILE --sessions N [--cycles K] [--seed S]
+                          [--observations M] [--people P]
+       generate_workspace --out FILE --sample
 
   --out FILE      the workspace file to create (refused if it exists)
   --sessions N    how many sessions to make (0 makes an empty workspace with cycles)
   --cycles K      how many cycles (default 1; the first is current and holds most
                   sessions, older ones are closed history). 0 with --sessions 0
                   makes a completely empty workspace.
-  --seed S        seed for the content (default 1)";
+  --seed S        seed for the content (default 1)
+  --observations M  observations cut from the sessions' notes (default 0)
+  --people P      people in the register, in teams (default 300)
+  --sample        write the sample workspace instead";
 
 struct Args {
     out: PathBuf,
     sessions: usize,
     cycles: usize,
     seed: u64,
+    observations: usize,
+    people: usize,
+    sample: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -43,6 +58,9 @@ fn parse_args() -> Result<Args, String> {
     let mut sessions = None;
     let mut cycles = 1usize;
     let mut seed = 1u64;
+    let mut observations = 0usize;
+    let mut people = 300usize;
+    let mut sample = false;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -65,12 +83,30 @@ fn parse_args() -> Result<Args, String> {
                     .parse()
                     .map_err(|e| format!("--seed: {e}"))?
             }
+            "--observations" => {
+                observations = value("--observations")?
+                    .parse()
+                    .map_err(|e| format!("--observations: {e}"))?
+            }
+            "--people" => {
+                people = value("--people")?
+                    .parse()
+                    .map_err(|e| format!("--people: {e}"))?
+            }
+            "--sample" => sample = true,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     let out = out.ok_or("--out is required")?;
-    let sessions = sessions.ok_or("--sessions is required")?;
+    let sessions = if sample {
+        0
+    } else {
+        sessions.ok_or("--sessions is required")?
+    };
+    if observations > 0 && (sessions == 0 || people == 0) {
+        return Err("observations are cut from sessions and need people".into());
+    }
     if cycles == 0 && sessions > 0 {
         return Err("sessions need at least one cycle (--cycles 1 or more)".into());
     }
@@ -79,6 +115,9 @@ fn parse_args() -> Result<Args, String> {
         sessions,
         cycles,
         seed,
+        observations,
+        people,
+        sample,
     })
 }
 
@@ -203,13 +242,14 @@ fn person(rng: &mut Rng) -> String {
     format!("{} {}", rng.pick(FIRST), rng.pick(LAST))
 }
 
-fn participants(rng: &mut Rng, kind: SourceKind) -> String {
-    let n = match kind {
+/// How many people take part in a session of `kind`.
+fn participants(rng: &mut Rng, kind: SourceKind) -> usize {
+    match kind {
         SourceKind::AcademicResearch
         | SourceKind::IndustryResearch
         | SourceKind::OpenSourceScan => {
             if rng.chance(60) {
-                return String::new();
+                return 0;
             }
             1
         }
@@ -218,11 +258,7 @@ fn participants(rng: &mut Rng, kind: SourceKind) -> String {
         | SourceKind::TeamBrainstorm => rng.range(3, 7),
         SourceKind::CoffeeChat => rng.range(1, 2),
         _ => rng.range(1, 4),
-    };
-    (0..n)
-        .map(|_| format!("{} ({})", person(rng), rng.pick(TEAMS)))
-        .collect::<Vec<_>>()
-        .join(", ")
+    }
 }
 
 fn title(rng: &mut Rng, kind: SourceKind) -> String {
@@ -372,6 +408,13 @@ fn run(args: &Args) -> Result<(), String> {
         }
     }
 
+    if args.sample {
+        groundwork_core::sample::write_sample(&args.out, Arc::new(SystemClock))
+            .map_err(|e| e.to_string())?;
+        println!("created the sample workspace {}", args.out.display());
+        return Ok(());
+    }
+
     let mut store = Store::open(&args.out, OpenMode::CreateNew, Arc::new(SystemClock))
         .map_err(|e| format!("could not create the workspace: {e}"))?;
 
@@ -409,6 +452,64 @@ fn run(args: &Args) -> Result<(), String> {
                 close.execute([id.to_string()]).map_err(|e| e.to_string())?;
             }
         }
+        let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        let mut team_ids = Vec::new();
+        if args.people > 0 {
+            let mut insert_team = tx
+                .prepare("INSERT INTO team (id, name, segment, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)")
+                .map_err(|e| e.to_string())?;
+            for (i, team) in TEAMS.iter().enumerate() {
+                let id = uuid::Uuid::now_v7().to_string();
+                let segment = [
+                    "Product engineering",
+                    "Data & ML",
+                    "Mobile",
+                    "Internal tools",
+                ][i % 4];
+                insert_team
+                    .execute(params![id, team, segment, now])
+                    .map_err(|e| e.to_string())?;
+                team_ids.push(id);
+            }
+        }
+        let mut person_ids = Vec::with_capacity(args.people);
+        {
+            let mut insert_person = tx
+                .prepare("INSERT INTO person (id, name, team_id, role, created_at, updated_at) VALUES (?1, ?2, ?3, 'Engineer', ?4, ?4)")
+                .map_err(|e| e.to_string())?;
+            for i in 0..args.people {
+                let id = uuid::Uuid::now_v7().to_string();
+                insert_person
+                    .execute(params![
+                        id,
+                        format!("{} {i}", person(&mut rng)),
+                        team_ids[i % team_ids.len()],
+                        now
+                    ])
+                    .map_err(|e| e.to_string())?;
+                person_ids.push(id);
+            }
+        }
+        let mut tag_ids = Vec::new();
+        if args.observations > 0 {
+            let mut insert_tag = tx
+                .prepare(
+                    "INSERT INTO tag (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                )
+                .map_err(|e| e.to_string())?;
+            for topic in TOPICS {
+                let id = uuid::Uuid::now_v7().to_string();
+                insert_tag
+                    .execute(params![id, topic, now])
+                    .map_err(|e| e.to_string())?;
+                tag_ids.push(id);
+            }
+        }
+        let mut link_person = tx
+            .prepare("INSERT OR IGNORE INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)")
+            .map_err(|e| e.to_string())?;
+        // (id, cycle, date, notes, people) of every session, to cut observations from.
+        let mut made: Vec<(String, String, String, String, Vec<usize>)> = Vec::new();
         let mut insert = tx
             .prepare(
                 "INSERT INTO session (id, cycle_id, kind, title, held_on, participants, notes, created_at, updated_at)
@@ -458,12 +559,31 @@ fn run(args: &Args) -> Result<(), String> {
                     kind.as_str(),
                     title,
                     held_on.format("%Y-%m-%d").to_string(),
-                    participants(&mut rng, kind),
+                    "",
                     notes,
                     created.to_rfc3339_opts(SecondsFormat::Millis, true),
                     updated.to_rfc3339_opts(SecondsFormat::Millis, true),
                 ])
                 .map_err(|e| e.to_string())?;
+            let mut who = Vec::new();
+            if !person_ids.is_empty() {
+                for pos in 0..participants(&mut rng, kind) {
+                    let p = rng.below(person_ids.len());
+                    link_person
+                        .execute(params![id.to_string(), person_ids[p], pos as i64])
+                        .map_err(|e| e.to_string())?;
+                    who.push(p);
+                }
+            }
+            if args.observations > 0 {
+                made.push((
+                    id.to_string(),
+                    cycle.to_string(),
+                    held_on.format("%Y-%m-%d").to_string(),
+                    notes.clone(),
+                    who,
+                ));
+            }
             for pos in 0..rng.below(4) {
                 let (url, label) = match rng.below(3) {
                     0 => (
@@ -485,6 +605,62 @@ fn run(args: &Args) -> Result<(), String> {
                 links += 1;
             }
         }
+        drop(insert);
+        drop(insert_link);
+        drop(link_person);
+        let mut insert_obs = tx
+            .prepare(
+                "INSERT INTO observation (id, cycle_id, session_id, kind, text, passage, passage_start,
+                                          passage_state, observed_on, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 'found', ?7, ?8, ?8)",
+            )
+            .map_err(|e| e.to_string())?;
+        let mut obs_person = tx
+            .prepare("INSERT OR IGNORE INTO observation_person (observation_id, person_id) VALUES (?1, ?2)")
+            .map_err(|e| e.to_string())?;
+        let mut obs_tag = tx
+            .prepare(
+                "INSERT OR IGNORE INTO observation_tag (observation_id, tag_id) VALUES (?1, ?2)",
+            )
+            .map_err(|e| e.to_string())?;
+        for _ in 0..args.observations {
+            let (session, cycle, held_on, notes, who) = &made[rng.below(made.len())];
+            // A passage: one line of the notes, as a PM would select it.
+            let lines: Vec<&str> = notes.lines().filter(|l| l.trim().len() > 20).collect();
+            let Some(line) = lines.get(rng.below(lines.len())).copied() else {
+                continue;
+            };
+            let passage = line.trim();
+            let start = notes
+                .find(passage)
+                .map_or(0, |b| notes[..b].encode_utf16().count());
+            let id = uuid::Uuid::now_v7().to_string();
+            let kind = ["pain", "pain", "quote", "request", "idea", "fact"][rng.below(6)];
+            insert_obs
+                .execute(params![
+                    id,
+                    cycle,
+                    session,
+                    kind,
+                    passage,
+                    start as i64,
+                    held_on,
+                    now
+                ])
+                .map_err(|e| e.to_string())?;
+            let speaker = match who.first() {
+                Some(p) if rng.chance(80) => *p,
+                _ => rng.below(person_ids.len()),
+            };
+            obs_person
+                .execute(params![id, person_ids[speaker]])
+                .map_err(|e| e.to_string())?;
+            for _ in 0..rng.below(3) {
+                obs_tag
+                    .execute(params![id, tag_ids[rng.below(tag_ids.len())]])
+                    .map_err(|e| e.to_string())?;
+            }
+        }
     }
     tx.commit().map_err(|e| e.to_string())?;
     // Fold the WAL into the main file so the workspace is one self-contained file.
@@ -494,10 +670,12 @@ fn run(args: &Args) -> Result<(), String> {
 
     let size = std::fs::metadata(&args.out).map(|m| m.len()).unwrap_or(0);
     println!(
-        "created {}: {} cycle(s), {} session(s), {} link(s), {:.1} MiB of notes (avg {} B), file {:.1} MiB, in {:.2} s",
+        "created {}: {} cycle(s), {} session(s), {} people, {} observation(s), {} link(s), {:.1} MiB of notes (avg {} B), file {:.1} MiB, in {:.2} s",
         args.out.display(),
         cycles.len(),
         args.sessions,
+        args.people,
+        args.observations,
         links,
         bytes_of_notes as f64 / (1024.0 * 1024.0),
         bytes_of_notes.checked_div(args.sessions).unwrap_or(0),

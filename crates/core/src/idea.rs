@@ -37,9 +37,11 @@ pub struct Evidence {
 #[serde(rename_all = "camelCase")]
 pub struct Assessment {
     /// 1–10.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub score: Option<u8>,
     /// "S", "M", "L" or "XL".
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub effort: Option<String>,
 }
@@ -54,6 +56,7 @@ pub struct Idea {
     pub description: String,
     pub evidence: Vec<Evidence>,
     /// Absent while the cycle is in discovery: nothing is judged there.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub assessment: Option<Assessment>,
     pub read_only: bool,

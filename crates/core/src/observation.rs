@@ -94,10 +94,12 @@ impl PassageState {
 pub struct Observation {
     pub id: Uuid,
     pub cycle_id: Uuid,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub session_id: Option<Uuid>,
     /// The session's title, empty when typed directly.
     pub session_title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub source_kind: Option<SourceKind>,
     pub kind: ObservationKind,
@@ -105,6 +107,7 @@ pub struct Observation {
     /// The exact passage of the notes it came from; empty when typed directly.
     pub passage: String,
     /// Where the passage starts in the notes, in UTF-16 code units (as editors count).
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub passage_start: Option<u32>,
     pub passage_state: PassageState,
@@ -220,7 +223,12 @@ pub struct ObservationList {
 }
 
 impl ObservationFilter {
-    /// Appends this filter's conditions on `o` (observation) and `s` (its session).
+    /// Whether the filter names tags, people or teams, whose links narrow the most.
+    pub(crate) fn drives_by_links(&self) -> bool {
+        !(self.tag_ids.is_empty() && self.person_ids.is_empty() && self.team_ids.is_empty())
+    }
+
+    /// Appends this filter's conditions on `o` (an observation).
     pub(crate) fn push_sql(&self, sql: &mut String, args: &mut Vec<String>) {
         let push_in =
             |sql: &mut String, args: &mut Vec<String>, pattern: &str, values: Vec<String>| {
@@ -231,9 +239,12 @@ impl ObservationFilter {
                 sql.push_str(&pattern.replace("{}", &m));
                 args.extend(values);
             };
+        // With a tag, person or team, the few observations linked to them are fewer than
+        // a cycle's: `+` keeps SQLite from reading the cycle's index instead.
+        let plus = if self.drives_by_links() { "+" } else { "" };
         if let Some(cycle) = self.cycle_id {
             args.push(cycle.to_string());
-            sql.push_str(&format!(" AND o.cycle_id = ?{}", args.len()));
+            sql.push_str(&format!(" AND {plus}o.cycle_id = ?{}", args.len()));
         }
         if let Some(session) = self.session_id {
             args.push(session.to_string());
@@ -253,10 +264,12 @@ impl ObservationFilter {
             " AND o.kind IN ({})",
             self.kinds.iter().map(|k| k.as_str().to_owned()).collect(),
         );
+        // Each facet is an IN over its own index, so a selective filter drives the
+        // query instead of probing every observation (see `bench_discovery`).
         push_in(
             sql,
             args,
-            " AND s.kind IN ({})",
+            " AND o.session_id IN (SELECT id FROM session WHERE kind IN ({}))",
             self.source_kinds
                 .iter()
                 .map(|k| k.as_str().to_owned())
@@ -265,20 +278,20 @@ impl ObservationFilter {
         push_in(
             sql,
             args,
-            " AND EXISTS (SELECT 1 FROM observation_tag ot WHERE ot.observation_id = o.id AND ot.tag_id IN ({}))",
+            " AND o.id IN (SELECT observation_id FROM observation_tag WHERE tag_id IN ({}))",
             self.tag_ids.iter().map(Uuid::to_string).collect(),
         );
         push_in(
             sql,
             args,
-            " AND EXISTS (SELECT 1 FROM observation_person op WHERE op.observation_id = o.id AND op.person_id IN ({}))",
+            " AND o.id IN (SELECT observation_id FROM observation_person WHERE person_id IN ({}))",
             self.person_ids.iter().map(Uuid::to_string).collect(),
         );
         push_in(
             sql,
             args,
-            " AND EXISTS (SELECT 1 FROM observation_person op JOIN person p ON p.id = op.person_id
-                          WHERE op.observation_id = o.id AND p.team_id IN ({}))",
+            " AND o.id IN (SELECT op.observation_id FROM observation_person op
+                           JOIN person p ON p.id = op.person_id WHERE p.team_id IN ({}))",
             self.team_ids.iter().map(Uuid::to_string).collect(),
         );
     }
@@ -594,8 +607,9 @@ impl Store {
         let ids: Vec<String> = list.iter().map(|o| o.id.to_string()).collect();
         let mut people: HashMap<Uuid, Vec<PersonRef>> = HashMap::new();
         let mut stmt = self.conn.prepare(&format!(
+            // CROSS JOIN keeps SQLite from walking every person to find a page's few.
             "SELECT op.observation_id, p.id, p.name FROM observation_person op
-             JOIN person p ON p.id = op.person_id
+             CROSS JOIN person p ON p.id = op.person_id
              WHERE op.observation_id IN ({}) AND p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE",
             marks(1, ids.len())
         ))?;
@@ -633,7 +647,11 @@ impl Store {
         &self,
         query: &ObservationQuery,
     ) -> Result<ObservationList, DomainError> {
-        let mut filter = String::from("o.deleted_at IS NULL");
+        let mut filter = String::from(if query.filter.drives_by_links() {
+            "+o.deleted_at IS NULL"
+        } else {
+            "o.deleted_at IS NULL"
+        });
         let mut args: Vec<String> = Vec::new();
         query.filter.push_sql(&mut filter, &mut args);
         if let Some(fts) = crate::search::fts_query(&query.text) {
@@ -646,10 +664,11 @@ impl Store {
             // Only symbols or emoji: nothing to search for, so nothing matches.
             filter.push_str(" AND 0");
         }
-        let from = "FROM observation o LEFT JOIN session s ON s.id = o.session_id";
         let matching: u32 = self
             .conn
-            .prepare_cached(&format!("SELECT count(*) {from} WHERE {filter}"))?
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM observation o WHERE {filter}"
+            ))?
             .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
         let limit = query.limit.map_or(-1, i64::from);
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -104,6 +104,7 @@ pub struct PersonRef {
 pub struct PersonSummary {
     pub id: Uuid,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub team_id: Option<Uuid>,
     /// The team's name, empty without one.

@@ -169,10 +169,13 @@ pub struct SearchHit {
     /// Where it sits, e.g. "Coffee chat · Coffee with Priya".
     pub context: String,
     /// The session to open for a session or an observation taken from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub session_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub observation_kind: Option<ObservationKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub source_kind: Option<SourceKind>,
 }
@@ -185,6 +188,7 @@ pub struct SearchResults {
     /// The words searched for.
     pub terms: Vec<String>,
     /// A note for the person: words ignored, or nothing to search for.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub notice: Option<String>,
 }

@@ -58,6 +58,7 @@ pub struct Tag {
     pub name: String,
     /// `#rrggbb`.
     pub colour: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub group: Option<TagGroup>,
     pub count: u32,

@@ -6,6 +6,11 @@
  * the trash, counts ignore the kind filter…), so journeys behave as they would on
  * a real workspace.
  *
+ * This file holds the workspace, cycles, sessions and the trash; the discovery
+ * register (people, teams, observations, tags, ideas, merges, search, coverage,
+ * templates) is in `discovery.ts`, its word and passage rules in `text.ts`, seeding
+ * (and the sample workspace) in `seed.ts`, the shared rows and seed shapes in `common.ts`.
+ *
  * Tests configure it before the app loads through `window.__GW_MOCK_CONFIG__`
  * (see {@link MockConfig}) and read every call at `window.__GW_MOCK_CALLS__`.
  * `window.__GW_MOCK__` offers a few levers at run time (fail a command, emit an
@@ -16,7 +21,6 @@
 
 import type {
   Cycle,
-  CycleMode,
   ErrorKind,
   IpcError,
   KindCount,
@@ -28,36 +32,38 @@ import type {
   SessionQuery,
   SessionSummary,
   SourceKind,
-  SourceKindInfo,
+  TrashEntity,
   TrashItem,
   WorkspaceInfo,
   WorkspaceStatus,
 } from '../../../ui/src/ipc/generated';
+import {
+  type Args,
+  type CycleRow,
+  type Seed,
+  type SessionRow,
+  type World,
+  Ids,
+  KINDS,
+  MODES,
+  Refusal,
+  charCount,
+  cmp,
+  cmpDesc,
+  emptyWorld,
+  fail,
+  isDay,
+  kindLabel,
+  record,
+  strings,
+} from './common';
+import { Register } from './discovery';
+import { plantSeed, sampleSeed } from './seed';
 
 export type { IpcError, RecentWorkspace, SessionLink, SourceKind, WorkspaceInfo };
+export type { Seed, SeedCycle, SeedIdea, SeedObservation, SeedPerson, SeedSession, SeedTag, SeedTeam } from './common';
 
 // ---- Configuration ----
-
-/** A cycle to seed. Listed oldest first; `current` picks the current one (else the first). */
-export interface SeedCycle {
-  id?: string;
-  name: string;
-  mode?: CycleMode;
-  current?: boolean;
-}
-
-/** A session to seed; `cycle` is the cycle's name (or id). `deleted` puts it in the trash. */
-export interface SeedSession {
-  id?: string;
-  cycle: string;
-  title: string;
-  kind?: SourceKind;
-  heldOn?: string;
-  participants?: string;
-  notes?: string;
-  links?: SessionLink[];
-  deleted?: boolean;
-}
 
 /** An injected failure: the command throws `{kind, message}` for the next `times` calls (all, when absent). */
 export interface Failure {
@@ -74,12 +80,8 @@ export interface MockConfig {
   failure?: { path?: string; error?: IpcError };
   /** A notice shown once the workspace opens (a migration). */
   notice?: string | null;
-  seed?: {
-    cycles?: SeedCycle[];
-    sessions?: SeedSession[];
-    /** Many generated sessions in one cycle: `count` rows, kinds round-robin, one per day back from `lastDay`. */
-    bulk?: { cycle: string; count: number; kinds?: SourceKind[]; lastDay?: string; titlePrefix?: string };
-  };
+  /** What the open workspace holds (see {@link Seed}). */
+  seed?: Seed;
   failOn?: Record<string, Failure>;
   /** Milliseconds to wait before answering, per command. */
   delayMs?: Record<string, number>;
@@ -97,86 +99,22 @@ export interface CallRecord {
   at: number;
 }
 
-// ---- The fake store ----
+// ---- limits, as in core ----
 
-const KINDS: SourceKindInfo[] = [
-  { kind: 'sla_conversation', label: 'SLA conversation' },
-  { kind: 'user_survey', label: 'User survey' },
-  { kind: 'coffee_chat', label: 'Coffee chat' },
-  { kind: 'discussion_group', label: 'Discussion group' },
-  { kind: 'customer_advisory_group', label: 'Customer advisory group' },
-  { kind: 'peer_company_chat', label: 'Peer-company chat' },
-  { kind: 'academic_research', label: 'Academic research' },
-  { kind: 'industry_research', label: 'Industry research' },
-  { kind: 'open_source_scan', label: 'Open-source scan' },
-  { kind: 'cloud_vendor_scan', label: 'Cloud-vendor scan' },
-  { kind: 'team_brainstorm', label: 'Team brainstorm' },
-  { kind: 'stakeholder_feedback', label: 'Stakeholder feedback' },
-  { kind: 'support_ticket_review', label: 'Support-ticket review' },
-  { kind: 'metrics_review', label: 'Metrics review' },
-];
-const MODES: CycleMode[] = ['discovery', 'prioritization', 'roadmap', 'closed'];
 const MAX_CYCLE_NAME = 120;
 const MAX_TITLE = 300;
-const MAX_PARTICIPANTS = 2000;
 const MAX_NOTES_BYTES = 4 * 1024 * 1024;
 const MAX_LINKS = 100;
-
-interface CycleRow {
-  id: string;
-  name: string;
-  mode: CycleMode;
-  createdAt: string;
-  updatedAt: string;
-}
-interface SessionRow {
-  id: string;
-  cycleId: string;
-  kind: SourceKind;
-  title: string;
-  heldOn: string;
-  participants: string;
-  links: SessionLink[];
-  notes: string;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
-
-/** Thrown by commands; the IPC layer hands it to the UI as `{kind, message}`. */
-class Refusal {
-  constructor(
-    readonly kind: ErrorKind,
-    readonly message: string,
-  ) {}
-  toJSON(): IpcError {
-    return { kind: this.kind, message: this.message };
-  }
-}
-
-const fail = (kind: ErrorKind, message: string): never => {
-  throw new Refusal(kind, message);
-};
-
-/** Ids that look like UUIDs and sort in creation order, as v7 ones do. */
-function idMaker(prefix: string) {
-  let n = 0;
-  return () => {
-    n += 1;
-    return `${prefix}-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
-  };
-}
+const MAX_LINK = 4096;
+/** The schema core writes (migrations 0001 and 0002). */
+const SCHEMA_VERSION = 2;
+const DEFAULT_PATH = '/home/ada/Groundwork/My workspace.groundwork';
+const SAMPLE_NAME = 'Northwind Freight sample';
 
 function stem(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(0, dot) : base;
-}
-
-/** The fields a session shows both in its list row and in the editor. */
-function listed(s: SessionRow) {
-  const { id, cycleId, kind, title, heldOn, participants } = s;
-  return { id, cycleId, kind, title, heldOn, participants };
 }
 
 /** The first words of some Markdown as plain text, as core's `excerpt` makes them. */
@@ -229,17 +167,7 @@ export function renderMarkdown(md: string): string {
   return out.join('\n');
 }
 
-function isDay(s: unknown): s is string {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-function addDays(day: string, delta: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + delta);
-  return d.toISOString().slice(0, 10);
-}
+const REGISTER_TRASH: TrashEntity[] = ['observation', 'person', 'team', 'tag', 'idea'];
 
 export class FakeBackend {
   calls: CallRecord[] = [];
@@ -253,11 +181,10 @@ export class FakeBackend {
   #workspace: WorkspaceInfo;
   #failure: { path: string; error: IpcError };
   #notice: string | null;
-  #cycles: CycleRow[] = [];
-  #sessions = new Map<string, SessionRow>();
-  #currentCycle: string | null = null;
-  #cycleId = idMaker('c0000000');
-  #sessionId = idMaker('50000000');
+  /** The open workspace's rows; replaced when another workspace opens. */
+  #w: World = emptyWorld();
+  #ids = new Ids();
+  #register: Register;
   #clock = 0;
   #seq = 0;
 
@@ -265,8 +192,8 @@ export class FakeBackend {
     this.#config = config;
     this.failOn = { ...(config.failOn ?? {}) };
     this.delayMs = { ...(config.delayMs ?? {}) };
-    const path = config.workspace?.path ?? '/home/ada/Groundwork/My workspace.groundwork';
-    this.#workspace = { path, name: config.workspace?.name ?? stem(path), schemaVersion: config.workspace?.schemaVersion ?? 1 };
+    const path = config.workspace?.path ?? DEFAULT_PATH;
+    this.#workspace = { path, name: config.workspace?.name ?? stem(path), schemaVersion: config.workspace?.schemaVersion ?? SCHEMA_VERSION };
     this.#failure = {
       path: config.failure?.path ?? '/home/ada/Documents/notes.groundwork',
       error: config.failure?.error ?? {
@@ -276,7 +203,15 @@ export class FakeBackend {
     };
     this.#notice = config.notice ?? null;
     this.#status = config.status === 'failed' ? 'failed' : 'open';
-    this.#seed();
+    this.#register = new Register({
+      world: () => this.#w,
+      ids: this.#ids,
+      now: () => this.#now(),
+      today: () => this.#today(),
+      cycle: (id) => this.#cycle(id),
+      writable: (id) => this.#writable(id),
+    });
+    plantSeed(config.seed ?? {}, this.#w, this.#ids);
   }
 
   // -- time: real wall time, but strictly increasing so orders are stable --
@@ -286,57 +221,9 @@ export class FakeBackend {
     return new Date(t).toISOString();
   }
 
-  #seed(): void {
-    const seed = this.#config.seed ?? {};
-    const base = Date.now() - 30 * 24 * 3600 * 1000;
-    (seed.cycles ?? []).forEach((c, i) => {
-      const at = new Date(base + i * 60_000).toISOString();
-      const row: CycleRow = { id: c.id ?? this.#cycleId(), name: c.name, mode: c.mode ?? 'discovery', createdAt: at, updatedAt: at };
-      this.#cycles.push(row);
-      if (c.current || this.#currentCycle === null) this.#currentCycle = row.id;
-    });
-    const cycleOf = (ref: string): CycleRow =>
-      this.#cycles.find((c) => c.name === ref || c.id === ref) ?? fail('not_found', `Seed: no cycle "${ref}"`);
-    const today = new Date().toISOString().slice(0, 10);
-    (seed.sessions ?? []).forEach((s, i) => {
-      const at = new Date(base + 3600_000 + i * 1000).toISOString();
-      const row: SessionRow = {
-        id: s.id ?? this.#sessionId(),
-        cycleId: cycleOf(s.cycle).id,
-        kind: s.kind ?? 'coffee_chat',
-        title: s.title,
-        heldOn: s.heldOn ?? addDays(today, -i),
-        participants: s.participants ?? '',
-        links: s.links ?? [],
-        notes: s.notes ?? '',
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: s.deleted ? new Date(base + 7200_000 + i * 1000).toISOString() : null,
-      };
-      this.#sessions.set(row.id, row);
-    });
-    if (seed.bulk) {
-      const { count, kinds = ['coffee_chat', 'sla_conversation', 'user_survey', 'team_brainstorm'], lastDay = today, titlePrefix = 'Session' } = seed.bulk;
-      const cycle = cycleOf(seed.bulk.cycle);
-      const at = new Date(base).toISOString();
-      for (let i = 0; i < count; i++) {
-        // i = 0 is the oldest; the newest is held on `lastDay`.
-        const row: SessionRow = {
-          id: this.#sessionId(),
-          cycleId: cycle.id,
-          kind: kinds[i % kinds.length],
-          title: `${titlePrefix} ${i + 1}`,
-          heldOn: addDays(lastDay, -(count - 1 - i)),
-          participants: i % 3 === 0 ? 'Priya (Payments), Tom (SRE)' : '',
-          links: [],
-          notes: i % 2 === 0 ? `Notes for session ${i + 1}: the refund flow takes too long.` : '',
-          createdAt: at,
-          updatedAt: at,
-          deletedAt: null,
-        };
-        this.#sessions.set(row.id, row);
-      }
-    }
+  /** Today as core's clock sees it (UTC). */
+  #today(): string {
+    return new Date(Math.max(Date.now(), this.#clock)).toISOString().slice(0, 10);
   }
 
   // -- dispatch --
@@ -369,14 +256,14 @@ export class FakeBackend {
     }
   }
 
-  #dispatch(cmd: string, a: Record<string, unknown>): unknown {
+  #dispatch(cmd: string, a: Args): unknown {
     switch (cmd) {
       case 'workspace_status':
         return this.#describe();
       case 'open_workspace':
         return this.#open(String(a.path ?? ''), 'must_exist');
       case 'open_default_workspace':
-        return this.#open(this.#config.workspace?.path ?? '/home/ada/Groundwork/My workspace.groundwork', 'open_or_create');
+        return this.#open(this.#config.workspace?.path ?? DEFAULT_PATH, 'open_or_create');
       case 'choose_workspace_to_open': {
         const picked = this.#config.dialogs?.open ?? null;
         return picked === null ? null : this.#open(picked, 'must_exist');
@@ -385,12 +272,14 @@ export class FakeBackend {
         const picked = this.#config.dialogs?.create ?? null;
         return picked === null ? null : this.#open(picked.endsWith('.groundwork') ? picked : `${picked}.groundwork`, 'create_new');
       }
+      case 'open_sample_workspace':
+        return this.#openSample();
       case 'recent_workspaces':
         return this.#config.recent ?? (this.#status === 'open' ? [{ path: this.#workspace.path, name: this.#workspace.name, exists: true }] : []);
 
       case 'list_cycles':
         this.#needOpen();
-        return [...this.#cycles].sort((x, y) => (x.createdAt === y.createdAt ? cmpDesc(x.id, y.id) : cmpDesc(x.createdAt, y.createdAt))).map((c) => this.#cycleDto(c));
+        return [...this.#w.cycles].sort((x, y) => (x.createdAt === y.createdAt ? cmpDesc(x.id, y.id) : cmpDesc(x.createdAt, y.createdAt))).map((c) => this.#cycleDto(c));
       case 'create_cycle':
         return this.#createCycle(a.name);
       case 'rename_cycle':
@@ -398,7 +287,7 @@ export class FakeBackend {
       case 'set_current_cycle': {
         this.#needOpen();
         const c = this.#cycle(String(a.id));
-        this.#currentCycle = c.id;
+        this.#w.currentCycle = c.id;
         return this.#cycleDto(c);
       }
       case 'advance_cycle': {
@@ -415,14 +304,14 @@ export class FakeBackend {
         return KINDS;
       case 'list_sessions':
         this.#needOpen();
-        return this.#listSessions((a.query ?? {}) as Partial<SessionQuery>);
+        return this.#listSessions(record(a.query) as Partial<SessionQuery>);
       case 'get_session':
         this.#needOpen();
         return this.#sessionDto(this.#live(String(a.id)));
       case 'create_session':
-        return this.#createSession((a.session ?? {}) as Record<string, unknown>);
+        return this.#createSession(record(a.session));
       case 'update_session':
-        return this.#updateSession(String(a.id), (a.update ?? {}) as Record<string, unknown>);
+        return this.#updateSession(String(a.id), record(a.update));
       case 'save_notes':
         return this.#saveNotes(String(a.id), a.notes);
       case 'delete_session': {
@@ -435,25 +324,10 @@ export class FakeBackend {
 
       case 'list_trash':
         this.#needOpen();
-        return [...this.#sessions.values()]
-          .filter((s) => s.deletedAt !== null)
-          .sort((x, y) => (x.deletedAt === y.deletedAt ? cmpDesc(x.id, y.id) : cmpDesc(x.deletedAt!, y.deletedAt!)))
-          .map<TrashItem>((s) => ({
-            entity: 'session',
-            id: s.id,
-            title: s.title,
-            context: `${KINDS.find((k) => k.kind === s.kind)?.label ?? 'Session'} · ${this.#cycle(s.cycleId).name}`,
-            deletedAt: s.deletedAt!,
-          }));
-      case 'restore_from_trash': {
+        return this.#listTrash();
+      case 'restore_from_trash':
         this.#needOpen();
-        if (a.entity !== 'session') fail('invalid_input', `Entity: unknown kind "${String(a.entity)}"`);
-        const s = this.#sessions.get(String(a.id));
-        if (!s || s.deletedAt === null) fail('not_found', `Trashed session ${String(a.id)} was not found`);
-        this.#writable(s!.cycleId);
-        s!.deletedAt = null;
-        return null;
-      }
+        return this.#restore(a.entity, String(a.id));
 
       case 'render_markdown':
         return renderMarkdown(String(a.markdown ?? ''));
@@ -469,10 +343,17 @@ export class FakeBackend {
       case 'startup_painted':
         return null;
 
-      // Window plugin calls made by @tauri-apps/api/window (e.g. destroy after a close request).
-      default:
+      default: {
+        // People, teams, observations, tags, ideas, merges, search, coverage, templates.
+        const commands = this.#register.commands;
+        if (Object.hasOwn(commands, cmd)) {
+          this.#needOpen();
+          return commands[cmd](a);
+        }
+        // Window plugin calls made by @tauri-apps/api/window (e.g. destroy after a close request).
         if (cmd.startsWith('plugin:window|') || cmd.startsWith('plugin:webview|')) return null;
         return fail('internal', `Unknown command ${cmd}`);
+      }
     }
   }
 
@@ -502,10 +383,21 @@ export class FakeBackend {
     this.#status = 'open';
     if (!same || mode === 'create_new') {
       // Another file: start from an empty workspace.
-      this.#workspace = { path, name: stem(path), schemaVersion: 1 };
-      this.#cycles = [];
-      this.#sessions.clear();
-      this.#currentCycle = null;
+      this.#workspace = { path, name: stem(path), schemaVersion: SCHEMA_VERSION };
+      this.#w = emptyWorld();
+    }
+    return this.#describe();
+  }
+
+  /** The sample workspace, beside the default one: made afresh unless it is the one open. */
+  #openSample(): WorkspaceStatus {
+    const beside = this.#config.workspace?.path ?? DEFAULT_PATH;
+    const path = `${beside.slice(0, Math.max(beside.lastIndexOf('/'), beside.lastIndexOf('\\')) + 1)}${SAMPLE_NAME}.groundwork`;
+    if (this.#status !== 'open' || this.#workspace.path !== path) {
+      this.#status = 'open';
+      this.#workspace = { path, name: SAMPLE_NAME, schemaVersion: SCHEMA_VERSION };
+      this.#w = emptyWorld();
+      plantSeed(sampleSeed(this.#today()), this.#w, this.#ids);
     }
     return this.#describe();
   }
@@ -517,7 +409,7 @@ export class FakeBackend {
   // -- cycles --
 
   #cycle(id: string): CycleRow {
-    return this.#cycles.find((c) => c.id === id) ?? fail('not_found', `Cycle ${id} was not found`);
+    return this.#w.cycles.find((c) => c.id === id) ?? fail('not_found', `Cycle ${id} was not found`);
   }
 
   #writable(id: string): CycleRow {
@@ -528,15 +420,15 @@ export class FakeBackend {
 
   #cycleDto(c: CycleRow): Cycle {
     let count = 0;
-    for (const s of this.#sessions.values()) if (s.cycleId === c.id && s.deletedAt === null) count++;
-    return { id: c.id, name: c.name, mode: c.mode, current: c.id === this.#currentCycle, sessionCount: count, createdAt: c.createdAt, updatedAt: c.updatedAt };
+    for (const s of this.#w.sessions.values()) if (s.cycleId === c.id && s.deletedAt === null) count++;
+    return { id: c.id, name: c.name, mode: c.mode, current: c.id === this.#w.currentCycle, sessionCount: count, createdAt: c.createdAt, updatedAt: c.updatedAt };
   }
 
   #cleanCycleName(name: unknown, except?: string): string {
     const n = String(name ?? '').trim();
     if (!n) fail('invalid_input', 'Name: a cycle needs a name, e.g. "2027 H1 planning"');
     if ([...n].length > MAX_CYCLE_NAME) fail('invalid_input', `Name: keep it under ${MAX_CYCLE_NAME} characters`);
-    if (this.#cycles.some((c) => c.id !== except && c.name.toLowerCase() === n.toLowerCase())) {
+    if (this.#w.cycles.some((c) => c.id !== except && c.name.toLowerCase() === n.toLowerCase())) {
       fail('duplicate_name', `A cycle named "${n}" already exists`);
     }
     return n;
@@ -546,9 +438,9 @@ export class FakeBackend {
     this.#needOpen();
     const n = this.#cleanCycleName(name);
     const at = this.#now();
-    const row: CycleRow = { id: this.#cycleId(), name: n, mode: 'discovery', createdAt: at, updatedAt: at };
-    this.#cycles.push(row);
-    if (this.#currentCycle === null) this.#currentCycle = row.id;
+    const row: CycleRow = { id: this.#ids.cycle(), name: n, mode: 'discovery', createdAt: at, updatedAt: at };
+    this.#w.cycles.push(row);
+    if (this.#w.currentCycle === null) this.#w.currentCycle = row.id;
     return this.#cycleDto(row);
   }
 
@@ -566,14 +458,19 @@ export class FakeBackend {
   // -- sessions --
 
   #live(id: string): SessionRow {
-    const s = this.#sessions.get(id);
+    const s = this.#w.sessions.get(id);
     if (!s || s.deletedAt !== null) fail('not_found', `Session ${id} was not found`);
     return s!;
   }
 
   #sessionDto(s: SessionRow): Session {
     return {
-      ...listed(s),
+      id: s.id,
+      cycleId: s.cycleId,
+      kind: s.kind,
+      title: s.title,
+      heldOn: s.heldOn,
+      people: this.#register.sessionPeople(s),
       links: s.links.map((l) => ({ ...l })),
       notes: s.notes,
       readOnly: this.#cycle(s.cycleId).mode === 'closed',
@@ -583,7 +480,7 @@ export class FakeBackend {
   }
 
   #listSessions(q: Partial<SessionQuery>): SessionList {
-    const scope = [...this.#sessions.values()].filter((s) => s.deletedAt === null && (!q.cycleId || s.cycleId === q.cycleId));
+    const scope = [...this.#w.sessions.values()].filter((s) => s.deletedAt === null && (!q.cycleId || s.cycleId === q.cycleId));
     const perKind = new Map<SourceKind, number>();
     for (const s of scope) perKind.set(s.kind, (perKind.get(s.kind) ?? 0) + 1);
     const counts = KINDS.filter((k) => perKind.has(k.kind)).map<KindCount>((k) => ({ kind: k.kind, count: perKind.get(k.kind)! }));
@@ -597,13 +494,16 @@ export class FakeBackend {
       });
     // Pages like core: `offset` rows skipped, at most `limit` returned.
     const offset = q.offset ?? 0;
-    const sessions = matching
-      .slice(offset, q.limit == null ? undefined : offset + q.limit)
-      .map<SessionSummary>((s) => ({
-        ...listed(s),
-        excerpt: excerpt(s.notes),
-        updatedAt: s.updatedAt,
-      }));
+    const sessions = matching.slice(offset, q.limit == null ? undefined : offset + q.limit).map<SessionSummary>((s) => ({
+      id: s.id,
+      cycleId: s.cycleId,
+      kind: s.kind,
+      title: s.title,
+      heldOn: s.heldOn,
+      participants: this.#register.participants(s),
+      excerpt: excerpt(s.notes),
+      updatedAt: s.updatedAt,
+    }));
     return { sessions, offset, counts, total: scope.length, matching: matching.length };
   }
 
@@ -612,16 +512,15 @@ export class FakeBackend {
     return kind as SourceKind;
   }
 
+  #checkDay(heldOn: unknown): string {
+    if (!isDay(heldOn)) fail('invalid_input', `Held on: "${String(heldOn)}" is not a date`);
+    return heldOn as string;
+  }
+
   #cleanTitle(title: unknown): string {
     const t = String(title ?? '').trim();
     if (!t) fail('invalid_input', 'Title: give the session a title, e.g. "Coffee chat with the payments team"');
     if ([...t].length > MAX_TITLE) fail('invalid_input', `Title: keep the title under ${MAX_TITLE} characters`);
-    return t;
-  }
-
-  #cleanParticipants(p: unknown): string {
-    const t = String(p ?? '').trim();
-    if ([...t].length > MAX_PARTICIPANTS) fail('invalid_input', `Participants: keep participants under ${MAX_PARTICIPANTS} characters`);
     return t;
   }
 
@@ -634,6 +533,10 @@ export class FakeBackend {
       const label = String(l?.label ?? '').trim();
       if (!url && !label) continue;
       if (!url) fail('invalid_input', `Links: the link "${label}" has no address`);
+      // eslint-disable-next-line no-control-regex
+      if (charCount(url) > MAX_LINK || /[\u0000-\u001f\u007f-\u009f]/.test(url)) {
+        fail('invalid_input', 'Links: a link address is too long or holds control characters');
+      }
       out.push({ url, label });
     }
     return out;
@@ -648,43 +551,32 @@ export class FakeBackend {
     return n;
   }
 
-  #createSession(n: Record<string, unknown>): Session {
+  #createSession(n: Args): Session {
     this.#needOpen();
     const cycle = this.#writable(String(n.cycleId ?? ''));
-    const title = this.#cleanTitle(n.title);
     const kind = this.#checkKind(n.kind);
-    if (!isDay(n.heldOn)) fail('invalid_input', `Held on: "${String(n.heldOn)}" is not a date`);
-    const participants = this.#cleanParticipants(n.participants);
+    const heldOn = this.#checkDay(n.heldOn);
+    const title = this.#cleanTitle(n.title);
     const links = this.#cleanLinks(n.links);
-    const notes = this.#checkNotes(n.notes);
+    // Absent notes start from the kind's template (the workspace's own, or the built-in one).
+    const notes = this.#checkNotes(n.notes == null ? this.#register.template(kind).body : n.notes);
+    const people = this.#register.checkPeople(strings(n.people));
     const at = this.#now();
-    const row: SessionRow = {
-      id: this.#sessionId(),
-      cycleId: cycle.id,
-      kind,
-      title,
-      heldOn: n.heldOn as string,
-      participants,
-      links,
-      notes,
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-    };
-    this.#sessions.set(row.id, row);
+    const row: SessionRow = { id: this.#ids.session(), cycleId: cycle.id, kind, title, heldOn, people, links, notes, createdAt: at, updatedAt: at, deletedAt: null };
+    this.#w.sessions.set(row.id, row);
     return this.#sessionDto(row);
   }
 
-  #updateSession(id: string, u: Record<string, unknown>): Session {
+  #updateSession(id: string, u: Args): Session {
     this.#needOpen();
     const s = this.#live(id);
     this.#writable(s.cycleId);
-    const title = this.#cleanTitle(u.title);
     const kind = this.#checkKind(u.kind);
-    if (!isDay(u.heldOn)) fail('invalid_input', `Held on: "${String(u.heldOn)}" is not a date`);
-    const participants = this.#cleanParticipants(u.participants);
+    const heldOn = this.#checkDay(u.heldOn);
+    const title = this.#cleanTitle(u.title);
     const links = this.#cleanLinks(u.links);
-    Object.assign(s, { title, kind, heldOn: u.heldOn as string, participants, links, updatedAt: this.#now() });
+    const people = this.#register.checkPeople(strings(u.people));
+    Object.assign(s, { title, kind, heldOn, people, links, updatedAt: this.#now() });
     return this.#sessionDto(s);
   }
 
@@ -693,31 +585,80 @@ export class FakeBackend {
     const text = this.#checkNotes(notes);
     const s = this.#live(id);
     this.#writable(s.cycleId);
-    if (s.notes === text) return { updatedAt: s.updatedAt, excerpt: excerpt(text) };
-    s.notes = text;
-    s.updatedAt = this.#now();
+    // Unchanged notes keep their time; changed ones move their observations' passages along.
+    if (s.notes !== text) {
+      s.notes = text;
+      s.updatedAt = this.#now();
+      this.#register.reanchor(s.id, text);
+    }
     return { updatedAt: s.updatedAt, excerpt: excerpt(text) };
+  }
+
+  // -- trash --
+
+  #listTrash(): TrashItem[] {
+    const sessions = [...this.#w.sessions.values()]
+      .filter((s) => s.deletedAt !== null)
+      .map<TrashItem>((s) => ({
+        entity: 'session',
+        id: s.id,
+        title: s.title,
+        context: `${kindLabel(s.kind)} · ${this.#cycle(s.cycleId).name}`,
+        deletedAt: s.deletedAt!,
+      }));
+    return [...sessions, ...this.#register.trashItems()].sort((x, y) => cmpDesc(x.deletedAt, y.deletedAt) || cmpDesc(x.id, y.id));
+  }
+
+  #restore(entity: unknown, id: string): null {
+    if (entity === 'session') {
+      const s = this.#w.sessions.get(id);
+      if (!s || s.deletedAt === null) fail('not_found', `Trashed session ${id} was not found`);
+      this.#writable(s!.cycleId);
+      s!.deletedAt = null;
+      return null;
+    }
+    if (!REGISTER_TRASH.includes(entity as TrashEntity)) fail('invalid_input', `Entity: unknown kind "${String(entity)}"`);
+    return this.#register.restore(entity as Exclude<TrashEntity, 'session'>, id);
   }
 
   // -- for tests --
 
-  /** A plain copy of the store, for assertions. */
+  /**
+   * A plain copy of the store, for assertions: the rows as stored (links as ids, with
+   * `deletedAt`, `mergedInto`…), plus each session's `participants` and each tag's live
+   * `count`. Observations made by `seed.bulkObservations` are only counted, in
+   * `generatedObservations` (there may be 100,000).
+   */
   snapshot() {
+    const w = this.#w;
+    const tagCounts = new Map<string, number>();
+    let generatedObservations = 0;
+    for (const o of w.observations.values()) {
+      if (o.generated && o.deletedAt === null) generatedObservations++;
+      if (o.deletedAt === null) for (const t of o.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+    }
     return {
       status: this.#status,
       workspace: { ...this.#workspace },
-      currentCycle: this.#currentCycle,
-      cycles: this.#cycles.map((c) => this.#cycleDto(c)),
-      sessions: [...this.#sessions.values()].map((s) => ({ ...s, links: s.links.map((l) => ({ ...l })) })),
+      currentCycle: w.currentCycle,
+      cycles: w.cycles.map((c) => this.#cycleDto(c)),
+      sessions: [...w.sessions.values()].map((s) => ({
+        ...s,
+        people: [...s.people],
+        participants: this.#register.participants(s),
+        links: s.links.map((l) => ({ ...l })),
+      })),
+      teams: [...w.teams.values()].map((t) => ({ ...t })),
+      people: [...w.people.values()].map((p) => ({ ...p })),
+      tags: [...w.tags.values()].map((t) => ({ ...t, count: tagCounts.get(t.id) ?? 0 })),
+      observations: [...w.observations.values()].filter((o) => !o.generated).map((o) => ({ ...o, people: [...o.people], tags: [...o.tags] })),
+      generatedObservations,
+      ideas: [...w.ideas.values()].map((i) => ({ ...i, evidence: [...i.evidence] })),
+      merges: [...w.merges.values()].map((m) => ({ ...m, moved: m.moved.map((l) => ({ ...l })) })),
+      templates: Object.fromEntries(w.templates),
+      askLoadThreshold: w.askLoadThreshold,
     };
   }
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function cmpDesc(a: string, b: string): number {
-  return -cmp(a, b);
 }
 
 function cloneArgs(args: Record<string, unknown>): unknown {

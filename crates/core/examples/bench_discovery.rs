@@ -1,0 +1,225 @@
+//! Measures discovery at size on a workspace made by `generate_workspace`:
+//! full-text search latency and the first page of a filtered observation list.
+//! Prints p50/p95 per case; it reports, it never asserts.
+//!
+//! ```text
+//! cargo run --release -p groundwork-core --example bench_discovery -- /tmp/big.groundwork [--runs 200]
+//! ```
+
+use groundwork_core::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn measure(label: &str, runs: usize, mut f: impl FnMut(usize) -> usize) {
+    // One warm-up pass: the first query pays for reading pages from disk.
+    f(0);
+    let mut times = Vec::with_capacity(runs);
+    let mut found = 0;
+    for i in 0..runs {
+        let t = Instant::now();
+        found += f(i);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "{label:<58} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   (avg {} rows)",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times.last().copied().unwrap_or(0.0),
+        found / runs.max(1)
+    );
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = PathBuf::from(args.next().expect("usage: bench_discovery FILE [--runs N]"));
+    let runs: usize = match (args.next().as_deref(), args.next()) {
+        (Some("--runs"), Some(n)) => n.parse().expect("--runs N"),
+        _ => 200,
+    };
+    let mut store = Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
+    if std::env::var_os("BENCH_EXPLAIN").is_some() {
+        let cycle = store.current_cycle().expect("c").expect("c").id.to_string();
+        let conn = store.connection_mut();
+        for sql in [
+            "SELECT count(*) FROM observation o WHERE o.deleted_at IS NULL AND o.cycle_id = ?1",
+            "SELECT o.id FROM observation o JOIN cycle c ON c.id = o.cycle_id LEFT JOIN session s ON s.id = o.session_id WHERE o.deleted_at IS NULL AND o.cycle_id = ?1 ORDER BY o.observed_on DESC, o.id DESC LIMIT 100",
+        ] {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
+            let rows: Vec<String> = stmt.query_map([&cycle], |r| r.get::<_, String>(3)).expect("q").map(|r| r.expect("r")).collect();
+            println!("{sql}\n  {}", rows.join("\n  "));
+            let t = Instant::now();
+            let n: usize = conn.prepare(sql).expect("p").query_map([&cycle], |_| Ok(())).expect("q").count();
+            println!("  -> {:.1} ms, {n} rows", t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    let cycle = store
+        .current_cycle()
+        .expect("cycle")
+        .expect("a current cycle");
+    let tags = store.list_tags().expect("tags");
+    let people = store.list_people(&PeopleQuery::default()).expect("people");
+    let teams = store.list_teams().expect("teams");
+    let total = store
+        .list_observations(&ObservationQuery {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .expect("count")
+        .matching;
+    println!(
+        "workspace {}: {total} observations, {} people, {} tags",
+        path.display(),
+        people.len(),
+        tags.len()
+    );
+
+    // What people type: whole words, half-typed prefixes, two words, a phrase, and noise.
+    let queries = [
+        "deploy",
+        "dep",
+        "kubernetes upgrades",
+        "flaky",
+        "ci",
+        "secrets rot",
+        "\"deploy pipeline\"",
+        "migration",
+        "on-call",
+        "costs",
+        "templates",
+        "golden",
+        "incident",
+        "wait",
+        "pager",
+        "NEAR(",
+        "zzzz",
+        "feature flags rollout",
+        "database",
+        "observability",
+    ];
+    measure("search: mixed queries (top 50, all kinds)", runs, |i| {
+        store
+            .search(&SearchQuery {
+                text: queries[i % queries.len()].into(),
+                limit: Some(50),
+                ..Default::default()
+            })
+            .expect("search")
+            .hits
+            .len()
+    });
+    measure("search: one common word, prefix \"de\"", runs, |_| {
+        store
+            .search(&SearchQuery {
+                text: "de".into(),
+                limit: Some(50),
+                ..Default::default()
+            })
+            .expect("search")
+            .hits
+            .len()
+    });
+    measure(
+        "search: observations only, filtered by kind pain",
+        runs,
+        |i| {
+            store
+                .search(&SearchQuery {
+                    text: queries[i % queries.len()].into(),
+                    limit: Some(50),
+                    filter: ObservationFilter {
+                        kinds: vec![ObservationKind::Pain],
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                })
+                .expect("search")
+                .hits
+                .len()
+        },
+    );
+
+    let page = |filter: ObservationFilter, text: &str| {
+        store
+            .list_observations(&ObservationQuery {
+                filter,
+                text: text.into(),
+                offset: 0,
+                limit: Some(100),
+            })
+            .expect("list")
+            .observations
+            .len()
+    };
+    let this_cycle = || ObservationFilter {
+        cycle_id: Some(cycle.id),
+        ..Default::default()
+    };
+    measure("list first page: this cycle, no filter", runs, |_| {
+        page(this_cycle(), "")
+    });
+    measure("list first page: kind = pain", runs, |_| {
+        page(
+            ObservationFilter {
+                kinds: vec![ObservationKind::Pain],
+                ..this_cycle()
+            },
+            "",
+        )
+    });
+    measure("list first page: one tag (rotating)", runs, |i| {
+        page(
+            ObservationFilter {
+                tag_ids: vec![tags[i % tags.len()].id],
+                ..this_cycle()
+            },
+            "",
+        )
+    });
+    measure("list first page: one person (rotating)", runs, |i| {
+        page(
+            ObservationFilter {
+                person_ids: vec![people[i % people.len()].id],
+                ..this_cycle()
+            },
+            "",
+        )
+    });
+    measure("list first page: one team (rotating)", runs, |i| {
+        page(
+            ObservationFilter {
+                team_ids: vec![teams[i % teams.len()].id],
+                ..this_cycle()
+            },
+            "",
+        )
+    });
+    measure("list first page: source kind = coffee chat", runs, |_| {
+        page(
+            ObservationFilter {
+                source_kinds: vec![SourceKind::CoffeeChat],
+                ..this_cycle()
+            },
+            "",
+        )
+    });
+    measure("list first page: kind + tag + words", runs, |i| {
+        page(
+            ObservationFilter {
+                kinds: vec![ObservationKind::Pain],
+                tag_ids: vec![tags[i % tags.len()].id],
+                ..this_cycle()
+            },
+            queries[i % queries.len()],
+        )
+    });
+}
