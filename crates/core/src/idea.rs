@@ -100,10 +100,14 @@ fn clean(input: &IdeaInput) -> Result<(String, String), DomainError> {
 }
 
 fn write_evidence(tx: &Transaction<'_>, id: Uuid, evidence: &[Uuid]) -> Result<(), DomainError> {
-    let mut exists =
-        tx.prepare_cached("SELECT 1 FROM observation WHERE id = ?1 AND deleted_at IS NULL")?;
+    // Evidence already cited stays, even from the trash (evidence is never lost); new
+    // evidence must be a live observation.
+    let mut exists = tx.prepare_cached(
+        "SELECT 1 FROM observation o WHERE o.id = ?1 AND (o.deleted_at IS NULL OR EXISTS
+            (SELECT 1 FROM idea_observation io WHERE io.idea_id = ?2 AND io.observation_id = o.id))",
+    )?;
     for obs in evidence {
-        if !exists.exists([obs.to_string()])? {
+        if !exists.exists([obs.to_string(), id.to_string()])? {
             return Err(DomainError::NotFound {
                 entity: "observation",
                 id: obs.to_string(),

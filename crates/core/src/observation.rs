@@ -56,6 +56,17 @@ impl ObservationKind {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// The name people use for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Quote => "Quote",
+            Self::Pain => "Pain",
+            Self::Request => "Request",
+            Self::Idea => "Idea",
+            Self::Fact => "Fact",
+        }
+    }
 }
 
 /// Whether an observation's passage is still in its session's notes.

@@ -197,7 +197,10 @@ fn opt_uuid_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
 }
 
 /// Columns of a [`PersonSummary`]; `?1` is the first day counted by ask-load.
-const PERSON_COLUMNS: &str = "SELECT p.id, p.name, t.id, coalesce(t.name, ''), p.role, p.relation,
+// The team id is the person's own link (kept while the team is in the trash, so an
+// edit meanwhile does not drop it); the name shows only while the team is live.
+const PERSON_COLUMNS: &str =
+    "SELECT p.id, p.name, p.team_id, coalesce(t.name, ''), p.role, p.relation,
         (SELECT max(s.held_on) FROM session_person sp JOIN session s ON s.id = sp.session_id
          WHERE sp.person_id = p.id AND s.deleted_at IS NULL),
         (SELECT count(*) FROM session_person sp JOIN session s ON s.id = sp.session_id
@@ -396,7 +399,17 @@ impl Store {
 
     fn clean_person(&self, input: &PersonInput) -> Result<PersonInput, DomainError> {
         if let Some(team) = input.team_id {
-            self.team(team)?;
+            // A trashed team is kept (restoring it brings the link back); an unknown one is not.
+            let known = self
+                .conn
+                .prepare_cached("SELECT 1 FROM team WHERE id = ?1")?
+                .exists([team.to_string()])?;
+            if !known {
+                return Err(DomainError::NotFound {
+                    entity: "team",
+                    id: team.to_string(),
+                });
+            }
         }
         Ok(PersonInput {
             name: bounded("name", &input.name, MAX_NAME, Some("a person needs a name"))?,

@@ -161,12 +161,12 @@ pub struct SearchHit {
     pub entity: SearchEntity,
     pub id: Uuid,
     /// A title to show (a session's or idea's title, a person's or tag's name,
-    /// an observation's kind).
+    /// an observation's kind, e.g. "Pain").
     pub title: String,
     /// Text around the match. Matched words sit between U+0002 and U+0003;
     /// the UI turns those into highlights and shows everything else as text.
     pub snippet: String,
-    /// Where it sits, e.g. "Coffee chat · Coffee with Priya".
+    /// Where it sits, e.g. "Coffee chat · Coffee with Priya"; empty for ideas and tags.
     pub context: String,
     /// The session to open for a session or an observation taken from one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -400,7 +400,7 @@ impl Store {
                     Ok(SearchHit {
                         entity: SearchEntity::Observation,
                         id: uuid_at(r, 0)?,
-                        title: kind.map_or("observation", |k| k.as_str()).to_owned(),
+                        title: kind.map_or("Observation", |k| k.label()).to_owned(),
                         snippet,
                         context: match (source_kind, session_title) {
                             (Some(k), Some(t)) => format!("{} · {t}", k.label()),
@@ -444,7 +444,7 @@ impl Store {
                         id: uuid_at(r, 0)?,
                         title: r.get(1)?,
                         snippet,
-                        context: "Idea".to_owned(),
+                        context: String::new(),
                         session_id: None,
                         observation_kind: None,
                         source_kind: None,
@@ -459,7 +459,7 @@ impl Store {
                         id: uuid_at(r, 0)?,
                         title: r.get(1)?,
                         snippet,
-                        context: "Tag".to_owned(),
+                        context: String::new(),
                         session_id: None,
                         observation_kind: None,
                         source_kind: None,

@@ -668,6 +668,37 @@ fn an_idea_in_discovery_cannot_be_scored_or_sized_and_shows_no_assessment() {
     // The evidence link survives the observation going to the trash.
     w.store.delete_observation(o.id).expect("trash");
     assert!(w.store.idea(idea.id).expect("idea").evidence[0].trashed);
+    // Editing the idea keeps citing it; a trashed observation cannot be newly cited.
+    let input = IdeaInput {
+        title: "Quarantine flaky tests, v2".into(),
+        evidence: vec![o.id],
+        ..Default::default()
+    };
+    assert_eq!(
+        w.store
+            .update_idea(idea.id, &input)
+            .expect("edit")
+            .evidence
+            .len(),
+        1
+    );
+    let other = w
+        .store
+        .create_idea(
+            w.cycle.id,
+            &IdeaInput {
+                title: "Other".into(),
+                ..Default::default()
+            },
+        )
+        .expect("other");
+    assert!(matches!(
+        w.store.update_idea(other.id, &input),
+        Err(DomainError::NotFound {
+            entity: "observation",
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -1111,4 +1142,30 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
         c.ask_load.iter().any(|p| p.ask_load > c.threshold),
         "someone over the threshold"
     );
+}
+
+#[test]
+fn a_person_keeps_their_team_link_while_the_team_is_in_the_trash() {
+    let mut w = world();
+    let data = w.team("Data", "");
+    let ana = w.person("Ana", Some(&data));
+    w.store.delete_team(data.id).expect("trash the team");
+    let p = w.store.person(ana).expect("ana");
+    assert_eq!(p.summary.team_id, Some(data.id), "the link is kept");
+    assert_eq!(p.summary.team_name, "", "but no trashed team is shown");
+    // Editing the person meanwhile keeps the link.
+    w.store
+        .update_person(
+            ana,
+            &PersonInput {
+                name: "Ana B".into(),
+                team_id: Some(data.id),
+                ..Default::default()
+            },
+        )
+        .expect("edit");
+    w.store
+        .restore(TrashEntity::Team, data.id)
+        .expect("restore");
+    assert_eq!(w.store.person(ana).expect("ana").summary.team_name, "Data");
 }

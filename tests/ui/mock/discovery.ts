@@ -764,12 +764,13 @@ export class Register {
       .map((i) => this.#ideaDto(i));
   }
 
-  #cleanIdea(input: Args): Pick<IdeaRow, 'title' | 'description' | 'evidence'> {
+  /** `cited`: what the idea cites already; those may be in the trash (evidence is never lost). */
+  #cleanIdea(input: Args, cited: string[] = []): Pick<IdeaRow, 'title' | 'description' | 'evidence'> {
     const evidence = strings(input.evidence);
     if (evidence.length > MAX_EVIDENCE) invalid('evidence', `an idea cites at most ${MAX_EVIDENCE} observations`);
     const title = bounded('title', input.title, MAX_IDEA_TITLE, 'an idea needs a title, e.g. "Quarantine flaky tests automatically"');
     const description = bounded('description', input.description, MAX_IDEA_DESCRIPTION);
-    for (const id of evidence) this.#liveObservation(id);
+    for (const id of evidence) if (!cited.includes(id)) this.#liveObservation(id);
     return { title, description, evidence: distinct(evidence) };
   }
 
@@ -784,7 +785,7 @@ export class Register {
 
   updateIdea(id: string, input: Args): Idea {
     const i = this.#writableIdea(id, false);
-    Object.assign(i, this.#cleanIdea(input), { updatedAt: this.#host.now() });
+    Object.assign(i, this.#cleanIdea(input, i.evidence), { updatedAt: this.#host.now() });
     return this.#ideaDto(i);
   }
 
@@ -970,7 +971,7 @@ export class Register {
         consider(['', o.text], o.updatedAt, () => ({
           entity: 'observation',
           id: o.id,
-          title: o.kind,
+          title: o.kind.charAt(0).toUpperCase() + o.kind.slice(1),
           context: s ? `${kindLabel(s.kind)} · ${s.title}` : 'Typed directly',
           sessionId: o.sessionId ?? NONE,
           observationKind: o.kind,
@@ -989,13 +990,13 @@ export class Register {
     if (entities.includes('idea')) {
       for (const i of w.ideas.values()) {
         if (i.deletedAt !== null || (f.cycleId && i.cycleId !== f.cycleId)) continue;
-        consider([i.title, i.description], i.updatedAt, () => ({ ...base, entity: 'idea', id: i.id, title: i.title, context: 'Idea' }));
+        consider([i.title, i.description], i.updatedAt, () => ({ ...base, entity: 'idea', id: i.id, title: i.title, context: '' }));
       }
     }
     if (entities.includes('tag')) {
       for (const t of w.tags.values()) {
         if (t.deletedAt !== null) continue;
-        consider([t.name, ''], t.updatedAt, () => ({ ...base, entity: 'tag', id: t.id, title: t.name, context: 'Tag' }));
+        consider([t.name, ''], t.updatedAt, () => ({ ...base, entity: 'tag', id: t.id, title: t.name, context: '' }));
       }
     }
     // Core orders by FTS5's rank; here: matches in a title first, then the most recently changed.
