@@ -22,13 +22,16 @@ after(async () => {
 
 const NOTES = 'SLA talk with the data team.\nThey expect ingest within 5 minutes; today it is 40.\nTyped just before closing';
 
-/** The app's main window (GTK also makes a small hidden leader window). */
+/** The app's main window (GTK also makes small hidden helper windows). */
 function mainWindow(pid) {
   const ids = execFileSync('xdotool', ['search', '--pid', String(pid), '--name', 'Groundwork'], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean);
   assert.ok(ids.length > 0, `a Groundwork window of pid ${pid}`);
-  return ids.at(-1);
+  // GTK and WebKit make small helper windows named after the program ("groundwork");
+  // the main window's title names the workspace: "<workspace> — Groundwork".
+  const titled = ids.filter((w) => execFileSync('xdotool', ['getwindowname', w], { encoding: 'utf8' }).includes('— Groundwork'));
+  return (titled.length ? titled : ids).at(-1);
 }
 
 journey(() => h, 'e. notes typed right before the window is closed are saved on the way out', { timeout: 120_000 }, async () => {

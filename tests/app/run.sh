@@ -53,5 +53,6 @@ exec xvfb-run -a -s '-screen 0 1280x800x24' \
   tests/app/persistence.test.mjs \
   tests/app/crash.test.mjs \
   tests/app/close.test.mjs \
+  tests/app/discovery.test.mjs \
   tests/app/xss.test.mjs \
   tests/app/bad-files.test.mjs

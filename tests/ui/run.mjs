@@ -63,7 +63,16 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
   await $(page, 'session-title-input').fill('Coffee chat with the payments team');
   await $(page, 'session-kind-select').selectOption('coffee_chat');
   await $(page, 'session-date-input').fill('2026-11-18');
-  await $(page, 'session-participants-input').fill('Priya (Payments), Tom (SRE)');
+  // Participants are people: picked from the register, or added by typing a new name.
+  const who = $(page, 'session-participants-input-input');
+  await who.fill('Priya Raman');
+  await $(page, 'session-participants-input-create').waitFor();
+  await page.keyboard.press('Enter');
+  await $(page, 'session-participants-input-chip').filter({ hasText: 'Priya Raman' }).waitFor();
+  await who.fill('Tom');
+  await $(page, 'session-participants-input-create').waitFor();
+  await page.keyboard.press('Enter');
+  await $(page, 'session-participants-input-chip').filter({ hasText: 'Tom' }).waitFor();
   await app.shot('new-session-dialog');
   await $(page, 'session-create-submit').click();
   await dialog.waitFor({ state: 'detached' });
@@ -76,7 +85,13 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
   const [create] = await app.calls('create_session');
   assert.equal(create.args.session.kind, 'coffee_chat');
   assert.equal(create.args.session.heldOn, '2026-11-18');
-  assert.equal(create.args.session.participants, 'Priya (Payments), Tom (SRE)');
+  const people = (await app.state()).people;
+  assert.deepEqual(
+    create.args.session.people.map((id) => people.find((p) => p.id === id)?.name),
+    ['Priya Raman', 'Tom'],
+    'the session names the people created inline, in order',
+  );
+  assert.equal(create.args.session.notes, undefined, 'a new session starts from its kind\'s template');
 
   // The new session is listed and selected.
   const row = $(page, 'session-row').filter({ hasText: 'Coffee chat with the payments team' });
@@ -86,6 +101,8 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
   const text = '# Refunds\nThey wait three days for a refund.';
   // A new session puts the cursor in its notes: typing starts at once, no click needed.
   await page.waitForFunction(() => document.activeElement?.classList.contains('cm-content'));
+  assert.match(await page.locator('.cm-content').innerText(), /What slows them down/, 'the coffee-chat template prompts the notes');
+  await page.keyboard.press('Control+a');
   await page.keyboard.type(text);
   await assert.doesNotReject(page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent?.trim() === 'Saved'));
   await page.waitForFunction(

@@ -54,9 +54,9 @@ export async function selectOption(app, select, value) {
 
 /**
  * Logs a session through the new-session dialog; returns its id once its editor is open.
- * `session`: { title, kind, date ('YYYY-MM-DD'), participants }.
+ * `session`: { title, kind, date ('YYYY-MM-DD'), participants (names, comma-separated) }.
  */
-export async function createSession(app, session, { screenshots = false } = {}) {
+export async function createSession(app, session, { screenshots = false, keepTemplate = false } = {}) {
   // The sidebar button per the UI contract; the empty list's button does the same.
   await app.click(`${byTestId('new-session-button')}, ${byTestId('empty-new-session')}`);
   const title = await app.waitForTestId('session-title-input');
@@ -64,16 +64,53 @@ export async function createSession(app, session, { screenshots = false } = {}) 
   await title.type(session.title);
   await selectOption(app, await app.find(byTestId('session-kind-select')), session.kind);
   await setInputValue(app, await app.find(byTestId('session-date-input')), session.date);
-  const participants = await app.find(byTestId('session-participants-input'));
-  await participants.clear();
-  await participants.type(session.participants);
+  await pickPeople(app, 'session-participants-input', names(session.participants));
   if (screenshots) await app.screenshot('new-session-dialog');
   await app.click(byTestId('session-create-submit'));
   const editor = await app.waitForTestId('session-editor');
   const id = await editor.attribute('data-session-id');
   assert.ok(id, 'the session editor carries data-session-id');
   await app.waitFor(NOTES_CONTENT);
+  if (!keepTemplate) {
+    // A new session starts from its kind's template; journeys that check exact notes start blank.
+    await waitUntil(async () => ((await readNotes(app)) ?? '').length > 0, { message: 'the template in the notes' });
+    const content = await app.find(NOTES_CONTENT);
+    await content.click();
+    await content.type(Keys.CONTROL + 'a' + Keys.NULL + Keys.BACKSPACE);
+    await waitNotes(app, '');
+  }
   return id;
+}
+
+/** "Priya (Payments), Tom" → ["Priya (Payments)", "Tom"]. */
+function names(participants = '') {
+  return participants
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Names people in a people picker: each name is picked when a person has it, or
+ * created from what was typed ("+ Create person …"), as a person would with the keyboard.
+ */
+export async function pickPeople(app, testid, people) {
+  for (const name of people) {
+    const input = await app.find(byTestId(`${testid}-input`));
+    await input.click();
+    await input.type(name);
+    await app.waitFor(`${byTestId(`${testid}-options`)}`);
+    await input.type(Keys.ENTER);
+    await waitUntil(async () => (await chipNames(app, testid)).includes(name), { message: `${name} picked` });
+  }
+}
+
+/** The names on a picker's chips, in order. */
+export async function chipNames(app, testid) {
+  return app.exec(
+    `return Array.from(document.querySelectorAll('[data-testid="' + arguments[0] + '-chip"] > span:not(.dot)'), (s) => s.textContent.trim());`,
+    [testid],
+  );
 }
 
 /** Types `text` into the CodeMirror notes editor, keystroke by keystroke ("\n" presses Enter). */
@@ -149,7 +186,7 @@ export async function readDetails(app) {
     title: await value('session-title'),
     kind: await value('session-kind'),
     date: await value('session-date'),
-    participants: await value('session-participants'),
+    participants: (await chipNames(app, 'session-participants')).join(', '),
   };
 }
 

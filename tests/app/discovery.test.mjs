@@ -1,0 +1,103 @@
+// The discovery journey on the real app: log a coffee chat, select a passage of its
+// notes, make it a pain attributed to the person who said it, tag it, and find it
+// again through search — also after quitting and relaunching.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Harness, byTestId, waitUntil, journey } from './lib/harness.mjs';
+import { createFirstCycle, createSession, typeNotes, waitSaved, pickPeople, chipNames } from './lib/flows.mjs';
+import { Keys } from './lib/webdriver.mjs';
+
+let h;
+before(async () => {
+  h = await Harness.start('discovery');
+});
+after(async () => {
+  await h?.close();
+});
+
+const PASSAGE = 'We retry flaky integration tests by hand before every release';
+const NOTES = `CI takes forty minutes on a good day. ${PASSAGE}, which eats a morning each week.`;
+
+/** Selects `passage` in the notes editor (as a drag would) through CodeMirror's own view. */
+async function selectInNotes(app, passage) {
+  const ok = await app.exec(
+    `const passage = arguments[0];
+     const content = document.querySelector('[data-testid="notes-editor"] .cm-content');
+     const tile = content && (content.cmTile || content.cmView);
+     const view = tile && ((tile.root && tile.root.view) || tile.view);
+     if (!view) return false;
+     const from = view.state.doc.toString().indexOf(passage);
+     if (from < 0) return false;
+     view.focus();
+     view.dispatch({ selection: { anchor: from, head: from + passage.length } });
+     return true;`,
+    [passage],
+  );
+  assert.ok(ok, 'the passage is selected in the editor');
+}
+
+async function searchFor(app, text) {
+  await app.session.keys(Keys.CONTROL, Keys.SHIFT, 'f');
+  const input = await app.waitForTestId('palette-input');
+  await input.type(text);
+  const hit = await waitUntil(
+    async () => {
+      for (const el of await app.findAll(byTestId('search-hit'))) {
+        const t = await app.textOf(el);
+        if (t.includes('Observation') && t.includes('flaky')) return el;
+      }
+      return null;
+    },
+    { message: `an observation hit for ${text}` },
+  );
+  return hit;
+}
+
+journey(() => h, 'a coffee chat passage becomes a tagged pain from its speaker, found again by search after a relaunch', { timeout: 180_000 }, async () => {
+  const workspace = h.path('discovery.groundwork');
+  const app = await h.launch(workspace);
+  try {
+    await createFirstCycle(app, '2027 H1 planning');
+    await createSession(app, { title: 'Coffee with Priya', kind: 'coffee_chat', date: '2026-11-12', participants: 'Priya Raman' });
+    await typeNotes(app, NOTES);
+    await waitSaved(app);
+
+    await selectInNotes(app, PASSAGE);
+    await app.click(byTestId('make-observation'));
+    await app.waitForTestId('capture-dialog');
+    assert.equal((await app.textOf(await app.find(byTestId('capture-passage')))).trim(), PASSAGE);
+    assert.deepEqual(await chipNames(app, 'capture-people'), ['Priya Raman'], 'the session’s participant is proposed as the speaker');
+    await app.click(byTestId('capture-kind-pain'));
+    await pickPeople(app, 'capture-tags', ['flaky tests']);
+    await app.screenshot('capture-dialog');
+    await app.click(byTestId('capture-save'));
+    await app.waitGone(byTestId('capture-dialog'));
+    await app.waitText(byTestId('session-observation'), (t) => t.includes('Pain') && t.includes('flaky tests'));
+
+    const hit = await searchFor(app, 'flak');
+    const marked = await app.exec(`return Array.from(arguments[0].querySelectorAll('mark'), (m) => m.textContent);`, [hit]);
+    assert.ok(marked.includes('flaky'), `the match is highlighted (${JSON.stringify(marked)})`);
+    await app.screenshot('search');
+    await hit.click();
+    const text = await app.waitForTestId('observation-text');
+    assert.equal(await text.property('value'), PASSAGE);
+    assert.deepEqual(await chipNames(app, 'observation-people'), ['Priya Raman']);
+    assert.deepEqual(await chipNames(app, 'observation-tags'), ['flaky tests']);
+    await app.screenshot('observation');
+  } finally {
+    await app.quit();
+  }
+
+  // The index is in the file: after a relaunch the same search finds it.
+  const again = await h.launch(workspace);
+  try {
+    await again.waitForTestId('session-list');
+    const hit = await searchFor(again, 'integration tests');
+    await hit.click();
+    await again.waitForTestId('observation-detail');
+    await again.waitText(byTestId('observation-passage'), PASSAGE);
+  } finally {
+    await again.quit();
+  }
+});

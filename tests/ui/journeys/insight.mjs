@@ -1,0 +1,426 @@
+// Journeys through the insight screens: tags, ideas (and the discovery rule that
+// nothing is judged), coverage with ask-load, and session templates.
+
+import assert from 'node:assert/strict';
+import { journey, $ } from '../journey.mjs';
+
+const H1 = '2027 H1 planning';
+
+// ---- seeds ----
+
+const tagSeed = {
+  cycles: [{ name: H1 }],
+  sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }],
+  tags: [{ name: 'flaky tests', group: 'theme' }, { name: 'Flaky CI', group: 'area' }, { name: 'docs' }, { name: 'Data & ML', group: 'segment' }],
+  observations: [
+    { session: 'Coffee with Priya', kind: 'pain', text: 'Tests fail at random on main', tags: ['flaky tests'] },
+    { session: 'Coffee with Priya', kind: 'request', text: 'Rerun only the failed job', tags: ['Flaky CI'] },
+    { session: 'Coffee with Priya', kind: 'quote', text: 'I rerun CI three times a day', tags: ['flaky tests', 'Flaky CI'] },
+    { session: 'Coffee with Priya', kind: 'fact', text: 'The runbook is two years old', tags: ['docs', 'Data & ML'] },
+  ],
+};
+
+const ideaSeed = (mode) => ({
+  cycles: [{ name: H1, ...(mode ? { mode } : {}) }],
+  sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }],
+  observations: [
+    { session: 'Coffee with Priya', kind: 'pain', text: 'Tests fail at random on main' },
+    { session: 'Coffee with Priya', kind: 'request', text: 'Rerun only the failed job' },
+    { session: 'Coffee with Priya', kind: 'quote', text: 'I rerun CI three times a day' },
+  ],
+  ideas: [
+    {
+      cycle: H1,
+      title: 'Quarantine flaky tests automatically',
+      description: 'Detect tests that flip and move them out of the blocking path.',
+      evidence: ['Tests fail at random on main'],
+    },
+  ],
+});
+
+const coverageSeed = {
+  cycles: [{ name: H1 }],
+  teams: [
+    { name: 'Payments', segment: 'Fintech' },
+    { name: 'Search', segment: 'Consumer' },
+    { name: 'Ledger', segment: 'Fintech' },
+    { name: 'Mobile', segment: 'Mobile apps' },
+  ],
+  people: [
+    { name: 'Priya Raman', team: 'Payments' },
+    { name: 'Tom Berg', team: 'Search' },
+  ],
+  sessions: [
+    { cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: daysAgo(3), participants: 'Priya Raman' },
+    { cycle: H1, title: 'SLA talk with Priya', kind: 'sla_conversation', heldOn: daysAgo(10), participants: 'Priya Raman' },
+    { cycle: H1, title: 'Payments advisory group', kind: 'customer_advisory_group', heldOn: daysAgo(20), participants: 'Priya Raman, Tom Berg' },
+  ],
+  askLoadThreshold: 3,
+};
+
+function daysAgo(n) {
+  const d = new Date(Date.now() - n * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+// ---- helpers ----
+
+const row = (page, testid, text) => $(page, testid).filter({ hasText: text });
+
+async function tagRowByName(page, name) {
+  const id = await page.evaluate(
+    (n) => [...document.querySelectorAll('[data-testid=tag-row]')].find((r) => r.querySelector('[data-testid=tag-name-input]')?.value === n)?.getAttribute('data-tag-id'),
+    name,
+  );
+  assert.ok(id, `a row for the tag “${name}”`);
+  return page.locator(`[data-testid=tag-row][data-tag-id="${id}"]`);
+}
+
+async function countOf(page, name) {
+  const r = await tagRowByName(page, name);
+  return Number((await r.getByTestId('tag-count').innerText()).match(/\d+/)[0]);
+}
+
+async function waitForCall(page, cmd, pred = () => true) {
+  await page.waitForFunction(
+    ([c, src]) => (window.__GW_MOCK_CALLS__ ?? []).some((x) => x.cmd === c && x.ok && new Function('x', `return (${src})(x)`)(x)),
+    [cmd, pred.toString()],
+  );
+}
+
+// ---- tags ----
+
+journey('tags: rename, recolour, regroup and merge keep every observation tagged', { seed: tagSeed }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list').waitFor();
+  await page.keyboard.press('Control+5');
+  await $(page, 'tags-view').waitFor();
+  await $(page, 'tag-row').first().waitFor();
+  assert.equal(await $(page, 'tag-row').count(), 4);
+  assert.equal(await countOf(page, 'flaky tests'), 2);
+  assert.equal(await countOf(page, 'Flaky CI'), 2);
+  assert.equal(await countOf(page, 'docs'), 1);
+  // Grouped: one section per group in use, area first.
+  assert.deepEqual(await $(page, 'tag-group-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-group'))), ['area', 'segment', 'theme', 'none']);
+  await app.shot('tags');
+
+  // Rename inline.
+  const docs = await tagRowByName(page, 'docs');
+  const docsId = await docs.getAttribute('data-tag-id');
+  await docs.getByTestId('tag-name-input').fill('runbooks');
+  await docs.getByTestId('tag-name-input').press('Enter');
+  await waitForCall(page, 'update_tag', (x) => x.args.tag.name === 'runbooks');
+  const renamed = page.locator(`[data-testid=tag-row][data-tag-id="${docsId}"]`);
+  assert.equal(await renamed.getByTestId('tag-name-input').inputValue(), 'runbooks');
+  assert.equal(await countOf(page, 'runbooks'), 1, 'renaming keeps its observations');
+  const storedDocs = (await app.state()).tags.find((t) => t.id === docsId);
+  assert.equal(storedDocs.name, 'runbooks');
+  assert.equal(storedDocs.count, 1);
+
+  // Recolour from the palette.
+  await renamed.getByTestId('tag-colour').click();
+  await app.shot('tags-colour-menu');
+  await renamed.locator('[data-testid=tag-colour-option][data-colour="#15803d"]').click();
+  await waitForCall(page, 'update_tag', (x) => x.args.tag.colour === '#15803d');
+  assert.equal(await renamed.getByTestId('tag-colour').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(21, 128, 61)');
+
+  // Regroup: the row moves to its section.
+  await renamed.getByTestId('tag-group').selectOption('theme');
+  await waitForCall(page, 'update_tag', (x) => x.args.tag.group === 'theme');
+  await page.locator(`[data-testid=tag-group-section][data-group=theme] [data-testid=tag-row][data-tag-id="${docsId}"]`).waitFor();
+  const lastUpdate = (await app.calls('update_tag')).at(-1).args;
+  assert.deepEqual(lastUpdate.tag, { name: 'runbooks', colour: '#15803d', group: 'theme' }, 'an update sends the whole tag');
+  assert.equal(await countOf(page, 'runbooks'), 1);
+
+  // Merge “Flaky CI” into “flaky tests”: the observation tagged with both is counted once.
+  const ci = await tagRowByName(page, 'Flaky CI');
+  const ciId = await ci.getAttribute('data-tag-id');
+  const keptId = await (await tagRowByName(page, 'flaky tests')).getAttribute('data-tag-id');
+  await ci.getByTestId('tag-merge').click();
+  const dialog = $(page, 'tag-merge-dialog');
+  await dialog.waitFor();
+  assert.equal(await $(page, 'tag-merge-confirm').isDisabled(), true, 'nothing merges before a target is chosen');
+  await $(page, 'tag-merge-target').selectOption(keptId);
+  await dialog.getByText('will be tagged').waitFor();
+  await app.shot('tags-merge');
+  await $(page, 'tag-merge-confirm').click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator(`[data-testid=tag-row][data-tag-id="${ciId}"]`).waitFor({ state: 'detached' });
+  assert.deepEqual((await app.calls('merge_tags')).map((c) => c.args), [{ kept: keptId, merged: ciId }]);
+  assert.equal(await countOf(page, 'flaky tests'), 3, 'every observation of both tags carries the kept one');
+  assert.equal(await $(page, 'tag-row').count(), 3);
+  const tags = (await app.state()).tags;
+  assert.notEqual(tags.find((t) => t.id === ciId).deletedAt, null, 'the merged tag is in the trash');
+  assert.equal(tags.find((t) => t.id === keptId).count, 3);
+  assert.deepEqual(
+    (await app.state()).observations.map((o) => o.tags.includes(keptId)),
+    [true, true, true, false],
+    'each observation of either tag carries the kept one',
+  );
+});
+
+journey('tags: a new tag is created in its group, and a deleted tag comes back with Undo', { seed: tagSeed }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list').waitFor();
+  await page.keyboard.press('Control+5');
+  await $(page, 'tag-row').first().waitFor();
+
+  await $(page, 'new-tag-name').fill('onboarding');
+  await $(page, 'new-tag-group').selectOption('area');
+  await $(page, 'new-tag-button').click();
+  await waitForCall(page, 'create_tag', (x) => x.args.tag.name === 'onboarding');
+  assert.deepEqual((await app.calls('create_tag')).at(-1).args.tag, { name: 'onboarding', group: 'area' });
+  await page.locator('[data-testid=tag-group-section][data-group=area] [data-testid=tag-name-input]').nth(1).waitFor();
+  assert.equal(await $(page, 'new-tag-name').inputValue(), '', 'the field empties for the next tag');
+  assert.equal(await countOf(page, 'onboarding'), 0);
+
+  // Filter by group.
+  await $(page, 'tag-filter-theme').click();
+  assert.equal(await $(page, 'tag-row').count(), 1);
+  await $(page, 'tag-filter-all').click();
+  assert.equal(await $(page, 'tag-row').count(), 5);
+
+  const docs = await tagRowByName(page, 'docs');
+  const docsId = await docs.getAttribute('data-tag-id');
+  await docs.getByTestId('tag-delete').click();
+  await page.locator(`[data-testid=tag-row][data-tag-id="${docsId}"]`).waitFor({ state: 'detached' });
+  assert.deepEqual((await app.calls('delete_tag')).map((c) => c.args), [{ id: docsId }]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator(`[data-testid=tag-row][data-tag-id="${docsId}"]`).waitFor();
+  assert.deepEqual((await app.calls('restore_from_trash')).at(-1).args, { entity: 'tag', id: docsId });
+  assert.equal(await countOf(page, 'docs'), 1, 'its observation carries it again');
+});
+
+// ---- ideas ----
+
+journey('ideas: in discovery nothing is scored; once the cycle moves to prioritization the score saves', { seed: ideaSeed() }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list').waitFor();
+  await page.keyboard.press('Control+4');
+  await $(page, 'ideas-view').waitFor();
+  await $(page, 'idea-discovery-note').getByText('captured, not judged').waitFor();
+  const idea = row(page, 'idea-row', 'Quarantine flaky tests automatically');
+  await idea.click();
+  await $(page, 'idea-editor').waitFor();
+  assert.equal(await $(page, 'idea-title').inputValue(), 'Quarantine flaky tests automatically');
+  assert.deepEqual(await $(page, 'idea-evidence-item').allInnerTexts().then((t) => t.map((x) => x.includes('Tests fail at random on main'))), [true]);
+
+  // No score, effort or rank anywhere while the cycle is in discovery.
+  assert.equal(await $(page, 'idea-assessment').count(), 0);
+  assert.equal(await $(page, 'idea-score').count(), 0);
+  assert.equal(await $(page, 'idea-sort').count(), 0);
+  const text = await $(page, 'ideas-view').innerText();
+  assert.doesNotMatch(text, /\bscore\b|\beffort\b|\brank/i, 'the words are not even shown');
+
+  // Edit, and cite another observation.
+  await $(page, 'idea-description').fill('Detect flipping tests and take them off the blocking path, with an owner told.');
+  await $(page, 'idea-add-evidence').click();
+  await $(page, 'idea-evidence-search').fill('rerun');
+  const result = row(page, 'idea-evidence-result', 'Rerun only the failed job');
+  await result.waitFor();
+  await app.shot('ideas-discovery-picker');
+  await result.click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await $(page, 'idea-evidence-item').nth(1).waitFor();
+  await waitForCall(page, 'update_idea', (x) => x.args.idea.evidence.length === 2 && x.args.idea.description.includes('owner told'));
+  const update = (await app.calls('update_idea')).at(-1).args.idea;
+  assert.equal(Object.keys(update).sort().join(), 'description,evidence,title', 'an idea update carries no score');
+  await $(page, 'idea-save-state').getByText('Saved').waitFor();
+  await app.shot('ideas-discovery');
+
+  // Stored: no assessment, and the UI never asked for one.
+  const [stored] = (await app.state()).ideas;
+  assert.equal(stored.score, null, 'no score is stored');
+  assert.equal(stored.effort, null, 'no effort is stored');
+  assert.equal(stored.evidence.length, 2);
+  assert.equal((await app.calls('assess_idea')).length, 0);
+
+  // Move the cycle to prioritization.
+  await page.keyboard.press('Control+7');
+  await $(page, 'cycle-advance').click();
+  await $(page, 'cycle-advance-confirm').click();
+  await $(page, 'cycle-mode').getByText('Prioritization').waitFor();
+  await page.keyboard.press('Control+4');
+  await idea.click();
+  const assessment = $(page, 'idea-assessment');
+  await assessment.waitFor();
+  assert.equal(await $(page, 'idea-discovery-note').count(), 0);
+  await page.locator('[data-testid=idea-score][data-score="7"]').click();
+  await waitForCall(page, 'assess_idea', (x) => x.args.assessment.score === 7);
+  await page.locator('[data-testid=idea-effort][data-effort="M"]').click();
+  await waitForCall(page, 'assess_idea', (x) => x.args.assessment.effort === 'M' && x.args.assessment.score === 7);
+  assert.equal(await page.locator('[data-testid=idea-score][data-score="7"]').getAttribute('aria-checked'), 'true');
+  await idea.locator('.score').getByText('7').waitFor();
+  const [scored] = (await app.state()).ideas;
+  assert.equal(scored.score, 7);
+  assert.equal(scored.effort, 'M');
+  await app.shot('ideas-prioritization');
+});
+
+journey('ideas: a new idea is created from its title, and deleting it offers Undo', { seed: ideaSeed('prioritization') }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list').waitFor();
+  await page.keyboard.press('Control+4');
+  await $(page, 'idea-row').first().waitFor();
+  await $(page, 'new-idea-button').click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'idea-title');
+  await page.keyboard.type('Self-serve test quarantine');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('A button on the failed job.');
+  await waitForCall(page, 'create_idea', (x) => x.args.idea.title === 'Self-serve test quarantine');
+  await waitForCall(page, 'update_idea', (x) => x.args.idea.description === 'A button on the failed job.');
+  assert.equal((await app.calls('create_idea')).length, 1, 'created once, then updated');
+  const created = row(page, 'idea-row', 'Self-serve test quarantine');
+  await created.waitFor();
+  assert.equal(await $(page, 'idea-row').count(), 2);
+  // Outside discovery the assessment is offered once the idea exists.
+  await $(page, 'idea-assessment').locator('[data-testid=idea-score]').first().waitFor();
+  await app.shot('ideas-new');
+
+  const id = await created.getAttribute('data-idea-id');
+  await $(page, 'idea-delete').click();
+  await created.waitFor({ state: 'detached' });
+  assert.deepEqual((await app.calls('delete_idea')).map((c) => c.args), [{ id }]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await created.waitFor();
+  assert.deepEqual((await app.calls('restore_from_trash')).at(-1).args, { entity: 'idea', id });
+});
+
+journey('ideas: a closed cycle shows its ideas read-only', { seed: ideaSeed('closed') }, async (app) => {
+  const { page } = app;
+  await $(page, 'app-shell').waitFor();
+  await page.keyboard.press('Control+4');
+  await row(page, 'idea-row', 'Quarantine flaky tests automatically').click();
+  await $(page, 'idea-editor').waitFor();
+  assert.equal(await $(page, 'idea-title').isDisabled(), true);
+  assert.equal(await $(page, 'idea-description').isDisabled(), true);
+  assert.equal(await $(page, 'new-idea-button').count(), 0);
+  assert.equal(await $(page, 'idea-delete').count(), 0);
+  assert.equal(await $(page, 'idea-add-evidence').count(), 0);
+});
+
+// ---- coverage ----
+
+journey('coverage: unused channels, a team not heard from, and ask-load over the threshold', { seed: coverageSeed }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list').waitFor();
+  await page.keyboard.press('Control+6');
+  await $(page, 'coverage-view').waitFor();
+  await $(page, 'channel-row').first().waitFor();
+  assert.equal(await $(page, 'channel-row').count(), 14, 'every channel is listed');
+  const coffee = page.locator('[data-testid=channel-row][data-kind=coffee_chat]');
+  assert.equal(await coffee.getByTestId('channel-count').innerText(), '1');
+  assert.equal(await coffee.getByTestId('channel-unused').count(), 0);
+  const vendor = page.locator('[data-testid=channel-row][data-kind=cloud_vendor_scan]');
+  await vendor.getByText('Not used yet').waitFor();
+  assert.equal(await $(page, 'channel-unused').count(), 11);
+
+  // Teams with nobody heard from come first, marked.
+  const notHeard = await $(page, 'team-not-heard').allInnerTexts();
+  assert.equal(notHeard.length, 2);
+  assert.ok(notHeard.some((t) => t.includes('Ledger')) && notHeard.some((t) => t.includes('Mobile')), notHeard.join(' | '));
+  assert.ok(notHeard.every((t) => /Not heard from/.test(t)));
+  assert.ok(
+    await page.evaluate(() => {
+      const first = document.querySelector('.teams li');
+      return first?.getAttribute('data-testid') === 'team-not-heard';
+    }),
+    'not heard from is listed first',
+  );
+  const mobileSegment = row(page, 'segment-row', 'Mobile apps');
+  await mobileSegment.getByText('Not heard from').waitFor();
+
+  // Priya was asked three times: at the threshold, flagged. Tom once: not flagged.
+  const priya = row(page, 'ask-load-row', 'Priya Raman');
+  const tom = row(page, 'ask-load-row', 'Tom Berg');
+  assert.equal(await $(page, 'ask-load-threshold').inputValue(), '3');
+  assert.equal(await priya.getByTestId('ask-load-over').count(), 1);
+  assert.equal(await tom.getByTestId('ask-load-over').count(), 0);
+  await app.shot('coverage');
+  await $(page, 'coverage-view').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await app.shot('coverage-ask-load');
+
+  // Raising the threshold is stored, and the flag goes.
+  await $(page, 'ask-load-threshold').fill('4');
+  await $(page, 'ask-load-threshold').press('Enter');
+  await waitForCall(page, 'set_ask_load_threshold', (x) => x.args.threshold === 4);
+  await priya.getByTestId('ask-load-over').waitFor({ state: 'detached' });
+  assert.equal((await app.state()).askLoadThreshold, 4);
+
+  // Out of range is refused in place, not sent.
+  await $(page, 'ask-load-threshold').fill('0');
+  await $(page, 'ask-load-threshold').press('Enter');
+  await page.getByText('Use a whole number from 1 to 100.').waitFor();
+  assert.equal((await app.calls('set_ask_load_threshold')).length, 1);
+
+  // A person opens their profile.
+  await priya.getByRole('button', { name: 'Priya Raman' }).click();
+  await $(page, 'people-view').waitFor();
+});
+
+// ---- templates ----
+
+journey('templates: an edited template is stored, and reset brings back the built-in one', { seed: { cycles: [{ name: H1 }] } }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list-empty').waitFor();
+  await page.keyboard.press('Control+k');
+  await $(page, 'palette-input').fill('templates');
+  await $(page, 'palette-item').filter({ hasText: 'Edit session templates' }).click();
+  await $(page, 'templates-view').waitFor();
+  assert.equal(await $(page, 'template-row').count(), 14);
+  const coffee = page.locator('[data-testid=template-row][data-kind=coffee_chat]');
+  await coffee.click();
+  const body = $(page, 'template-body');
+  await page.locator('[data-testid=template-editor][data-kind=coffee_chat]').waitFor();
+  const builtIn = await body.inputValue();
+  assert.match(builtIn, /What slows them down/);
+  assert.equal(await coffee.getByTestId('template-state').innerText(), 'Built-in');
+  assert.equal(await $(page, 'template-reset').isDisabled(), true);
+
+  const mine = '## Team and project\n\n\n## Biggest time sink this month\n\n';
+  await body.fill(mine);
+  await waitForCall(page, 'set_template', (x) => x.args.kind === 'coffee_chat' && x.args.body.includes('Biggest time sink'));
+  await coffee.getByTestId('template-state').getByText('Customized').waitFor();
+  assert.equal((await app.state()).templates.coffee_chat, mine);
+  await app.shot('templates');
+
+  // Another kind keeps its own.
+  await page.locator('[data-testid=template-row][data-kind=sla_conversation]').click();
+  await page.locator('[data-testid=template-editor][data-kind=sla_conversation]').waitFor();
+  assert.match(await body.inputValue(), /Level expected/);
+  await coffee.click();
+  assert.equal(await body.inputValue(), mine);
+
+  await $(page, 'template-reset').click();
+  await waitForCall(page, 'reset_template', (x) => x.args.kind === 'coffee_chat');
+  await coffee.getByTestId('template-state').getByText('Built-in').waitFor();
+  assert.equal(await body.inputValue(), builtIn);
+  assert.equal((await app.state()).templates.coffee_chat, undefined, 'the built-in one is used again');
+});
+
+// ---- dark mode ----
+
+journey(
+  'the insight screens read well in dark mode',
+  { seed: { ...coverageSeed, ...ideaSeed('prioritization'), sessions: [...coverageSeed.sessions, ...ideaSeed().sessions], teams: coverageSeed.teams, people: coverageSeed.people, tags: tagSeed.tags, observations: tagSeed.observations } },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-list').waitFor();
+    await page.keyboard.press('Control+5');
+    await $(page, 'tag-row').first().waitFor();
+    await app.shot('dark-tags');
+    await page.keyboard.press('Control+4');
+    await $(page, 'idea-row').first().click();
+    await $(page, 'idea-assessment').waitFor();
+    await app.shot('dark-ideas');
+    await page.keyboard.press('Control+6');
+    await $(page, 'channel-row').first().waitFor();
+    await app.shot('dark-coverage');
+    await page.keyboard.press('Control+k');
+    await $(page, 'palette-input').fill('templates');
+    await $(page, 'palette-item').filter({ hasText: 'Edit session templates' }).click();
+    await $(page, 'template-body').waitFor();
+    await app.shot('dark-templates');
+  },
+  { colorScheme: 'dark' },
+);
