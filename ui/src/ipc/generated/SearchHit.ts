@@ -9,7 +9,7 @@ import type { SourceKind } from "./SourceKind";
 export type SearchHit = { entity: SearchEntity, id: string, 
 /**
  * A title to show (a session's or idea's title, a person's or tag's name,
- * an observation's kind).
+ * an observation's kind, e.g. "Pain").
  */
 title: string, 
 /**
@@ -18,7 +18,7 @@ title: string,
  */
 snippet: string, 
 /**
- * Where it sits, e.g. "Coffee chat · Coffee with Priya".
+ * Where it sits, e.g. "Coffee chat · Coffee with Priya"; empty for ideas and tags.
  */
 context: string, 
 /**
