@@ -46,22 +46,7 @@ fn main() {
         (Some("--runs"), Some(n)) => n.parse().expect("--runs N"),
         _ => 200,
     };
-    let mut store = Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
-    if std::env::var_os("BENCH_EXPLAIN").is_some() {
-        let cycle = store.current_cycle().expect("c").expect("c").id.to_string();
-        let conn = store.connection_mut();
-        for sql in [
-            "SELECT count(*) FROM observation o WHERE o.deleted_at IS NULL AND o.cycle_id = ?1",
-            "SELECT o.id FROM observation o JOIN cycle c ON c.id = o.cycle_id LEFT JOIN session s ON s.id = o.session_id WHERE o.deleted_at IS NULL AND o.cycle_id = ?1 ORDER BY o.observed_on DESC, o.id DESC LIMIT 100",
-        ] {
-            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
-            let rows: Vec<String> = stmt.query_map([&cycle], |r| r.get::<_, String>(3)).expect("q").map(|r| r.expect("r")).collect();
-            println!("{sql}\n  {}", rows.join("\n  "));
-            let t = Instant::now();
-            let n: usize = conn.prepare(sql).expect("p").query_map([&cycle], |_| Ok(())).expect("q").count();
-            println!("  -> {:.1} ms, {n} rows", t.elapsed().as_secs_f64() * 1000.0);
-        }
-    }
+    let store = Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
     let cycle = store
         .current_cycle()
         .expect("cycle")

@@ -236,6 +236,37 @@ impl Store {
     }
 
     /// The cycle, if it may still change; a closed cycle is refused.
+    /// The cycle of a live (or, with `trashed`, a deleted) row of `table` (a session,
+    /// observation or idea), if that cycle may change.
+    pub(crate) fn writable_in_cycle(
+        &self,
+        table: &'static str,
+        id: Uuid,
+        trashed: bool,
+    ) -> Result<Uuid, DomainError> {
+        let deleted = if trashed { "IS NOT NULL" } else { "IS NULL" };
+        let cycle = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT cycle_id FROM {table} WHERE id = ?1 AND deleted_at {deleted}"
+            ))?
+            .query_row([id.to_string()], |r| uuid_at(r, 0))
+            .optional()?
+            .ok_or_else(|| DomainError::NotFound {
+                entity: match (table, trashed) {
+                    ("session", false) => "session",
+                    ("session", true) => "trashed session",
+                    ("observation", false) => "observation",
+                    ("observation", true) => "trashed observation",
+                    ("idea", false) => "idea",
+                    _ => "trashed idea",
+                },
+                id: id.to_string(),
+            })?;
+        self.writable_cycle(cycle)?;
+        Ok(cycle)
+    }
+
     pub(crate) fn writable_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
         let cycle = self.cycle(id)?;
         if cycle.is_read_only() {

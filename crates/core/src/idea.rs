@@ -213,22 +213,9 @@ impl Store {
         self.idea(id)
     }
 
+    /// The cycle of a live (or, with `trashed`, a deleted) idea, if that cycle may change.
     pub(crate) fn writable_idea(&self, id: Uuid, trashed: bool) -> Result<Uuid, DomainError> {
-        let sql = if trashed {
-            "SELECT cycle_id FROM idea WHERE id = ?1 AND deleted_at IS NOT NULL"
-        } else {
-            "SELECT cycle_id FROM idea WHERE id = ?1 AND deleted_at IS NULL"
-        };
-        let cycle = self
-            .conn
-            .query_row(sql, [id.to_string()], |r| uuid_at(r, 0))
-            .optional()?
-            .ok_or_else(|| DomainError::NotFound {
-                entity: if trashed { "trashed idea" } else { "idea" },
-                id: id.to_string(),
-            })?;
-        self.writable_cycle(cycle)?;
-        Ok(cycle)
+        self.writable_in_cycle("idea", id, trashed)
     }
 
     /// One live idea with its evidence.

@@ -567,31 +567,13 @@ impl Store {
         self.observation(id)
     }
 
-    /// The cycle of a live (or trashed) observation, if it may change.
+    /// The cycle of a live (or, with `trashed`, a deleted) observation, if that cycle may change.
     pub(crate) fn writable_observation(
         &self,
         id: Uuid,
         trashed: bool,
     ) -> Result<Uuid, DomainError> {
-        let sql = if trashed {
-            "SELECT cycle_id FROM observation WHERE id = ?1 AND deleted_at IS NOT NULL"
-        } else {
-            "SELECT cycle_id FROM observation WHERE id = ?1 AND deleted_at IS NULL"
-        };
-        let cycle = self
-            .conn
-            .query_row(sql, [id.to_string()], |r| uuid_at(r, 0))
-            .optional()?
-            .ok_or_else(|| DomainError::NotFound {
-                entity: if trashed {
-                    "trashed observation"
-                } else {
-                    "observation"
-                },
-                id: id.to_string(),
-            })?;
-        self.writable_cycle(cycle)?;
-        Ok(cycle)
+        self.writable_in_cycle("observation", id, trashed)
     }
 
     /// One live observation.

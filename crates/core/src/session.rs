@@ -610,25 +610,7 @@ impl Store {
 
     /// The cycle of a live (or, with `trashed`, a deleted) session, if that cycle may change.
     pub(crate) fn writable_session(&self, id: Uuid, trashed: bool) -> Result<Uuid, DomainError> {
-        let sql = if trashed {
-            "SELECT cycle_id FROM session WHERE id = ?1 AND deleted_at IS NOT NULL"
-        } else {
-            "SELECT cycle_id FROM session WHERE id = ?1 AND deleted_at IS NULL"
-        };
-        let cycle = self
-            .conn
-            .query_row(sql, [id.to_string()], |r| uuid_at(r, 0))
-            .optional()?
-            .ok_or_else(|| DomainError::NotFound {
-                entity: if trashed {
-                    "trashed session"
-                } else {
-                    "session"
-                },
-                id: id.to_string(),
-            })?;
-        self.writable_cycle(cycle)?;
-        Ok(cycle)
+        self.writable_in_cycle("session", id, trashed)
     }
 
     /// Moves a session to the trash. Nothing is erased; [`Store::restore`] brings it back.
