@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Groundwork benchmark: builds the release app and the minimal Tauri window,
-# generates an empty and a 10,000-session workspace, then measures (never
-# estimates) start-up time to a painted session list, the release binary size,
-# and memory (RSS and PSS over all the app's processes) next to the minimal
-# window. Prints a table and writes artifacts/bench.txt (+ artifacts/bench.json).
+# generates an empty workspace and one of 10,000 sessions with 100,000
+# observations, then measures (never estimates) start-up time to a painted
+# session list, the release binary size, and memory (RSS and PSS over all the
+# app's processes) next to the minimal window; then search and observation-list
+# latency in core on the large workspace. Prints tables and writes
+# artifacts/bench.txt (+ artifacts/bench.json for the app figures).
 # It only reports: there are no limits or assertions in it.
 #
 #   scripts/bench.sh                 # build everything, measure
 #   BENCH_SKIP_BUILD=1 scripts/bench.sh   # measure the binaries already built
-#   BENCH_RUNS=5 BENCH_MEM_RUNS=3 BENCH_SESSIONS=10000 scripts/bench.sh
+#   BENCH_RUNS=5 BENCH_MEM_RUNS=3 BENCH_SESSIONS=10000 BENCH_OBSERVATIONS=100000 scripts/bench.sh
 #
 # Uses CARGO_TARGET_DIR if set (default: ./target). Needs node >= 20, npm,
 # xvfb-run (xvfb, xauth) and the Tauri build dependencies.
@@ -20,6 +22,7 @@ target="${CARGO_TARGET_DIR:-$repo/target}"
 runs="${BENCH_RUNS:-5}"
 mem_runs="${BENCH_MEM_RUNS:-3}"
 sessions="${BENCH_SESSIONS:-10000}"
+observations="${BENCH_OBSERVATIONS:-100000}"
 settle_ms="${BENCH_SETTLE_MS:-5000}"
 
 say() { printf '\n== %s\n' "$*" >&2; }
@@ -43,13 +46,14 @@ if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
   say "building release binaries: groundwork, minimal-window, generate_workspace"
   cargo build --release -p groundwork
   cargo build --release -p minimal-window
-  cargo build --release -p groundwork-core --example generate_workspace
+  cargo build --release -p groundwork-core --example generate_workspace --example bench_discovery
 fi
 
 app="$target/release/groundwork"
 minimal="$target/release/minimal-window"
 generator="$target/release/examples/generate_workspace"
-for bin in "$app" "$minimal" "$generator"; do
+discovery="$target/release/examples/bench_discovery"
+for bin in "$app" "$minimal" "$generator" "$discovery"; do
   [[ -x "$bin" ]] || { echo "bench.sh: missing $bin (run without BENCH_SKIP_BUILD)" >&2; exit 2; }
 done
 
@@ -58,7 +62,7 @@ trap 'rm -rf "$work"' EXIT
 
 say "generating workspaces"
 "$generator" --out "$work/empty.groundwork" --sessions 0 --cycles 1
-"$generator" --out "$work/large.groundwork" --sessions "$sessions" --cycles 1
+"$generator" --out "$work/large.groundwork" --sessions "$sessions" --cycles 1 --observations "$observations"
 
 say "measuring ($runs start-up runs per workspace, $mem_runs memory runs, under Xvfb)"
 mkdir -p artifacts
@@ -70,8 +74,15 @@ xvfb-run -a -s '-screen 0 1280x800x24' \
   --app "$app" --minimal "$minimal" \
   --empty "$work/empty.groundwork" --large "$work/large.groundwork" \
   --runs "$runs" --mem-runs "$mem_runs" --settle-ms "$settle_ms" \
-  --note "Source: $rev$dirty. Large workspace: $sessions sessions in the current cycle." \
+  --note "Source: $rev$dirty. Large workspace: $sessions sessions and $observations observations in the current cycle." \
   --out artifacts/bench.txt --json artifacts/bench.json
+
+say "measuring search and the observation list in core at that size"
+{
+  echo
+  echo "Core, on the large workspace (release build; p50/p95 over ${BENCH_CORE_RUNS:-200} runs):"
+  "$discovery" "$work/large.groundwork" --runs "${BENCH_CORE_RUNS:-200}"
+} | tee -a artifacts/bench.txt
 
 echo >&2
 echo "wrote artifacts/bench.txt and artifacts/bench.json" >&2
