@@ -64,6 +64,11 @@ journey(() => h, 'a coffee chat passage becomes a tagged pain from its speaker, 
     await waitSaved(app);
 
     await selectInNotes(app, PASSAGE);
+    // CodeMirror places a tooltip off-screen first and moves it over the selection on its next measure.
+    await waitUntil(
+      () => app.exec(`const b = document.querySelector('[data-testid="make-observation"]'); const r = b && b.getBoundingClientRect(); return !!r && r.top > 0 && r.left > 0;`),
+      { message: 'the Make observation button over the selection' },
+    );
     await app.click(byTestId('make-observation'));
     await app.waitForTestId('capture-dialog');
     assert.equal((await app.textOf(await app.find(byTestId('capture-passage')))).trim(), PASSAGE);
