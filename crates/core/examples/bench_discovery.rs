@@ -102,6 +102,71 @@ fn main() {
             .hits
             .len()
     });
+    // Queries narrow enough to be ranked by relevance (at most BROAD_MATCHES matches):
+    // two neighbouring words of real observations, kept when search ranks them.
+    let sample = store
+        .list_observations(&ObservationQuery {
+            limit: Some(400),
+            ..Default::default()
+        })
+        .expect("sample")
+        .observations;
+    let mut ranked: Vec<String> = Vec::new();
+    for o in &sample {
+        let words: Vec<&str> = o.text.split_whitespace().filter(|w| w.len() >= 4).collect();
+        for pair in words.windows(2).step_by(3) {
+            let q = format!("{} {}", pair[0], pair[1]);
+            let r = store
+                .search(&SearchQuery {
+                    text: q.clone(),
+                    limit: Some(50),
+                    ..Default::default()
+                })
+                .expect("search");
+            if r.notice.is_none() && r.hits.len() >= 5 && !ranked.contains(&q) {
+                ranked.push(q);
+            }
+        }
+        if ranked.len() >= 40 {
+            break;
+        }
+    }
+    println!(
+        "({} two-word queries found that rank by relevance, e.g. {:?})",
+        ranked.len(),
+        ranked.first()
+    );
+    if !ranked.is_empty() {
+        measure("search: two words, ranked by relevance (bm25)", runs, |i| {
+            store
+                .search(&SearchQuery {
+                    text: ranked[i % ranked.len()].clone(),
+                    limit: Some(50),
+                    ..Default::default()
+                })
+                .expect("search")
+                .hits
+                .len()
+        });
+    }
+    let broad = queries
+        .iter()
+        .filter(|q| {
+            store
+                .search(&SearchQuery {
+                    text: (*q).to_string(),
+                    limit: Some(1),
+                    ..Default::default()
+                })
+                .map(|r| r.notice.is_some())
+                .unwrap_or(false)
+        })
+        .count();
+    println!(
+        "({broad} of the {} mixed queries match over {} items and list the newest first)",
+        queries.len(),
+        groundwork_core::search::BROAD_MATCHES
+    );
     measure("search: one common word, prefix \"de\"", runs, |_| {
         store
             .search(&SearchQuery {

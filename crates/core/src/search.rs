@@ -22,6 +22,8 @@ pub const MAX_TERMS: usize = 16;
 const MAX_TERM_CHARS: usize = 64;
 /// Most hits one search returns.
 pub const MAX_HITS: u32 = 200;
+/// Above this many matches, hits come newest first instead of by relevance.
+pub const BROAD_MATCHES: u32 = 3000;
 
 /// Marks the start of a matched word in a snippet (a control character no text holds).
 pub const MARK_START: char = '\u{2}';
@@ -245,17 +247,21 @@ impl Store {
             let code = entity.code();
             match entity {
                 SearchEntity::Observation => {
-                    let mut cond = String::from("o.deleted_at IS NULL");
+                    // Trashed rows are not in the index: only a filter needs the table.
+                    let mut cond = String::new();
                     f.push_sql(&mut cond, &mut args);
-                    branches.push(format!(
-                        "(si.rowid % 8 = {code} AND EXISTS (SELECT 1 FROM observation o
-                            LEFT JOIN session s ON s.id = o.session_id
-                            WHERE o.rowid = si.rowid / 8 AND {cond}))"
-                    ));
+                    branches.push(if cond.is_empty() {
+                        format!("(si.rowid % 8 = {code})")
+                    } else {
+                        format!(
+                            "(si.rowid % 8 = {code} AND EXISTS (SELECT 1 FROM observation o
+                                WHERE o.rowid = si.rowid / 8{cond}))"
+                        )
+                    });
                 }
                 SearchEntity::Session => {
                     // The session-level parts of the filter, read against the session itself.
-                    let mut cond = String::from("s.deleted_at IS NULL");
+                    let mut cond = String::new();
                     if let Some(c) = f.cycle_id {
                         args.push(c.to_string());
                         cond.push_str(&format!(" AND s.cycle_id = ?{}", args.len()));
@@ -292,9 +298,13 @@ impl Store {
                                           WHERE sp.session_id = s.id AND p.team_id IN ({m}))"
                         ));
                     }
-                    branches.push(format!(
-                        "(si.rowid % 8 = {code} AND EXISTS (SELECT 1 FROM session s WHERE s.rowid = si.rowid / 8 AND {cond}))"
-                    ));
+                    branches.push(if cond.is_empty() {
+                        format!("(si.rowid % 8 = {code})")
+                    } else {
+                        format!(
+                            "(si.rowid % 8 = {code} AND EXISTS (SELECT 1 FROM session s WHERE s.rowid = si.rowid / 8{cond}))"
+                        )
+                    });
                 }
                 SearchEntity::Idea => {
                     let mut cond = String::new();
@@ -319,12 +329,20 @@ impl Store {
                 notice: None,
             });
         }
+        // Ranking by relevance (bm25) scores every match, which grows with them; counting
+        // them is cheap. A query as broad as a two-letter prefix lists the newest first.
+        let matches: u32 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM search_index WHERE search_index MATCH ?1")?
+            .query_row([&fts.expr], |r| r.get(0))?;
+        let broad = matches > BROAD_MATCHES;
+        let order = if broad { "si.rowid DESC" } else { "rank" };
         let sql = format!(
             "SELECT si.rowid, snippet(search_index, 0, char(2), char(3), '…', 12),
                     snippet(search_index, 1, char(2), char(3), '…', 16)
              FROM search_index si
              WHERE search_index MATCH ?1 AND ({})
-             ORDER BY rank LIMIT {limit}",
+             ORDER BY {order} LIMIT {limit}",
             branches.join(" OR ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -339,9 +357,17 @@ impl Store {
                 hits.push(hit);
             }
         }
-        let notice = fts
-            .truncated
-            .then(|| format!("Searched for the first {MAX_TERMS} words; the rest were ignored."));
+        let notice = if fts.truncated {
+            Some(format!(
+                "Searched for the first {MAX_TERMS} words; the rest were ignored."
+            ))
+        } else if broad {
+            Some(format!(
+                "{matches} matches: the newest come first. Type more of a word to see the best matches first."
+            ))
+        } else {
+            None
+        };
         Ok(SearchResults {
             hits,
             terms: fts.terms,

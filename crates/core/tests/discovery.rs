@@ -1169,3 +1169,41 @@ fn a_person_keeps_their_team_link_while_the_team_is_in_the_trash() {
         .expect("restore");
     assert_eq!(w.store.person(ana).expect("ana").summary.team_name, "Data");
 }
+
+#[test]
+fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_and_says_so() {
+    let mut w = world();
+    let mut last = None;
+    for i in 0..=search::BROAD_MATCHES {
+        last = Some(
+            w.store
+                .create_observation(&NewObservation {
+                    cycle_id: Some(w.cycle.id),
+                    text: format!("deploys stall, case {i}"),
+                    ..Default::default()
+                })
+                .expect("o")
+                .id,
+        );
+    }
+    let broad = w
+        .store
+        .search(&SearchQuery {
+            text: "deploys".into(),
+            ..Default::default()
+        })
+        .expect("broad");
+    assert!(broad.notice.expect("a notice").contains("newest"));
+    assert_eq!(broad.hits[0].id, last.expect("last"), "the newest first");
+    let narrow = w
+        .store
+        .search(&SearchQuery {
+            text: "case 17".into(),
+            ..Default::default()
+        })
+        .expect("narrow");
+    assert!(
+        narrow.notice.is_none(),
+        "a narrow search is ranked by relevance, without a notice"
+    );
+}
