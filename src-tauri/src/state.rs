@@ -30,7 +30,7 @@ pub enum WorkspaceStatus {
 enum Slot {
     /// Nothing tried yet: the start-up workspace opens on the UI's first ask.
     Unopened,
-    Open(Store),
+    Open(Box<Store>),
     Failed {
         path: PathBuf,
         error: IpcError,
@@ -149,7 +149,7 @@ fn open_into(slot: &mut Slot, path: &Path, mode: OpenMode, recent_file: &Path) -
             recent.touch(&canonical);
             // The recent list is a convenience: failing to save it must not fail the open.
             let _ = recent.save(recent_file);
-            *slot = Slot::Open(store);
+            *slot = Slot::Open(Box::new(store));
             describe(slot, notice)
         }
         Err(error) => {

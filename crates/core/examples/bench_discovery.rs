@@ -46,7 +46,12 @@ fn main() {
         (Some("--runs"), Some(n)) => n.parse().expect("--runs N"),
         _ => 200,
     };
+    let opened = Instant::now();
     let store = Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
+    println!(
+        "open the workspace (checks, pragmas): {:.1} ms",
+        opened.elapsed().as_secs_f64() * 1000.0
+    );
     let cycle = store
         .current_cycle()
         .expect("cycle")
@@ -198,6 +203,21 @@ fn main() {
         },
     );
 
+    measure(
+        "sessions: first page of the current cycle (start-up list)",
+        runs,
+        |_| {
+            store
+                .list_sessions(&SessionQuery {
+                    cycle_id: Some(cycle.id),
+                    limit: Some(100),
+                    ..Default::default()
+                })
+                .expect("sessions")
+                .sessions
+                .len()
+        },
+    );
     let page = |filter: ObservationFilter, text: &str| {
         store
             .list_observations(&ObservationQuery {

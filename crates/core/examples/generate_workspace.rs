@@ -40,7 +40,7 @@ const USAGE: &str = "Usage: generate_workspace --out FILE --sessions N [--cycles
                   makes a completely empty workspace.
   --seed S        seed for the content (default 1)
   --observations M  observations cut from the sessions' notes (default 0)
-  --people P      people in the register, in teams (default 300)
+  --people P      people in the register, in teams (default 300 with sessions, else 0)
   --sample        write the sample workspace instead";
 
 struct Args {
@@ -59,7 +59,7 @@ fn parse_args() -> Result<Args, String> {
     let mut cycles = 1usize;
     let mut seed = 1u64;
     let mut observations = 0usize;
-    let mut people = 300usize;
+    let mut people: Option<usize> = None;
     let mut sample = false;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -89,9 +89,11 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|e| format!("--observations: {e}"))?
             }
             "--people" => {
-                people = value("--people")?
-                    .parse()
-                    .map_err(|e| format!("--people: {e}"))?
+                people = Some(
+                    value("--people")?
+                        .parse()
+                        .map_err(|e| format!("--people: {e}"))?,
+                )
             }
             "--sample" => sample = true,
             "-h" | "--help" => return Err(String::new()),
@@ -104,6 +106,8 @@ fn parse_args() -> Result<Args, String> {
     } else {
         sessions.ok_or("--sessions is required")?
     };
+    // People take part in sessions: none unless there are sessions (an empty workspace is empty).
+    let people = people.unwrap_or(if sessions > 0 { 300 } else { 0 });
     if observations > 0 && (sessions == 0 || people == 0) {
         return Err("observations are cut from sessions and need people".into());
     }
