@@ -279,13 +279,6 @@ impl Store {
     /// Moves an idea to the trash.
     pub fn delete_idea(&mut self, id: Uuid) -> Result<(), DomainError> {
         self.writable_idea(id, false)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE idea SET deleted_at = ?2 WHERE id = ?1",
-            params![id.to_string(), now],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.move_to_trash("idea", id)
     }
 }

@@ -682,14 +682,7 @@ impl Store {
     /// Moves an observation to the trash; ideas citing it keep the link.
     pub fn delete_observation(&mut self, id: Uuid) -> Result<(), DomainError> {
         self.writable_observation(id, false)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE observation SET deleted_at = ?2 WHERE id = ?1",
-            params![id.to_string(), now],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.move_to_trash("observation", id)
     }
 }
 

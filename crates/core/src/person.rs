@@ -387,14 +387,7 @@ impl Store {
     /// Moves a team to the trash; its people keep their link and show it again on restore.
     pub fn delete_team(&mut self, id: Uuid) -> Result<(), DomainError> {
         self.team(id)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE team SET deleted_at = ?2 WHERE id = ?1",
-            params![id.to_string(), now],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.move_to_trash("team", id)
     }
 
     fn clean_person(&self, input: &PersonInput) -> Result<PersonInput, DomainError> {
@@ -591,14 +584,7 @@ impl Store {
     /// restoring brings every link back.
     pub fn delete_person(&mut self, id: Uuid) -> Result<(), DomainError> {
         self.live_person(id)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE person SET deleted_at = ?2 WHERE id = ?1",
-            params![id.to_string(), now],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.move_to_trash("person", id)
     }
 
     /// How many sessions in 90 days make asking someone again worth a warning.

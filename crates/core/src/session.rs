@@ -616,14 +616,7 @@ impl Store {
     /// Moves a session to the trash. Nothing is erased; [`Store::restore`] brings it back.
     pub fn delete_session(&mut self, id: Uuid) -> Result<(), DomainError> {
         self.writable_session(id, false)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE session SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            params![id.to_string(), now],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.move_to_trash("session", id)
     }
 }
 

@@ -307,13 +307,6 @@ impl Store {
     /// Moves a tag to the trash; observations keep the link and show it again on restore.
     pub fn delete_tag(&mut self, id: Uuid) -> Result<(), DomainError> {
         self.tag(id)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE tag SET deleted_at = ?2 WHERE id = ?1",
-            params![id.to_string(), now],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.move_to_trash("tag", id)
     }
 }

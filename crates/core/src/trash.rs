@@ -76,6 +76,22 @@ fn context(entity: &str, raw: &str) -> String {
 }
 
 impl Store {
+    /// Marks a live row of `table` deleted, now: the one way anything goes to the trash.
+    pub(crate) fn move_to_trash(
+        &mut self,
+        table: &'static str,
+        id: Uuid,
+    ) -> Result<(), DomainError> {
+        let now = self.now_text();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            &format!("UPDATE {table} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"),
+            params![id.to_string(), now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Everything in the trash, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashItem>, DomainError> {
         let mut stmt = self.conn.prepare_cached(TRASH)?;
