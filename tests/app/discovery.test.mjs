@@ -39,7 +39,7 @@ async function selectInNotes(app, passage) {
 
 async function searchFor(app, text) {
   await app.session.keys(Keys.CONTROL, Keys.SHIFT, 'f');
-  const input = await app.waitForTestId('palette-input');
+  const input = await app.waitForTestId('search-input');
   await input.type(text);
   const hit = await waitUntil(
     async () => {
@@ -84,7 +84,17 @@ journey(() => h, 'a coffee chat passage becomes a tagged pain from its speaker, 
     const marked = await app.exec(`return Array.from(arguments[0].querySelectorAll('mark'), (m) => m.textContent);`, [hit]);
     assert.ok(marked.includes('flaky'), `the match is highlighted (${JSON.stringify(marked)})`);
     await app.screenshot('search');
-    await hit.click();
+    // The observation filters narrow the search: not a quote, but a pain.
+    await app.click(byTestId('search-kind-quote'));
+    await app.waitText(byTestId('search-none'), (t) => t.includes('with these filters'));
+    await app.click(byTestId('search-kind-quote'));
+    await app.click(byTestId('search-kind-pain'));
+    const pain = await waitUntil(async () => {
+      const hits = await app.findAll(byTestId('search-hit'));
+      const texts = await Promise.all(hits.map((el) => app.textOf(el)));
+      return texts.length > 0 && texts.every((t) => t.includes('Pain')) ? hits[0] : null;
+    }, { message: 'only pains listed' });
+    await pain.click();
     const text = await app.waitForTestId('observation-text');
     assert.equal(await text.property('value'), PASSAGE);
     assert.deepEqual(await chipNames(app, 'observation-people'), ['Priya Raman']);

@@ -171,9 +171,10 @@ journey('the observation list filters by kind, words and tag, tags many at once,
 
 journey('search in the palette finds an observation by a word prefix, highlights it, and opens it', { seed: many }, async (app) => {
   const { page } = app;
-  await page.keyboard.press('Control+Shift+F');
+  await page.keyboard.press('Control+k');
   const input = $(page, 'palette-input');
   await input.fill('uptim');
+  await $(page, 'palette-item').filter({ hasText: 'Search everything for “uptim”' }).click();
   const hit = $(page, 'search-hit').filter({ hasText: 'Expect 99.9%' });
   await hit.first().waitFor();
   assert.equal(await hit.first().locator('mark').first().innerText(), 'uptime');
@@ -184,7 +185,7 @@ journey('search in the palette finds an observation by a word prefix, highlights
   await $(page, 'observation-detail').waitFor();
   assert.equal(await $(page, 'observation-text').inputValue(), 'Expect 99.9% uptime.');
 
-  // From the command list too: typed words offer "Search everything for …".
+  // The palette keeps the search: reopened with other words, it searches those.
   await page.keyboard.press('Control+k');
   await input.fill('deploys');
   await $(page, 'palette-item').filter({ hasText: 'Search everything for “deploys”' }).click();
@@ -195,7 +196,7 @@ journey('search in the palette finds an observation by a word prefix, highlights
 journey('whatever is typed into search gives results or a plain message, never an error', { seed: many }, async (app) => {
   const { page } = app;
   await page.keyboard.press('Control+Shift+F');
-  const input = $(page, 'palette-input');
+  const input = $(page, 'search-input');
   for (const text of ['"', 'NEAR(', '(((', '*', 'AND', 'OR', "'; DROP TABLE session; --", '🚀', 'deploys)', '"deploys', 'x'.repeat(10000)]) {
     await input.fill(text);
     await page.waitForFunction(() => !!document.querySelector('[data-testid=search-hit], [data-testid=search-none]'));

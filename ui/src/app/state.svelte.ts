@@ -6,7 +6,7 @@
 import { backend, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
 import { toasts } from '../lib/toast.svelte';
 
-export type View = 'sessions' | 'observations' | 'people' | 'ideas' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
+export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
 
 class AppState {
   phase = $state<'loading' | 'open' | 'failed'>('loading');
@@ -24,6 +24,8 @@ class AppState {
 
   /** The person whose profile the People view shows. */
   selectedPersonId = $state<string | null>(null);
+  /** An idea for the Ideas view to open (it clears this once shown). */
+  selectedIdeaId = $state<string | null>(null);
   /** An observation to scroll to and highlight in the Observations view. */
   selectedObservationId = $state<string | null>(null);
   /** Bumped whenever observations, people or tags change, so lists reload. */
@@ -139,6 +141,12 @@ class AppState {
   openPerson(id: string): void {
     this.view = 'people';
     this.selectedPersonId = id;
+  }
+
+  /** Opens an idea in the Ideas view. */
+  openIdea(id: string): void {
+    this.view = 'ideas';
+    this.selectedIdeaId = id;
   }
 
   openPalette(mode: 'commands' | 'cycles' | 'search' = 'commands'): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSnippet } from './highlight';
+import { snippetText, splitSnippet } from './highlight';
 
 describe('search snippets', () => {
   it('split into plain and highlighted pieces', () => {
@@ -20,5 +20,9 @@ describe('search snippets', () => {
 
   it('survive an unclosed mark', () => {
     expect(splitSnippet('\u0002open')).toEqual([{ text: 'open', hit: true }]);
+  });
+
+  it('read as plain words without their marks', () => {
+    expect(snippetText('Quarantine \u0002flaky\u0003 tests')).toBe('Quarantine flaky tests');
   });
 });

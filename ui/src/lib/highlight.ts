@@ -24,3 +24,10 @@ export function splitSnippet(snippet: string): Piece[] {
   if (text) pieces.push({ text, hit });
   return pieces;
 }
+
+/** A snippet's words without its marks. */
+export function snippetText(snippet: string): string {
+  return splitSnippet(snippet)
+    .map((p) => p.text)
+    .join('');
+}

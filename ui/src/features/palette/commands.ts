@@ -2,6 +2,7 @@
 import { app } from '../../app/state.svelte';
 import { backend } from '../../ipc/client';
 import { SHORTCUTS, type ShortcutName } from '../../lib/shortcuts';
+import { showSearch } from '../search/search.svelte';
 
 export interface Command {
   id: string;
@@ -20,7 +21,7 @@ export const COMMANDS: Command[] = [
   { id: 'switch-cycle', title: 'Switch cycle…', shortcut: 'switchCycle', when: () => hasWorkspace() && app.cycles.length > 0, run: () => app.openPalette('cycles') },
   { id: 'new-cycle', title: 'New cycle', hint: 'Start a planning round', when: hasWorkspace, run: () => { app.newCycleOpen = true; } },
   { id: 'go-sessions', title: 'Go to Sessions', shortcut: 'goSessions', when: hasWorkspace, run: () => app.go('sessions') },
-  { id: 'search', title: 'Search everything…', hint: 'Sessions, notes, observations, people, ideas, tags', shortcut: 'search', when: hasWorkspace, run: () => app.openPalette('search') },
+  { id: 'search', title: 'Search', hint: 'Sessions, notes, observations, people, ideas, tags — with filters', shortcut: 'search', when: hasWorkspace, run: showSearch },
   { id: 'go-observations', title: 'Go to Observations', shortcut: 'goObservations', when: hasWorkspace, run: () => app.go('observations') },
   { id: 'go-people', title: 'Go to People', shortcut: 'goPeople', when: hasWorkspace, run: () => app.go('people') },
   { id: 'go-ideas', title: 'Go to Ideas', shortcut: 'goIdeas', when: hasWorkspace, run: () => app.go('ideas') },
