@@ -1,6 +1,6 @@
-//! Merging duplicates: two people who are one, or two observations that say the same.
-//! Every link (sessions, observations, tags, ideas) ends up on the kept one; the other
-//! goes out of sight. Each merge is recorded with what it moved, so it can be undone.
+//! Merging duplicates: two people who are one, two observations that say the same, or
+//! two tags that mean the same. Every link (sessions, observations, tags, ideas) ends
+//! up on the kept one; the other goes out of sight. Each merge is recorded with what it moved, so it can be undone.
 
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
@@ -16,6 +16,7 @@ use uuid::Uuid;
 pub enum MergeEntity {
     Person,
     Observation,
+    Tag,
 }
 
 impl MergeEntity {
@@ -23,7 +24,14 @@ impl MergeEntity {
         match self {
             Self::Person => "person",
             Self::Observation => "observation",
+            Self::Tag => "tag",
         }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [Self::Person, Self::Observation, Self::Tag]
+            .into_iter()
+            .find(|e| e.as_str() == s)
     }
 }
 
@@ -62,6 +70,7 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
             ("observation_tag", "observation_id", "tag_id"),
             ("idea_observation", "observation_id", "idea_id"),
         ],
+        MergeEntity::Tag => &[("observation_tag", "tag_id", "observation_id")],
     }
 }
 
@@ -146,7 +155,7 @@ impl Store {
         self.merge(MergeEntity::Observation, kept, merged)
     }
 
-    fn merge(
+    pub(crate) fn merge(
         &mut self,
         entity: MergeEntity,
         kept: Uuid,
@@ -231,11 +240,28 @@ impl Store {
                 "this merge was already undone".to_owned(),
             ));
         }
-        let entity = if entity == "person" {
-            MergeEntity::Person
-        } else {
-            MergeEntity::Observation
+        let Some(entity) = MergeEntity::parse(&entity) else {
+            return Err(DomainError::CannotMerge(format!(
+                "this workspace records a merge of “{entity}”, which this version cannot undo"
+            )));
         };
+        if entity == MergeEntity::Tag {
+            // Tag names are unique among live tags: one made since may hold the name.
+            let taken: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT t.name FROM tag t JOIN tag m ON m.id = ?1
+                     WHERE t.deleted_at IS NULL AND t.id <> m.id AND t.name = m.name COLLATE NOCASE",
+                    [&merged],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(name) = taken {
+                return Err(DomainError::CannotMerge(format!(
+                    "a tag named “{name}” exists now; rename it, then undo the merge"
+                )));
+            }
+        }
         if entity == MergeEntity::Observation {
             let cycle = self.conn.query_row(
                 "SELECT cycle_id FROM observation WHERE id = ?1",

@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_discovery",
         sql: include_str!("../../../migrations/0002_discovery.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_tag_merge",
+        sql: include_str!("../../../migrations/0003_tag_merge.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -91,5 +96,30 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .expect("v");
         assert_eq!(v, latest_version());
+    }
+
+    #[test]
+    fn merges_recorded_before_tag_merges_existed_survive_the_rebuild_of_merge_record() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        migrate(&mut conn, 0, &MIGRATIONS[..2]).expect("v2");
+        conn.execute(
+            "INSERT INTO merge_record (id, entity, kept_id, merged_id, moved, created_at)
+             VALUES ('m1', 'person', 'a', 'b', '[]', '2026-11-01T00:00:00Z')",
+            [],
+        )
+        .expect("a v2 merge");
+        migrate(&mut conn, 2, MIGRATIONS).expect("latest");
+        let kept: (String, String) = conn
+            .query_row("SELECT id, entity FROM merge_record", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .expect("kept");
+        assert_eq!(kept, ("m1".to_owned(), "person".to_owned()));
+        conn.execute(
+            "INSERT INTO merge_record (id, entity, kept_id, merged_id, moved, created_at)
+             VALUES ('m2', 'tag', 'a', 'b', '[]', '2026-11-02T00:00:00Z')",
+            [],
+        )
+        .expect("a tag merge is accepted");
     }
 }

@@ -4,6 +4,7 @@
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
 use crate::input::{bounded, marks};
+use crate::merge::{MergeDone, MergeEntity};
 use crate::store::Store;
 use rusqlite::{params, params_from_iter, Row};
 use serde::{Deserialize, Serialize};
@@ -224,8 +225,8 @@ impl Store {
     }
 
     /// Merges `merged` into `kept`: every observation tagged with either ends up with
-    /// `kept`, and `merged` goes to the trash.
-    pub fn merge_tags(&mut self, kept: Uuid, merged: Uuid) -> Result<Tag, DomainError> {
+    /// `kept`, and `merged` goes out of sight. `undo_merge` brings it back, links and all.
+    pub fn merge_tags(&mut self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
         if kept == merged {
             return Err(DomainError::invalid(
                 "tags",
@@ -234,23 +235,7 @@ impl Store {
         }
         self.tag(kept)?;
         self.tag(merged)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT OR IGNORE INTO observation_tag (observation_id, tag_id)
-             SELECT observation_id, ?1 FROM observation_tag WHERE tag_id = ?2",
-            params![kept.to_string(), merged.to_string()],
-        )?;
-        tx.execute(
-            "DELETE FROM observation_tag WHERE tag_id = ?1",
-            [merged.to_string()],
-        )?;
-        tx.execute(
-            "UPDATE tag SET deleted_at = ?2 WHERE id = ?1",
-            params![merged.to_string(), now],
-        )?;
-        tx.commit()?;
-        self.tag(kept)
+        self.merge(MergeEntity::Tag, kept, merged)
     }
 
     /// Adds (or, with `add == false`, removes) a tag on many observations in one write.

@@ -49,7 +49,8 @@ const TRASH: &str = "
     UNION ALL
     SELECT 'team', id, name, 'team', deleted_at FROM team WHERE deleted_at IS NOT NULL
     UNION ALL
-    SELECT 'tag', id, name, 'tag', deleted_at FROM tag WHERE deleted_at IS NOT NULL
+    SELECT 'tag', id, name, 'tag', deleted_at FROM tag
+        WHERE deleted_at IS NOT NULL AND merged_into IS NULL
     UNION ALL
     SELECT 'idea', i.id, i.title, 'idea · ' || c.name, i.deleted_at
         FROM idea i JOIN cycle c ON c.id = i.cycle_id WHERE i.deleted_at IS NOT NULL

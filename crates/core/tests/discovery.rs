@@ -578,10 +578,16 @@ fn tags_are_renamed_recoloured_grouped_merged_and_applied_in_bulk_with_counts() 
             }
         )
         .is_err());
-    let kept = w.store.merge_tags(a.id, b.id).expect("merge");
+    let done = w.store.merge_tags(a.id, b.id).expect("merge");
+    assert_eq!(done.links_moved, 2);
+    let kept = w.store.tag(a.id).expect("kept");
     assert_eq!(kept.count, 3, "every link of both tags is on the kept one");
     let tags = w.store.list_tags().expect("tags");
     assert_eq!(tags.len(), 1);
+    assert!(
+        w.store.list_trash().expect("trash").is_empty(),
+        "a merged tag is undone from the merge, not restored empty from the trash"
+    );
     assert_eq!(
         w.store.observation(obs[1]).expect("o").tags.len(),
         1,
@@ -592,6 +598,62 @@ fn tags_are_renamed_recoloured_grouped_merged_and_applied_in_bulk_with_counts() 
         3
     );
     assert_eq!(w.store.tag(a.id).expect("tag").count, 0);
+}
+
+#[test]
+fn undoing_a_tag_merge_puts_back_exactly_the_links_each_tag_had() {
+    let mut w = world();
+    let s = w.session(SourceKind::CoffeeChat, 1, &[], "One. Two. Three.");
+    let obs: Vec<Uuid> = ["One.", "Two.", "Three."]
+        .iter()
+        .map(|p| w.observe(&s, p, ObservationKind::Pain, &[], &[]).id)
+        .collect();
+    let ci = w.tag("CI");
+    let flaky = w.tag("flaky");
+    w.store
+        .tag_observations(ci.id, &obs[..2], true)
+        .expect("CI");
+    w.store
+        .tag_observations(flaky.id, &obs[1..], true)
+        .expect("flaky");
+    let tags_of = |w: &World, o: Uuid| -> Vec<String> {
+        let mut names: Vec<String> = w
+            .store
+            .observation(o)
+            .expect("o")
+            .tags
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        names.sort();
+        names
+    };
+
+    let done = w.store.merge_tags(ci.id, flaky.id).expect("merge");
+    assert_eq!(tags_of(&w, obs[2]), ["CI"]);
+    w.store.undo_merge(done.merge_id).expect("undo");
+    assert_eq!(tags_of(&w, obs[0]), ["CI"]);
+    assert_eq!(
+        tags_of(&w, obs[1]),
+        ["CI", "flaky"],
+        "the one both had keeps both"
+    );
+    assert_eq!(tags_of(&w, obs[2]), ["flaky"]);
+    assert_eq!(w.store.tag(flaky.id).expect("back").count, 2);
+    assert!(matches!(
+        w.store.undo_merge(done.merge_id),
+        Err(DomainError::CannotMerge(_))
+    ));
+
+    // A tag made since under the merged one's name blocks the undo, with a reason.
+    let again = w.store.merge_tags(ci.id, flaky.id).expect("merge again");
+    let newer = w.tag("Flaky");
+    let err = w.store.undo_merge(again.merge_id).expect_err("name taken");
+    assert!(err.to_string().contains("“Flaky” exists now"), "{err}");
+    assert_eq!(tags_of(&w, obs[2]), ["CI"], "nothing changed");
+    w.store.delete_tag(newer.id).expect("trash the newer one");
+    w.store.undo_merge(again.merge_id).expect("undo now");
+    assert_eq!(tags_of(&w, obs[2]), ["flaky"]);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use super::{parse_id, parse_ids, CmdResult};
 use crate::state::AppState;
-use groundwork_core::{Tag, TagInput};
+use groundwork_core::{MergeDone, Tag, TagInput};
 use tauri::State;
 
 /// Every tag with its count.
@@ -24,13 +24,13 @@ pub async fn update_tag(state: State<'_, AppState>, id: String, tag: TagInput) -
     state.with_store(move |s| s.update_tag(id, &tag)).await
 }
 
-/// Merges tag `merged` into `kept`.
+/// Merges tag `merged` into `kept`; `undo_merge` undoes it.
 #[tauri::command]
 pub async fn merge_tags(
     state: State<'_, AppState>,
     kept: String,
     merged: String,
-) -> CmdResult<Tag> {
+) -> CmdResult<MergeDone> {
     let (kept, merged) = (parse_id(&kept)?, parse_id(&merged)?);
     state.with_store(move |s| s.merge_tags(kept, merged)).await
 }

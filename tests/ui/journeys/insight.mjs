@@ -150,12 +150,23 @@ journey('tags: rename, recolour, regroup and merge keep every observation tagged
   assert.equal(await countOf(page, 'flaky tests'), 3, 'every observation of both tags carries the kept one');
   assert.equal(await $(page, 'tag-row').count(), 3);
   const tags = (await app.state()).tags;
-  assert.notEqual(tags.find((t) => t.id === ciId).deletedAt, null, 'the merged tag is in the trash');
+  assert.notEqual(tags.find((t) => t.id === ciId).deletedAt, null, 'the merged tag is out of sight');
   assert.equal(tags.find((t) => t.id === keptId).count, 3);
   assert.deepEqual(
     (await app.state()).observations.map((o) => o.tags.includes(keptId)),
     [true, true, true, false],
     'each observation of either tag carries the kept one',
+  );
+
+  // Undo puts both tags back on exactly the observations each had.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator(`[data-testid=tag-row][data-tag-id="${ciId}"]`).waitFor();
+  assert.equal(await countOf(page, 'flaky tests'), 2);
+  assert.equal(await countOf(page, 'Flaky CI'), 2);
+  assert.deepEqual(
+    (await app.state()).observations.map((o) => [o.tags.includes(keptId), o.tags.includes(ciId)]),
+    [[true, false], [false, true], [true, true], [false, false]],
+    'each observation has the tags it had before the merge',
   );
 });
 

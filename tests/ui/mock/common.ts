@@ -211,6 +211,7 @@ export interface TagRow {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  mergedInto: string | null;
 }
 
 export interface ObservationRow {
@@ -259,7 +260,7 @@ export interface MovedLink {
 
 export interface MergeRow {
   id: string;
-  entity: 'person' | 'observation';
+  entity: 'person' | 'observation' | 'tag';
   keptId: string;
   mergedId: string;
   moved: MovedLink[];

@@ -46,6 +46,7 @@ import {
   type CycleRow,
   type IdeaRow,
   type Ids,
+  type MergeRow,
   type MovedLink,
   type ObservationRow,
   type PersonRow,
@@ -495,7 +496,7 @@ export class Register {
     const group = this.#group(input.group);
     this.#uniqueName(this.#w.tags.values(), name, 'tag');
     const at = this.#host.now();
-    const row: TagRow = { id: this.#host.ids.tag(), name, colour, group, createdAt: at, updatedAt: at, deletedAt: null };
+    const row: TagRow = { id: this.#host.ids.tag(), name, colour, group, createdAt: at, updatedAt: at, deletedAt: null, mergedInto: null };
     this.#w.tags.set(row.id, row);
     return this.#tagDto(row, 0);
   }
@@ -510,16 +511,20 @@ export class Register {
     return this.#tagDto(t);
   }
 
-  mergeTags(kept: string, merged: string): Tag {
+  mergeTags(kept: string, merged: string): MergeDone {
     if (kept === merged) invalid('tags', 'choose two different tags to merge');
     const k = this.#tag(kept);
     const m = this.#tag(merged);
+    const moved: MovedLink[] = [];
     for (const o of this.#w.observations.values()) {
       if (!o.tags.includes(m.id)) continue;
-      o.tags = o.tags.includes(k.id) ? o.tags.filter((t) => t !== m.id) : o.tags.map((t) => (t === m.id ? k.id : t));
+      const keptHadIt = o.tags.includes(k.id);
+      o.tags = keptHadIt ? o.tags.filter((t) => t !== m.id) : o.tags.map((t) => (t === m.id ? k.id : t));
+      moved.push({ table: 'observation_tag', other: o.id, position: 0, keptHadIt });
     }
-    m.deletedAt = this.#host.now();
-    return this.#tagDto(k);
+    const at = this.#host.now();
+    Object.assign(m, { deletedAt: at, mergedInto: k.id });
+    return this.#record('tag', k.id, m.id, moved, at);
   }
 
   tagObservations(tagId: string, ids: string[], add: boolean): number {
@@ -868,7 +873,7 @@ export class Register {
     return this.#record('observation', k.id, m.id, moved, at);
   }
 
-  #record(entity: 'person' | 'observation', keptId: string, mergedId: string, moved: MovedLink[], at: string): MergeDone {
+  #record(entity: MergeRow['entity'], keptId: string, mergedId: string, moved: MovedLink[], at: string): MergeDone {
     const id = this.#host.ids.merge();
     this.#w.merges.set(id, { id, entity, keptId, mergedId, moved, createdAt: at, undoneAt: null });
     return { mergeId: id, entity, keptId, mergedId, linksMoved: moved.filter((l) => l.table !== 'person_fields').length };
@@ -878,6 +883,12 @@ export class Register {
     const w = this.#w;
     const r = w.merges.get(mergeId) ?? notFound('merge', mergeId);
     if (r.undoneAt !== null) cannotMerge('this merge was already undone');
+    if (r.entity === 'tag') {
+      // Tag names are unique among live tags: one made since may hold the name.
+      const m = w.tags.get(r.mergedId);
+      const taken = m && [...w.tags.values()].find((t) => t.deletedAt === null && t.id !== m.id && t.name.toLowerCase() === m.name.toLowerCase());
+      if (taken) cannotMerge(`a tag named “${taken.name}” exists now; rename it, then undo the merge`);
+    }
     if (r.entity === 'observation') {
       const merged = w.observations.get(r.mergedId);
       if (merged) this.#host.writable(merged.cycleId);
@@ -903,10 +914,10 @@ export class Register {
         case 'observation_tag': {
           const field = link.table === 'observation_person' ? 'people' : 'tags';
           const k = w.observations.get(kept);
-          if (r.entity === 'person') {
-            // The other end is an observation; the link pointed at the merged person.
+          if (r.entity === 'person' || r.entity === 'tag') {
+            // The other end is an observation; the link pointed at the merged person or tag.
             const o = w.observations.get(link.other);
-            if (o) o.people = withId(without(o.people, kept, link.keptHadIt), merged);
+            if (o) o[field] = withId(without(o[field], kept, link.keptHadIt), merged);
           } else {
             const m = w.observations.get(merged);
             if (k) k[field] = without(k[field], link.other, link.keptHadIt);
@@ -921,7 +932,7 @@ export class Register {
         }
       }
     }
-    const row = r.entity === 'person' ? w.people.get(merged) : w.observations.get(merged);
+    const row = r.entity === 'person' ? w.people.get(merged) : r.entity === 'tag' ? w.tags.get(merged) : w.observations.get(merged);
     if (row) Object.assign(row, { deletedAt: null, mergedInto: null });
     r.undoneAt = this.#host.now();
     return null;
@@ -1094,7 +1105,7 @@ export class Register {
       if (p.deletedAt !== null && p.mergedInto === null) items.push({ entity: 'person', id: p.id, title: p.name, context: 'Person', deletedAt: p.deletedAt });
     }
     for (const t of w.teams.values()) if (t.deletedAt !== null) items.push({ entity: 'team', id: t.id, title: t.name, context: 'Team', deletedAt: t.deletedAt });
-    for (const t of w.tags.values()) if (t.deletedAt !== null) items.push({ entity: 'tag', id: t.id, title: t.name, context: 'Tag', deletedAt: t.deletedAt });
+    for (const t of w.tags.values()) if (t.deletedAt !== null && t.mergedInto === null) items.push({ entity: 'tag', id: t.id, title: t.name, context: 'Tag', deletedAt: t.deletedAt });
     for (const i of w.ideas.values()) {
       if (i.deletedAt !== null) items.push({ entity: 'idea', id: i.id, title: i.title, context: `Idea · ${cycleName(i.cycleId)}`, deletedAt: i.deletedAt });
     }

@@ -82,7 +82,7 @@ export function plantSeed(seed: Seed, world: World, ids: Ids, now = Date.now()):
 
   const addTag = (fields: Partial<TagRow> & { name: string }): TagRow => {
     const at = madeAt();
-    const row: TagRow = { id: ids.tag(), colour: PALETTE[world.tags.size % PALETTE.length], group: null, createdAt: at, updatedAt: at, deletedAt: null, ...fields };
+    const row: TagRow = { id: ids.tag(), colour: PALETTE[world.tags.size % PALETTE.length], group: null, createdAt: at, updatedAt: at, deletedAt: null, mergedInto: null, ...fields };
     world.tags.set(row.id, row);
     return row;
   };

@@ -124,7 +124,7 @@ export const backend = {
   listTags: () => call<Tag[]>('list_tags'),
   createTag: (tag: TagInput) => call<Tag>('create_tag', { tag }),
   updateTag: (id: string, tag: TagInput) => call<Tag>('update_tag', { id, tag }),
-  mergeTags: (kept: string, merged: string) => call<Tag>('merge_tags', { kept, merged }),
+  mergeTags: (kept: string, merged: string) => call<MergeDone>('merge_tags', { kept, merged }),
   tagObservations: (tagId: string, observationIds: string[], add: boolean) =>
     call<number>('tag_observations', { tagId, observationIds, add }),
   deleteTag: (id: string) => call<null>('delete_tag', { id }),

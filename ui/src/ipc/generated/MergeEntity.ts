@@ -3,4 +3,4 @@
 /**
  * What was merged.
  */
-export type MergeEntity = "person" | "observation";
+export type MergeEntity = "person" | "observation" | "tag";
