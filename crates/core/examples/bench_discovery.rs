@@ -107,6 +107,22 @@ fn main() {
             .hits
             .len()
     });
+    // The Search view asks for core's most hits at once.
+    measure(
+        "search: mixed queries (top 200, all kinds: the Search view)",
+        runs,
+        |i| {
+            store
+                .search(&SearchQuery {
+                    text: queries[i % queries.len()].into(),
+                    limit: Some(groundwork_core::search::MAX_HITS),
+                    ..Default::default()
+                })
+                .expect("search")
+                .hits
+                .len()
+        },
+    );
     // Queries narrow enough to be ranked by relevance (at most BROAD_MATCHES matches):
     // two neighbouring words of real observations, kept when search ranks them.
     let sample = store
