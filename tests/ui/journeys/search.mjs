@@ -216,3 +216,27 @@ journey('hostile words with filters set give hits or a plain message, never an e
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'markup in the words stays text');
   assert.equal((await app.calls('search')).filter((c) => !c.ok).length, 0, 'no search call failed');
 });
+
+journey(
+  'Search reads well in dark mode, with a kind chosen and a hit previewed',
+  { seed: flaky },
+  async (app) => {
+    const { page } = app;
+    await page.keyboard.press('Control+Shift+F');
+    await $(page, 'search-input').fill('flaky');
+    await expectHits(page, 9, 'unfiltered');
+    await $(page, 'search-kind-pain').click();
+    await expectHits(page, 2, 'pains');
+    await $(page, 'search-hit').first().click();
+    await $(page, 'observation-detail').waitFor();
+    // The highlight and the chosen chip keep their contrast on the dark surface.
+    const [mark, chip] = await Promise.all([
+      $(page, 'search-snippet').first().locator('mark').first().evaluate((el) => getComputedStyle(el).backgroundColor),
+      $(page, 'search-kind-pain').evaluate((el) => getComputedStyle(el).backgroundColor),
+    ]);
+    assert.notEqual(mark, 'rgb(253, 243, 225)', 'the highlight is not the light theme’s');
+    assert.notEqual(chip, 'rgb(255, 255, 255)', 'the chosen kind is not a white chip');
+    await app.shot('dark-search');
+  },
+  { colorScheme: 'dark' },
+);
