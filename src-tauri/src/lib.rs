@@ -120,6 +120,7 @@ pub fn run(launch: Launch) {
             commands::search::set_template,
             commands::search::reset_template,
             commands::workspace::open_sample_workspace,
+            commands::workspace::check_workspace,
             commands::app::render_markdown,
             commands::app::open_external,
             commands::app::startup_painted,

@@ -126,6 +126,14 @@ impl AppState {
     }
 
     /// The open workspace's display name, for the window title.
+    /// The open workspace's file when opening had time to check only part of it.
+    pub fn unchecked_path(&self) -> Option<PathBuf> {
+        match &*lock(&self.slot) {
+            Slot::Open(store) if !store.checked_whole() => store.path().map(Path::to_path_buf),
+            _ => None,
+        }
+    }
+
     pub fn title(&self) -> String {
         match &*lock(&self.slot) {
             Slot::Open(store) => format!("{} — Groundwork", store.info().name),

@@ -365,6 +365,29 @@ journey('a cycle moves discovery → prioritization → roadmap → closed, and 
 });
 
 journey(
+  'damage the background check finds in a large workspace stays on screen with advice, and the workspace keeps working',
+  {
+    seed: { cycles: [{ name: H1 }], sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02' }] },
+    failOn: { check_workspace: { kind: 'workspace_damaged', message: '/home/ada/big.groundwork is damaged: Tree 14 page 9021 cell 3: invalid page number 2883584' } },
+  },
+  async (app) => {
+    const { page } = app;
+    const toast = page.locator('.toast', { hasText: 'is damaged' });
+    await toast.waitFor();
+    assert.match(await toast.innerText(), /page 9021.*Copy the file somewhere safe/s);
+    assert.equal((await app.calls('check_workspace')).length, 1, 'checked once, right after opening');
+    // It does not go away by itself, and the workspace is still usable.
+    await page.waitForTimeout(9000);
+    assert.equal(await toast.count(), 1, 'still shown after an ordinary error would have gone');
+    await $(page, 'session-row').first().click();
+    await $(page, 'session-editor').waitFor();
+    await app.shot('damage-found');
+    await toast.getByRole('button', { name: /dismiss|close/i }).click();
+    await toast.waitFor({ state: 'detached' });
+  },
+);
+
+journey(
   'a workspace that cannot be opened shows the error screen with its path and three ways out',
   {
     status: 'failed',

@@ -44,7 +44,7 @@ pub use session::{
     source_kinds, KindCount, NewSession, NotesSaved, Session, SessionLink, SessionList,
     SessionQuery, SessionSort, SessionSummary, SessionUpdate, SourceKind, SourceKindInfo,
 };
-pub use store::{OpenError, OpenMode, OpenOutcome, Store, WorkspaceInfo};
+pub use store::{check_whole_file, OpenError, OpenMode, OpenOutcome, Store, WorkspaceInfo};
 pub use tag::{Tag, TagGroup, TagInput, TagRef};
 pub use template::SessionTemplate;
 pub use trash::{TrashEntity, TrashItem};

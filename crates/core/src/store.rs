@@ -145,6 +145,8 @@ pub struct Store {
     path: Option<PathBuf>,
     pub(crate) clock: Arc<dyn Clock>,
     outcome: OpenOutcome,
+    /// Whether opening checked every page (see [`check_whole_file`]).
+    checked_whole: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -171,6 +173,7 @@ impl Store {
             path: None,
             clock,
             outcome: OpenOutcome::Created,
+            checked_whole: true,
         })
     }
 
@@ -229,7 +232,7 @@ impl Store {
                 supported,
             });
         }
-        quick_check(&conn, path)?;
+        let checked_whole = quick_check(&conn, path, Some(QUICK_CHECK_BUDGET))?;
 
         let outcome = if version < supported {
             let backup = backup_path(path, version, clock.now());
@@ -249,6 +252,7 @@ impl Store {
             path: Some(path.into()),
             clock,
             outcome,
+            checked_whole,
         })
     }
 
@@ -278,6 +282,7 @@ impl Store {
             path: Some(path.into()),
             clock,
             outcome: OpenOutcome::Created,
+            checked_whole: true,
         })
     }
 
@@ -289,6 +294,12 @@ impl Store {
     /// What opening did: created, opened, or migrated (with the backup's path).
     pub fn outcome(&self) -> &OpenOutcome {
         &self.outcome
+    }
+
+    /// Whether opening checked the whole file. When it did not (a very large file),
+    /// [`check_whole_file`] checks the rest.
+    pub fn checked_whole(&self) -> bool {
+        self.checked_whole
     }
 
     /// The workspace as the UI shows it.
@@ -403,13 +414,22 @@ fn check_header(path: &Path, header: &[u8], supported: u32) -> Result<(), OpenEr
 
 /// How long opening may spend checking the file. A workspace of a few thousand
 /// sessions is checked whole well within it; a very large one (100,000 observations
-/// take about a second) is checked as far as 150 ms go, so opening stays fast.
+/// take about a second) is checked as far as 150 ms go, so opening stays fast, and
+/// the rest is checked afterwards by [`check_whole_file`].
 const QUICK_CHECK_BUDGET: std::time::Duration = std::time::Duration::from_millis(150);
 
-fn quick_check(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+/// Runs `PRAGMA quick_check`, within `budget` if one is given. Returns whether it
+/// checked the whole file; damage found is an error.
+fn quick_check(
+    conn: &Connection,
+    path: &Path,
+    budget: Option<std::time::Duration>,
+) -> Result<bool, OpenError> {
     let started = std::time::Instant::now();
-    conn.progress_handler(10_000, Some(move || started.elapsed() > QUICK_CHECK_BUDGET))
-        .map_err(|e| OpenError::sqlite(path, e))?;
+    if let Some(budget) = budget {
+        conn.progress_handler(10_000, Some(move || started.elapsed() > budget))
+            .map_err(|e| OpenError::sqlite(path, e))?;
+    }
     let checked = conn.prepare("PRAGMA quick_check").and_then(|mut stmt| {
         stmt.query_map([], |r| r.get::<_, String>(0))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>())
@@ -418,14 +438,14 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<(), OpenError> {
         .map_err(|e| OpenError::sqlite(path, e))?;
     let problems = match checked {
         Ok(problems) => problems,
-        // Out of time, with nothing found so far: open it.
+        // Out of time, with nothing found so far: open it, and check the rest later.
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => {
-            return Ok(())
+            return Ok(false)
         }
         Err(e) => return Err(OpenError::sqlite(path, e)),
     };
     if problems.len() == 1 && problems[0] == "ok" {
-        Ok(())
+        Ok(true)
     } else {
         let detail = problems.into_iter().take(3).collect::<Vec<_>>().join("; ");
         Err(OpenError::Damaged {
@@ -433,6 +453,21 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<(), OpenError> {
             detail,
         })
     }
+}
+
+/// Checks every page of the workspace file at `path` on a read-only connection of its
+/// own, however long that takes. Opening checks a large file only as far as its time
+/// budget goes ([`Store::checked_whole`]); this checks the rest without holding up
+/// the open workspace, which keeps working while it runs.
+pub fn check_whole_file(path: &Path) -> Result<(), OpenError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| OpenError::sqlite(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| OpenError::sqlite(path, e))?;
+    quick_check(&conn, path, None).map(|_| ())
 }
 
 /// `<file>.backup-v<N>-<UTC time>.groundwork` beside the workspace.

@@ -1,8 +1,9 @@
 //! Opening, creating and switching workspaces.
 
 use super::CmdResult;
-use crate::state::{AppState, WorkspaceStatus};
-use groundwork_core::{OpenMode, RecentWorkspace};
+use crate::error::IpcError;
+use crate::state::{blocking, AppState, WorkspaceStatus};
+use groundwork_core::{check_whole_file, OpenMode, RecentWorkspace};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -128,4 +129,15 @@ pub async fn open_sample_workspace(
         .await?;
     }
     open_and_retitle(&app, &state, path, OpenMode::MustExist).await
+}
+
+/// Checks the rest of the open workspace's file when opening had time for only part
+/// of it (a very large file). It reads on a connection of its own, so the workspace
+/// keeps working meanwhile; damage comes back as a `workspace_damaged` error.
+#[tauri::command]
+pub async fn check_workspace(state: State<'_, AppState>) -> CmdResult<()> {
+    let Some(path) = state.unchecked_path() else {
+        return Ok(());
+    };
+    blocking(move || check_whole_file(&path).map_err(IpcError::from)).await
 }

@@ -106,8 +106,8 @@ const MAX_TITLE = 300;
 const MAX_NOTES_BYTES = 4 * 1024 * 1024;
 const MAX_LINKS = 100;
 const MAX_LINK = 4096;
-/** The schema core writes (migrations 0001 and 0002). */
-const SCHEMA_VERSION = 2;
+/** The schema core writes (migrations 0001 to 0003). */
+const SCHEMA_VERSION = 3;
 const DEFAULT_PATH = '/home/ada/Groundwork/My workspace.groundwork';
 const SAMPLE_NAME = 'Northwind Freight sample';
 
@@ -274,6 +274,9 @@ export class FakeBackend {
       }
       case 'open_sample_workspace':
         return this.#openSample();
+      case 'check_workspace':
+        // The seeded workspace is sound; a journey injects damage with `failOn`.
+        return null;
       case 'recent_workspaces':
         return this.#config.recent ?? (this.#status === 'open' ? [{ path: this.#workspace.path, name: this.#workspace.name, exists: true }] : []);
 

@@ -3,7 +3,7 @@
  * and the things any screen may ask for (a new session, the palette). Screens read
  * it; only these methods talk to the backend for workspace-wide state.
  */
-import { backend, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
+import { backend, IpcFailure, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
 import { toasts } from '../lib/toast.svelte';
 
 export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
@@ -79,11 +79,29 @@ class AppState {
       this.view = 'sessions';
       this.sessionsVersion++;
       if (status.notice) toasts.show(status.notice, { ms: 10000 });
+      void this.checkWholeFile(status.workspace.path);
     } else if (this.phase === 'open') {
       toasts.show(status.error.message, { tone: 'error' });
     } else {
       this.failure = { path: status.path, error: status.error };
       this.phase = 'failed';
+    }
+  }
+
+  /**
+   * Opening checks a very large file only in part; this checks the rest while the
+   * person works. Damage found stays on screen until dismissed.
+   */
+  async checkWholeFile(path: string): Promise<void> {
+    try {
+      await backend.checkWorkspace();
+    } catch (e) {
+      if (this.workspace?.path !== path) return;
+      if (e instanceof IpcFailure && e.kind === 'workspace_damaged') {
+        toasts.show(`${e.message.replace(/[.!?]?$/, '.')} Copy the file somewhere safe before you change more: what is shown was read before the damage.`, { tone: 'error', ms: 0 });
+      } else {
+        toasts.error(e);
+      }
     }
   }
 

@@ -141,6 +141,8 @@ export const backend = {
   setTemplate: (kind: SourceKind, body: string) => call<SessionTemplate>('set_template', { kind, body }),
   resetTemplate: (kind: SourceKind) => call<SessionTemplate>('reset_template', { kind }),
   openSampleWorkspace: () => call<WorkspaceStatus>('open_sample_workspace'),
+  /** Checks the rest of a large workspace file that opening checked only in part. */
+  checkWorkspace: () => call<null>('check_workspace'),
 
   listTrash: () => call<TrashItem[]>('list_trash'),
   restoreFromTrash: (entity: TrashEntity, id: string) => call<null>('restore_from_trash', { entity, id }),

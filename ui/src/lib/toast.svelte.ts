@@ -11,11 +11,12 @@ class Toasts {
   items = $state<Toast[]>([]);
   #next = 1;
 
+  /** Shows a message; `ms: 0` keeps it until the person dismisses it. */
   show(message: string, options: { tone?: Toast['tone']; action?: Toast['action']; ms?: number } = {}): void {
     const id = this.#next++;
     this.items = [...this.items, { id, message, tone: options.tone ?? 'info', action: options.action }];
     const ms = options.ms ?? (options.tone === 'error' ? 8000 : options.action ? 7000 : 3500);
-    setTimeout(() => this.dismiss(id), ms);
+    if (ms > 0) setTimeout(() => this.dismiss(id), ms);
   }
 
   error(e: unknown): void {

@@ -192,9 +192,9 @@ fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
     );
 }
 
-#[test]
-fn a_damaged_workspace_is_refused_with_a_clear_error() {
-    let dir = temp();
+/// A workspace of 200 sessions whose pages past the first are scribbled over, keeping
+/// the header valid.
+fn damaged_workspace(dir: &TempDir) -> PathBuf {
     let path = dir.path().join("damaged.groundwork");
     {
         let mut store = open(&path).expect("create");
@@ -217,16 +217,70 @@ fn a_damaged_workspace_is_refused_with_a_clear_error() {
             .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
             .expect("no wal");
     }
-    // Scribble over pages past the first, keeping the header valid.
     let mut bytes = std::fs::read(&path).expect("read");
     assert!(bytes.len() > 40_000);
     for b in &mut bytes[5000..40_000] {
         *b = 0xA5;
     }
     std::fs::write(&path, &bytes).expect("write");
+    path
+}
+
+#[test]
+fn a_damaged_workspace_is_refused_with_a_clear_error() {
+    let dir = temp();
+    let path = damaged_workspace(&dir);
     let err = refused_untouched(&path);
     assert!(matches!(err, OpenError::Damaged { .. }), "{err:?}");
     assert!(err.to_string().contains("damaged"));
+}
+
+#[test]
+fn a_check_that_runs_out_of_time_says_it_did_not_check_the_whole_file() {
+    let dir = temp();
+    let path = dir.path().join("large.groundwork");
+    {
+        let mut store = open(&path).expect("create");
+        let cycle = store.create_cycle("Cycle").expect("cycle");
+        for i in 0..3000 {
+            store
+                .create_session(&crate::NewSession {
+                    cycle_id: cycle.id,
+                    kind: crate::SourceKind::CoffeeChat,
+                    title: format!("Chat {i}"),
+                    held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+                    people: vec![],
+                    links: vec![],
+                    notes: Some(String::new()),
+                })
+                .expect("session");
+        }
+    }
+    let conn = Connection::open(&path).expect("conn");
+    let whole = quick_check(&conn, &path, Some(std::time::Duration::ZERO)).expect("no damage");
+    assert!(!whole, "with no time, the check stops early and says so");
+    assert!(quick_check(&conn, &path, None).expect("sound"), "with no budget it goes to the end");
+}
+
+#[test]
+fn the_whole_file_check_finds_damage() {
+    let dir = temp();
+    let path = damaged_workspace(&dir);
+    let err = check_whole_file(&path).expect_err("damaged");
+    assert!(matches!(err, OpenError::Damaged { .. }), "{err:?}");
+}
+
+#[test]
+fn a_sound_workspace_is_checked_whole_on_opening_and_passes_the_whole_file_check() {
+    let dir = temp();
+    let path = dir.path().join("sound.groundwork");
+    open(&path).expect("create");
+    let store = open(&path).expect("reopen");
+    assert!(
+        store.checked_whole(),
+        "a small file is checked within the budget"
+    );
+    check_whole_file(&path).expect("sound, even while the store has it open");
 }
 
 /// Migration 2 exists only in this test, to prove what happens to a file at schema 1.
