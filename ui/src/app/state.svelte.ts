@@ -6,6 +6,9 @@
 import { backend, IpcFailure, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
 import { toasts } from '../lib/toast.svelte';
 
+/** How long after opening the rest of a large file is checked. */
+const CHECK_AFTER_MS = 1000;
+
 export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
 
 class AppState {
@@ -79,7 +82,9 @@ class AppState {
       this.view = 'sessions';
       this.sessionsVersion++;
       if (status.notice) toasts.show(status.notice, { ms: 10000 });
-      void this.checkWholeFile(status.workspace.path);
+      // After the first screen has painted, so the check does not compete with it.
+      const path = status.workspace.path;
+      setTimeout(() => void this.checkWholeFile(path), CHECK_AFTER_MS);
     } else if (this.phase === 'open') {
       toasts.show(status.error.message, { tone: 'error' });
     } else {
