@@ -192,31 +192,34 @@ fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
     );
 }
 
+/// A workspace at `path` with `count` coffee chats, each with `notes`.
+fn workspace_of_sessions(path: &Path, count: usize, notes: &str) -> Store {
+    let mut store = open(path).expect("create");
+    let cycle = store.create_cycle("Cycle").expect("cycle");
+    for i in 0..count {
+        store
+            .create_session(&crate::NewSession {
+                cycle_id: cycle.id,
+                kind: crate::SourceKind::CoffeeChat,
+                title: format!("Chat {i}"),
+                held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+                people: vec![],
+                links: vec![],
+                notes: Some(notes.to_owned()),
+            })
+            .expect("session");
+    }
+    store
+}
+
 /// A workspace of 200 sessions whose pages past the first are scribbled over, keeping
 /// the header valid.
 fn damaged_workspace(dir: &TempDir) -> PathBuf {
     let path = dir.path().join("damaged.groundwork");
-    {
-        let mut store = open(&path).expect("create");
-        let cycle = store.create_cycle("Cycle").expect("cycle");
-        for i in 0..200 {
-            store
-                .create_session(&crate::NewSession {
-                    cycle_id: cycle.id,
-                    kind: crate::SourceKind::CoffeeChat,
-                    title: format!("Chat {i}"),
-                    held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
-                    people: vec![],
-                    links: vec![],
-                    notes: Some("note ".repeat(200)),
-                })
-                .expect("session");
-        }
-        store
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
-            .expect("no wal");
-    }
+    workspace_of_sessions(&path, 200, &"note ".repeat(200))
+        .conn
+        .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
+        .expect("no wal");
     let mut bytes = std::fs::read(&path).expect("read");
     assert!(bytes.len() > 40_000);
     for b in &mut bytes[5000..40_000] {
@@ -239,27 +242,14 @@ fn a_damaged_workspace_is_refused_with_a_clear_error() {
 fn a_check_that_runs_out_of_time_says_it_did_not_check_the_whole_file() {
     let dir = temp();
     let path = dir.path().join("large.groundwork");
-    {
-        let mut store = open(&path).expect("create");
-        let cycle = store.create_cycle("Cycle").expect("cycle");
-        for i in 0..3000 {
-            store
-                .create_session(&crate::NewSession {
-                    cycle_id: cycle.id,
-                    kind: crate::SourceKind::CoffeeChat,
-                    title: format!("Chat {i}"),
-                    held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
-                    people: vec![],
-                    links: vec![],
-                    notes: Some(String::new()),
-                })
-                .expect("session");
-        }
-    }
+    drop(workspace_of_sessions(&path, 3000, ""));
     let conn = Connection::open(&path).expect("conn");
     let whole = quick_check(&conn, &path, Some(std::time::Duration::ZERO)).expect("no damage");
     assert!(!whole, "with no time, the check stops early and says so");
-    assert!(quick_check(&conn, &path, None).expect("sound"), "with no budget it goes to the end");
+    assert!(
+        quick_check(&conn, &path, None).expect("sound"),
+        "with no budget it goes to the end"
+    );
 }
 
 #[test]
