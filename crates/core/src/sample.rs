@@ -30,16 +30,6 @@ pub enum SampleError {
     Domain(#[from] DomainError),
     #[error(transparent)]
     Open(#[from] OpenError),
-    #[error("could not write the sample to {path}: {source}")]
-    Write {
-        path: String,
-        source: rusqlite::Error,
-    },
-    #[error("could not write the sample to {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
 }
 
 #[derive(Deserialize)]
@@ -240,22 +230,14 @@ pub fn write_sample(path: &Path, clock: Arc<dyn Clock>) -> Result<(), SampleErro
     }
     let mut store = Store::open_in_memory(clock)?;
     store.load_sample(SAMPLE_JSON)?;
-    let partial = path.with_extension("groundwork-partial");
-    let write_err = |source| SampleError::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    {
-        let mut dest = rusqlite::Connection::open(&partial).map_err(write_err)?;
-        let backup =
-            rusqlite::backup::Backup::new(store.connection_mut(), &mut dest).map_err(write_err)?;
-        backup
-            .run_to_completion(256, std::time::Duration::ZERO, None)
-            .map_err(write_err)?;
-    }
-    std::fs::rename(&partial, path).map_err(|source| SampleError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    // Written whole or not at all, like any new workspace.
+    crate::store::create::create_file(
+        path,
+        |dest| {
+            let backup = rusqlite::backup::Backup::new(store.connection_mut(), dest)?;
+            backup.run_to_completion(256, std::time::Duration::ZERO, None)
+        },
+        &crate::store::create::no_faults,
+    )?;
     Ok(())
 }

@@ -37,6 +37,12 @@ pub enum OpenError {
     #[error("{path} is a folder, not a workspace file")]
     IsDirectory { path: PathBuf },
 
+    #[error("{path} is not a regular file (it may be a pipe, a socket or a device), so it cannot be a workspace")]
+    NotAFile { path: PathBuf },
+
+    #[error("the disk is full: Groundwork could not create or change {path}. Free some space and try again; nothing was half-written")]
+    DiskFull { path: PathBuf },
+
     #[error("{path} is an empty file, not a Groundwork workspace")]
     EmptyFile { path: PathBuf },
 
@@ -64,7 +70,7 @@ pub enum OpenError {
         source: std::io::Error,
     },
 
-    #[error("database error in {path}: {source}")]
+    #[error("{path} could not be opened: {}", crate::error::database_message(.source))]
     Sqlite {
         path: PathBuf,
         source: rusqlite::Error,
@@ -78,6 +84,8 @@ impl OpenError {
             Self::NotFound { path }
             | Self::AlreadyExists { path }
             | Self::IsDirectory { path }
+            | Self::NotAFile { path }
+            | Self::DiskFull { path }
             | Self::EmptyFile { path }
             | Self::NotSqlite { path }
             | Self::NotGroundwork { path }
@@ -88,13 +96,15 @@ impl OpenError {
         }
     }
 
-    fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
+    pub(crate) fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
         // SQLite reports a garbled file as NOTADB or CORRUPT: that is damage, not a bug.
         let damaged = matches!(
             source.sqlite_error_code(),
             Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt)
         );
-        if damaged {
+        if create::is_disk_full(&source) {
+            Self::DiskFull { path: path.into() }
+        } else if damaged {
             Self::Damaged {
                 path: path.to_owned(),
                 detail: source.to_string(),
@@ -167,7 +177,9 @@ impl Store {
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Self, OpenError> {
         let path = PathBuf::from(":memory:");
         let mut conn = Connection::open_in_memory().map_err(|e| OpenError::sqlite(&path, e))?;
-        init_new(&mut conn, schema::MIGRATIONS).map_err(|e| OpenError::sqlite(&path, e))?;
+        init_schema(&mut conn, schema::MIGRATIONS)
+            .and_then(|()| set_pragmas(&conn))
+            .map_err(|e| OpenError::sqlite(&path, e))?;
         Ok(Self {
             conn,
             path: None,
@@ -183,13 +195,26 @@ impl Store {
         clock: Arc<dyn Clock>,
         migrations: &[Migration],
     ) -> Result<Self, OpenError> {
+        Self::open_with_faults(path, mode, clock, migrations, &create::no_faults)
+    }
+
+    pub(crate) fn open_with_faults(
+        path: &Path,
+        mode: OpenMode,
+        clock: Arc<dyn Clock>,
+        migrations: &[Migration],
+        faults: create::Faults<'_>,
+    ) -> Result<Self, OpenError> {
         let io = |source| OpenError::Io {
             path: path.to_owned(),
             source,
         };
         let supported = schema::latest_of(migrations);
+        let mut created = false;
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory { path: path.into() }),
+            // A pipe would block the first read forever; a device is no workspace.
+            Ok(meta) if !meta.is_file() => return Err(OpenError::NotAFile { path: path.into() }),
             Ok(_) if mode == OpenMode::CreateNew => {
                 return Err(OpenError::AlreadyExists { path: path.into() })
             }
@@ -198,7 +223,8 @@ impl Store {
                 if mode == OpenMode::MustExist {
                     return Err(OpenError::NotFound { path: path.into() });
                 }
-                return Self::create(path, clock, migrations);
+                create::create_file(path, |conn| init_schema(conn, migrations), faults)?;
+                created = true;
             }
             Err(e) => return Err(io(e)),
         }
@@ -234,9 +260,15 @@ impl Store {
         }
         let checked_whole = quick_check(&conn, path, Some(QUICK_CHECK_BUDGET))?;
 
-        let outcome = if version < supported {
+        let outcome = if created {
+            OpenOutcome::Created
+        } else if version < supported {
             let backup = backup_path(path, version, clock.now());
-            conn.backup(rusqlite::MAIN_DB, &backup, None).map_err(sq)?;
+            if let Err(e) = conn.backup(rusqlite::MAIN_DB, &backup, None) {
+                // A half-written copy (a full disk) is no backup: leave none.
+                let _ = std::fs::remove_file(&backup);
+                return Err(sq(e));
+            }
             schema::migrate(&mut conn, version, migrations).map_err(sq)?;
             OpenOutcome::Migrated {
                 from: version,
@@ -253,36 +285,6 @@ impl Store {
             clock,
             outcome,
             checked_whole,
-        })
-    }
-
-    fn create(
-        path: &Path,
-        clock: Arc<dyn Clock>,
-        migrations: &[Migration],
-    ) -> Result<Self, OpenError> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| OpenError::Io {
-                path: path.into(),
-                source,
-            })?;
-        }
-        let sq = |e| OpenError::sqlite(path, e);
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sq)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
-        init_new(&mut conn, migrations).map_err(sq)?;
-        Ok(Self {
-            conn,
-            path: Some(path.into()),
-            clock,
-            outcome: OpenOutcome::Created,
-            checked_whole: true,
         })
     }
 
@@ -360,10 +362,10 @@ pub fn workspace_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn init_new(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<()> {
+/// Marks a new database as a Groundwork workspace and writes the whole schema.
+fn init_schema(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<()> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-    schema::migrate(conn, 0, migrations)?;
-    set_pragmas(conn)
+    schema::migrate(conn, 0, migrations)
 }
 
 /// Pragmas set on every open.
@@ -480,5 +482,6 @@ fn backup_path(path: &Path, version: u32, now: DateTime<Utc>) -> PathBuf {
     path.with_file_name(name)
 }
 
+pub(crate) mod create;
 #[cfg(test)]
 mod tests;

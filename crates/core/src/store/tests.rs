@@ -419,3 +419,142 @@ fn participants_typed_as_text_become_linked_people_when_a_v1_workspace_is_migrat
         .expect("c");
     assert!(c.people.is_empty());
 }
+
+/// Whether `path` is a whole workspace: it opens, at the latest schema, with the
+/// tables every write needs.
+fn is_whole_workspace(path: &Path) -> bool {
+    let Ok(mut store) = Store::open(path, OpenMode::MustExist, clock()) else {
+        return false;
+    };
+    store.outcome() == &OpenOutcome::Opened
+        && store.schema_version().ok() == Some(schema::latest_version())
+        && store.create_cycle("Works").is_ok()
+}
+
+#[test]
+fn a_failure_at_any_step_of_creating_a_workspace_leaves_no_file_or_a_whole_one() {
+    use super::create::{temp_files_of, Step};
+    for step in Step::ALL {
+        for kind in [std::io::ErrorKind::StorageFull, std::io::ErrorKind::Other] {
+            let dir = temp();
+            let path = dir.path().join("team.groundwork");
+            let fail = |at: Step| {
+                if at == step {
+                    Err(std::io::Error::new(kind, "injected"))
+                } else {
+                    Ok(())
+                }
+            };
+            let err =
+                Store::open_with_faults(&path, OpenMode::OpenOrCreate, clock(), MIGRATIONS, &fail)
+                    .expect_err("the injected failure stops the creation");
+            assert!(
+                !path.exists() || is_whole_workspace(&path),
+                "{step:?}: a partial file was left at the workspace's path"
+            );
+            assert!(
+                temp_files_of(&path).is_empty(),
+                "{step:?}: temporary files were left: {:?}",
+                temp_files_of(&path)
+            );
+            if kind == std::io::ErrorKind::StorageFull {
+                assert!(
+                    matches!(err, OpenError::DiskFull { .. }),
+                    "{step:?}: {err:?}"
+                );
+                assert!(
+                    err.to_string()
+                        .starts_with("the disk is full: Groundwork could not create"),
+                    "{err}"
+                );
+            }
+            // Once the fault is gone, the same path is created whole.
+            drop(open(&path).expect("created after the fault"));
+            assert!(is_whole_workspace(&path), "{step:?}");
+        }
+    }
+}
+
+#[test]
+fn a_temporary_file_left_by_a_crash_is_never_opened_and_is_cleaned_up() {
+    use super::create::temp_files_of;
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    // What a kill half way through an earlier creation leaves: a partial temp file.
+    let leftover = dir.path().join(".team.groundwork.4242-17.creating");
+    std::fs::write(&leftover, b"SQLite format 3\0partial").expect("leftover");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&leftover)
+        .and_then(|f| f.set_modified(old))
+        .expect("age it");
+    assert!(!path.exists(), "a leftover is not the workspace");
+    let store = open(&path).expect("a new workspace is created, not the leftover opened");
+    assert_eq!(store.outcome(), &OpenOutcome::Created);
+    assert!(temp_files_of(&path).is_empty(), "the leftover was removed");
+}
+
+#[test]
+fn creating_over_a_file_that_appears_meanwhile_refuses_and_keeps_that_file() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    let appear = |at: super::create::Step| {
+        if at == super::create::Step::Place {
+            std::fs::write(&path, "someone else's").expect("write");
+        }
+        Ok(())
+    };
+    let err = Store::open_with_faults(&path, OpenMode::OpenOrCreate, clock(), MIGRATIONS, &appear)
+        .expect_err("refused");
+    assert!(matches!(err, OpenError::AlreadyExists { .. }), "{err:?}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("kept"),
+        "someone else's"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_at_once_and_never_read() {
+    let dir = temp();
+    let path = dir.path().join("x.groundwork");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // Opening a pipe for reading would block forever: a refusal proves it was not read.
+    for mode in [
+        OpenMode::OpenOrCreate,
+        OpenMode::MustExist,
+        OpenMode::CreateNew,
+    ] {
+        let err = Store::open(&path, mode, clock()).expect_err("a pipe is no workspace");
+        assert!(
+            matches!(
+                err,
+                OpenError::NotAFile { .. } | OpenError::AlreadyExists { .. }
+            ),
+            "{err:?}"
+        );
+    }
+    let err = open(&path).expect_err("pipe");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    let dev = Store::open(Path::new("/dev/zero"), OpenMode::MustExist, clock())
+        .expect_err("a device is no workspace");
+    assert!(matches!(dev, OpenError::NotAFile { .. }), "{dev:?}");
+}
+
+#[test]
+fn a_database_error_reads_in_words_without_sql() {
+    let store = Store::open_in_memory(clock()).expect("store");
+    let e: crate::DomainError = store
+        .conn
+        .prepare("SELECT nonsense FROM nowhere WHERE x IN (?1)")
+        .expect_err("bad sql")
+        .into();
+    let message = e.to_string();
+    assert!(!message.contains("SELECT"), "{message}");
+    assert!(message.contains("your saved work is safe"), "{message}");
+}
