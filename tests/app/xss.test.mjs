@@ -23,6 +23,10 @@ const PAYLOADS = [
   '<iframe srcdoc="<script>parent.__gw_pwned=1</script>"></iframe>',
   '</textarea><script>window.__gw_pwned=1</script>',
   '</pre><img src=x onerror=window.__gw_pwned=1>',
+  // Elements that, interpreted, would swallow the rest of the notes.
+  'We put a <style> here, and the rest stays visible.',
+  '<textarea>typed after a textarea, still visible',
+  '<xmp>and after xmp, <title> and <noscript>, still visible',
 ];
 // A harmless line (typed) to prove the preview rendered at all, then one paragraph
 // per payload (pasted: typing HTML into the editor gets tags auto-closed and lines
@@ -107,6 +111,11 @@ journey(() => h, 'c. script payloads in notes stay inert in the preview', { time
     assert.deepEqual(seen.onAttrs, [], 'no on* attributes anywhere in the document');
     assert.deepEqual(seen.badUrls, [], 'no javascript:/data: URLs in the preview');
     assert.equal(seen.location, startUrl, 'the app did not navigate away');
+    // Raw HTML is shown as the text it is: every payload written as HTML reads in the
+    // preview exactly as typed, and nothing after it is hidden.
+    for (const payload of PAYLOADS.filter((p) => p.includes('<'))) {
+      assert.ok(seen.previewText.includes(payload), `the preview shows ${JSON.stringify(payload)} as text`);
+    }
 
     // The payloads are kept as text: the notes themselves are not "cleaned".
     await app.exec(`for (const b of document.querySelectorAll('[role="tab"]')) if (b.textContent.trim() === 'Write') b.click();`);

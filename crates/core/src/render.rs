@@ -1,7 +1,9 @@
 //! Markdown → safe HTML. The one renderer: the notes preview and every export use
 //! it, so there is one sanitizer to trust. Untrusted text stays text: raw HTML in
-//! notes is cleaned by ammonia to a small allow-list (no scripts, no event
-//! handlers, no frames, no `javascript:` or `data:` URLs).
+//! notes is shown as the text it is (escaped), never interpreted, so a stray
+//! `<style>`, `<script>` or `<textarea>` can neither run nor hide what follows it.
+//! What Markdown itself makes then passes ammonia's small allow-list (no scripts,
+//! no event handlers, no frames, no `javascript:` or `data:` URLs) as a second wall.
 
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
@@ -31,11 +33,75 @@ pub fn markdown_to_html(markdown: &str) -> String {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(
-        &mut raw,
-        Parser::new_ext(markdown, options).map(image_as_link),
-    );
+    let mut header_cells = 0;
+    let mut row_cells = 0;
+    let events = Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .flat_map(move |(event, range)| {
+            // A table row with more cells than its header loses the rest (as GFM
+            // says); they are put back, so no word of the notes goes missing.
+            let mut extra: Vec<Event<'_>> = Vec::new();
+            match &event {
+                Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => row_cells = 0,
+                Event::End(TagEnd::TableCell) => row_cells += 1,
+                Event::End(TagEnd::TableHead) => header_cells = row_cells,
+                Event::End(TagEnd::TableRow) if row_cells >= header_cells => {
+                    for cell in table_cells(&markdown[range]).into_iter().skip(header_cells) {
+                        extra.push(Event::Start(Tag::TableCell));
+                        extra.push(Event::Text(cell.replace("\\|", "|").into()));
+                        extra.push(Event::End(TagEnd::TableCell));
+                    }
+                }
+                _ => {}
+            }
+            // `extra` is empty (and allocates nothing) but at the end of a long row.
+            extra
+                .into_iter()
+                .chain(html_as_text(event).map(image_as_link))
+        });
+    html::push_html(&mut raw, events);
     sanitizer().clean(&raw).to_string()
+}
+
+/// The cells of one table row's source line, split on unescaped pipes, trimmed.
+fn table_cells(line: &str) -> Vec<&str> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = match line.strip_suffix('|') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => line,
+    };
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => {
+                cells.push(line[start..i].trim());
+                start = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    cells.push(line[start..].trim());
+    cells
+}
+
+/// Raw HTML in the notes becomes text: a block of it a paragraph of its own lines.
+fn html_as_text(event: Event<'_>) -> impl Iterator<Item = Event<'_>> {
+    let (first, second) = match event {
+        Event::InlineHtml(html) => (Event::Text(html), None),
+        // A block comes line by line; each line keeps its break.
+        Event::Html(line) => match line.strip_suffix('\n') {
+            Some(text) => (Event::Text(text.to_owned().into()), Some(Event::HardBreak)),
+            None => (Event::Text(line), None),
+        },
+        Event::Start(Tag::HtmlBlock) => (Event::Start(Tag::Paragraph), None),
+        Event::End(TagEnd::HtmlBlock) => (Event::End(TagEnd::Paragraph), None),
+        other => (other, None),
+    };
+    std::iter::once(first).chain(second)
 }
 
 /// The app is offline and its CSP loads no remote images, so an image becomes a
@@ -154,6 +220,39 @@ mod tests {
         let html = markdown_to_html("[x](../index.html) <img src=x>");
         assert!(!html.contains("href"), "{html}");
         assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_the_text_it_is_and_hides_nothing_after_it() {
+        for tag in [
+            "style", "script", "textarea", "xmp", "title", "noscript", "iframe",
+        ] {
+            let html = markdown_to_html(&format!(
+                "We put a <{tag}> in the notes.\n\nAnd the rest stays **visible**."
+            ));
+            assert!(
+                html.contains(&format!("We put a &lt;{tag}&gt; in the notes.")),
+                "{tag}: {html}"
+            );
+            assert!(
+                html.contains("And the rest stays <strong>visible</strong>."),
+                "{tag}: {html}"
+            );
+        }
+        let block = markdown_to_html("<div class=\"x\">\nhello\n</div>\n\nafter");
+        assert!(block.contains("&lt;div class=\"x\"&gt;"), "{block}");
+        assert!(
+            block.contains("hello") && block.contains("<p>after</p>"),
+            "{block}"
+        );
+    }
+
+    #[test]
+    fn table_cells_beyond_the_header_are_shown_not_dropped() {
+        let html = markdown_to_html("| a | b |\n|---|---|\n| one | two | three \\| four | five |");
+        for word in ["one", "two", "three | four", "five"] {
+            assert!(html.contains(&format!("<td>{word}</td>")), "{word}: {html}");
+        }
     }
 
     #[test]

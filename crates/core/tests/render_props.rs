@@ -1,5 +1,6 @@
 //! Property tests of the renderer: whatever notes hold, built from the pieces that
-//! attacks are made of, the HTML that comes out has no way to run script.
+//! attacks are made of, the HTML that comes out has no way to run script, and
+//! nothing written in the notes is hidden from the preview.
 
 use groundwork_core::render::markdown_to_html;
 use proptest::prelude::*;
@@ -18,6 +19,10 @@ fn piece() -> impl Strategy<Value = String> {
         Just("<a href=\"JaVaScRiPt:alert(1)\">".to_owned()),
         Just("<a href=\"java&#x09;script:alert(1)\">".to_owned()),
         Just("<style>".to_owned()),
+        Just("<textarea>".to_owned()),
+        Just("<xmp>".to_owned()),
+        Just("<title>".to_owned()),
+        Just("<noscript>".to_owned()),
         Just("</textarea>".to_owned()),
         Just("</pre>".to_owned()),
         Just("<!--".to_owned()),
@@ -83,8 +88,107 @@ fn attribute_names(tag: &str) -> Vec<String> {
     names
 }
 
+/// Pieces that hide text when HTML is interpreted (raw-text and escapable elements,
+/// comments, processing instructions), Markdown markers, and plain words.
+#[derive(Debug, Clone)]
+enum Piece {
+    Word(String),
+    Markup(&'static str),
+}
+
+fn text_piece() -> impl Strategy<Value = Piece> {
+    prop_oneof![
+        3 => "[a-z]{2,8}|[A-Z][a-z]{1,6}|zoë|日本語|naïve".prop_map(Piece::Word),
+        2 => prop::sample::select(vec![
+            "<style>", "</style>", "<script>", "</script>", "<textarea>", "</textarea>",
+            "<xmp>", "</xmp>", "<title>", "</title>", "<noscript>", "</noscript>",
+            "<iframe>", "</iframe>", "<plaintext>", "<noembed>", "<noframes>",
+            "<template>", "<svg>", "<math>", "<!--", "-->", "<![CDATA[", "]]>", "<?php",
+            "?>", "<!DOCTYPE html>", "<div>", "</div>", "<pre>", "<p", "<a href=\"x\">",
+            "<img src=x onerror=alert(1)>", "<", ">", "\"", "'", "`", "```", "*", "_",
+            "**", "~~", "#", "# ", "> ", "- ", "1. ", "|", "| a | b |\n|---|---|\n",
+            "---", "===", "[", "]", "\n", "\n\n", "    ", "\t",
+        ])
+        .prop_map(Piece::Markup),
+    ]
+}
+
+/// The visible text of sanitized HTML: tags removed (quoted values skipped),
+/// entities decoded.
+fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut quote: Option<char> = None;
+    for c in html.chars() {
+        match (in_tag, quote, c) {
+            (true, Some(q), c) if c == q => quote = None,
+            (true, Some(_), _) => {}
+            (true, None, '"' | '\'') => quote = Some(c),
+            (true, None, '>') => {
+                in_tag = false;
+                text.push(' ');
+            }
+            (true, None, _) => {}
+            (false, _, '<') => in_tag = true,
+            (false, _, c) => text.push(c),
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_word_of_the_notes_shows_in_the_rendered_text(pieces in prop::collection::vec(text_piece(), 0..60)) {
+        // Words stand apart from the markup, as a person writes them.
+        let mut notes = String::new();
+        let mut placed: Vec<(usize, String)> = Vec::new();
+        for piece in &pieces {
+            match piece {
+                Piece::Word(w) => {
+                    notes.push(' ');
+                    placed.push((notes.len(), w.clone()));
+                    notes.push_str(w);
+                    notes.push(' ');
+                }
+                Piece::Markup(m) => notes.push_str(m),
+            }
+        }
+        // A word on a code fence's opening line is its info string (a language name):
+        // markup, not text. (Container markers — quotes, list bullets — may come first.)
+        let expected: Vec<String> = placed
+            .into_iter()
+            .filter(|(at, _)| {
+                let line = notes[..*at].rsplit('\n').next().unwrap_or("");
+                let line = line.trim_start_matches(|c: char| {
+                    matches!(c, ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
+                });
+                !(line.starts_with("```") || line.starts_with("~~~"))
+            })
+            .map(|(_, w)| w)
+            .collect();
+        let html = markdown_to_html(&notes);
+        let mut shown = words(&visible_text(&html));
+        for word in expected {
+            let at = shown.iter().position(|w| *w == word);
+            prop_assert!(at.is_some(), "{:?} is hidden in {:?} rendered from {:?}", word, html, notes);
+            if let Some(at) = at {
+                shown.swap_remove(at);
+            }
+        }
+    }
 
     #[test]
     fn rendered_notes_never_carry_script(input in notes()) {
