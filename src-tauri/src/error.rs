@@ -20,11 +20,17 @@ pub enum ErrorKind {
     WorkspaceMissing,
     WorkspaceExists,
     WorkspaceIsFolder,
+    /// A pipe, socket or device: never opened, since reading it could hang.
+    WorkspaceNotFile,
     WorkspaceEmpty,
     WorkspaceNotDatabase,
     WorkspaceNotGroundwork,
     WorkspaceNewerSchema,
     WorkspaceDamaged,
+    /// The disk is full: retrying after space is freed will work.
+    DiskFull,
+    /// Another program holds the workspace's write lock: retrying soon will work.
+    Busy,
     Io,
     Database,
     Internal,
@@ -74,6 +80,8 @@ impl From<DomainError> for IpcError {
             DomainError::JudgingInDiscovery { .. } => ErrorKind::JudgingInDiscovery,
             DomainError::DuplicateCycleName { .. } => ErrorKind::DuplicateName,
             DomainError::NoCycle => ErrorKind::NoCycle,
+            DomainError::Database(_) if e.is_disk_full() => ErrorKind::DiskFull,
+            DomainError::Database(_) if e.is_busy() => ErrorKind::Busy,
             DomainError::Database(_) => ErrorKind::Database,
         };
         Self::new(kind, capitalize(&e.to_string()))
@@ -86,6 +94,8 @@ impl From<OpenError> for IpcError {
             OpenError::NotFound { .. } => ErrorKind::WorkspaceMissing,
             OpenError::AlreadyExists { .. } => ErrorKind::WorkspaceExists,
             OpenError::IsDirectory { .. } => ErrorKind::WorkspaceIsFolder,
+            OpenError::NotAFile { .. } => ErrorKind::WorkspaceNotFile,
+            OpenError::DiskFull { .. } => ErrorKind::DiskFull,
             OpenError::EmptyFile { .. } => ErrorKind::WorkspaceEmpty,
             OpenError::NotSqlite { .. } => ErrorKind::WorkspaceNotDatabase,
             OpenError::NotGroundwork { .. } => ErrorKind::WorkspaceNotGroundwork,
@@ -104,9 +114,6 @@ impl From<groundwork_core::sample::SampleError> for IpcError {
         match e {
             SampleError::Domain(e) => e.into(),
             SampleError::Open(e) => e.into(),
-            e @ (SampleError::Write { .. } | SampleError::Io { .. }) => {
-                Self::new(ErrorKind::Io, capitalize(&e.to_string()))
-            }
             e @ SampleError::Content(_) => Self::internal(e),
         }
     }

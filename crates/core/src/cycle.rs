@@ -11,7 +11,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 /// Longest cycle name accepted, in characters.
-pub const MAX_CYCLE_NAME: usize = 120;
+pub const MAX_CYCLE_NAME: usize = crate::limits::CYCLE_NAME;
 
 const CURRENT_CYCLE_KEY: &str = "current_cycle_id";
 
@@ -100,20 +100,12 @@ fn cycle_from_row(row: &Row<'_>) -> rusqlite::Result<Cycle> {
 }
 
 fn clean_name(name: &str) -> Result<String, DomainError> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(DomainError::invalid(
-            "name",
-            "a cycle needs a name, e.g. \"2027 H1 planning\"",
-        ));
-    }
-    if name.chars().count() > MAX_CYCLE_NAME {
-        return Err(DomainError::invalid(
-            "name",
-            format!("keep it under {MAX_CYCLE_NAME} characters"),
-        ));
-    }
-    Ok(name.to_owned())
+    crate::input::line(
+        "name",
+        name,
+        MAX_CYCLE_NAME,
+        Some("a cycle needs a name, e.g. \"2027 H1 planning\""),
+    )
 }
 
 /// A write's error, read as "the name is taken" when the unique index refused it.

@@ -38,12 +38,59 @@ pub enum DomainError {
     #[error("{0}")]
     CannotMerge(String),
 
-    /// The database refused or failed.
-    #[error("database error: {0}")]
+    /// The database refused or failed. Shown in words, never with SQL in it.
+    #[error("{}", database_message(.0))]
     Database(#[from] rusqlite::Error),
 }
 
+/// What a database failure means for a person: the disk, the file or a lock, in
+/// words, and never the SQL or the database's own wording beyond a short detail.
+pub fn database_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => {
+            "the disk is full: Groundwork could not save. Free some space and try again; nothing was half-saved".to_owned()
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "another program is writing this workspace right now; try again in a moment".to_owned()
+        }
+        Some(ErrorCode::ReadOnly) => {
+            "the workspace file is read-only, so Groundwork cannot save to it".to_owned()
+        }
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            "the workspace file is damaged; copy it somewhere safe before changing more".to_owned()
+        }
+        Some(ErrorCode::CannotOpen | ErrorCode::SystemIoFailure) => {
+            "the workspace file could not be read or written (its disk or folder may be gone)"
+                .to_owned()
+        }
+        _ => {
+            let detail = match e {
+                // Only SQLite's short reason: the SQL itself stays out of messages.
+                rusqlite::Error::SqliteFailure(f, msg) => msg.clone().unwrap_or_else(|| f.to_string()),
+                rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+                other => other.to_string(),
+            };
+            let detail: String = detail.chars().take(160).collect();
+            format!("the workspace could not do that ({detail}); your saved work is safe")
+        }
+    }
+}
+
 impl DomainError {
+    /// Whether the disk is full (retrying once space is freed will work).
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, Self::Database(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull))
+    }
+
+    /// Whether another connection holds the write lock (retrying soon will work).
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Self::Database(e) if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
+    }
+
     pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Self::InvalidInput {
             field,

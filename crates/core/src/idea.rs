@@ -5,21 +5,21 @@
 use crate::cycle::CycleMode;
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
-use crate::input::{bounded, marks};
+use crate::input::{bounded, json_list, line};
 use crate::observation::ObservationKind;
 use crate::store::{parse_timestamp, Store};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
 /// Longest idea title, in characters.
-pub const MAX_IDEA_TITLE: usize = 300;
+pub const MAX_IDEA_TITLE: usize = crate::limits::IDEA_TITLE;
 /// Longest idea description, in characters.
-pub const MAX_IDEA_DESCRIPTION: usize = 50_000;
+pub const MAX_IDEA_DESCRIPTION: usize = crate::limits::IDEA_DESCRIPTION;
 /// Most observations one idea may cite.
-pub const MAX_EVIDENCE: usize = 1000;
+pub const MAX_EVIDENCE: usize = crate::limits::IDEA_EVIDENCE;
 
 /// An observation cited by an idea.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -80,11 +80,14 @@ fn clean(input: &IdeaInput) -> Result<(String, String), DomainError> {
     if input.evidence.len() > MAX_EVIDENCE {
         return Err(DomainError::invalid(
             "evidence",
-            format!("an idea cites at most {MAX_EVIDENCE} observations"),
+            format!(
+                "an idea cites at most {MAX_EVIDENCE} observations (this cites {})",
+                crate::input::thousands(input.evidence.len())
+            ),
         ));
     }
     Ok((
-        bounded(
+        line(
             "title",
             &input.title,
             MAX_IDEA_TITLE,
@@ -252,14 +255,13 @@ impl Store {
         if ideas.is_empty() {
             return Ok(());
         }
-        let ids: Vec<String> = ideas.iter().map(|i| i.id.to_string()).collect();
-        let mut stmt = self.conn.prepare(&format!(
+        let ids = json_list(ideas.iter().map(|i| i.id.to_string()));
+        let mut stmt = self.conn.prepare_cached(
             "SELECT io.idea_id, o.id, o.kind, o.text, o.deleted_at IS NOT NULL
              FROM idea_observation io JOIN observation o ON o.id = io.observation_id
-             WHERE io.idea_id IN ({}) ORDER BY o.observed_on, o.id",
-            marks(1, ids.len())
-        ))?;
-        let mut rows = stmt.query(params_from_iter(ids.iter()))?;
+             WHERE io.idea_id IN (SELECT value FROM json_each(?1)) ORDER BY o.observed_on, o.id",
+        )?;
+        let mut rows = stmt.query([&ids])?;
         while let Some(r) = rows.next()? {
             let idea = uuid_at(r, 0)?;
             let evidence = Evidence {

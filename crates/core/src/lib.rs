@@ -10,6 +10,7 @@ pub mod error;
 pub mod id;
 pub mod idea;
 mod input;
+pub mod limits;
 pub mod merge;
 pub mod observation;
 pub mod person;

@@ -5,12 +5,14 @@
 
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
-use crate::input::{date_at, date_text, marks};
+use crate::input::{check_date, date_at, date_text, id_list, json_list};
+use crate::limits;
 use crate::person::{check_people, PersonRef};
 use crate::session::SourceKind;
 use crate::store::{parse_timestamp, Store};
 use crate::tag::{check_tags, TagRef};
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -18,9 +20,9 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 /// Longest observation text, in characters.
-pub const MAX_OBSERVATION: usize = 20_000;
+pub const MAX_OBSERVATION: usize = limits::OBSERVATION_TEXT;
 /// Most tags on one observation.
-pub const MAX_TAGS_PER_OBSERVATION: usize = 50;
+pub const MAX_TAGS_PER_OBSERVATION: usize = limits::OBSERVATION_TAGS;
 
 /// What an observation is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -219,6 +221,7 @@ pub struct ObservationQuery {
     pub text: String,
     #[serde(default)]
     pub offset: u32,
+    /// Most rows to return: 100 when absent, never more than 1,000 (a page).
     #[serde(default)]
     #[ts(optional)]
     pub limit: Option<u32>,
@@ -239,72 +242,81 @@ impl ObservationFilter {
         !(self.tag_ids.is_empty() && self.person_ids.is_empty() && self.team_ids.is_empty())
     }
 
-    /// Appends this filter's conditions on `o` (an observation).
-    pub(crate) fn push_sql(&self, sql: &mut String, args: &mut Vec<String>) {
-        let push_in =
-            |sql: &mut String, args: &mut Vec<String>, pattern: &str, values: Vec<String>| {
-                if values.is_empty() {
-                    return;
-                }
-                let m = marks(args.len() + 1, values.len());
-                sql.push_str(&pattern.replace("{}", &m));
-                args.extend(values);
-            };
+    /// Refuses dates no stored row can have (see [`check_date`]).
+    pub(crate) fn check(&self) -> Result<(), DomainError> {
+        if let Some(from) = self.from {
+            check_date("from", from)?;
+        }
+        if let Some(to) = self.to {
+            check_date("to", to)?;
+        }
+        Ok(())
+    }
+
+    /// Appends this filter's conditions on `o` (an observation). Each list is bound as
+    /// one JSON parameter, so a filter of any length stays within SQLite's variables.
+    pub(crate) fn push_sql(&self, sql: &mut String, args: &mut Vec<Value>) {
+        let mut bind = |sql: &mut String, pattern: &str, value: String| {
+            args.push(value.into());
+            sql.push_str(&pattern.replace("?N", &format!("?{}", args.len())));
+        };
         // With a tag, person or team, the few observations linked to them are fewer than
         // a cycle's: `+` keeps SQLite from reading the cycle's index instead.
         let plus = if self.drives_by_links() { "+" } else { "" };
         if let Some(cycle) = self.cycle_id {
-            args.push(cycle.to_string());
-            sql.push_str(&format!(" AND {plus}o.cycle_id = ?{}", args.len()));
+            bind(
+                sql,
+                &format!(" AND {plus}o.cycle_id = ?N"),
+                cycle.to_string(),
+            );
         }
         if let Some(session) = self.session_id {
-            args.push(session.to_string());
-            sql.push_str(&format!(" AND o.session_id = ?{}", args.len()));
+            bind(sql, " AND o.session_id = ?N", session.to_string());
         }
         if let Some(from) = self.from {
-            args.push(date_text(from));
-            sql.push_str(&format!(" AND o.observed_on >= ?{}", args.len()));
+            bind(sql, " AND o.observed_on >= ?N", date_text(from));
         }
         if let Some(to) = self.to {
-            args.push(date_text(to));
-            sql.push_str(&format!(" AND o.observed_on <= ?{}", args.len()));
+            bind(sql, " AND o.observed_on <= ?N", date_text(to));
         }
-        push_in(
-            sql,
-            args,
-            " AND o.kind IN ({})",
-            self.kinds.iter().map(|k| k.as_str().to_owned()).collect(),
-        );
+        if !self.kinds.is_empty() {
+            bind(
+                sql,
+                " AND o.kind IN (SELECT value FROM json_each(?N))",
+                json_list(self.kinds.iter().map(|k| k.as_str())),
+            );
+        }
         // Each facet is an IN over its own index, so a selective filter drives the
         // query instead of probing every observation (see `bench_discovery`).
-        push_in(
-            sql,
-            args,
-            " AND o.session_id IN (SELECT id FROM session WHERE kind IN ({}))",
-            self.source_kinds
-                .iter()
-                .map(|k| k.as_str().to_owned())
-                .collect(),
-        );
-        push_in(
-            sql,
-            args,
-            " AND o.id IN (SELECT observation_id FROM observation_tag WHERE tag_id IN ({}))",
-            self.tag_ids.iter().map(Uuid::to_string).collect(),
-        );
-        push_in(
-            sql,
-            args,
-            " AND o.id IN (SELECT observation_id FROM observation_person WHERE person_id IN ({}))",
-            self.person_ids.iter().map(Uuid::to_string).collect(),
-        );
-        push_in(
-            sql,
-            args,
-            " AND o.id IN (SELECT op.observation_id FROM observation_person op
-                           JOIN person p ON p.id = op.person_id WHERE p.team_id IN ({}))",
-            self.team_ids.iter().map(Uuid::to_string).collect(),
-        );
+        if !self.source_kinds.is_empty() {
+            bind(
+                sql,
+                " AND o.session_id IN (SELECT id FROM session WHERE kind IN (SELECT value FROM json_each(?N)))",
+                json_list(self.source_kinds.iter().map(|k| k.as_str())),
+            );
+        }
+        if !self.tag_ids.is_empty() {
+            bind(
+                sql,
+                " AND o.id IN (SELECT observation_id FROM observation_tag WHERE tag_id IN (SELECT value FROM json_each(?N)))",
+                id_list(&self.tag_ids),
+            );
+        }
+        if !self.person_ids.is_empty() {
+            bind(
+                sql,
+                " AND o.id IN (SELECT observation_id FROM observation_person WHERE person_id IN (SELECT value FROM json_each(?N)))",
+                id_list(&self.person_ids),
+            );
+        }
+        if !self.team_ids.is_empty() {
+            bind(
+                sql,
+                " AND o.id IN (SELECT op.observation_id FROM observation_person op
+                               JOIN person p ON p.id = op.person_id WHERE p.team_id IN (SELECT value FROM json_each(?N)))",
+                id_list(&self.team_ids),
+            );
+        }
     }
 }
 
@@ -345,10 +357,14 @@ fn observation_from_row(r: &Row<'_>) -> rusqlite::Result<Observation> {
 
 fn clean_text(text: &str) -> Result<String, DomainError> {
     let text = text.trim();
-    if text.chars().count() > MAX_OBSERVATION {
+    let count = text.chars().count();
+    if count > MAX_OBSERVATION {
         return Err(DomainError::invalid(
             "text",
-            format!("keep an observation under {MAX_OBSERVATION} characters; it is one atom of what was said"),
+            format!(
+                "{}; an observation is one atom of what was said",
+                crate::input::too_long(count, MAX_OBSERVATION)
+            ),
         ));
     }
     Ok(text.to_owned())
@@ -429,7 +445,10 @@ fn write_links(
     if tags.len() > MAX_TAGS_PER_OBSERVATION {
         return Err(DomainError::invalid(
             "tags",
-            format!("an observation holds at most {MAX_TAGS_PER_OBSERVATION} tags"),
+            format!(
+                "an observation holds at most {MAX_TAGS_PER_OBSERVATION} tags (this one has {})",
+                crate::input::thousands(tags.len())
+            ),
         ));
     }
     check_tags(tx, tags)?;
@@ -488,10 +507,14 @@ impl Store {
             .trim_end_matches(['\r', '\n']);
         let (passage, start, state) = match (&session, passage.is_empty()) {
             (Some((_, notes)), false) => {
-                if passage.chars().count() > MAX_OBSERVATION {
+                let count = passage.chars().count();
+                if count > MAX_OBSERVATION {
                     return Err(DomainError::invalid(
                         "passage",
-                        format!("select under {MAX_OBSERVATION} characters for one observation"),
+                        format!(
+                            "{}; select less for one observation",
+                            crate::input::too_long(count, MAX_OBSERVATION)
+                        ),
                     ));
                 }
                 let at = locate(notes, passage, new.passage_start).ok_or_else(|| {
@@ -513,7 +536,7 @@ impl Store {
                 "write what was observed, or select a passage of the notes",
             ));
         }
-        let observed_on = new.observed_on.unwrap_or(observed_on);
+        let observed_on = check_date("date", new.observed_on.unwrap_or(observed_on))?;
         let id = new_id();
         let now = self.now_text();
         let tx = self.conn.transaction()?;
@@ -547,6 +570,7 @@ impl Store {
     ) -> Result<Observation, DomainError> {
         self.writable_observation(id, false)?;
         let text = clean_text(&update.text)?;
+        check_date("date", update.observed_on)?;
         if text.is_empty() {
             return Err(DomainError::invalid("text", "an observation needs words"));
         }
@@ -597,16 +621,16 @@ impl Store {
         if list.is_empty() {
             return Ok(());
         }
-        let ids: Vec<String> = list.iter().map(|o| o.id.to_string()).collect();
+        let ids = json_list(list.iter().map(|o| o.id.to_string()));
         let mut people: HashMap<Uuid, Vec<PersonRef>> = HashMap::new();
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(
             // CROSS JOIN keeps SQLite from walking every person to find a page's few.
             "SELECT op.observation_id, p.id, p.name FROM observation_person op
              CROSS JOIN person p ON p.id = op.person_id
-             WHERE op.observation_id IN ({}) AND p.deleted_at IS NULL ORDER BY p.name COLLATE NOCASE",
-            marks(1, ids.len())
-        ))?;
-        let mut rows = stmt.query(params_from_iter(ids.iter()))?;
+             WHERE op.observation_id IN (SELECT value FROM json_each(?1)) AND p.deleted_at IS NULL
+             ORDER BY p.name COLLATE NOCASE",
+        )?;
+        let mut rows = stmt.query([&ids])?;
         while let Some(r) = rows.next()? {
             people.entry(uuid_at(r, 0)?).or_default().push(PersonRef {
                 id: uuid_at(r, 1)?,
@@ -614,13 +638,13 @@ impl Store {
             });
         }
         let mut tags: HashMap<Uuid, Vec<TagRef>> = HashMap::new();
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT ot.observation_id, t.id, t.name, t.colour FROM observation_tag ot
              JOIN tag t ON t.id = ot.tag_id
-             WHERE ot.observation_id IN ({}) AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE",
-            marks(1, ids.len())
-        ))?;
-        let mut rows = stmt.query(params_from_iter(ids.iter()))?;
+             WHERE ot.observation_id IN (SELECT value FROM json_each(?1)) AND t.deleted_at IS NULL
+             ORDER BY t.name COLLATE NOCASE",
+        )?;
+        let mut rows = stmt.query([&ids])?;
         while let Some(r) = rows.next()? {
             tags.entry(uuid_at(r, 0)?).or_default().push(TagRef {
                 id: uuid_at(r, 1)?,
@@ -645,10 +669,11 @@ impl Store {
         } else {
             "o.deleted_at IS NULL"
         });
-        let mut args: Vec<String> = Vec::new();
+        query.filter.check()?;
+        let mut args: Vec<Value> = Vec::new();
         query.filter.push_sql(&mut filter, &mut args);
         if let Some(fts) = crate::search::fts_query(&query.text) {
-            args.push(fts.expr);
+            args.push(fts.expr.into());
             filter.push_str(&format!(
                 " AND o.rowid IN (SELECT rowid / 8 FROM search_index WHERE search_index MATCH ?{} AND rowid % 8 = 2)",
                 args.len()
@@ -663,10 +688,12 @@ impl Store {
                 "SELECT count(*) FROM observation o WHERE {filter}"
             ))?
             .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
-        let limit = query.limit.map_or(-1, i64::from);
+        args.push(i64::from(crate::session::page_limit(query.limit)).into());
+        args.push(i64::from(query.offset).into());
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{SELECT_OBSERVATION} WHERE {filter} ORDER BY o.observed_on DESC, o.id DESC LIMIT {limit} OFFSET {}",
-            query.offset
+            "{SELECT_OBSERVATION} WHERE {filter} ORDER BY o.observed_on DESC, o.id DESC LIMIT ?{} OFFSET ?{}",
+            args.len() - 1,
+            args.len()
         ))?;
         let mut observations: Vec<Observation> = stmt
             .query_map(params_from_iter(args.iter()), observation_from_row)?

@@ -4,7 +4,8 @@
 
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
-use crate::input::{bounded, date_at, date_text, marks};
+use crate::input::{bounded, date_at, date_text, id_list, line};
+use crate::limits;
 use crate::session::SourceKind;
 use crate::store::{parse_timestamp, Store};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -14,13 +15,13 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 /// Longest name (of a person or a team), in characters.
-pub const MAX_NAME: usize = 200;
+pub const MAX_NAME: usize = limits::NAME;
 /// Longest short field (role, org area, segment), in characters.
-pub const MAX_SHORT: usize = 200;
+pub const MAX_SHORT: usize = limits::SHORT;
 /// Longest answer to one of the three stakeholder questions, in characters.
-pub const MAX_ANSWER: usize = 10_000;
+pub const MAX_ANSWER: usize = limits::ANSWER;
 /// Most people one session or observation may name.
-pub const MAX_PEOPLE_PER_ITEM: usize = 200;
+pub const MAX_PEOPLE_PER_ITEM: usize = limits::PEOPLE_PER_ITEM;
 /// How far back ask-load looks.
 pub const ASK_LOAD_DAYS: u64 = 90;
 /// The ask-load warning threshold until a team sets its own.
@@ -226,14 +227,14 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<PersonSummary> {
 
 fn clean_team(input: &TeamInput) -> Result<TeamInput, DomainError> {
     Ok(TeamInput {
-        name: bounded(
+        name: line(
             "name",
             &input.name,
             MAX_NAME,
             Some("a team needs a name, e.g. \"Payments\""),
         )?,
-        org_area: bounded("org area", &input.org_area, MAX_SHORT, None)?,
-        segment: bounded("segment", &input.segment, MAX_SHORT, None)?,
+        org_area: line("org area", &input.org_area, MAX_SHORT, None)?,
+        segment: line("segment", &input.segment, MAX_SHORT, None)?,
     })
 }
 
@@ -274,7 +275,10 @@ pub(crate) fn check_people(
     if people.len() > MAX_PEOPLE_PER_ITEM {
         return Err(DomainError::invalid(
             "people",
-            format!("name at most {MAX_PEOPLE_PER_ITEM} people"),
+            format!(
+                "name at most {MAX_PEOPLE_PER_ITEM} people (this names {})",
+                crate::input::thousands(people.len())
+            ),
         ));
     }
     let mut stmt =
@@ -405,9 +409,9 @@ impl Store {
             }
         }
         Ok(PersonInput {
-            name: bounded("name", &input.name, MAX_NAME, Some("a person needs a name"))?,
+            name: line("name", &input.name, MAX_NAME, Some("a person needs a name"))?,
             team_id: input.team_id,
-            role: bounded("role", &input.role, MAX_SHORT, None)?,
+            role: line("role", &input.role, MAX_SHORT, None)?,
             relation: input.relation,
             goals: bounded("goals", &input.goals, MAX_ANSWER, None)?,
             support: bounded("support", &input.support, MAX_ANSWER, None)?,
@@ -536,7 +540,10 @@ impl Store {
     pub fn list_people(&self, query: &PeopleQuery) -> Result<Vec<PersonSummary>, DomainError> {
         let mut filter = String::from("p.deleted_at IS NULL");
         let mut args: Vec<String> = vec![self.ask_load_since()];
-        let text = query.text.trim();
+        let text: String = crate::input::clean_line(&query.text)
+            .chars()
+            .take(limits::PEOPLE_QUERY)
+            .collect();
         if !text.is_empty() {
             args.push(format!(
                 "%{}%",
@@ -568,14 +575,16 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut args: Vec<String> = vec![self.ask_load_since()];
-        args.extend(ids.iter().map(Uuid::to_string));
-        let mut stmt = self.conn.prepare(&format!(
-            "{PERSON_COLUMNS} {PERSON_FROM} WHERE p.deleted_at IS NULL AND p.id IN ({}) ORDER BY p.name COLLATE NOCASE",
-            marks(2, ids.len())
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{PERSON_COLUMNS} {PERSON_FROM}
+             WHERE p.deleted_at IS NULL AND p.id IN (SELECT value FROM json_each(?2))
+             ORDER BY p.name COLLATE NOCASE"
         ))?;
         let people = stmt
-            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .query_map(
+                params![self.ask_load_since(), id_list(ids)],
+                summary_from_row,
+            )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(people)
     }

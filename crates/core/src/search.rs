@@ -8,10 +8,12 @@
 
 use crate::error::DomainError;
 use crate::id::uuid_at;
+use crate::input::{date_text, id_list, json_list};
 use crate::observation::{ObservationFilter, ObservationKind};
 use crate::session::SourceKind;
 use crate::store::Store;
 use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -42,6 +44,11 @@ pub(crate) struct FtsQuery {
 
 /// Builds a safe FTS5 expression from what a person typed; `None` when it holds no word.
 pub(crate) fn fts_query(input: &str) -> Option<FtsQuery> {
+    // A long paste is read only as far as a search goes.
+    let (input, cut) = match input.char_indices().nth(crate::limits::SEARCH_TEXT) {
+        Some((at, _)) => (&input[..at], true),
+        None => (input, false),
+    };
     // Groups of words: a phrase (between paired quotes) or a single word.
     let mut groups: Vec<Vec<String>> = Vec::new();
     let quotes = input.matches('"').count();
@@ -55,7 +62,7 @@ pub(crate) fn fts_query(input: &str) -> Option<FtsQuery> {
     let mut phrase: Vec<String> = Vec::new();
     let mut word = String::new();
     let mut terms = 0usize;
-    let mut truncated = false;
+    let mut truncated = cut;
     let mut flush_word = |word: &mut String,
                           phrase: &mut Vec<String>,
                           groups: &mut Vec<Vec<String>>,
@@ -218,6 +225,7 @@ impl Store {
                 notice,
             });
         };
+        query.filter.check()?;
         let limit = query.limit.unwrap_or(50).min(MAX_HITS);
         let f = &query.filter;
         let mut entities: Vec<SearchEntity> = if query.entities.is_empty() {
@@ -241,7 +249,7 @@ impl Store {
                 SearchEntity::Person | SearchEntity::Tag => false,
             });
         }
-        let mut args: Vec<String> = vec![fts.expr.clone()];
+        let mut args: Vec<Value> = vec![fts.expr.clone().into()];
         let mut branches: Vec<String> = Vec::new();
         for entity in &entities {
             let code = entity.code();
@@ -262,41 +270,44 @@ impl Store {
                 SearchEntity::Session => {
                     // The session-level parts of the filter, read against the session itself.
                     let mut cond = String::new();
+                    let mut bind = |cond: &mut String, pattern: &str, value: String| {
+                        args.push(value.into());
+                        cond.push_str(&pattern.replace("?N", &format!("?{}", args.len())));
+                    };
                     if let Some(c) = f.cycle_id {
-                        args.push(c.to_string());
-                        cond.push_str(&format!(" AND s.cycle_id = ?{}", args.len()));
+                        bind(&mut cond, " AND s.cycle_id = ?N", c.to_string());
                     }
                     if let Some(sid) = f.session_id {
-                        args.push(sid.to_string());
-                        cond.push_str(&format!(" AND s.id = ?{}", args.len()));
+                        bind(&mut cond, " AND s.id = ?N", sid.to_string());
                     }
                     if let Some(from) = f.from {
-                        args.push(crate::input::date_text(from));
-                        cond.push_str(&format!(" AND s.held_on >= ?{}", args.len()));
+                        bind(&mut cond, " AND s.held_on >= ?N", date_text(from));
                     }
                     if let Some(to) = f.to {
-                        args.push(crate::input::date_text(to));
-                        cond.push_str(&format!(" AND s.held_on <= ?{}", args.len()));
+                        bind(&mut cond, " AND s.held_on <= ?N", date_text(to));
                     }
                     if !f.source_kinds.is_empty() {
-                        let m = crate::input::marks(args.len() + 1, f.source_kinds.len());
-                        args.extend(f.source_kinds.iter().map(|k| k.as_str().to_owned()));
-                        cond.push_str(&format!(" AND s.kind IN ({m})"));
+                        bind(
+                            &mut cond,
+                            " AND s.kind IN (SELECT value FROM json_each(?N))",
+                            json_list(f.source_kinds.iter().map(|k| k.as_str())),
+                        );
                     }
                     if !f.person_ids.is_empty() {
-                        let m = crate::input::marks(args.len() + 1, f.person_ids.len());
-                        args.extend(f.person_ids.iter().map(Uuid::to_string));
-                        cond.push_str(&format!(
-                            " AND EXISTS (SELECT 1 FROM session_person sp WHERE sp.session_id = s.id AND sp.person_id IN ({m}))"
-                        ));
+                        bind(
+                            &mut cond,
+                            " AND EXISTS (SELECT 1 FROM session_person sp WHERE sp.session_id = s.id
+                                          AND sp.person_id IN (SELECT value FROM json_each(?N)))",
+                            id_list(&f.person_ids),
+                        );
                     }
                     if !f.team_ids.is_empty() {
-                        let m = crate::input::marks(args.len() + 1, f.team_ids.len());
-                        args.extend(f.team_ids.iter().map(Uuid::to_string));
-                        cond.push_str(&format!(
+                        bind(
+                            &mut cond,
                             " AND EXISTS (SELECT 1 FROM session_person sp JOIN person p ON p.id = sp.person_id
-                                          WHERE sp.session_id = s.id AND p.team_id IN ({m}))"
-                        ));
+                                          WHERE sp.session_id = s.id AND p.team_id IN (SELECT value FROM json_each(?N)))",
+                            id_list(&f.team_ids),
+                        );
                     }
                     branches.push(if cond.is_empty() {
                         format!("(si.rowid % 8 = {code})")
@@ -309,7 +320,7 @@ impl Store {
                 SearchEntity::Idea => {
                     let mut cond = String::new();
                     if let Some(c) = f.cycle_id {
-                        args.push(c.to_string());
+                        args.push(c.to_string().into());
                         cond = format!(
                             " AND EXISTS (SELECT 1 FROM idea i WHERE i.rowid = si.rowid / 8 AND i.cycle_id = ?{})",
                             args.len()
@@ -337,13 +348,15 @@ impl Store {
             .query_row([&fts.expr], |r| r.get(0))?;
         let broad = matches > BROAD_MATCHES;
         let order = if broad { "si.rowid DESC" } else { "rank" };
+        args.push(i64::from(limit).into());
         let sql = format!(
             "SELECT si.rowid, snippet(search_index, 0, char(2), char(3), '…', 12),
                     snippet(search_index, 1, char(2), char(3), '…', 16)
              FROM search_index si
              WHERE search_index MATCH ?1 AND ({})
-             ORDER BY {order} LIMIT {limit}",
-            branches.join(" OR ")
+             ORDER BY {order} LIMIT ?{}",
+            branches.join(" OR "),
+            args.len()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let raw: Vec<(i64, String, String)> = stmt

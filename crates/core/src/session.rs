@@ -3,24 +3,26 @@
 
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
-use crate::input::date_at;
+use crate::input::{check_date, date_at, line, size_beside, thousands};
+use crate::limits;
 use crate::observation::reanchor;
 use crate::person::{session_people, write_session_people, PersonRef};
 use crate::store::{parse_timestamp, Store};
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
 /// Longest title accepted, in characters.
-pub const MAX_TITLE: usize = 300;
+pub const MAX_TITLE: usize = limits::SESSION_TITLE;
 /// Largest notes accepted, in bytes (UTF-8). Enough for a long transcript.
-pub const MAX_NOTES_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_NOTES_BYTES: usize = limits::NOTES_BYTES;
 /// Most links one session may carry.
-pub const MAX_LINKS: usize = 100;
-/// Longest link accepted, in characters.
-pub const MAX_LINK: usize = 4096;
+pub const MAX_LINKS: usize = limits::SESSION_LINKS;
+/// Longest link address accepted, in characters.
+pub const MAX_LINK: usize = limits::LINK_URL;
 
 /// The discovery channel a session came from. Each is a first-class source kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -230,10 +232,15 @@ pub struct SessionQuery {
     /// Rows to skip, for paging through a long list.
     #[serde(default)]
     pub offset: u32,
-    /// Most rows to return; every row when absent.
+    /// Most rows to return: 100 when absent, never more than 1,000 (a page).
     #[serde(default)]
     #[ts(optional)]
     pub limit: Option<u32>,
+}
+
+/// Rows a page holds: `limit`, or 100 when absent, and never more than [`limits::PAGE`].
+pub(crate) fn page_limit(limit: Option<u32>) -> u32 {
+    limit.unwrap_or(100).min(limits::PAGE)
 }
 
 /// How many live sessions one kind has.
@@ -269,29 +276,21 @@ pub struct NotesSaved {
 }
 
 fn clean_title(title: &str) -> Result<String, DomainError> {
-    let title = title.trim();
-    if title.is_empty() {
-        return Err(DomainError::invalid(
-            "title",
-            "give the session a title, e.g. \"Coffee chat with the payments team\"",
-        ));
-    }
-    if title.chars().count() > MAX_TITLE {
-        return Err(DomainError::invalid(
-            "title",
-            format!("keep the title under {MAX_TITLE} characters"),
-        ));
-    }
-    Ok(title.to_owned())
+    line(
+        "title",
+        title,
+        MAX_TITLE,
+        Some("give the session a title, e.g. \"Coffee chat with the payments team\""),
+    )
 }
 
-fn check_notes(notes: &str) -> Result<(), DomainError> {
+pub(crate) fn check_notes(notes: &str) -> Result<(), DomainError> {
     if notes.len() > MAX_NOTES_BYTES {
         return Err(DomainError::invalid(
             "notes",
             format!(
-                "these notes are {:.1} MiB; one session holds at most {} MiB. Split them into several sessions.",
-                notes.len() as f64 / (1024.0 * 1024.0),
+                "these notes are {}; one session holds at most {} MiB. Split them into several sessions.",
+                size_beside(notes.len(), MAX_NOTES_BYTES),
                 MAX_NOTES_BYTES / (1024 * 1024)
             ),
         ));
@@ -303,13 +302,16 @@ fn clean_links(links: &[SessionLink]) -> Result<Vec<SessionLink>, DomainError> {
     if links.len() > MAX_LINKS {
         return Err(DomainError::invalid(
             "links",
-            format!("a session holds at most {MAX_LINKS} links"),
+            format!(
+                "a session holds at most {MAX_LINKS} links (this one has {})",
+                thousands(links.len())
+            ),
         ));
     }
     let mut clean = Vec::with_capacity(links.len());
     for link in links {
         let url = link.url.trim();
-        let label = link.label.trim();
+        let label = line("link label", &link.label, limits::LINK_LABEL, None)?;
         if url.is_empty() && label.is_empty() {
             continue;
         }
@@ -319,15 +321,22 @@ fn clean_links(links: &[SessionLink]) -> Result<Vec<SessionLink>, DomainError> {
                 format!("the link \"{label}\" has no address"),
             ));
         }
-        if url.chars().count() > MAX_LINK || url.chars().any(char::is_control) {
+        let length = url.chars().count();
+        if length > MAX_LINK {
             return Err(DomainError::invalid(
-                "links",
-                "a link address is too long or holds control characters",
+                "link address",
+                crate::input::too_long(length, MAX_LINK),
+            ));
+        }
+        if crate::input::clean_line(url) != url {
+            return Err(DomainError::invalid(
+                "link address",
+                "a link address cannot hold line breaks or control characters",
             ));
         }
         clean.push(SessionLink {
             url: url.to_owned(),
-            label: label.to_owned(),
+            label,
         });
     }
     Ok(clean)
@@ -407,6 +416,7 @@ impl Store {
     pub fn create_session(&mut self, new: &NewSession) -> Result<Session, DomainError> {
         self.writable_cycle(new.cycle_id)?;
         let title = clean_title(&new.title)?;
+        check_date("date", new.held_on)?;
         let links = clean_links(&new.links)?;
         let notes = match &new.notes {
             Some(notes) => notes.clone(),
@@ -424,7 +434,7 @@ impl Store {
                 new.cycle_id.to_string(),
                 new.kind.as_str(),
                 title,
-                new.held_on.format("%Y-%m-%d").to_string(),
+                crate::input::date_text(new.held_on),
                 notes,
                 now
             ],
@@ -485,10 +495,10 @@ impl Store {
     /// Live sessions matching `query`, with counts per kind.
     pub fn list_sessions(&self, query: &SessionQuery) -> Result<SessionList, DomainError> {
         let mut scope = String::from("deleted_at IS NULL");
-        let mut args: Vec<String> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
         if let Some(cycle) = query.cycle_id {
             scope.push_str(" AND cycle_id = ?1");
-            args.push(cycle.to_string());
+            args.push(cycle.to_string().into());
         }
 
         let mut counts = Vec::new();
@@ -509,12 +519,11 @@ impl Store {
 
         let mut filter = scope;
         if !query.kinds.is_empty() {
-            let first = args.len() + 1;
-            let marks: Vec<String> = (first..first + query.kinds.len())
-                .map(|i| format!("?{i}"))
-                .collect();
-            filter.push_str(&format!(" AND kind IN ({})", marks.join(", ")));
-            args.extend(query.kinds.iter().map(|k| k.as_str().to_owned()));
+            args.push(crate::input::json_list(query.kinds.iter().map(|k| k.as_str())).into());
+            filter.push_str(&format!(
+                " AND kind IN (SELECT value FROM json_each(?{}))",
+                args.len()
+            ));
         }
         let matching = if query.kinds.is_empty() {
             total
@@ -529,12 +538,13 @@ impl Store {
             SessionSort::NewestFirst => "held_on DESC, id DESC",
             SessionSort::OldestFirst => "held_on ASC, id ASC",
         };
-        // LIMIT -1 is SQLite's "no limit".
-        let limit = query.limit.map_or(-1, i64::from);
+        args.push(i64::from(page_limit(query.limit)).into());
+        args.push(i64::from(query.offset).into());
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, cycle_id, kind, title, held_on, {PARTICIPANT_NAMES}, substr(notes, 1, 400), updated_at
-             FROM session WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
-            query.offset
+             FROM session WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+            args.len() - 1,
+            args.len()
         ))?;
         let sessions = stmt
             .query_map(params_from_iter(args.iter()), summary_from_row)?
@@ -556,6 +566,7 @@ impl Store {
     ) -> Result<Session, DomainError> {
         self.writable_session(id, false)?;
         let title = clean_title(&update.title)?;
+        check_date("date", update.held_on)?;
         let links = clean_links(&update.links)?;
         let now = self.now_text();
         let tx = self.conn.transaction()?;
@@ -566,7 +577,7 @@ impl Store {
                 id.to_string(),
                 update.kind.as_str(),
                 title,
-                update.held_on.format("%Y-%m-%d").to_string(),
+                crate::input::date_text(update.held_on),
                 now
             ],
         )?;

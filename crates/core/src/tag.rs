@@ -3,18 +3,18 @@
 
 use crate::error::DomainError;
 use crate::id::{new_id, uuid_at};
-use crate::input::{bounded, marks};
+use crate::input::{id_list, line};
 use crate::merge::{MergeDone, MergeEntity};
 use crate::store::Store;
-use rusqlite::{params, params_from_iter, Row};
+use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
 /// Longest tag name, in characters.
-pub const MAX_TAG_NAME: usize = 80;
+pub const MAX_TAG_NAME: usize = crate::limits::TAG_NAME;
 /// Most observations one bulk tagging may touch.
-pub const MAX_BULK: usize = 100_000;
+pub const MAX_BULK: usize = crate::limits::BULK;
 
 /// Colours new tags take in turn, readable as text on light and dark backgrounds.
 const PALETTE: [&str; 10] = [
@@ -167,7 +167,7 @@ impl Store {
 
     /// Creates a tag (also inline, while tagging).
     pub fn create_tag(&mut self, input: &TagInput) -> Result<Tag, DomainError> {
-        let name = bounded(
+        let name = line(
             "name",
             &input.name,
             MAX_TAG_NAME,
@@ -197,7 +197,7 @@ impl Store {
     /// Renames, recolours or regroups a tag; every observation keeps it.
     pub fn update_tag(&mut self, id: Uuid, input: &TagInput) -> Result<Tag, DomainError> {
         let current = self.tag(id)?;
-        let name = bounded(
+        let name = line(
             "name",
             &input.name,
             MAX_TAG_NAME,
@@ -253,23 +253,17 @@ impl Store {
                 format!("tag at most {MAX_BULK} observations at once"),
             ));
         }
-        for chunk in observations.chunks(500) {
-            let ids: Vec<String> = chunk.iter().map(Uuid::to_string).collect();
-            let closed: Option<String> = self
-                .conn
-                .query_row(
-                    &format!(
-                        "SELECT c.name FROM observation o JOIN cycle c ON c.id = o.cycle_id
-                         WHERE o.id IN ({}) AND c.mode = 'closed' LIMIT 1",
-                        marks(1, ids.len())
-                    ),
-                    params_from_iter(ids.iter()),
-                    |r| r.get(0),
-                )
-                .ok();
-            if let Some(cycle) = closed {
-                return Err(DomainError::CycleClosed { cycle });
-            }
+        let closed: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT c.name FROM observation o JOIN cycle c ON c.id = o.cycle_id
+                 WHERE o.id IN (SELECT value FROM json_each(?1)) AND c.mode = 'closed' LIMIT 1",
+                [id_list(observations)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(cycle) = closed {
+            return Err(DomainError::CycleClosed { cycle });
         }
         let tx = self.conn.transaction()?;
         let mut changed = 0;

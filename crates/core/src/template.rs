@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Longest template, in characters.
-pub const MAX_TEMPLATE: usize = 20_000;
+pub const MAX_TEMPLATE: usize = crate::limits::TEMPLATE;
 
 /// A source kind's template as the workspace uses it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -79,10 +79,11 @@ impl Store {
         kind: SourceKind,
         body: &str,
     ) -> Result<SessionTemplate, DomainError> {
-        if body.chars().count() > MAX_TEMPLATE {
+        let count = body.chars().count();
+        if count > MAX_TEMPLATE {
             return Err(DomainError::invalid(
                 "template",
-                format!("keep a template under {MAX_TEMPLATE} characters"),
+                crate::input::too_long(count, MAX_TEMPLATE),
             ));
         }
         let now = self.now_text();

@@ -45,6 +45,8 @@ import type {
 } from './generated';
 
 export type * from './generated';
+/** Core's limits on typed text, for `maxlength` (generated from Rust). */
+export { LIMITS } from './generated/limits';
 
 /** A backend error, with the kind the UI can switch on. */
 export class IpcFailure extends Error {

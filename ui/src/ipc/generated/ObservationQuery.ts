@@ -8,4 +8,8 @@ export type ObservationQuery = { filter: ObservationFilter,
 /**
  * Words to search for (search syntax is safe: see [`crate::search`]).
  */
-text: string, offset: number, limit?: number, };
+text: string, offset: number, 
+/**
+ * Most rows to return: 100 when absent, never more than 1,000 (a page).
+ */
+limit?: number, };

@@ -19,6 +19,6 @@ kinds: Array<SourceKind>, sort: SessionSort,
  */
 offset: number, 
 /**
- * Most rows to return; every row when absent.
+ * Most rows to return: 100 when absent, never more than 1,000 (a page).
  */
 limit?: number, };
