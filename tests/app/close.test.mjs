@@ -41,8 +41,10 @@ journey(() => h, 'e. notes typed right before the window is closed are saved on 
   try {
     await createFirstCycle(first, 'Close cycle');
     id = await createSession(first, { title: 'SLA talk: data team', kind: 'sla_conversation', date: '2026-10-12', participants: 'Mo (Data)' });
+    // Timed saves wait (a test-only hold), so whatever the machine's load, the notes
+    // are still unsaved when the close request comes: only the close can save them.
+    await first.exec('globalThis.__GW_HOLD_AUTOSAVE__ = true; return true;');
     await typeNotes(first, NOTES);
-    // The last keystrokes are still waiting for autosave when the close request comes.
     const state = await first.exec(`return document.querySelector('[data-testid="save-state"]').textContent.trim()`);
     assert.notEqual(state, 'Saved', 'the test closes before autosave has run, or it proves nothing');
     const tree = first.processTree();

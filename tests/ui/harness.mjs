@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Actions and assertions give up after this long: a journey fails fast, never hangs. */
-export const STEP_TIMEOUT_MS = 5000;
+export const STEP_TIMEOUT_MS = 10000;
 
 /** The fake backend as one IIFE, ready for `addInitScript`. */
 export async function bundleMock() {

@@ -18,7 +18,7 @@ after(async () => {
 
 /** A journey: opens the app with `config`, runs `body`, and fails on anything the page threw. */
 export function journey(name, config, body, options = {}) {
-  test(name, { timeout: 30000 }, async (t) => {
+  test(name, { timeout: 60000 }, async (t) => {
     const app = await openApp(t, env, config, options);
     await body(app);
     app.assertNoPageErrors();

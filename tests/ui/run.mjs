@@ -110,7 +110,8 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
     text,
   );
   const saves = await app.calls('save_notes');
-  assert.ok(saves.length >= 1 && saves.length <= 6, `autosave batches keystrokes (${saves.length} saves)`);
+  // Batching, not timing: fewer saves than half the keystrokes, however slow the machine.
+  assert.ok(saves.length >= 1 && saves.length < text.length / 2, `autosave batches keystrokes (${saves.length} saves for ${text.length} keys)`);
   const stored = (await app.state()).sessions[0];
   assert.equal(saves.at(-1).args.id, stored.id);
   assert.equal(stored.notes, text);

@@ -22,7 +22,7 @@ export const APP_BINARY = resolve(
 );
 
 /** Default time to wait for something to appear. */
-export const WAIT_MS = Number(process.env.GW_WAIT_MS || 10000);
+export const WAIT_MS = Number(process.env.GW_WAIT_MS || 20000);
 
 /** Polls `fn` until it returns a truthy value (not throwing); returns that value. */
 export async function waitUntil(fn, { timeout = WAIT_MS, interval = 100, message = 'condition' } = {}) {

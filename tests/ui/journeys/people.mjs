@@ -96,7 +96,8 @@ journey('People: a new stakeholder is added and their three answers are autosave
     () => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'update_person' && c.ok && c.args.person.interaction === 'Monthly 1:1, Slack in between.'),
   );
   const updates = await app.calls('update_person');
-  assert.ok(updates.length >= 1 && updates.length <= 12, `autosave batches keystrokes (${updates.length} saves)`);
+  // Batching, not timing: far fewer saves than the 87 keystrokes, however slow the machine.
+  assert.ok(updates.length >= 1 && updates.length < 40, `autosave batches keystrokes (${updates.length} saves)`);
   const last = updates.at(-1).args;
   assert.equal(last.id, id);
   assert.equal(last.person.goals, 'Ship instant refunds in Q3.');
