@@ -419,7 +419,7 @@ fn run(args: &Args) -> Result<(), String> {
         return Ok(());
     }
 
-    let mut store = Store::open(&args.out, OpenMode::CreateNew, Arc::new(SystemClock))
+    let store = Store::open(&args.out, OpenMode::CreateNew, Arc::new(SystemClock))
         .map_err(|e| format!("could not create the workspace: {e}"))?;
 
     // Cycles: the first created is current; the rest are older, closed history.
@@ -445,7 +445,7 @@ fn run(args: &Args) -> Result<(), String> {
     let mut links = 0usize;
     let mut per_kind = [0usize; 14];
 
-    let conn = store.connection_mut();
+    store.with_connection(|conn| -> Result<(), String> {
     let tx = conn.transaction().map_err(|e| e.to_string())?;
     {
         if cycles.len() > 1 {
@@ -670,6 +670,8 @@ fn run(args: &Args) -> Result<(), String> {
     // Fold the WAL into the main file so the workspace is one self-contained file.
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
         .map_err(|e| e.to_string())?;
+    Ok(())
+    })?;
     drop(store);
 
     let size = std::fs::metadata(&args.out).map(|m| m.len()).unwrap_or(0);

@@ -1,11 +1,11 @@
 //! Coverage of a cycle's discovery: which channels were used and how often, which
 //! teams and segments have not been heard from, and how much each person was asked.
 
+use crate::db::Db;
 use crate::error::DomainError;
-use crate::id::uuid_at;
-use crate::input::date_at;
+use crate::kind::SourceKind;
 use crate::person::{PeopleQuery, PersonSummary};
-use crate::session::SourceKind;
+use crate::row::RowExt;
 use crate::store::Store;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -62,7 +62,14 @@ pub struct Coverage {
 impl Store {
     /// Coverage of one cycle.
     pub fn coverage(&self, cycle: Uuid) -> Result<Coverage, DomainError> {
-        self.cycle(cycle)?;
+        self.read(|db| db.coverage(cycle))
+    }
+}
+
+impl Db<'_> {
+    /// Coverage of one cycle.
+    pub fn coverage(&self, cycle: Uuid) -> Result<Coverage, DomainError> {
+        self.cycle_head(cycle)?;
         let mut channels: Vec<ChannelUse> = SourceKind::ALL
             .into_iter()
             .map(|kind| ChannelUse {
@@ -72,16 +79,15 @@ impl Store {
             })
             .collect();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, count(*), max(held_on) FROM session
+            "SELECT max(id) AS id, kind, count(*) AS sessions, max(held_on) AS last_held FROM session
              WHERE cycle_id = ?1 AND deleted_at IS NULL GROUP BY kind",
         )?;
         let mut rows = stmt.query([cycle.to_string()])?;
         while let Some(r) = rows.next()? {
-            if let Some(kind) = SourceKind::parse(&r.get::<_, String>(0)?) {
-                if let Some(c) = channels.iter_mut().find(|c| c.kind == kind) {
-                    c.sessions = r.get(1)?;
-                    c.last_held = Some(date_at(r, 2)?);
-                }
+            let kind: SourceKind = r.stored("kind")?;
+            if let Some(c) = channels.iter_mut().find(|c| c.kind == kind) {
+                c.sessions = r.get("sessions")?;
+                c.last_held = r.opt_date("last_held")?;
             }
         }
 
@@ -90,21 +96,21 @@ impl Store {
                 (SELECT count(DISTINCT s.id) FROM session s
                  JOIN session_person sp ON sp.session_id = s.id
                  JOIN person p ON p.id = sp.person_id
-                 WHERE s.cycle_id = ?1 AND s.deleted_at IS NULL AND p.team_id = t.id AND p.deleted_at IS NULL),
+                 WHERE s.cycle_id = ?1 AND s.deleted_at IS NULL AND p.team_id = t.id AND p.deleted_at IS NULL) AS sessions,
                 (SELECT count(DISTINCT o.id) FROM observation o
                  JOIN observation_person op ON op.observation_id = o.id
                  JOIN person p ON p.id = op.person_id
-                 WHERE o.cycle_id = ?1 AND o.deleted_at IS NULL AND p.team_id = t.id AND p.deleted_at IS NULL)
+                 WHERE o.cycle_id = ?1 AND o.deleted_at IS NULL AND p.team_id = t.id AND p.deleted_at IS NULL) AS observations
              FROM team t WHERE t.deleted_at IS NULL",
         )?;
         let mut teams: Vec<TeamHeard> = stmt
             .query_map([cycle.to_string()], |r| {
                 Ok(TeamHeard {
-                    team_id: uuid_at(r, 0)?,
-                    name: r.get(1)?,
-                    segment: r.get(2)?,
-                    sessions: r.get(3)?,
-                    observations: r.get(4)?,
+                    team_id: r.uuid("id")?,
+                    name: r.get("name")?,
+                    segment: r.get("segment")?,
+                    sessions: r.get("sessions")?,
+                    observations: r.get("observations")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -1,9 +1,12 @@
 //! Cycles: planning rounds ("2027 H1 planning") that move through modes —
 //! discovery → prioritization → roadmap → closed. A closed cycle is read-only history.
 
+use crate::db::{Db, Tx};
 use crate::error::DomainError;
-use crate::id::{new_id, uuid_at};
-use crate::store::{parse_timestamp, Store};
+use crate::id::new_id;
+use crate::policy::{Act, CycleAllows};
+use crate::row::{RowExt, Stored};
+use crate::store::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -44,10 +47,6 @@ impl CycleMode {
         }
     }
 
-    fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-
     /// The mode after this one; `None` once closed.
     pub fn next(self) -> Option<Self> {
         match self {
@@ -66,6 +65,8 @@ pub struct Cycle {
     pub id: Uuid,
     pub name: String,
     pub mode: CycleMode,
+    /// What its mode allows (see [`crate::policy`]).
+    pub allows: CycleAllows,
     /// Whether this is the workspace's current cycle.
     pub current: bool,
     /// Live (not trashed) sessions in the cycle.
@@ -81,21 +82,32 @@ impl Cycle {
     }
 }
 
+impl Stored for CycleMode {
+    const WHAT: &'static str = "cycle mode";
+    fn as_stored(self) -> &'static str {
+        self.as_str()
+    }
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+}
+
 const SELECT_CYCLE: &str = "SELECT c.id, c.name, c.mode, c.created_at, c.updated_at,
-        (SELECT count(*) FROM session s WHERE s.cycle_id = c.id AND s.deleted_at IS NULL),
-        c.id = (SELECT value FROM meta WHERE key = 'current_cycle_id')
+        (SELECT count(*) FROM session s WHERE s.cycle_id = c.id AND s.deleted_at IS NULL) AS sessions,
+        c.id = (SELECT value FROM meta WHERE key = 'current_cycle_id') AS current
      FROM cycle c";
 
 fn cycle_from_row(row: &Row<'_>) -> rusqlite::Result<Cycle> {
-    let mode: String = row.get(2)?;
+    let mode = row.stored("mode")?;
     Ok(Cycle {
-        id: uuid_at(row, 0)?,
-        name: row.get(1)?,
-        mode: CycleMode::parse(&mode).unwrap_or(CycleMode::Closed),
-        created_at: parse_timestamp(&row.get::<_, String>(3)?),
-        updated_at: parse_timestamp(&row.get::<_, String>(4)?),
-        session_count: row.get(5)?,
-        current: row.get::<_, Option<bool>>(6)?.unwrap_or(false),
+        id: row.uuid("id")?,
+        name: row.get("name")?,
+        mode,
+        allows: CycleAllows::of(mode),
+        created_at: row.time("created_at")?,
+        updated_at: row.time("updated_at")?,
+        session_count: row.get("sessions")?,
+        current: row.get::<_, Option<bool>>("current")?.unwrap_or(false),
     })
 }
 
@@ -118,34 +130,12 @@ fn name_error(e: rusqlite::Error, name: &str) -> DomainError {
     }
 }
 
-impl Store {
-    /// Creates a cycle in discovery mode. The first cycle becomes the current one.
-    pub fn create_cycle(&mut self, name: &str) -> Result<Cycle, DomainError> {
-        let name = clean_name(name)?;
-        let id = new_id();
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO cycle (id, name, mode, created_at, updated_at) VALUES (?1, ?2, 'discovery', ?3, ?3)",
-            params![id.to_string(), name, now],
-        )
-        .map_err(|e| name_error(e, &name))?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-            params![CURRENT_CYCLE_KEY, id.to_string()],
-        )?;
-        tx.commit()?;
-        self.cycle(id)
-    }
-
+impl Db<'_> {
     /// One cycle.
     pub fn cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
         self.conn
-            .query_row(
-                &format!("{SELECT_CYCLE} WHERE c.id = ?1"),
-                [id.to_string()],
-                cycle_from_row,
-            )
+            .prepare_cached(&format!("{SELECT_CYCLE} WHERE c.id = ?1"))?
+            .query_row([id.to_string()], cycle_from_row)
             .optional()?
             .ok_or(DomainError::NotFound {
                 entity: "cycle",
@@ -155,7 +145,7 @@ impl Store {
 
     /// Every cycle, newest first.
     pub fn list_cycles(&self) -> Result<Vec<Cycle>, DomainError> {
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_CYCLE} ORDER BY c.created_at DESC, c.id DESC"
         ))?;
         let cycles = stmt
@@ -178,92 +168,94 @@ impl Store {
             Err(_) => Ok(None),
         }
     }
+}
 
-    /// Makes `id` the current cycle. Switching to a closed cycle is fine: it is read-only.
-    pub fn set_current_cycle(&mut self, id: Uuid) -> Result<Cycle, DomainError> {
-        self.cycle(id)?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+impl Tx<'_> {
+    /// Creates a cycle in discovery mode. The first cycle becomes the current one.
+    pub fn create_cycle(&self, name: &str) -> Result<Cycle, DomainError> {
+        let name = clean_name(name)?;
+        let id = new_id();
+        self.conn
+            .execute(
+                "INSERT INTO cycle (id, name, mode, created_at, updated_at) VALUES (?1, ?2, 'discovery', ?3, ?3)",
+                params![id.to_string(), name, self.now_text()],
+            )
+            .map_err(|e| name_error(e, &name))?;
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
             params![CURRENT_CYCLE_KEY, id.to_string()],
         )?;
-        tx.commit()?;
+        self.cycle(id)
+    }
+
+    /// Makes `id` the current cycle. Switching to a closed cycle is fine: it is read-only.
+    pub fn set_current_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
+        self.cycle_head(id)?;
+        self.meta_set(CURRENT_CYCLE_KEY, &id.to_string())?;
         self.cycle(id)
     }
 
     /// Renames a cycle that is not closed.
-    pub fn rename_cycle(&mut self, id: Uuid, name: &str) -> Result<Cycle, DomainError> {
+    pub fn rename_cycle(&self, id: Uuid, name: &str) -> Result<Cycle, DomainError> {
         let name = clean_name(name)?;
-        let cycle = self.writable_cycle(id)?;
-        if cycle.name == name {
-            return Ok(cycle);
-        }
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE cycle SET name = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id.to_string(), name, now],
-        )
-        .map_err(|e| name_error(e, &name))?;
-        tx.commit()?;
+        self.require(id, Act::EditCycle)?;
+        self.conn
+            .execute(
+                "UPDATE cycle SET name = ?2, updated_at = ?3 WHERE id = ?1 AND name IS NOT ?2",
+                params![id.to_string(), name, self.now_text()],
+            )
+            .map_err(|e| name_error(e, &name))?;
         self.cycle(id)
     }
 
     /// Moves a cycle to its next mode. The move is explicit and one step at a time;
     /// closing makes the cycle read-only for good.
-    pub fn advance_cycle(&mut self, id: Uuid) -> Result<Cycle, DomainError> {
-        let cycle = self.cycle(id)?;
-        let next = cycle
-            .mode
+    pub fn advance_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
+        let (name, mode) = self.cycle_head(id)?;
+        let next = mode
             .next()
-            .ok_or(DomainError::CycleAlreadyClosed { cycle: cycle.name })?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
+            .ok_or(DomainError::CycleAlreadyClosed { cycle: name })?;
+        self.conn.execute(
             "UPDATE cycle SET mode = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id.to_string(), next.as_str(), now],
+            params![id.to_string(), next.as_str(), self.now_text()],
         )?;
-        tx.commit()?;
         self.cycle(id)
     }
+}
 
-    /// The cycle, if it may still change; a closed cycle is refused.
-    /// The cycle of a live (or, with `trashed`, a deleted) row of `table` (a session,
-    /// observation or idea), if that cycle may change.
-    pub(crate) fn writable_in_cycle(
-        &self,
-        table: &'static str,
-        id: Uuid,
-        trashed: bool,
-    ) -> Result<Uuid, DomainError> {
-        let deleted = if trashed { "IS NOT NULL" } else { "IS NULL" };
-        let cycle = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT cycle_id FROM {table} WHERE id = ?1 AND deleted_at {deleted}"
-            ))?
-            .query_row([id.to_string()], |r| uuid_at(r, 0))
-            .optional()?
-            .ok_or_else(|| DomainError::NotFound {
-                entity: match (table, trashed) {
-                    ("session", false) => "session",
-                    ("session", true) => "trashed session",
-                    ("observation", false) => "observation",
-                    ("observation", true) => "trashed observation",
-                    ("idea", false) => "idea",
-                    _ => "trashed idea",
-                },
-                id: id.to_string(),
-            })?;
-        self.writable_cycle(cycle)?;
-        Ok(cycle)
+impl Store {
+    /// Creates a cycle in discovery mode. The first cycle becomes the current one.
+    pub fn create_cycle(&self, name: &str) -> Result<Cycle, DomainError> {
+        self.write(|tx| tx.create_cycle(name))
     }
 
-    pub(crate) fn writable_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
-        let cycle = self.cycle(id)?;
-        if cycle.is_read_only() {
-            return Err(DomainError::CycleClosed { cycle: cycle.name });
-        }
-        Ok(cycle)
+    /// One cycle.
+    pub fn cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
+        self.read(|db| db.cycle(id))
+    }
+
+    /// Every cycle, newest first.
+    pub fn list_cycles(&self) -> Result<Vec<Cycle>, DomainError> {
+        self.read(|db| db.list_cycles())
+    }
+
+    /// The current cycle, if the workspace has any.
+    pub fn current_cycle(&self) -> Result<Option<Cycle>, DomainError> {
+        self.read(|db| db.current_cycle())
+    }
+
+    /// Makes `id` the current cycle.
+    pub fn set_current_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
+        self.write(|tx| tx.set_current_cycle(id))
+    }
+
+    /// Renames a cycle that is not closed.
+    pub fn rename_cycle(&self, id: Uuid, name: &str) -> Result<Cycle, DomainError> {
+        self.write(|tx| tx.rename_cycle(id, name))
+    }
+
+    /// Moves a cycle to its next mode.
+    pub fn advance_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
+        self.write(|tx| tx.advance_cycle(id))
     }
 }

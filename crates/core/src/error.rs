@@ -34,6 +34,15 @@ pub enum DomainError {
     #[error("the cycle \"{cycle}\" is in discovery, where nothing is scored, ranked or sized; move it to prioritization first")]
     JudgingInDiscovery { cycle: String },
 
+    /// The cycle's mode does not allow this yet (see [`crate::policy`]).
+    #[error("the cycle \"{cycle}\" is in {mode}; {act} waits until it is in {needed}")]
+    WrongMode {
+        cycle: String,
+        mode: &'static str,
+        act: &'static str,
+        needed: &'static str,
+    },
+
     /// Two things to merge must be different, live and of one kind.
     #[error("{0}")]
     CannotMerge(String),
@@ -65,6 +74,9 @@ pub fn database_message(e: &rusqlite::Error) -> String {
                 .to_owned()
         }
         _ => {
+            if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e {
+                return format!("a stored value could not be read: {inner}");
+            }
             let detail = match e {
                 // Only SQLite's short reason: the SQL itself stays out of messages.
                 rusqlite::Error::SqliteFailure(f, msg) => msg.clone().unwrap_or_else(|| f.to_string()),

@@ -1,15 +1,19 @@
 //! Ideas: possible answers captured during discovery with the observations behind
 //! them. Discovery does not judge: while an idea's cycle is in discovery, core refuses
-//! any score or effort, whatever the UI shows.
+//! any score or effort, whatever the UI shows (see [`crate::policy`]).
 
 use crate::cycle::CycleMode;
+use crate::db::{Db, Tx};
 use crate::error::DomainError;
-use crate::id::{new_id, uuid_at};
-use crate::input::{bounded, json_list, line};
-use crate::observation::ObservationKind;
-use crate::store::{parse_timestamp, Store};
+use crate::id::new_id;
+use crate::input::{bounded, line};
+use crate::kind::ObservationKind;
+use crate::policy::{shows_judgement, Act};
+use crate::row::RowExt;
+use crate::sql::json_list;
+use crate::store::Store;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -102,10 +106,10 @@ fn clean(input: &IdeaInput) -> Result<(String, String), DomainError> {
     ))
 }
 
-fn write_evidence(tx: &Transaction<'_>, id: Uuid, evidence: &[Uuid]) -> Result<(), DomainError> {
+fn write_evidence(tx: &Tx<'_>, id: Uuid, evidence: &[Uuid]) -> Result<(), DomainError> {
     // Evidence already cited stays, even from the trash (evidence is never lost); new
     // evidence must be a live observation.
-    let mut exists = tx.prepare_cached(
+    let mut exists = tx.conn.prepare_cached(
         "SELECT 1 FROM observation o WHERE o.id = ?1 AND (o.deleted_at IS NULL OR EXISTS
             (SELECT 1 FROM idea_observation io WHERE io.idea_id = ?2 AND io.observation_id = o.id))",
     )?;
@@ -117,11 +121,11 @@ fn write_evidence(tx: &Transaction<'_>, id: Uuid, evidence: &[Uuid]) -> Result<(
             });
         }
     }
-    tx.execute(
+    tx.conn.execute(
         "DELETE FROM idea_observation WHERE idea_id = ?1",
         [id.to_string()],
     )?;
-    let mut add = tx.prepare_cached(
+    let mut add = tx.conn.prepare_cached(
         "INSERT OR IGNORE INTO idea_observation (idea_id, observation_id) VALUES (?1, ?2)",
     )?;
     for obs in evidence {
@@ -135,101 +139,32 @@ const SELECT_IDEA: &str = "SELECT i.id, i.cycle_id, i.title, i.description, i.sc
      FROM idea i JOIN cycle c ON c.id = i.cycle_id";
 
 fn idea_from_row(r: &Row<'_>) -> rusqlite::Result<Idea> {
-    let mode: String = r.get(6)?;
-    let score: Option<u8> = r.get(4)?;
-    let effort: Option<String> = r.get(5)?;
-    let judged = mode != CycleMode::Discovery.as_str() && (score.is_some() || effort.is_some());
+    let mode: CycleMode = r.stored("mode")?;
+    let score: Option<u8> = r.get("score")?;
+    let effort: Option<String> = r.get("effort")?;
+    let judged = shows_judgement(mode) && (score.is_some() || effort.is_some());
     Ok(Idea {
-        id: uuid_at(r, 0)?,
-        cycle_id: uuid_at(r, 1)?,
-        title: r.get(2)?,
-        description: r.get(3)?,
+        id: r.uuid("id")?,
+        cycle_id: r.uuid("cycle_id")?,
+        title: r.get("title")?,
+        description: r.get("description")?,
         assessment: judged.then_some(Assessment { score, effort }),
-        read_only: mode == CycleMode::Closed.as_str(),
-        created_at: parse_timestamp(&r.get::<_, String>(7)?),
-        updated_at: parse_timestamp(&r.get::<_, String>(8)?),
+        read_only: mode == CycleMode::Closed,
+        created_at: r.time("created_at")?,
+        updated_at: r.time("updated_at")?,
         evidence: Vec::new(),
     })
 }
 
-impl Store {
-    /// Captures an idea in a cycle that is not closed.
-    pub fn create_idea(&mut self, cycle: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
-        self.writable_cycle(cycle)?;
-        let (title, description) = clean(input)?;
-        let id = new_id();
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO idea (id, cycle_id, title, description, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![id.to_string(), cycle.to_string(), title, description, now],
-        )?;
-        write_evidence(&tx, id, &input.evidence)?;
-        tx.commit()?;
-        self.idea(id)
-    }
-
-    /// Replaces an idea's title, description and evidence.
-    pub fn update_idea(&mut self, id: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
-        self.writable_idea(id, false)?;
-        let (title, description) = clean(input)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE idea SET title = ?2, description = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id.to_string(), title, description, now],
-        )?;
-        write_evidence(&tx, id, &input.evidence)?;
-        tx.commit()?;
-        self.idea(id)
-    }
-
-    /// Scores an idea or sizes its effort. Refused while its cycle is in discovery:
-    /// discovery casts a wide net and judges nothing.
-    pub fn assess_idea(&mut self, id: Uuid, assessment: &Assessment) -> Result<Idea, DomainError> {
-        let cycle = self.writable_idea(id, false)?;
-        let cycle = self.cycle(cycle)?;
-        if cycle.mode == CycleMode::Discovery {
-            return Err(DomainError::JudgingInDiscovery { cycle: cycle.name });
-        }
-        if let Some(score) = assessment.score {
-            if !(1..=10).contains(&score) {
-                return Err(DomainError::invalid("score", "score from 1 to 10"));
-            }
-        }
-        if let Some(effort) = &assessment.effort {
-            if !["S", "M", "L", "XL"].contains(&effort.as_str()) {
-                return Err(DomainError::invalid(
-                    "effort",
-                    "size effort as S, M, L or XL",
-                ));
-            }
-        }
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE idea SET score = ?2, effort = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id.to_string(), assessment.score, assessment.effort, now],
-        )?;
-        tx.commit()?;
-        self.idea(id)
-    }
-
-    /// The cycle of a live (or, with `trashed`, a deleted) idea, if that cycle may change.
-    pub(crate) fn writable_idea(&self, id: Uuid, trashed: bool) -> Result<Uuid, DomainError> {
-        self.writable_in_cycle("idea", id, trashed)
-    }
-
+impl Db<'_> {
     /// One live idea with its evidence.
     pub fn idea(&self, id: Uuid) -> Result<Idea, DomainError> {
         let found = self
             .conn
-            .query_row(
-                &format!("{SELECT_IDEA} WHERE i.id = ?1 AND i.deleted_at IS NULL"),
-                [id.to_string()],
-                idea_from_row,
-            )
+            .prepare_cached(&format!(
+                "{SELECT_IDEA} WHERE i.id = ?1 AND i.deleted_at IS NULL"
+            ))?
+            .query_row([id.to_string()], idea_from_row)
             .optional()?;
         let mut ideas = vec![found.ok_or_else(|| DomainError::NotFound {
             entity: "idea",
@@ -257,19 +192,18 @@ impl Store {
         }
         let ids = json_list(ideas.iter().map(|i| i.id.to_string()));
         let mut stmt = self.conn.prepare_cached(
-            "SELECT io.idea_id, o.id, o.kind, o.text, o.deleted_at IS NOT NULL
+            "SELECT io.idea_id, o.id, o.kind, o.text, o.deleted_at IS NOT NULL AS trashed
              FROM idea_observation io JOIN observation o ON o.id = io.observation_id
              WHERE io.idea_id IN (SELECT value FROM json_each(?1)) ORDER BY o.observed_on, o.id",
         )?;
         let mut rows = stmt.query([&ids])?;
         while let Some(r) = rows.next()? {
-            let idea = uuid_at(r, 0)?;
+            let idea = r.uuid("idea_id")?;
             let evidence = Evidence {
-                id: uuid_at(r, 1)?,
-                kind: ObservationKind::parse(&r.get::<_, String>(2)?)
-                    .unwrap_or(ObservationKind::Fact),
-                text: r.get(3)?,
-                trashed: r.get(4)?,
+                id: r.uuid("id")?,
+                kind: r.stored::<ObservationKind>("kind")?,
+                text: r.get("text")?,
+                trashed: r.get("trashed")?,
             };
             if let Some(i) = ideas.iter_mut().find(|i| i.id == idea) {
                 i.evidence.push(evidence);
@@ -277,10 +211,105 @@ impl Store {
         }
         Ok(())
     }
+}
+
+impl Tx<'_> {
+    /// Captures an idea in a cycle that allows capture.
+    pub fn create_idea(&self, cycle: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
+        self.require(cycle, Act::Capture)?;
+        let (title, description) = clean(input)?;
+        let id = new_id();
+        self.conn.execute(
+            "INSERT INTO idea (id, cycle_id, title, description, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![
+                id.to_string(),
+                cycle.to_string(),
+                title,
+                description,
+                self.now_text()
+            ],
+        )?;
+        write_evidence(self, id, &input.evidence)?;
+        self.idea(id)
+    }
+
+    /// Replaces an idea's title, description and evidence.
+    pub fn update_idea(&self, id: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
+        self.require_in("idea", id, false, Act::Capture)?;
+        let (title, description) = clean(input)?;
+        self.conn.execute(
+            "UPDATE idea SET title = ?2, description = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id.to_string(), title, description, self.now_text()],
+        )?;
+        write_evidence(self, id, &input.evidence)?;
+        self.idea(id)
+    }
+
+    /// Scores an idea or sizes its effort. Refused while its cycle is in discovery:
+    /// discovery casts a wide net and judges nothing.
+    pub fn assess_idea(&self, id: Uuid, assessment: &Assessment) -> Result<Idea, DomainError> {
+        self.require_in("idea", id, false, Act::Judge)?;
+        if let Some(score) = assessment.score {
+            if !(1..=10).contains(&score) {
+                return Err(DomainError::invalid("score", "score from 1 to 10"));
+            }
+        }
+        if let Some(effort) = &assessment.effort {
+            if !["S", "M", "L", "XL"].contains(&effort.as_str()) {
+                return Err(DomainError::invalid(
+                    "effort",
+                    "size effort as S, M, L or XL",
+                ));
+            }
+        }
+        self.conn.execute(
+            "UPDATE idea SET score = ?2, effort = ?3, updated_at = ?4 WHERE id = ?1",
+            params![
+                id.to_string(),
+                assessment.score,
+                assessment.effort,
+                self.now_text()
+            ],
+        )?;
+        self.idea(id)
+    }
 
     /// Moves an idea to the trash.
-    pub fn delete_idea(&mut self, id: Uuid) -> Result<(), DomainError> {
-        self.writable_idea(id, false)?;
+    pub fn delete_idea(&self, id: Uuid) -> Result<(), DomainError> {
+        self.require_in("idea", id, false, Act::Capture)?;
         self.move_to_trash("idea", id)
+    }
+}
+
+impl Store {
+    /// Captures an idea.
+    pub fn create_idea(&self, cycle: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
+        self.write(|tx| tx.create_idea(cycle, input))
+    }
+
+    /// Replaces an idea's title, description and evidence.
+    pub fn update_idea(&self, id: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
+        self.write(|tx| tx.update_idea(id, input))
+    }
+
+    /// Scores or sizes an idea (refused in discovery).
+    pub fn assess_idea(&self, id: Uuid, assessment: &Assessment) -> Result<Idea, DomainError> {
+        self.write(|tx| tx.assess_idea(id, assessment))
+    }
+
+    /// One live idea with its evidence.
+    pub fn idea(&self, id: Uuid) -> Result<Idea, DomainError> {
+        self.read(|db| db.idea(id))
+    }
+
+    /// The live ideas of a cycle, newest first.
+    pub fn list_ideas(&self, cycle: Uuid) -> Result<Vec<Idea>, DomainError> {
+        self.read(|db| db.list_ideas(cycle))
+    }
+
+    /// Moves an idea to the trash.
+    pub fn delete_idea(&self, id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.delete_idea(id))
     }
 }

@@ -2,8 +2,6 @@
 
 use crate::error::DomainError;
 use chrono::{Datelike, NaiveDate};
-use rusqlite::Row;
-use uuid::Uuid;
 
 /// The first year a date may fall in.
 pub const FIRST_YEAR: i32 = 1900;
@@ -137,33 +135,9 @@ pub(crate) fn check_date(field: &'static str, date: NaiveDate) -> Result<NaiveDa
     }
 }
 
-/// Reads a stored `YYYY-MM-DD` date from column `idx`.
-pub(crate) fn date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
-    let s: String = row.get(idx)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 /// Stored form of a date.
 pub(crate) fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
-}
-
-/// A list bound as one parameter, read in SQL as `IN (SELECT value FROM json_each(?N))`:
-/// any number of values costs one variable (SQLite allows 32,766 of them).
-pub(crate) fn json_list<I, T>(values: I) -> String
-where
-    I: IntoIterator<Item = T>,
-    T: serde::Serialize,
-{
-    let values: Vec<T> = values.into_iter().collect();
-    serde_json::to_string(&values).unwrap_or_else(|_| "[]".to_owned())
-}
-
-/// A list of ids bound as one parameter (see [`json_list`]).
-pub(crate) fn id_list(ids: &[Uuid]) -> String {
-    json_list(ids.iter().map(Uuid::to_string))
 }
 
 #[cfg(test)]

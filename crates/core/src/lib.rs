@@ -3,24 +3,38 @@
 //!
 //! Nothing here knows about Tauri or any UI; the desktop shell is a thin caller.
 
+// The vocabulary, at the bottom: nothing here depends on an area.
 pub mod clock;
+pub mod error;
+pub mod filter;
+pub mod fts;
+pub mod id;
+mod input;
+pub mod kind;
+pub mod limits;
+pub mod passage;
+pub mod row;
+mod sql;
+
+// The store and its unit of work, and the mode policy every write consults.
+pub mod db;
+pub mod policy;
+pub mod schema;
+pub mod store;
+
+// The areas, each above the vocabulary and the areas it names.
 pub mod coverage;
 pub mod cycle;
-pub mod error;
-pub mod id;
 pub mod idea;
-mod input;
-pub mod limits;
 pub mod merge;
 pub mod observation;
 pub mod person;
 pub mod recent;
 pub mod render;
 pub mod sample;
-pub mod schema;
 pub mod search;
+pub mod search_index;
 pub mod session;
-pub mod store;
 pub mod tag;
 pub mod template;
 pub mod trash;
@@ -28,22 +42,26 @@ pub mod trash;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
 pub use cycle::{Cycle, CycleMode};
+pub use db::{Db, Tx};
 pub use error::DomainError;
+pub use filter::ObservationFilter;
 pub use idea::{Assessment, Evidence, Idea, IdeaInput};
+pub use kind::{source_kinds, ObservationKind, SourceKind, SourceKindInfo};
 pub use merge::{MergeDone, MergeEntity};
 pub use observation::{
-    NewObservation, Observation, ObservationFilter, ObservationKind, ObservationList,
-    ObservationQuery, ObservationUpdate, PassageState,
+    NewObservation, Observation, ObservationList, ObservationQuery, ObservationUpdate,
 };
+pub use passage::PassageState;
 pub use person::{
     PeopleQuery, Person, PersonInput, PersonRef, PersonSession, PersonSummary, Relation, Team,
     TeamInput,
 };
+pub use policy::{Act, CycleAllows};
 pub use recent::{RecentList, RecentWorkspace};
 pub use search::{SearchEntity, SearchHit, SearchQuery, SearchResults};
 pub use session::{
-    source_kinds, KindCount, NewSession, NotesSaved, Session, SessionLink, SessionList,
-    SessionQuery, SessionSort, SessionSummary, SessionUpdate, SourceKind, SourceKindInfo,
+    KindCount, NewSession, NotesSaved, Session, SessionLink, SessionList, SessionQuery,
+    SessionSort, SessionSummary, SessionUpdate,
 };
 pub use store::{check_whole_file, OpenError, OpenMode, OpenOutcome, Store, WorkspaceInfo};
 pub use tag::{Tag, TagGroup, TagInput, TagRef};

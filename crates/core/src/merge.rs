@@ -2,10 +2,13 @@
 //! two tags that mean the same. Every link (sessions, observations, tags, ideas) ends
 //! up on the kept one; the other goes out of sight. Each merge is recorded with what it moved, so it can be undone.
 
+use crate::db::Tx;
 use crate::error::DomainError;
-use crate::id::{new_id, uuid_at};
+use crate::id::new_id;
+use crate::policy::Act;
+use crate::row::{RowExt, Stored};
 use crate::store::Store;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -27,12 +30,27 @@ impl MergeEntity {
             Self::Tag => "tag",
         }
     }
+}
 
-    fn parse(s: &str) -> Option<Self> {
-        [Self::Person, Self::Observation, Self::Tag]
-            .into_iter()
-            .find(|e| e.as_str() == s)
+impl Stored for MergeEntity {
+    const WHAT: &'static str = "kind of merge";
+    fn as_stored(self) -> &'static str {
+        self.as_str()
     }
+    fn all() -> &'static [Self] {
+        &[Self::Person, Self::Observation, Self::Tag]
+    }
+}
+
+/// The kept person's fields before a merge filled the empty ones.
+type PersonFields = (Option<String>, String, String, String, String);
+
+/// Refuses an undo whose record cannot be read: undoing from a guess would reset the
+/// kept one's fields or bring back a merged one without its links.
+fn unreadable_record(what: &str) -> DomainError {
+    DomainError::CannotMerge(format!(
+        "the record of this merge cannot be read ({what}), so it cannot be undone; nothing was changed"
+    ))
 }
 
 /// A done merge, to offer its undo.
@@ -75,7 +93,7 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
 }
 
 fn move_links(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     entity: MergeEntity,
     kept: Uuid,
     merged: Uuid,
@@ -126,9 +144,9 @@ fn move_links(
     Ok(moved)
 }
 
-impl Store {
+impl Tx<'_> {
     /// Merges person `merged` into `kept`. Empty fields of `kept` take `merged`'s values.
-    pub fn merge_people(&mut self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
+    pub fn merge_people(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
         if kept == merged {
             return Err(DomainError::CannotMerge(
                 "choose two different people to merge".to_owned(),
@@ -140,23 +158,19 @@ impl Store {
     }
 
     /// Merges observation `merged` into `kept`: people, tags and ideas move over.
-    pub fn merge_observations(
-        &mut self,
-        kept: Uuid,
-        merged: Uuid,
-    ) -> Result<MergeDone, DomainError> {
+    pub fn merge_observations(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
         if kept == merged {
             return Err(DomainError::CannotMerge(
                 "choose two different observations to merge".to_owned(),
             ));
         }
-        self.writable_observation(kept, false)?;
-        self.writable_observation(merged, false)?;
+        self.require_in("observation", kept, false, Act::Capture)?;
+        self.require_in("observation", merged, false, Act::Capture)?;
         self.merge(MergeEntity::Observation, kept, merged)
     }
 
     pub(crate) fn merge(
-        &mut self,
+        &self,
         entity: MergeEntity,
         kept: Uuid,
         merged: Uuid,
@@ -164,22 +178,31 @@ impl Store {
         let table = entity.as_str();
         let now = self.now_text();
         let merge_id = new_id();
-        let tx = self.conn.transaction()?;
-        let mut moved = move_links(&tx, entity, kept, merged)?;
+        let mut moved = move_links(self.conn, entity, kept, merged)?;
         if entity == MergeEntity::Person {
             // Remember the kept person's fields so undo puts them back as they were.
-            let before: (Option<String>, String, String, String, String) = tx.query_row(
+            let before: PersonFields = self.conn.query_row(
                 "SELECT team_id, role, goals, support, interaction FROM person WHERE id = ?1",
                 [kept.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| {
+                    Ok((
+                        r.get("team_id")?,
+                        r.get("role")?,
+                        r.get("goals")?,
+                        r.get("support")?,
+                        r.get("interaction")?,
+                    ))
+                },
             )?;
             moved.push(MovedLink {
                 table: "person_fields".to_owned(),
-                other: serde_json::to_string(&before).unwrap_or_default(),
+                other: serde_json::to_string(&before).map_err(|e| {
+                    DomainError::CannotMerge(format!("could not record the merge: {e}"))
+                })?,
                 position: 0,
                 kept_had_it: true,
             });
-            tx.execute(
+            self.conn.execute(
                 "UPDATE person SET
                     team_id = coalesce(person.team_id, m.team_id),
                     role = CASE WHEN person.role = '' THEN m.role ELSE person.role END,
@@ -192,12 +215,14 @@ impl Store {
                 params![kept.to_string(), merged.to_string(), now],
             )?;
         }
-        tx.execute(
+        self.conn.execute(
             &format!("UPDATE {table} SET deleted_at = ?2, merged_into = ?3 WHERE id = ?1"),
             params![merged.to_string(), now, kept.to_string()],
         )?;
         let links_moved = moved.iter().filter(|m| m.table != "person_fields").count() as u32;
-        tx.execute(
+        let record = serde_json::to_string(&moved)
+            .map_err(|e| DomainError::CannotMerge(format!("could not record the merge: {e}")))?;
+        self.conn.execute(
             "INSERT INTO merge_record (id, entity, kept_id, merged_id, moved, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -205,11 +230,10 @@ impl Store {
                 table,
                 kept.to_string(),
                 merged.to_string(),
-                serde_json::to_string(&moved).unwrap_or_else(|_| "[]".to_owned()),
+                record,
                 now
             ],
         )?;
-        tx.commit()?;
         Ok(MergeDone {
             merge_id,
             entity,
@@ -219,14 +243,23 @@ impl Store {
         })
     }
 
-    /// Undoes a merge: the merged one comes back with every link it had.
-    pub fn undo_merge(&mut self, merge_id: Uuid) -> Result<(), DomainError> {
-        let record: Option<(String, String, String, String, Option<String>)> = self
+    /// Undoes a merge: the merged one comes back with every link it had. A record
+    /// that cannot be read is refused and nothing changes.
+    pub fn undo_merge(&self, merge_id: Uuid) -> Result<(), DomainError> {
+        let record = self
             .conn
             .query_row(
-                "SELECT entity, kept_id, merged_id, moved, undone_at FROM merge_record WHERE id = ?1",
+                "SELECT id, entity, kept_id, merged_id, moved, undone_at FROM merge_record WHERE id = ?1",
                 [merge_id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| {
+                    Ok((
+                        r.get::<_, String>("entity")?,
+                        r.get::<_, String>("kept_id")?,
+                        r.get::<_, String>("merged_id")?,
+                        r.get::<_, String>("moved")?,
+                        r.get::<_, Option<String>>("undone_at")?,
+                    ))
+                },
             )
             .optional()?;
         let Some((entity, kept, merged, moved, undone)) = record else {
@@ -240,11 +273,28 @@ impl Store {
                 "this merge was already undone".to_owned(),
             ));
         }
-        let Some(entity) = MergeEntity::parse(&entity) else {
+        let Some(entity) = MergeEntity::from_stored(&entity) else {
             return Err(DomainError::CannotMerge(format!(
                 "this workspace records a merge of “{entity}”, which this version cannot undo"
             )));
         };
+        let moved: Vec<MovedLink> =
+            serde_json::from_str(&moved).map_err(|_| unreadable_record("its list of links"))?;
+        // Read the whole record before changing anything.
+        let mut fields: Option<PersonFields> = None;
+        for link in &moved {
+            if link.table == "person_fields" {
+                fields = Some(
+                    serde_json::from_str(&link.other)
+                        .map_err(|_| unreadable_record("the kept person's fields"))?,
+                );
+            } else if !link_tables(entity).iter().any(|(t, _, _)| *t == link.table) {
+                return Err(unreadable_record(&format!("a link of “{}”", link.table)));
+            }
+        }
+        if entity == MergeEntity::Person && fields.is_none() {
+            return Err(unreadable_record("the kept person's fields"));
+        }
         if entity == MergeEntity::Tag {
             // Tag names are unique among live tags: one made since may hold the name.
             let taken: Option<String> = self
@@ -264,27 +314,21 @@ impl Store {
         }
         if entity == MergeEntity::Observation {
             let cycle = self.conn.query_row(
-                "SELECT cycle_id FROM observation WHERE id = ?1",
+                "SELECT id, cycle_id FROM observation WHERE id = ?1",
                 [&merged],
-                |r| uuid_at(r, 0),
+                |r| r.uuid("cycle_id"),
             )?;
-            self.writable_cycle(cycle)?;
+            self.require(cycle, Act::Capture)?;
         }
-        let moved: Vec<MovedLink> = serde_json::from_str(&moved).unwrap_or_default();
         let table = entity.as_str();
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        for link in &moved {
-            if link.table == "person_fields" {
-                let before: (Option<String>, String, String, String, String) =
-                    serde_json::from_str(&link.other).unwrap_or_default();
-                tx.execute(
-                    "UPDATE person SET team_id = ?2, role = ?3, goals = ?4, support = ?5, interaction = ?6
-                     WHERE id = ?1",
-                    params![kept, before.0, before.1, before.2, before.3, before.4],
-                )?;
-                continue;
-            }
+        if let Some(before) = fields {
+            self.conn.execute(
+                "UPDATE person SET team_id = ?2, role = ?3, goals = ?4, support = ?5, interaction = ?6
+                 WHERE id = ?1",
+                params![kept, before.0, before.1, before.2, before.3, before.4],
+            )?;
+        }
+        for link in moved.iter().filter(|l| l.table != "person_fields") {
             let Some((_, me, other)) = link_tables(entity)
                 .iter()
                 .find(|(t, _, _)| *t == link.table)
@@ -292,7 +336,7 @@ impl Store {
                 continue;
             };
             if !link.kept_had_it {
-                tx.execute(
+                self.conn.execute(
                     &format!(
                         "DELETE FROM {} WHERE {me} = ?1 AND {other} = ?2",
                         link.table
@@ -301,12 +345,12 @@ impl Store {
                 )?;
             }
             if link.table == "session_person" {
-                tx.execute(
+                self.conn.execute(
                     "INSERT OR IGNORE INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
                     params![link.other, merged, link.position],
                 )?;
             } else {
-                tx.execute(
+                self.conn.execute(
                     &format!(
                         "INSERT OR IGNORE INTO {} ({me}, {other}) VALUES (?1, ?2)",
                         link.table
@@ -315,15 +359,31 @@ impl Store {
                 )?;
             }
         }
-        tx.execute(
+        self.conn.execute(
             &format!("UPDATE {table} SET deleted_at = NULL, merged_into = NULL WHERE id = ?1"),
             [&merged],
         )?;
-        tx.execute(
+        self.conn.execute(
             "UPDATE merge_record SET undone_at = ?2 WHERE id = ?1",
-            params![merge_id.to_string(), now],
+            params![merge_id.to_string(), self.now_text()],
         )?;
-        tx.commit()?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Merges person `merged` into `kept`.
+    pub fn merge_people(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
+        self.write(|tx| tx.merge_people(kept, merged))
+    }
+
+    /// Merges observation `merged` into `kept`.
+    pub fn merge_observations(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
+        self.write(|tx| tx.merge_observations(kept, merged))
+    }
+
+    /// Undoes a merge of people, observations or tags.
+    pub fn undo_merge(&self, merge_id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.undo_merge(merge_id))
     }
 }

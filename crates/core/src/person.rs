@@ -2,14 +2,17 @@
 //! users, stakeholders (with their three feedback answers), peers, vendors — and how
 //! often each was asked for their time.
 
+use crate::db::{Db, Tx};
 use crate::error::DomainError;
-use crate::id::{new_id, uuid_at};
-use crate::input::{bounded, date_at, date_text, id_list, line};
+use crate::id::new_id;
+use crate::input::{bounded, date_text, line};
+use crate::kind::SourceKind;
 use crate::limits;
-use crate::session::SourceKind;
-use crate::store::{parse_timestamp, Store};
+use crate::row::{RowExt, Stored};
+use crate::sql::{id_list, Args};
+use crate::store::Store;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -64,6 +67,16 @@ impl Relation {
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl Stored for Relation {
+    const WHAT: &'static str = "relation";
+    fn as_stored(self) -> &'static str {
+        self.as_str()
+    }
+    fn all() -> &'static [Self] {
+        &Self::ALL
     }
 }
 
@@ -185,43 +198,28 @@ pub struct PeopleQuery {
     pub relation: Option<Relation>,
 }
 
-fn relation_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Relation> {
-    let s: String = row.get(idx)?;
-    Ok(Relation::parse(&s).unwrap_or_default())
-}
-
-fn opt_uuid_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
-    match row.get::<_, Option<String>>(idx)? {
-        None => Ok(None),
-        Some(_) => uuid_at(row, idx).map(Some),
-    }
-}
-
 /// Columns of a [`PersonSummary`]; `?1` is the first day counted by ask-load.
 // The team id is the person's own link (kept while the team is in the trash, so an
 // edit meanwhile does not drop it); the name shows only while the team is live.
 const PERSON_COLUMNS: &str =
-    "SELECT p.id, p.name, p.team_id, coalesce(t.name, ''), p.role, p.relation,
+    "SELECT p.id, p.name, p.team_id, coalesce(t.name, '') AS team_name, p.role, p.relation,
         (SELECT max(s.held_on) FROM session_person sp JOIN session s ON s.id = sp.session_id
-         WHERE sp.person_id = p.id AND s.deleted_at IS NULL),
+         WHERE sp.person_id = p.id AND s.deleted_at IS NULL) AS last_contact,
         (SELECT count(*) FROM session_person sp JOIN session s ON s.id = sp.session_id
-         WHERE sp.person_id = p.id AND s.deleted_at IS NULL AND s.held_on >= ?1)";
+         WHERE sp.person_id = p.id AND s.deleted_at IS NULL AND s.held_on >= ?1) AS ask_load";
 const PERSON_FROM: &str =
     "FROM person p LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL";
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<PersonSummary> {
     Ok(PersonSummary {
-        id: uuid_at(row, 0)?,
-        name: row.get(1)?,
-        team_id: opt_uuid_at(row, 2)?,
-        team_name: row.get(3)?,
-        role: row.get(4)?,
-        relation: relation_at(row, 5)?,
-        last_contact: match row.get::<_, Option<String>>(6)? {
-            Some(_) => Some(date_at(row, 6)?),
-            None => None,
-        },
-        ask_load: row.get(7)?,
+        id: row.uuid("id")?,
+        name: row.get("name")?,
+        team_id: row.opt_uuid("team_id")?,
+        team_name: row.get("team_name")?,
+        role: row.get("role")?,
+        relation: row.stored("relation")?,
+        last_contact: row.opt_date("last_contact")?,
+        ask_load: row.get("ask_load")?,
     })
 }
 
@@ -247,18 +245,18 @@ fn team_name_error(e: rusqlite::Error, name: &str) -> DomainError {
     }
 }
 
-/// Replaces the people of a session (in the order given) inside `tx`.
+/// Replaces the people of a session (in the order given).
 pub(crate) fn write_session_people(
-    tx: &Transaction<'_>,
+    conn: &Connection,
     session: Uuid,
     people: &[Uuid],
 ) -> Result<(), DomainError> {
-    check_people(tx, people)?;
-    tx.execute(
+    check_people(conn, people)?;
+    conn.execute(
         "DELETE FROM session_person WHERE session_id = ?1",
         [session.to_string()],
     )?;
-    let mut stmt = tx.prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
     )?;
     for (i, person) in people.iter().enumerate() {
@@ -268,10 +266,7 @@ pub(crate) fn write_session_people(
 }
 
 /// Refuses a list of people that is too long or names someone who is not a live person.
-pub(crate) fn check_people(
-    conn: &rusqlite::Connection,
-    people: &[Uuid],
-) -> Result<(), DomainError> {
+pub(crate) fn check_people(conn: &Connection, people: &[Uuid]) -> Result<(), DomainError> {
     if people.len() > MAX_PEOPLE_PER_ITEM {
         return Err(DomainError::invalid(
             "people",
@@ -295,10 +290,7 @@ pub(crate) fn check_people(
 }
 
 /// The live people of a session, in their order.
-pub(crate) fn session_people(
-    conn: &rusqlite::Connection,
-    session: Uuid,
-) -> rusqlite::Result<Vec<PersonRef>> {
+pub(crate) fn session_people(conn: &Connection, session: Uuid) -> rusqlite::Result<Vec<PersonRef>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.name FROM session_person sp JOIN person p ON p.id = sp.person_id
          WHERE sp.session_id = ?1 AND p.deleted_at IS NULL ORDER BY sp.position, p.name",
@@ -306,54 +298,23 @@ pub(crate) fn session_people(
     let people = stmt
         .query_map([session.to_string()], |r| {
             Ok(PersonRef {
-                id: uuid_at(r, 0)?,
-                name: r.get(1)?,
+                id: r.uuid("id")?,
+                name: r.get("name")?,
             })
         })?
         .collect();
     people
 }
 
-impl Store {
+impl Db<'_> {
     /// The first day ask-load counts: 90 days before today.
     pub(crate) fn ask_load_since(&self) -> String {
-        let today = self.clock.now().date_naive();
+        let today = self.now().date_naive();
         date_text(
             today
                 .checked_sub_days(Days::new(ASK_LOAD_DAYS))
                 .unwrap_or(today),
         )
-    }
-
-    /// Creates a team.
-    pub fn create_team(&mut self, input: &TeamInput) -> Result<Team, DomainError> {
-        let t = clean_team(input)?;
-        let id = new_id();
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO team (id, name, org_area, segment, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![id.to_string(), t.name, t.org_area, t.segment, now],
-        )
-        .map_err(|e| team_name_error(e, &t.name))?;
-        tx.commit()?;
-        self.team(id)
-    }
-
-    /// Replaces a team's fields.
-    pub fn update_team(&mut self, id: Uuid, input: &TeamInput) -> Result<Team, DomainError> {
-        let t = clean_team(input)?;
-        self.team(id)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE team SET name = ?2, org_area = ?3, segment = ?4, updated_at = ?5 WHERE id = ?1",
-            params![id.to_string(), t.name, t.org_area, t.segment, now],
-        )
-        .map_err(|e| team_name_error(e, &t.name))?;
-        tx.commit()?;
-        self.team(id)
     }
 
     /// One live team.
@@ -371,103 +332,21 @@ impl Store {
     pub fn list_teams(&self) -> Result<Vec<Team>, DomainError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.id, t.name, t.org_area, t.segment,
-                    (SELECT count(*) FROM person p WHERE p.team_id = t.id AND p.deleted_at IS NULL)
+                    (SELECT count(*) FROM person p WHERE p.team_id = t.id AND p.deleted_at IS NULL) AS people
              FROM team t WHERE t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE",
         )?;
         let teams = stmt
             .query_map([], |r| {
                 Ok(Team {
-                    id: uuid_at(r, 0)?,
-                    name: r.get(1)?,
-                    org_area: r.get(2)?,
-                    segment: r.get(3)?,
-                    people: r.get(4)?,
+                    id: r.uuid("id")?,
+                    name: r.get("name")?,
+                    org_area: r.get("org_area")?,
+                    segment: r.get("segment")?,
+                    people: r.get("people")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(teams)
-    }
-
-    /// Moves a team to the trash; its people keep their link and show it again on restore.
-    pub fn delete_team(&mut self, id: Uuid) -> Result<(), DomainError> {
-        self.team(id)?;
-        self.move_to_trash("team", id)
-    }
-
-    fn clean_person(&self, input: &PersonInput) -> Result<PersonInput, DomainError> {
-        if let Some(team) = input.team_id {
-            // A trashed team is kept (restoring it brings the link back); an unknown one is not.
-            let known = self
-                .conn
-                .prepare_cached("SELECT 1 FROM team WHERE id = ?1")?
-                .exists([team.to_string()])?;
-            if !known {
-                return Err(DomainError::NotFound {
-                    entity: "team",
-                    id: team.to_string(),
-                });
-            }
-        }
-        Ok(PersonInput {
-            name: line("name", &input.name, MAX_NAME, Some("a person needs a name"))?,
-            team_id: input.team_id,
-            role: line("role", &input.role, MAX_SHORT, None)?,
-            relation: input.relation,
-            goals: bounded("goals", &input.goals, MAX_ANSWER, None)?,
-            support: bounded("support", &input.support, MAX_ANSWER, None)?,
-            interaction: bounded("interaction", &input.interaction, MAX_ANSWER, None)?,
-        })
-    }
-
-    /// Adds a person to the register (also used inline, from a participant picker).
-    pub fn create_person(&mut self, input: &PersonInput) -> Result<Person, DomainError> {
-        let p = self.clean_person(input)?;
-        let id = new_id();
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO person (id, name, team_id, role, relation, goals, support, interaction, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![
-                id.to_string(),
-                p.name,
-                p.team_id.map(|t| t.to_string()),
-                p.role,
-                p.relation.as_str(),
-                p.goals,
-                p.support,
-                p.interaction,
-                now
-            ],
-        )?;
-        tx.commit()?;
-        self.person(id)
-    }
-
-    /// Replaces a person's fields.
-    pub fn update_person(&mut self, id: Uuid, input: &PersonInput) -> Result<Person, DomainError> {
-        self.live_person(id)?;
-        let p = self.clean_person(input)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE person SET name = ?2, team_id = ?3, role = ?4, relation = ?5, goals = ?6,
-                    support = ?7, interaction = ?8, updated_at = ?9
-             WHERE id = ?1",
-            params![
-                id.to_string(),
-                p.name,
-                p.team_id.map(|t| t.to_string()),
-                p.role,
-                p.relation.as_str(),
-                p.goals,
-                p.support,
-                p.interaction,
-                now
-            ],
-        )?;
-        tx.commit()?;
-        self.person(id)
     }
 
     pub(crate) fn live_person(&self, id: Uuid) -> Result<(), DomainError> {
@@ -490,27 +369,24 @@ impl Store {
         let since = self.ask_load_since();
         let found = self
             .conn
-            .query_row(
-                &format!(
-                    "{PERSON_COLUMNS}, p.goals, p.support, p.interaction, p.created_at, p.updated_at,
-                        (SELECT count(*) FROM observation_person op JOIN observation o ON o.id = op.observation_id
-                         WHERE op.person_id = p.id AND o.deleted_at IS NULL)
-                     {PERSON_FROM} WHERE p.id = ?2 AND p.deleted_at IS NULL"
-                ),
-                params![since, id.to_string()],
-                |r| {
-                    Ok(Person {
-                        summary: summary_from_row(r)?,
-                        goals: r.get(8)?,
-                        support: r.get(9)?,
-                        interaction: r.get(10)?,
-                        created_at: parse_timestamp(&r.get::<_, String>(11)?),
-                        updated_at: parse_timestamp(&r.get::<_, String>(12)?),
-                        observation_count: r.get(13)?,
-                        sessions: Vec::new(),
-                    })
-                },
-            )
+            .prepare_cached(&format!(
+                "{PERSON_COLUMNS}, p.goals, p.support, p.interaction, p.created_at, p.updated_at,
+                    (SELECT count(*) FROM observation_person op JOIN observation o ON o.id = op.observation_id
+                     WHERE op.person_id = p.id AND o.deleted_at IS NULL) AS observations
+                 {PERSON_FROM} WHERE p.id = ?2 AND p.deleted_at IS NULL"
+            ))?
+            .query_row(params![since, id.to_string()], |r| {
+                Ok(Person {
+                    summary: summary_from_row(r)?,
+                    goals: r.get("goals")?,
+                    support: r.get("support")?,
+                    interaction: r.get("interaction")?,
+                    created_at: r.time("created_at")?,
+                    updated_at: r.time("updated_at")?,
+                    observation_count: r.get("observations")?,
+                    sessions: Vec::new(),
+                })
+            })
             .optional()?;
         let mut person = found.ok_or_else(|| DomainError::NotFound {
             entity: "person",
@@ -524,12 +400,11 @@ impl Store {
         )?;
         person.sessions = stmt
             .query_map([id.to_string()], |r| {
-                let kind: String = r.get(1)?;
                 Ok(PersonSession {
-                    id: uuid_at(r, 0)?,
-                    kind: SourceKind::parse(&kind).unwrap_or(SourceKind::CoffeeChat),
-                    title: r.get(2)?,
-                    held_on: date_at(r, 3)?,
+                    id: r.uuid("id")?,
+                    kind: r.stored("kind")?,
+                    title: r.get("title")?,
+                    held_on: r.date("held_on")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -539,27 +414,32 @@ impl Store {
     /// Live people matching `query`, by name.
     pub fn list_people(&self, query: &PeopleQuery) -> Result<Vec<PersonSummary>, DomainError> {
         let mut filter = String::from("p.deleted_at IS NULL");
-        let mut args: Vec<String> = vec![self.ask_load_since()];
+        let mut args = Args::default();
+        args.bind(self.ask_load_since());
         let text: String = crate::input::clean_line(&query.text)
             .chars()
             .take(limits::PEOPLE_QUERY)
             .collect();
         if !text.is_empty() {
-            args.push(format!(
+            let pattern = format!(
                 "%{}%",
                 text.replace('\\', "\\\\")
                     .replace('%', "\\%")
                     .replace('_', "\\_")
+            );
+            filter.push_str(&format!(
+                " AND p.name LIKE {} ESCAPE '\\'",
+                args.bind(pattern)
             ));
-            filter.push_str(&format!(" AND p.name LIKE ?{} ESCAPE '\\'", args.len()));
         }
         if let Some(team) = query.team_id {
-            args.push(team.to_string());
-            filter.push_str(&format!(" AND p.team_id = ?{}", args.len()));
+            filter.push_str(&format!(" AND p.team_id = {}", args.bind(team.to_string())));
         }
         if let Some(relation) = query.relation {
-            args.push(relation.as_str().to_owned());
-            filter.push_str(&format!(" AND p.relation = ?{}", args.len()));
+            filter.push_str(&format!(
+                " AND p.relation = {}",
+                args.bind(relation.as_str().to_owned())
+            ));
         }
         let mut stmt = self.conn.prepare_cached(&format!(
             "{PERSON_COLUMNS} {PERSON_FROM} WHERE {filter} ORDER BY p.name COLLATE NOCASE, p.id"
@@ -589,13 +469,6 @@ impl Store {
         Ok(people)
     }
 
-    /// Moves a person to the trash. Sessions and observations keep citing them;
-    /// restoring brings every link back.
-    pub fn delete_person(&mut self, id: Uuid) -> Result<(), DomainError> {
-        self.live_person(id)?;
-        self.move_to_trash("person", id)
-    }
-
     /// How many sessions in 90 days make asking someone again worth a warning.
     pub fn ask_load_threshold(&self) -> Result<u32, DomainError> {
         Ok(self
@@ -604,21 +477,200 @@ impl Store {
             .unwrap_or(DEFAULT_ASK_LOAD_THRESHOLD))
     }
 
+    fn clean_person(&self, input: &PersonInput) -> Result<PersonInput, DomainError> {
+        if let Some(team) = input.team_id {
+            // A trashed team is kept (restoring it brings the link back); an unknown one is not.
+            let known = self
+                .conn
+                .prepare_cached("SELECT 1 FROM team WHERE id = ?1")?
+                .exists([team.to_string()])?;
+            if !known {
+                return Err(DomainError::NotFound {
+                    entity: "team",
+                    id: team.to_string(),
+                });
+            }
+        }
+        Ok(PersonInput {
+            name: line("name", &input.name, MAX_NAME, Some("a person needs a name"))?,
+            team_id: input.team_id,
+            role: line("role", &input.role, MAX_SHORT, None)?,
+            relation: input.relation,
+            goals: bounded("goals", &input.goals, MAX_ANSWER, None)?,
+            support: bounded("support", &input.support, MAX_ANSWER, None)?,
+            interaction: bounded("interaction", &input.interaction, MAX_ANSWER, None)?,
+        })
+    }
+}
+
+impl Tx<'_> {
+    /// Creates a team.
+    pub fn create_team(&self, input: &TeamInput) -> Result<Team, DomainError> {
+        let t = clean_team(input)?;
+        let id = new_id();
+        self.conn
+            .execute(
+                "INSERT INTO team (id, name, org_area, segment, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![
+                    id.to_string(),
+                    t.name,
+                    t.org_area,
+                    t.segment,
+                    self.now_text()
+                ],
+            )
+            .map_err(|e| team_name_error(e, &t.name))?;
+        self.team(id)
+    }
+
+    /// Replaces a team's fields.
+    pub fn update_team(&self, id: Uuid, input: &TeamInput) -> Result<Team, DomainError> {
+        let t = clean_team(input)?;
+        self.team(id)?;
+        self.conn
+            .execute(
+                "UPDATE team SET name = ?2, org_area = ?3, segment = ?4, updated_at = ?5 WHERE id = ?1",
+                params![id.to_string(), t.name, t.org_area, t.segment, self.now_text()],
+            )
+            .map_err(|e| team_name_error(e, &t.name))?;
+        self.team(id)
+    }
+
+    /// Moves a team to the trash; its people keep their link and show it again on restore.
+    pub fn delete_team(&self, id: Uuid) -> Result<(), DomainError> {
+        self.team(id)?;
+        self.move_to_trash("team", id)
+    }
+
+    /// Adds a person to the register (also used inline, from a participant picker).
+    pub fn create_person(&self, input: &PersonInput) -> Result<Person, DomainError> {
+        let p = self.clean_person(input)?;
+        let id = new_id();
+        self.conn.execute(
+            "INSERT INTO person (id, name, team_id, role, relation, goals, support, interaction, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![
+                id.to_string(),
+                p.name,
+                p.team_id.map(|t| t.to_string()),
+                p.role,
+                p.relation.as_str(),
+                p.goals,
+                p.support,
+                p.interaction,
+                self.now_text()
+            ],
+        )?;
+        self.person(id)
+    }
+
+    /// Replaces a person's fields.
+    pub fn update_person(&self, id: Uuid, input: &PersonInput) -> Result<Person, DomainError> {
+        self.live_person(id)?;
+        let p = self.clean_person(input)?;
+        self.conn.execute(
+            "UPDATE person SET name = ?2, team_id = ?3, role = ?4, relation = ?5, goals = ?6,
+                    support = ?7, interaction = ?8, updated_at = ?9
+             WHERE id = ?1",
+            params![
+                id.to_string(),
+                p.name,
+                p.team_id.map(|t| t.to_string()),
+                p.role,
+                p.relation.as_str(),
+                p.goals,
+                p.support,
+                p.interaction,
+                self.now_text()
+            ],
+        )?;
+        self.person(id)
+    }
+
+    /// Moves a person to the trash. Sessions and observations keep citing them;
+    /// restoring brings every link back.
+    pub fn delete_person(&self, id: Uuid) -> Result<(), DomainError> {
+        self.live_person(id)?;
+        self.move_to_trash("person", id)
+    }
+
     /// Sets the team's ask-load threshold (1–100 sessions in 90 days).
-    pub fn set_ask_load_threshold(&mut self, threshold: u32) -> Result<u32, DomainError> {
+    pub fn set_ask_load_threshold(&self, threshold: u32) -> Result<u32, DomainError> {
         if !(1..=100).contains(&threshold) {
             return Err(DomainError::invalid(
                 "threshold",
                 "choose between 1 and 100 sessions in 90 days",
             ));
         }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![ASK_LOAD_THRESHOLD_KEY, threshold.to_string()],
-        )?;
-        tx.commit()?;
+        self.meta_set(ASK_LOAD_THRESHOLD_KEY, &threshold.to_string())?;
         Ok(threshold)
+    }
+}
+
+impl Store {
+    /// Creates a team.
+    pub fn create_team(&self, input: &TeamInput) -> Result<Team, DomainError> {
+        self.write(|tx| tx.create_team(input))
+    }
+
+    /// Replaces a team's fields.
+    pub fn update_team(&self, id: Uuid, input: &TeamInput) -> Result<Team, DomainError> {
+        self.write(|tx| tx.update_team(id, input))
+    }
+
+    /// One live team.
+    pub fn team(&self, id: Uuid) -> Result<Team, DomainError> {
+        self.read(|db| db.team(id))
+    }
+
+    /// Every live team, by name.
+    pub fn list_teams(&self) -> Result<Vec<Team>, DomainError> {
+        self.read(|db| db.list_teams())
+    }
+
+    /// Moves a team to the trash.
+    pub fn delete_team(&self, id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.delete_team(id))
+    }
+
+    /// Adds a person to the register.
+    pub fn create_person(&self, input: &PersonInput) -> Result<Person, DomainError> {
+        self.write(|tx| tx.create_person(input))
+    }
+
+    /// Replaces a person's fields.
+    pub fn update_person(&self, id: Uuid, input: &PersonInput) -> Result<Person, DomainError> {
+        self.write(|tx| tx.update_person(id, input))
+    }
+
+    /// A live person's profile.
+    pub fn person(&self, id: Uuid) -> Result<Person, DomainError> {
+        self.read(|db| db.person(id))
+    }
+
+    /// Live people matching `query`, by name.
+    pub fn list_people(&self, query: &PeopleQuery) -> Result<Vec<PersonSummary>, DomainError> {
+        self.read(|db| db.list_people(query))
+    }
+
+    /// Summaries of the given live people.
+    pub fn people_by_id(&self, ids: &[Uuid]) -> Result<Vec<PersonSummary>, DomainError> {
+        self.read(|db| db.people_by_id(ids))
+    }
+
+    /// Moves a person to the trash.
+    pub fn delete_person(&self, id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.delete_person(id))
+    }
+
+    /// The ask-load warning threshold.
+    pub fn ask_load_threshold(&self) -> Result<u32, DomainError> {
+        self.read(|db| db.ask_load_threshold())
+    }
+
+    /// Sets the ask-load warning threshold.
+    pub fn set_ask_load_threshold(&self, threshold: u32) -> Result<u32, DomainError> {
+        self.write(|tx| tx.set_ask_load_threshold(threshold))
     }
 }

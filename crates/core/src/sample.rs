@@ -3,11 +3,13 @@
 //! welcome screen to see what Groundwork holds. Dates are relative to today.
 
 use crate::clock::Clock;
+use crate::db::Tx;
 use crate::error::DomainError;
 use crate::idea::IdeaInput;
-use crate::observation::{NewObservation, ObservationKind};
+use crate::kind::{ObservationKind, SourceKind};
+use crate::observation::NewObservation;
 use crate::person::{PersonInput, Relation, TeamInput};
-use crate::session::{NewSession, SessionLink, SourceKind};
+use crate::session::{NewSession, SessionLink};
 use crate::store::{OpenError, Store};
 use crate::tag::{TagGroup, TagInput};
 use chrono::Days;
@@ -30,6 +32,12 @@ pub enum SampleError {
     Domain(#[from] DomainError),
     #[error(transparent)]
     Open(#[from] OpenError),
+}
+
+impl From<rusqlite::Error> for SampleError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Domain(e.into())
+    }
 }
 
 #[derive(Deserialize)]
@@ -118,8 +126,15 @@ fn lookup(map: &HashMap<String, Uuid>, key: &str, what: &str) -> Result<Uuid, Sa
 }
 
 impl Store {
+    /// Loads the sample into this workspace, all of it or (on any error) nothing.
+    pub fn load_sample(&self, json: &str) -> Result<(), SampleError> {
+        self.write(|tx| tx.load_sample(json))
+    }
+}
+
+impl Tx<'_> {
     /// Fills this (empty) workspace with the sample.
-    pub fn load_sample(&mut self, json: &str) -> Result<(), SampleError> {
+    pub fn load_sample(&self, json: &str) -> Result<(), SampleError> {
         let sample: Sample =
             serde_json::from_str(json).map_err(|e| SampleError::Content(e.to_string()))?;
         let cycle = self.create_cycle(&sample.cycle.name)?.id;
@@ -164,7 +179,7 @@ impl Store {
             })?;
             tags.insert(t.key.clone(), tag.id);
         }
-        let today = self.clock.now().date_naive();
+        let today = self.now().date_naive();
         let mut observations = HashMap::new();
         for s in &sample.sessions {
             let ids = |keys: &[String]| -> Result<Vec<Uuid>, SampleError> {
@@ -228,16 +243,18 @@ pub fn write_sample(path: &Path, clock: Arc<dyn Clock>) -> Result<(), SampleErro
     if path.exists() {
         return Err(OpenError::AlreadyExists { path: path.into() }.into());
     }
-    let mut store = Store::open_in_memory(clock)?;
+    let store = Store::open_in_memory(clock)?;
     store.load_sample(SAMPLE_JSON)?;
     // Written whole or not at all, like any new workspace.
-    crate::store::create::create_file(
-        path,
-        |dest| {
-            let backup = rusqlite::backup::Backup::new(store.connection_mut(), dest)?;
-            backup.run_to_completion(256, std::time::Duration::ZERO, None)
-        },
-        &crate::store::create::no_faults,
-    )?;
+    store.with_connection(|source| {
+        crate::store::create::create_file(
+            path,
+            |dest| {
+                let backup = rusqlite::backup::Backup::new(source, dest)?;
+                backup.run_to_completion(256, std::time::Duration::ZERO, None)
+            },
+            &crate::store::create::no_faults,
+        )
+    })?;
     Ok(())
 }

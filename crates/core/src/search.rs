@@ -1,27 +1,21 @@
 //! One search over sessions, notes, observations, people, ideas and tags (SQLite FTS5).
-//!
-//! What a person types is never handed to FTS5 as syntax. It is cut into words the
-//! way the index's tokenizer cuts text (letters and digits), each word is quoted, and
-//! the last one (or every one, for prefix matching while typing) gets `*`. Double
-//! quotes that pair up make a phrase. So `NEAR(`, `AND`, a lone `*`, unbalanced
-//! parentheses, SQL or emoji are only words or nothing, and never an FTS5 error.
+//! What is typed becomes a safe FTS5 expression in [`crate::fts`]; filters are the
+//! observation list's ([`crate::filter`]).
 
+use crate::db::Db;
 use crate::error::DomainError;
-use crate::id::uuid_at;
-use crate::input::{date_text, id_list, json_list};
-use crate::observation::{ObservationFilter, ObservationKind};
-use crate::session::SourceKind;
+use crate::filter::{ObservationFilter, Subject};
+use crate::fts::{fts_query, MAX_TERMS};
+use crate::kind::{ObservationKind, SourceKind};
+use crate::row::RowExt;
+use crate::search_index::INDEXED;
+use crate::sql::Args;
 use crate::store::Store;
 use rusqlite::params_from_iter;
-use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-/// Most words one search uses; the rest of a long paste is ignored (and said so).
-pub const MAX_TERMS: usize = 16;
-/// Longest word kept, in characters.
-const MAX_TERM_CHARS: usize = 64;
 /// Most hits one search returns.
 pub const MAX_HITS: u32 = 200;
 /// Above this many matches, hits come newest first instead of by relevance.
@@ -31,90 +25,6 @@ pub const BROAD_MATCHES: u32 = 3000;
 pub const MARK_START: char = '\u{2}';
 /// Marks the end of a matched word in a snippet.
 pub const MARK_END: char = '\u{3}';
-
-/// A search expression for FTS5, built only from quoted words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct FtsQuery {
-    pub expr: String,
-    /// The words searched for, for the UI to say what it looked for.
-    pub terms: Vec<String>,
-    /// Whether words beyond [`MAX_TERMS`] were dropped.
-    pub truncated: bool,
-}
-
-/// Builds a safe FTS5 expression from what a person typed; `None` when it holds no word.
-pub(crate) fn fts_query(input: &str) -> Option<FtsQuery> {
-    // A long paste is read only as far as a search goes.
-    let (input, cut) = match input.char_indices().nth(crate::limits::SEARCH_TEXT) {
-        Some((at, _)) => (&input[..at], true),
-        None => (input, false),
-    };
-    // Groups of words: a phrase (between paired quotes) or a single word.
-    let mut groups: Vec<Vec<String>> = Vec::new();
-    let quotes = input.matches('"').count();
-    // An unpaired last quote is just a character.
-    let paired_end = if quotes % 2 == 1 {
-        input.rfind('"').unwrap_or(input.len())
-    } else {
-        input.len()
-    };
-    let mut in_phrase = false;
-    let mut phrase: Vec<String> = Vec::new();
-    let mut word = String::new();
-    let mut terms = 0usize;
-    let mut truncated = cut;
-    let mut flush_word = |word: &mut String,
-                          phrase: &mut Vec<String>,
-                          groups: &mut Vec<Vec<String>>,
-                          in_phrase: bool| {
-        if word.is_empty() {
-            return;
-        }
-        let w: String = std::mem::take(word).chars().take(MAX_TERM_CHARS).collect();
-        if terms >= MAX_TERMS {
-            truncated = true;
-            return;
-        }
-        terms += 1;
-        if in_phrase {
-            phrase.push(w);
-        } else {
-            groups.push(vec![w]);
-        }
-    };
-    for (i, ch) in input.char_indices() {
-        if ch == '"' && i < paired_end {
-            flush_word(&mut word, &mut phrase, &mut groups, in_phrase);
-            if in_phrase && !phrase.is_empty() {
-                groups.push(std::mem::take(&mut phrase));
-            }
-            in_phrase = !in_phrase;
-        } else if ch.is_alphanumeric() {
-            word.push(ch);
-        } else {
-            flush_word(&mut word, &mut phrase, &mut groups, in_phrase);
-        }
-    }
-    flush_word(&mut word, &mut phrase, &mut groups, in_phrase);
-    if !phrase.is_empty() {
-        groups.push(phrase);
-    }
-    if groups.is_empty() {
-        return None;
-    }
-    let all_terms: Vec<String> = groups.iter().flatten().cloned().collect();
-    // Every group matches as a prefix, so results appear while a word is half typed.
-    let expr = groups
-        .iter()
-        .map(|g| format!("\"{}\"*", g.join(" ")))
-        .collect::<Vec<_>>()
-        .join(" AND ");
-    Some(FtsQuery {
-        expr,
-        terms: all_terms,
-        truncated,
-    })
-}
 
 /// What kind of thing a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -136,15 +46,28 @@ impl SearchEntity {
         Self::Tag,
     ];
 
-    /// The entity code in the index's rowid (see migration 0002).
-    fn code(self) -> i64 {
+    /// The table the entity is stored in.
+    fn table(self) -> &'static str {
         match self {
-            Self::Session => 1,
-            Self::Observation => 2,
-            Self::Person => 3,
-            Self::Idea => 4,
-            Self::Tag => 5,
+            Self::Session => "session",
+            Self::Observation => "observation",
+            Self::Person => "person",
+            Self::Idea => "idea",
+            Self::Tag => "tag",
         }
+    }
+
+    /// The entity code in the index's rowid (see [`crate::search_index`]).
+    fn code(self) -> i64 {
+        INDEXED
+            .iter()
+            .find(|i| i.table == self.table())
+            .map_or(0, |i| i.code)
+    }
+
+    /// The entity of an index code.
+    fn of_code(code: i64) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
     }
 }
 
@@ -202,17 +125,14 @@ pub struct SearchResults {
     pub notice: Option<String>,
 }
 
-impl ObservationFilter {
-    fn is_observation_only(&self) -> bool {
-        !self.kinds.is_empty() || !self.tag_ids.is_empty()
-    }
-
-    fn is_empty(&self) -> bool {
-        *self == ObservationFilter::default()
+impl Store {
+    /// Searches everything a person can find, best matches first.
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, DomainError> {
+        self.read(|db| db.search(query))
     }
 }
 
-impl Store {
+impl Db<'_> {
     /// Searches everything a person can find, best matches first.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, DomainError> {
         let Some(fts) = fts_query(&query.text) else {
@@ -237,101 +157,45 @@ impl Store {
         if f.is_observation_only() {
             entities.retain(|e| *e == SearchEntity::Observation);
         } else if !f.is_empty() {
-            let only_cycle = f.person_ids.is_empty()
-                && f.team_ids.is_empty()
-                && f.source_kinds.is_empty()
-                && f.from.is_none()
-                && f.to.is_none()
-                && f.session_id.is_none();
+            let only_cycle = f.only_cycle();
             entities.retain(|e| match e {
                 SearchEntity::Session | SearchEntity::Observation => true,
                 SearchEntity::Idea => only_cycle,
                 SearchEntity::Person | SearchEntity::Tag => false,
             });
         }
-        let mut args: Vec<Value> = vec![fts.expr.clone().into()];
+        let mut args = Args::default();
+        let expr = args.bind(fts.expr.clone());
         let mut branches: Vec<String> = Vec::new();
         for entity in &entities {
             let code = entity.code();
-            match entity {
+            // Trashed rows are not in the index: only a filter needs the table.
+            let mut cond = String::new();
+            let table = match entity {
                 SearchEntity::Observation => {
-                    // Trashed rows are not in the index: only a filter needs the table.
-                    let mut cond = String::new();
-                    f.push_sql(&mut cond, &mut args);
-                    branches.push(if cond.is_empty() {
-                        format!("(si.rowid % 8 = {code})")
-                    } else {
-                        format!(
-                            "(si.rowid % 8 = {code} AND EXISTS (SELECT 1 FROM observation o
-                                WHERE o.rowid = si.rowid / 8{cond}))"
-                        )
-                    });
+                    f.push_sql(Subject::Observation, &mut cond, &mut args);
+                    "observation o"
                 }
                 SearchEntity::Session => {
-                    // The session-level parts of the filter, read against the session itself.
-                    let mut cond = String::new();
-                    let mut bind = |cond: &mut String, pattern: &str, value: String| {
-                        args.push(value.into());
-                        cond.push_str(&pattern.replace("?N", &format!("?{}", args.len())));
-                    };
-                    if let Some(c) = f.cycle_id {
-                        bind(&mut cond, " AND s.cycle_id = ?N", c.to_string());
-                    }
-                    if let Some(sid) = f.session_id {
-                        bind(&mut cond, " AND s.id = ?N", sid.to_string());
-                    }
-                    if let Some(from) = f.from {
-                        bind(&mut cond, " AND s.held_on >= ?N", date_text(from));
-                    }
-                    if let Some(to) = f.to {
-                        bind(&mut cond, " AND s.held_on <= ?N", date_text(to));
-                    }
-                    if !f.source_kinds.is_empty() {
-                        bind(
-                            &mut cond,
-                            " AND s.kind IN (SELECT value FROM json_each(?N))",
-                            json_list(f.source_kinds.iter().map(|k| k.as_str())),
-                        );
-                    }
-                    if !f.person_ids.is_empty() {
-                        bind(
-                            &mut cond,
-                            " AND EXISTS (SELECT 1 FROM session_person sp WHERE sp.session_id = s.id
-                                          AND sp.person_id IN (SELECT value FROM json_each(?N)))",
-                            id_list(&f.person_ids),
-                        );
-                    }
-                    if !f.team_ids.is_empty() {
-                        bind(
-                            &mut cond,
-                            " AND EXISTS (SELECT 1 FROM session_person sp JOIN person p ON p.id = sp.person_id
-                                          WHERE sp.session_id = s.id AND p.team_id IN (SELECT value FROM json_each(?N)))",
-                            id_list(&f.team_ids),
-                        );
-                    }
-                    branches.push(if cond.is_empty() {
-                        format!("(si.rowid % 8 = {code})")
-                    } else {
-                        format!(
-                            "(si.rowid % 8 = {code} AND EXISTS (SELECT 1 FROM session s WHERE s.rowid = si.rowid / 8{cond}))"
-                        )
-                    });
+                    f.push_sql(Subject::Session, &mut cond, &mut args);
+                    "session s"
                 }
                 SearchEntity::Idea => {
-                    let mut cond = String::new();
                     if let Some(c) = f.cycle_id {
-                        args.push(c.to_string().into());
-                        cond = format!(
-                            " AND EXISTS (SELECT 1 FROM idea i WHERE i.rowid = si.rowid / 8 AND i.cycle_id = ?{})",
-                            args.len()
-                        );
+                        cond = format!(" AND i.cycle_id = {}", args.bind(c.to_string()));
                     }
-                    branches.push(format!("(si.rowid % 8 = {code}{cond})"));
+                    "idea i"
                 }
-                SearchEntity::Person | SearchEntity::Tag => {
-                    branches.push(format!("(si.rowid % 8 = {code})"));
-                }
-            }
+                SearchEntity::Person | SearchEntity::Tag => "",
+            };
+            let alias = table.rsplit(' ').next().unwrap_or("");
+            branches.push(if cond.is_empty() {
+                format!("(si.rowid % 8 = {code})")
+            } else {
+                format!(
+                    "(si.rowid % 8 = {code} AND EXISTS (SELECT 1 FROM {table} WHERE {alias}.rowid = si.rowid / 8{cond}))"
+                )
+            });
         }
         if branches.is_empty() {
             return Ok(SearchResults {
@@ -348,20 +212,19 @@ impl Store {
             .query_row([&fts.expr], |r| r.get(0))?;
         let broad = matches > BROAD_MATCHES;
         let order = if broad { "si.rowid DESC" } else { "rank" };
-        args.push(i64::from(limit).into());
+        let limit = args.bind(i64::from(limit));
         let sql = format!(
-            "SELECT si.rowid, snippet(search_index, 0, char(2), char(3), '…', 12),
-                    snippet(search_index, 1, char(2), char(3), '…', 16)
+            "SELECT si.rowid AS rowid, snippet(search_index, 0, char(2), char(3), '…', 12) AS title_snip,
+                    snippet(search_index, 1, char(2), char(3), '…', 16) AS body_snip
              FROM search_index si
-             WHERE search_index MATCH ?1 AND ({})
-             ORDER BY {order} LIMIT ?{}",
-            branches.join(" OR "),
-            args.len()
+             WHERE search_index MATCH {expr} AND ({})
+             ORDER BY {order} LIMIT {limit}",
+            branches.join(" OR ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let raw: Vec<(i64, String, String)> = stmt
             .query_map(params_from_iter(args.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                Ok((r.get("rowid")?, r.get("title_snip")?, r.get("body_snip")?))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut hits = Vec::with_capacity(raw.len());
@@ -402,67 +265,64 @@ impl Store {
         } else {
             title_snip
         };
-        let hit = match rowid % 8 {
-            1 => self
+        let Some(entity) = SearchEntity::of_code(rowid % 8) else {
+            return Ok(None);
+        };
+        let hit = match entity {
+            SearchEntity::Session => self
                 .conn
                 .prepare_cached("SELECT id, title, kind FROM session WHERE rowid = ?1")?
                 .query_row([source], |r| {
-                    let kind = SourceKind::parse(&r.get::<_, String>(2)?);
-                    let id = uuid_at(r, 0)?;
+                    let kind: SourceKind = r.stored("kind")?;
+                    let id = r.uuid("id")?;
                     Ok(SearchHit {
-                        entity: SearchEntity::Session,
+                        entity,
                         id,
-                        title: r.get(1)?,
+                        title: r.get("title")?,
                         snippet,
-                        context: kind.map_or("Session", |k| k.label()).to_owned(),
+                        context: kind.label().to_owned(),
                         session_id: Some(id),
                         observation_kind: None,
-                        source_kind: kind,
+                        source_kind: Some(kind),
                     })
                 }),
-            2 => self
+            SearchEntity::Observation => self
                 .conn
                 .prepare_cached(
-                    "SELECT o.id, o.kind, o.session_id, s.title, s.kind FROM observation o
-                     LEFT JOIN session s ON s.id = o.session_id WHERE o.rowid = ?1",
+                    "SELECT o.id, o.kind, o.session_id, s.title AS session_title, s.kind AS source_kind
+                     FROM observation o LEFT JOIN session s ON s.id = o.session_id WHERE o.rowid = ?1",
                 )?
                 .query_row([source], |r| {
-                    let kind = ObservationKind::parse(&r.get::<_, String>(1)?);
-                    let session_id = match r.get::<_, Option<String>>(2)? {
-                        Some(_) => Some(uuid_at(r, 2)?),
-                        None => None,
-                    };
-                    let source_kind = r
-                        .get::<_, Option<String>>(4)?
-                        .and_then(|k| SourceKind::parse(&k));
-                    let session_title: Option<String> = r.get(3)?;
+                    let kind: ObservationKind = r.stored("kind")?;
+                    let source_kind: Option<SourceKind> = r.opt_stored("source_kind")?;
+                    let session_title: Option<String> = r.get("session_title")?;
                     Ok(SearchHit {
-                        entity: SearchEntity::Observation,
-                        id: uuid_at(r, 0)?,
-                        title: kind.map_or("Observation", |k| k.label()).to_owned(),
+                        entity,
+                        id: r.uuid("id")?,
+                        title: kind.label().to_owned(),
                         snippet,
                         context: match (source_kind, session_title) {
                             (Some(k), Some(t)) => format!("{} · {t}", k.label()),
                             _ => "Typed directly".to_owned(),
                         },
-                        session_id,
-                        observation_kind: kind,
+                        session_id: r.opt_uuid("session_id")?,
+                        observation_kind: Some(kind),
                         source_kind,
                     })
                 }),
-            3 => self
+            SearchEntity::Person => self
                 .conn
                 .prepare_cached(
-                    "SELECT p.id, p.name, p.role, coalesce(t.name, '') FROM person p
+                    "SELECT p.id, p.name, p.role, coalesce(t.name, '') AS team FROM person p
                      LEFT JOIN team t ON t.id = p.team_id WHERE p.rowid = ?1",
                 )?
                 .query_row([source], |r| {
-                    let role: String = r.get(2)?;
-                    let team: String = r.get(3)?;
+                    let role: String = r.get("role")?;
+                    let team: String = r.get("team")?;
                     Ok(SearchHit {
-                        entity: SearchEntity::Person,
-                        id: uuid_at(r, 0)?,
-                        title: r.get(1)?,
+                        entity,
+                        id: r.uuid("id")?,
+                        title: r.get("name")?,
                         snippet,
                         context: [role, team]
                             .into_iter()
@@ -474,37 +334,25 @@ impl Store {
                         source_kind: None,
                     })
                 }),
-            4 => self
-                .conn
-                .prepare_cached("SELECT id, title FROM idea WHERE rowid = ?1")?
-                .query_row([source], |r| {
+            SearchEntity::Idea | SearchEntity::Tag => {
+                let sql = if entity == SearchEntity::Idea {
+                    "SELECT id, title AS name FROM idea WHERE rowid = ?1"
+                } else {
+                    "SELECT id, name FROM tag WHERE rowid = ?1"
+                };
+                self.conn.prepare_cached(sql)?.query_row([source], |r| {
                     Ok(SearchHit {
-                        entity: SearchEntity::Idea,
-                        id: uuid_at(r, 0)?,
-                        title: r.get(1)?,
+                        entity,
+                        id: r.uuid("id")?,
+                        title: r.get("name")?,
                         snippet,
                         context: String::new(),
                         session_id: None,
                         observation_kind: None,
                         source_kind: None,
                     })
-                }),
-            5 => self
-                .conn
-                .prepare_cached("SELECT id, name FROM tag WHERE rowid = ?1")?
-                .query_row([source], |r| {
-                    Ok(SearchHit {
-                        entity: SearchEntity::Tag,
-                        id: uuid_at(r, 0)?,
-                        title: r.get(1)?,
-                        snippet,
-                        context: String::new(),
-                        session_id: None,
-                        observation_kind: None,
-                        source_kind: None,
-                    })
-                }),
-            _ => return Ok(None),
+                })
+            }
         };
         match hit {
             Ok(hit) => Ok(Some(hit)),
@@ -512,74 +360,5 @@ impl Store {
             Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
             Err(e) => Err(e.into()),
         }
-    }
-
-    /// Rebuilds the search index from the tables (after a VACUUM, or to repair it).
-    pub fn rebuild_search_index(&mut self) -> Result<(), DomainError> {
-        let tx = self.conn.transaction()?;
-        tx.execute_batch(
-            "DELETE FROM search_index;
-             INSERT INTO search_index (rowid, title, body)
-                 SELECT rowid * 8 + 1, title, notes FROM session WHERE deleted_at IS NULL;
-             INSERT INTO search_index (rowid, title, body)
-                 SELECT rowid * 8 + 2, '', text FROM observation WHERE deleted_at IS NULL;
-             INSERT INTO search_index (rowid, title, body)
-                 SELECT rowid * 8 + 3, name, concat_ws(' ', role, goals, support, interaction)
-                 FROM person WHERE deleted_at IS NULL;
-             INSERT INTO search_index (rowid, title, body)
-                 SELECT rowid * 8 + 4, title, description FROM idea WHERE deleted_at IS NULL;
-             INSERT INTO search_index (rowid, title, body)
-                 SELECT rowid * 8 + 5, name, '' FROM tag WHERE deleted_at IS NULL;",
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn expr(s: &str) -> Option<String> {
-        fts_query(s).map(|q| q.expr)
-    }
-
-    #[test]
-    fn words_are_quoted_and_matched_as_prefixes() {
-        assert_eq!(
-            expr("flaky tests").as_deref(),
-            Some("\"flaky\"* AND \"tests\"*")
-        );
-    }
-
-    #[test]
-    fn paired_quotes_make_a_phrase_and_an_unpaired_one_is_ignored() {
-        assert_eq!(
-            expr("\"deploy pipeline\" slow").as_deref(),
-            Some("\"deploy pipeline\"* AND \"slow\"*")
-        );
-        assert_eq!(
-            expr("say \"hello").as_deref(),
-            Some("\"say\"* AND \"hello\"*")
-        );
-    }
-
-    #[test]
-    fn syntax_and_symbols_become_words_or_nothing() {
-        assert_eq!(
-            expr("NEAR(a b").as_deref(),
-            Some("\"NEAR\"* AND \"a\"* AND \"b\"*")
-        );
-        assert_eq!(expr("*"), None);
-        assert_eq!(expr("🚀🔥"), None);
-        assert_eq!(expr("()"), None);
-        assert_eq!(expr("OR").as_deref(), Some("\"OR\"*"));
-    }
-
-    #[test]
-    fn a_long_paste_keeps_the_first_words_and_says_so() {
-        let q = fts_query(&"word ".repeat(2000)).expect("words");
-        assert_eq!(q.terms.len(), MAX_TERMS);
-        assert!(q.truncated);
     }
 }

@@ -1,16 +1,20 @@
 //! Discovery sessions: one listening activity (a coffee chat, a survey wave, a
 //! vendor scan…) of a source kind, with its date, participants, links and notes.
 
+use crate::db::{Db, Tx};
 use crate::error::DomainError;
-use crate::id::{new_id, uuid_at};
-use crate::input::{check_date, date_at, line, size_beside, thousands};
+use crate::id::new_id;
+use crate::input::{check_date, date_text, line, size_beside, thousands};
+use crate::kind::SourceKind;
 use crate::limits;
-use crate::observation::reanchor;
+use crate::passage::reanchor;
 use crate::person::{session_people, write_session_people, PersonRef};
-use crate::store::{parse_timestamp, Store};
+use crate::policy::Act;
+use crate::row::RowExt;
+use crate::sql::Args;
+use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -23,110 +27,6 @@ pub const MAX_NOTES_BYTES: usize = limits::NOTES_BYTES;
 pub const MAX_LINKS: usize = limits::SESSION_LINKS;
 /// Longest link address accepted, in characters.
 pub const MAX_LINK: usize = limits::LINK_URL;
-
-/// The discovery channel a session came from. Each is a first-class source kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    SlaConversation,
-    UserSurvey,
-    CoffeeChat,
-    DiscussionGroup,
-    CustomerAdvisoryGroup,
-    PeerCompanyChat,
-    AcademicResearch,
-    IndustryResearch,
-    OpenSourceScan,
-    CloudVendorScan,
-    TeamBrainstorm,
-    StakeholderFeedback,
-    SupportTicketReview,
-    MetricsReview,
-}
-
-impl SourceKind {
-    /// Every source kind, in the order the brief lists the channels.
-    pub const ALL: [SourceKind; 14] = [
-        Self::SlaConversation,
-        Self::UserSurvey,
-        Self::CoffeeChat,
-        Self::DiscussionGroup,
-        Self::CustomerAdvisoryGroup,
-        Self::PeerCompanyChat,
-        Self::AcademicResearch,
-        Self::IndustryResearch,
-        Self::OpenSourceScan,
-        Self::CloudVendorScan,
-        Self::TeamBrainstorm,
-        Self::StakeholderFeedback,
-        Self::SupportTicketReview,
-        Self::MetricsReview,
-    ];
-
-    /// The stored name (the same as the serialized one).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::SlaConversation => "sla_conversation",
-            Self::UserSurvey => "user_survey",
-            Self::CoffeeChat => "coffee_chat",
-            Self::DiscussionGroup => "discussion_group",
-            Self::CustomerAdvisoryGroup => "customer_advisory_group",
-            Self::PeerCompanyChat => "peer_company_chat",
-            Self::AcademicResearch => "academic_research",
-            Self::IndustryResearch => "industry_research",
-            Self::OpenSourceScan => "open_source_scan",
-            Self::CloudVendorScan => "cloud_vendor_scan",
-            Self::TeamBrainstorm => "team_brainstorm",
-            Self::StakeholderFeedback => "stakeholder_feedback",
-            Self::SupportTicketReview => "support_ticket_review",
-            Self::MetricsReview => "metrics_review",
-        }
-    }
-
-    /// The name people use for it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::SlaConversation => "SLA conversation",
-            Self::UserSurvey => "User survey",
-            Self::CoffeeChat => "Coffee chat",
-            Self::DiscussionGroup => "Discussion group",
-            Self::CustomerAdvisoryGroup => "Customer advisory group",
-            Self::PeerCompanyChat => "Peer-company chat",
-            Self::AcademicResearch => "Academic research",
-            Self::IndustryResearch => "Industry research",
-            Self::OpenSourceScan => "Open-source scan",
-            Self::CloudVendorScan => "Cloud-vendor scan",
-            Self::TeamBrainstorm => "Team brainstorm",
-            Self::StakeholderFeedback => "Stakeholder feedback",
-            Self::SupportTicketReview => "Support-ticket review",
-            Self::MetricsReview => "Metrics review",
-        }
-    }
-
-    /// Parses the stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-/// A source kind with the name people use for it, for pickers and filters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SourceKindInfo {
-    pub kind: SourceKind,
-    pub label: String,
-}
-
-/// Every source kind with its label, in the brief's order.
-pub fn source_kinds() -> Vec<SourceKindInfo> {
-    SourceKind::ALL
-        .into_iter()
-        .map(|kind| SourceKindInfo {
-            kind,
-            label: kind.label().to_owned(),
-        })
-        .collect()
-}
 
 /// A link kept with a session (a doc, a recording, a ticket).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -371,38 +271,43 @@ fn excerpt(markdown_start: &str) -> String {
 const PARTICIPANT_NAMES: &str =
     "(SELECT coalesce(group_concat(p.name, ', ' ORDER BY sp.position), '')
         FROM session_person sp JOIN person p ON p.id = sp.person_id
-        WHERE sp.session_id = session.id AND p.deleted_at IS NULL)";
+        WHERE sp.session_id = session.id AND p.deleted_at IS NULL) AS participants";
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<SessionSummary> {
     Ok(SessionSummary {
-        id: uuid_at(row, 0)?,
-        cycle_id: uuid_at(row, 1)?,
-        kind: kind_at(row, 2)?,
-        title: row.get(3)?,
-        held_on: date_at(row, 4)?,
-        participants: row.get(5)?,
-        excerpt: excerpt(&row.get::<_, String>(6)?),
-        updated_at: parse_timestamp(&row.get::<_, String>(7)?),
+        id: row.uuid("id")?,
+        cycle_id: row.uuid("cycle_id")?,
+        kind: row.stored("kind")?,
+        title: row.get("title")?,
+        held_on: row.date("held_on")?,
+        participants: row.get("participants")?,
+        excerpt: excerpt(&row.get::<_, String>("notes_start")?),
+        updated_at: row.time("updated_at")?,
     })
 }
 
-fn kind_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<SourceKind> {
-    let s: String = row.get(idx)?;
-    SourceKind::parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            idx,
-            rusqlite::types::Type::Text,
-            format!("unknown source kind {s}").into(),
-        )
+fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: row.uuid("id")?,
+        cycle_id: row.uuid("cycle_id")?,
+        kind: row.stored("kind")?,
+        title: row.get("title")?,
+        held_on: row.date("held_on")?,
+        people: Vec::new(),
+        notes: row.get("notes")?,
+        created_at: row.time("created_at")?,
+        updated_at: row.time("updated_at")?,
+        read_only: row.get("read_only")?,
+        links: Vec::new(),
     })
 }
 
-fn write_links(tx: &Transaction<'_>, id: Uuid, links: &[SessionLink]) -> rusqlite::Result<()> {
-    tx.execute(
+fn write_links(tx: &Tx<'_>, id: Uuid, links: &[SessionLink]) -> rusqlite::Result<()> {
+    tx.conn.execute(
         "DELETE FROM session_link WHERE session_id = ?1",
         [id.to_string()],
     )?;
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.conn.prepare_cached(
         "INSERT INTO session_link (session_id, position, url, label) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, link) in links.iter().enumerate() {
@@ -411,107 +316,57 @@ fn write_links(tx: &Transaction<'_>, id: Uuid, links: &[SessionLink]) -> rusqlit
     Ok(())
 }
 
-impl Store {
-    /// Logs a new session in a cycle that is not closed.
-    pub fn create_session(&mut self, new: &NewSession) -> Result<Session, DomainError> {
-        self.writable_cycle(new.cycle_id)?;
-        let title = clean_title(&new.title)?;
-        check_date("date", new.held_on)?;
-        let links = clean_links(&new.links)?;
-        let notes = match &new.notes {
-            Some(notes) => notes.clone(),
-            None => self.template(new.kind)?.body,
-        };
-        check_notes(&notes)?;
-        let id = new_id();
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![
-                id.to_string(),
-                new.cycle_id.to_string(),
-                new.kind.as_str(),
-                title,
-                crate::input::date_text(new.held_on),
-                notes,
-                now
-            ],
-        )?;
-        write_links(&tx, id, &links)?;
-        write_session_people(&tx, id, &new.people)?;
-        tx.commit()?;
-        self.session(id)
-    }
-
+impl Db<'_> {
     /// One live session with its links and notes.
     pub fn session(&self, id: Uuid) -> Result<Session, DomainError> {
-        let not_found = || DomainError::NotFound {
-            entity: "session",
-            id: id.to_string(),
-        };
-        let row = self
+        let found = self
             .conn
-            .query_row(
-                "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, '', s.notes,
-                        s.created_at, s.updated_at, c.mode = 'closed'
+            .prepare_cached(
+                "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, s.notes,
+                        s.created_at, s.updated_at, c.mode = 'closed' AS read_only
                  FROM session s JOIN cycle c ON c.id = s.cycle_id
                  WHERE s.id = ?1 AND s.deleted_at IS NULL",
-                [id.to_string()],
-                |row| {
-                    Ok(Session {
-                        id: uuid_at(row, 0)?,
-                        cycle_id: uuid_at(row, 1)?,
-                        kind: kind_at(row, 2)?,
-                        title: row.get(3)?,
-                        held_on: date_at(row, 4)?,
-                        people: Vec::new(),
-                        notes: row.get(6)?,
-                        created_at: parse_timestamp(&row.get::<_, String>(7)?),
-                        updated_at: parse_timestamp(&row.get::<_, String>(8)?),
-                        read_only: row.get(9)?,
-                        links: Vec::new(),
-                    })
-                },
-            )
+            )?
+            .query_row([id.to_string()], session_from_row)
             .optional()?;
-        let mut session = row.ok_or_else(not_found)?;
+        let mut session = found.ok_or_else(|| DomainError::NotFound {
+            entity: "session",
+            id: id.to_string(),
+        })?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT url, label FROM session_link WHERE session_id = ?1 ORDER BY position",
         )?;
         session.links = stmt
             .query_map([id.to_string()], |r| {
                 Ok(SessionLink {
-                    url: r.get(0)?,
-                    label: r.get(1)?,
+                    url: r.get("url")?,
+                    label: r.get("label")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        session.people = session_people(&self.conn, id)?;
+        session.people = session_people(self.conn, id)?;
         Ok(session)
     }
 
     /// Live sessions matching `query`, with counts per kind.
     pub fn list_sessions(&self, query: &SessionQuery) -> Result<SessionList, DomainError> {
         let mut scope = String::from("deleted_at IS NULL");
-        let mut args: Vec<Value> = Vec::new();
+        let mut args = Args::default();
         if let Some(cycle) = query.cycle_id {
-            scope.push_str(" AND cycle_id = ?1");
-            args.push(cycle.to_string().into());
+            scope.push_str(&format!(" AND cycle_id = {}", args.bind(cycle.to_string())));
         }
 
         let mut counts = Vec::new();
         let mut total = 0;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT kind, count(*) FROM session WHERE {scope} GROUP BY kind"
+            "SELECT id, kind, count(*) AS sessions FROM session WHERE {scope} GROUP BY kind"
         ))?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(row) = rows.next()? {
-            let count: u32 = row.get(1)?;
+            let count: u32 = row.get("sessions")?;
             total += count;
             counts.push(KindCount {
-                kind: kind_at(row, 0)?,
+                kind: row.stored("kind")?,
                 count,
             });
         }
@@ -519,11 +374,8 @@ impl Store {
 
         let mut filter = scope;
         if !query.kinds.is_empty() {
-            args.push(crate::input::json_list(query.kinds.iter().map(|k| k.as_str())).into());
-            filter.push_str(&format!(
-                " AND kind IN (SELECT value FROM json_each(?{}))",
-                args.len()
-            ));
+            let list = args.bind_list(query.kinds.iter().map(|k| k.as_str()));
+            filter.push_str(&format!(" AND kind IN {list}"));
         }
         let matching = if query.kinds.is_empty() {
             total
@@ -538,13 +390,12 @@ impl Store {
             SessionSort::NewestFirst => "held_on DESC, id DESC",
             SessionSort::OldestFirst => "held_on ASC, id ASC",
         };
-        args.push(i64::from(page_limit(query.limit)).into());
-        args.push(i64::from(query.offset).into());
+        let limit = args.bind(i64::from(page_limit(query.limit)));
+        let offset = args.bind(i64::from(query.offset));
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id, cycle_id, kind, title, held_on, {PARTICIPANT_NAMES}, substr(notes, 1, 400), updated_at
-             FROM session WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
-            args.len() - 1,
-            args.len()
+            "SELECT id, cycle_id, kind, title, held_on, {PARTICIPANT_NAMES},
+                    substr(notes, 1, 400) AS notes_start, updated_at
+             FROM session WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
         ))?;
         let sessions = stmt
             .query_map(params_from_iter(args.iter()), summary_from_row)?
@@ -557,77 +408,125 @@ impl Store {
             matching,
         })
     }
+}
+
+impl Tx<'_> {
+    /// Logs a new session in a cycle that allows capture.
+    pub fn create_session(&self, new: &NewSession) -> Result<Session, DomainError> {
+        self.require(new.cycle_id, Act::Capture)?;
+        let title = clean_title(&new.title)?;
+        check_date("date", new.held_on)?;
+        let links = clean_links(&new.links)?;
+        let notes = match &new.notes {
+            Some(notes) => notes.clone(),
+            None => self.template(new.kind)?.body,
+        };
+        check_notes(&notes)?;
+        let id = new_id();
+        self.conn.execute(
+            "INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![
+                id.to_string(),
+                new.cycle_id.to_string(),
+                new.kind.as_str(),
+                title,
+                date_text(new.held_on),
+                notes,
+                self.now_text()
+            ],
+        )?;
+        write_links(self, id, &links)?;
+        write_session_people(self.conn, id, &new.people)?;
+        self.session(id)
+    }
 
     /// Replaces a session's details (kind, title, date, participants, links).
-    pub fn update_session(
-        &mut self,
-        id: Uuid,
-        update: &SessionUpdate,
-    ) -> Result<Session, DomainError> {
-        self.writable_session(id, false)?;
+    pub fn update_session(&self, id: Uuid, update: &SessionUpdate) -> Result<Session, DomainError> {
+        self.require_in("session", id, false, Act::Capture)?;
         let title = clean_title(&update.title)?;
         check_date("date", update.held_on)?;
         let links = clean_links(&update.links)?;
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
+        self.conn.execute(
             "UPDATE session SET kind = ?2, title = ?3, held_on = ?4, updated_at = ?5
              WHERE id = ?1 AND deleted_at IS NULL",
             params![
                 id.to_string(),
                 update.kind.as_str(),
                 title,
-                crate::input::date_text(update.held_on),
-                now
+                date_text(update.held_on),
+                self.now_text()
             ],
         )?;
-        write_links(&tx, id, &links)?;
-        write_session_people(&tx, id, &update.people)?;
-        tx.commit()?;
+        write_links(self, id, &links)?;
+        write_session_people(self.conn, id, &update.people)?;
         self.session(id)
     }
 
     /// Saves a session's notes (the editor's autosave).
-    pub fn save_notes(&mut self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
+    pub fn save_notes(&self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
         check_notes(notes)?;
-        self.writable_session(id, false)?;
+        self.require_in("session", id, false, Act::Capture)?;
         let excerpt = excerpt(&notes.chars().take(400).collect::<String>());
-        let now = self.clock.now();
-        let tx = self.conn.transaction()?;
+        let now = self.now();
         // Unchanged notes keep their time: SQL compares, so the autosave path never reads them back.
-        let changed = tx.execute(
-            "UPDATE session SET notes = ?2, updated_at = ?3
-             WHERE id = ?1 AND deleted_at IS NULL AND notes IS NOT ?2",
-            params![id.to_string(), notes, crate::store::timestamp(now)],
-        )?;
-        if changed > 0 {
-            reanchor(&tx, id, notes)?;
-        }
-        let updated_at = if changed == 0 {
-            parse_timestamp(&tx.query_row(
-                "SELECT updated_at FROM session WHERE id = ?1",
-                [id.to_string()],
-                |r| r.get::<_, String>(0),
-            )?)
-        } else {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE session SET notes = ?2, updated_at = ?3
+                 WHERE id = ?1 AND deleted_at IS NULL AND notes IS NOT ?2",
+            )?
+            .execute(params![id.to_string(), notes, crate::store::timestamp(now)])?;
+        let updated_at = if changed > 0 {
+            reanchor(self.conn, id, notes)?;
             now
+        } else {
+            self.conn
+                .prepare_cached("SELECT id, updated_at FROM session WHERE id = ?1")?
+                .query_row([id.to_string()], |r| r.time("updated_at"))?
         };
-        tx.commit()?;
         Ok(NotesSaved {
             updated_at,
             excerpt,
         })
     }
 
-    /// The cycle of a live (or, with `trashed`, a deleted) session, if that cycle may change.
-    pub(crate) fn writable_session(&self, id: Uuid, trashed: bool) -> Result<Uuid, DomainError> {
-        self.writable_in_cycle("session", id, trashed)
+    /// Moves a session to the trash. Nothing is erased; restoring brings it back.
+    pub fn delete_session(&self, id: Uuid) -> Result<(), DomainError> {
+        self.require_in("session", id, false, Act::Capture)?;
+        self.move_to_trash("session", id)
+    }
+}
+
+impl Store {
+    /// Logs a new session in a cycle that allows capture.
+    pub fn create_session(&self, new: &NewSession) -> Result<Session, DomainError> {
+        self.write(|tx| tx.create_session(new))
     }
 
-    /// Moves a session to the trash. Nothing is erased; [`Store::restore`] brings it back.
-    pub fn delete_session(&mut self, id: Uuid) -> Result<(), DomainError> {
-        self.writable_session(id, false)?;
-        self.move_to_trash("session", id)
+    /// One live session with its links and notes.
+    pub fn session(&self, id: Uuid) -> Result<Session, DomainError> {
+        self.read(|db| db.session(id))
+    }
+
+    /// Live sessions matching `query`, with counts per kind.
+    pub fn list_sessions(&self, query: &SessionQuery) -> Result<SessionList, DomainError> {
+        self.read(|db| db.list_sessions(query))
+    }
+
+    /// Replaces a session's details.
+    pub fn update_session(&self, id: Uuid, update: &SessionUpdate) -> Result<Session, DomainError> {
+        self.write(|tx| tx.update_session(id, update))
+    }
+
+    /// Saves a session's notes.
+    pub fn save_notes(&self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
+        self.write(|tx| tx.save_notes(id, notes))
+    }
+
+    /// Moves a session to the trash.
+    pub fn delete_session(&self, id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.delete_session(id))
     }
 }
 
@@ -644,14 +543,5 @@ mod tests {
         let long = "word ".repeat(100);
         let e = excerpt(&long);
         assert!(e.chars().count() <= 160 && e.ends_with('…'));
-    }
-
-    #[test]
-    fn every_source_kind_round_trips_through_its_stored_name() {
-        for kind in SourceKind::ALL {
-            assert_eq!(SourceKind::parse(kind.as_str()), Some(kind));
-            let json = serde_json::to_string(&kind).expect("json");
-            assert_eq!(json, format!("\"{}\"", kind.as_str()));
-        }
     }
 }

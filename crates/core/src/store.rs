@@ -1,4 +1,7 @@
-//! The store: one SQLite connection on one workspace file.
+//! The store: the connections to one workspace file. Writes go through one
+//! connection, each in an IMMEDIATE transaction ([`Store::write`]); reads run on
+//! read-only connections of their own ([`Store::read`]), which in WAL mode never
+//! wait for a write, so a slow search never holds up an autosave.
 //!
 //! Opening is careful because a workspace is a document the user picks: before
 //! SQLite writes anything, the file's header is read to make sure it is a
@@ -8,13 +11,15 @@
 //! is left exactly as it was.
 
 use crate::clock::Clock;
+use crate::db::{Db, Tx};
+use crate::error::DomainError;
 use crate::schema::{self, Migration, APPLICATION_ID};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use thiserror::Error;
 use ts_rs::TS;
@@ -149,14 +154,29 @@ pub struct WorkspaceInfo {
     pub schema_version: u32,
 }
 
-/// One open workspace file.
+/// How many idle read-only connections the store keeps for reuse.
+const IDLE_READERS: usize = 4;
+
+/// One open workspace file. It is `Sync`: the app shares one store between threads,
+/// and reads go on while a write runs.
 pub struct Store {
-    pub(crate) conn: Connection,
+    writer: Mutex<Connection>,
+    /// Idle read-only connections; `None` for an in-memory store, which reads
+    /// through the writer (a second connection cannot see its memory).
+    readers: Option<Mutex<Vec<Connection>>>,
     path: Option<PathBuf>,
     pub(crate) clock: Arc<dyn Clock>,
     outcome: OpenOutcome,
     /// Whether opening checked every page (see [`check_whole_file`]).
     checked_whole: bool,
+    /// The writer's last `PRAGMA data_version`, to notice other processes' commits.
+    seen_version: Mutex<Option<i64>>,
+}
+
+/// A poisoned lock only means a panic happened while it was held; every write is a
+/// transaction that rolled back, so the connection is safe to take back.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl std::fmt::Debug for Store {
@@ -181,11 +201,13 @@ impl Store {
             .and_then(|()| set_pragmas(&conn))
             .map_err(|e| OpenError::sqlite(&path, e))?;
         Ok(Self {
-            conn,
+            writer: Mutex::new(conn),
+            readers: None,
             path: None,
             clock,
             outcome: OpenOutcome::Created,
             checked_whole: true,
+            seen_version: Mutex::new(None),
         })
     }
 
@@ -209,7 +231,7 @@ impl Store {
             path: path.to_owned(),
             source,
         };
-        let supported = schema::latest_of(migrations);
+        let supported = schema::format_of(migrations);
         let mut created = false;
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory { path: path.into() }),
@@ -248,31 +270,33 @@ impl Store {
         if app_id != APPLICATION_ID {
             return Err(OpenError::NotGroundwork { path: path.into() });
         }
-        let version: u32 = conn
+        let format: u32 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(sq)?;
-        if version > supported {
+        if format > supported {
             return Err(OpenError::NewerSchema {
                 path: path.into(),
-                found: version,
+                found: format,
                 supported,
             });
         }
         let checked_whole = quick_check(&conn, path, Some(QUICK_CHECK_BUDGET))?;
 
+        let pending = schema::pending(&conn, migrations).map_err(sq)?;
         let outcome = if created {
             OpenOutcome::Created
-        } else if version < supported {
-            let backup = backup_path(path, version, clock.now());
+        } else if let Some(first) = pending.first() {
+            let from = first.version - 1;
+            let backup = backup_path(path, from, clock.now());
             if let Err(e) = conn.backup(rusqlite::MAIN_DB, &backup, None) {
                 // A half-written copy (a full disk) is no backup: leave none.
                 let _ = std::fs::remove_file(&backup);
                 return Err(sq(e));
             }
-            schema::migrate(&mut conn, version, migrations).map_err(sq)?;
+            schema::migrate(&mut conn, migrations).map_err(sq)?;
             OpenOutcome::Migrated {
-                from: version,
-                to: supported,
+                from,
+                to: schema::latest_of(migrations),
                 backup,
             }
         } else {
@@ -280,11 +304,13 @@ impl Store {
         };
         set_pragmas(&conn).map_err(sq)?;
         Ok(Self {
-            conn,
+            writer: Mutex::new(conn),
+            readers: Some(Mutex::new(Vec::new())),
             path: Some(path.into()),
             clock,
             outcome,
             checked_whole,
+            seen_version: Mutex::new(None),
         })
     }
 
@@ -317,29 +343,89 @@ impl Store {
         }
     }
 
-    /// The schema version recorded in the file.
+    /// The highest migration the file has run.
     pub fn schema_version(&self) -> rusqlite::Result<u32> {
-        self.conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
+        Ok(schema::applied(&lock(&self.writer))?
+            .into_iter()
+            .max()
+            .unwrap_or(0))
     }
 
-    /// The current time as stored: RFC 3339, UTC, millisecond precision.
-    pub(crate) fn now_text(&self) -> String {
-        timestamp(self.clock.now())
+    /// Runs `f` on a consistent snapshot of the workspace, on a read-only connection
+    /// of its own (in memory: on the writer), so it never waits for a write.
+    pub fn read<T, E>(&self, f: impl FnOnce(&Db<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let Some(readers) = &self.readers else {
+            let conn = lock(&self.writer);
+            return f(&Db::new(&conn, &*self.clock));
+        };
+        let idle = lock(readers).pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => self.open_reader()?,
+        };
+        let result = {
+            // One read transaction: every statement of `f` sees the same commit.
+            let snapshot = conn.unchecked_transaction()?;
+            let result = f(&Db::new(&snapshot, &*self.clock));
+            snapshot.finish()?;
+            result
+        };
+        let mut idle = lock(readers);
+        if idle.len() < IDLE_READERS {
+            idle.push(conn);
+        }
+        result
     }
 
-    /// Reads a value from the workspace's key/value metadata.
-    pub(crate) fn meta_get(&self, key: &str) -> rusqlite::Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        self.conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
+    /// Runs `f` as one unit of work: an IMMEDIATE transaction (taking the write lock
+    /// at once, so a second writer waits instead of failing half way) that commits
+    /// when `f` succeeds and rolls back, leaving the workspace exactly as it was,
+    /// when it fails.
+    pub fn write<T, E>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let mut conn = lock(&self.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&Tx::new(&tx, &*self.clock))?;
+        tx.commit()?;
+        Ok(value)
     }
 
-    /// Direct access for benchmarks' bulk loaders and tests; not for the app.
+    fn open_reader(&self) -> rusqlite::Result<Connection> {
+        let path = self.path.as_deref().unwrap_or(Path::new(":memory:"));
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(conn)
+    }
+
+    /// Whether another process (the command line, another window, a sync tool)
+    /// committed to the file since the last call. The first call only looks.
+    pub fn changed_outside(&self) -> Result<bool, DomainError> {
+        // data_version changes for every commit but this connection's own.
+        let version: i64 =
+            lock(&self.writer).pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let mut seen = lock(&self.seen_version);
+        let changed = seen.is_some_and(|v| v != version);
+        *seen = Some(version);
+        Ok(changed)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
+        lock(&self.writer)
+    }
+
+    /// Direct access to the writer, for benchmarks' bulk loaders and tests; not for the app.
     #[doc(hidden)]
-    pub fn connection_mut(&mut self) -> &mut Connection {
-        &mut self.conn
+    pub fn with_connection<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> T {
+        f(&mut lock(&self.writer))
     }
 }
 
@@ -365,7 +451,7 @@ pub fn workspace_name(path: &Path) -> String {
 /// Marks a new database as a Groundwork workspace and writes the whole schema.
 fn init_schema(conn: &mut Connection, migrations: &[Migration]) -> rusqlite::Result<()> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-    schema::migrate(conn, 0, migrations)
+    schema::migrate(conn, migrations)
 }
 
 /// Pragmas set on every open.

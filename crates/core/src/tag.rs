@@ -1,12 +1,16 @@
 //! Tags: free-form labels on observations, optionally grouped (area, segment, theme),
 //! coloured, renamed, merged, and applied to many observations at once.
 
+use crate::db::{Db, Tx};
 use crate::error::DomainError;
-use crate::id::{new_id, uuid_at};
-use crate::input::{id_list, line};
+use crate::id::new_id;
+use crate::input::line;
 use crate::merge::{MergeDone, MergeEntity};
+use crate::policy::Act;
+use crate::row::{RowExt, Stored};
+use crate::sql::id_list;
 use crate::store::Store;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -32,22 +36,23 @@ pub enum TagGroup {
 }
 
 impl TagGroup {
+    /// The stored name; no group is stored as "".
     fn as_str(group: Option<Self>) -> &'static str {
-        match group {
-            None => "",
-            Some(Self::Area) => "area",
-            Some(Self::Segment) => "segment",
-            Some(Self::Theme) => "theme",
+        group.map_or("", Stored::as_stored)
+    }
+}
+
+impl Stored for TagGroup {
+    const WHAT: &'static str = "tag group";
+    fn as_stored(self) -> &'static str {
+        match self {
+            Self::Area => "area",
+            Self::Segment => "segment",
+            Self::Theme => "theme",
         }
     }
-
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "area" => Some(Self::Area),
-            "segment" => Some(Self::Segment),
-            "theme" => Some(Self::Theme),
-            _ => None,
-        }
+    fn all() -> &'static [Self] {
+        &[Self::Area, Self::Segment, Self::Theme]
     }
 }
 
@@ -106,18 +111,28 @@ fn tag_name_error(e: rusqlite::Error, name: &str) -> DomainError {
     }
 }
 
+const SELECT_TAG: &str = "SELECT t.id, t.name, t.colour, t.grp,
+        (SELECT count(*) FROM observation_tag ot JOIN observation o ON o.id = ot.observation_id
+         WHERE ot.tag_id = t.id AND o.deleted_at IS NULL) AS observations
+     FROM tag t";
+
 fn tag_from_row(r: &Row<'_>) -> rusqlite::Result<Tag> {
+    let group: String = r.get("grp")?;
     Ok(Tag {
-        id: uuid_at(r, 0)?,
-        name: r.get(1)?,
-        colour: r.get(2)?,
-        group: TagGroup::parse(&r.get::<_, String>(3)?),
-        count: r.get(4)?,
+        id: r.uuid("id")?,
+        name: r.get("name")?,
+        colour: r.get("colour")?,
+        group: if group.is_empty() {
+            None
+        } else {
+            Some(r.stored("grp")?)
+        },
+        count: r.get("observations")?,
     })
 }
 
 /// Refuses tags that are not live.
-pub(crate) fn check_tags(conn: &rusqlite::Connection, tags: &[Uuid]) -> Result<(), DomainError> {
+pub(crate) fn check_tags(conn: &Connection, tags: &[Uuid]) -> Result<(), DomainError> {
     let mut stmt = conn.prepare_cached("SELECT 1 FROM tag WHERE id = ?1 AND deleted_at IS NULL")?;
     for tag in tags {
         if !stmt.exists([tag.to_string()])? {
@@ -130,15 +145,12 @@ pub(crate) fn check_tags(conn: &rusqlite::Connection, tags: &[Uuid]) -> Result<(
     Ok(())
 }
 
-impl Store {
+impl Db<'_> {
     /// Every live tag by name, with its count of live observations.
     pub fn list_tags(&self) -> Result<Vec<Tag>, DomainError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.id, t.name, t.colour, t.grp,
-                    (SELECT count(*) FROM observation_tag ot JOIN observation o ON o.id = ot.observation_id
-                     WHERE ot.tag_id = t.id AND o.deleted_at IS NULL)
-             FROM tag t WHERE t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_TAG} WHERE t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE"
+        ))?;
         let tags = stmt
             .query_map([], tag_from_row)?
             .collect::<rusqlite::Result<_>>()?;
@@ -148,25 +160,21 @@ impl Store {
     /// One live tag.
     pub fn tag(&self, id: Uuid) -> Result<Tag, DomainError> {
         self.conn
-            .query_row(
-                "SELECT t.id, t.name, t.colour, t.grp,
-                        (SELECT count(*) FROM observation_tag ot JOIN observation o ON o.id = ot.observation_id
-                         WHERE ot.tag_id = t.id AND o.deleted_at IS NULL)
-                 FROM tag t WHERE t.id = ?1 AND t.deleted_at IS NULL",
-                [id.to_string()],
-                tag_from_row,
-            )
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => DomainError::NotFound {
-                    entity: "tag",
-                    id: id.to_string(),
-                },
-                e => e.into(),
+            .prepare_cached(&format!(
+                "{SELECT_TAG} WHERE t.id = ?1 AND t.deleted_at IS NULL"
+            ))?
+            .query_row([id.to_string()], tag_from_row)
+            .optional()?
+            .ok_or_else(|| DomainError::NotFound {
+                entity: "tag",
+                id: id.to_string(),
             })
     }
+}
 
+impl Tx<'_> {
     /// Creates a tag (also inline, while tagging).
-    pub fn create_tag(&mut self, input: &TagInput) -> Result<Tag, DomainError> {
+    pub fn create_tag(&self, input: &TagInput) -> Result<Tag, DomainError> {
         let name = line(
             "name",
             &input.name,
@@ -183,19 +191,17 @@ impl Store {
             }
         };
         let id = new_id();
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO tag (id, name, colour, grp, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![id.to_string(), name, colour, TagGroup::as_str(input.group), now],
-        )
-        .map_err(|e| tag_name_error(e, &name))?;
-        tx.commit()?;
+        self.conn
+            .execute(
+                "INSERT INTO tag (id, name, colour, grp, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![id.to_string(), name, colour, TagGroup::as_str(input.group), self.now_text()],
+            )
+            .map_err(|e| tag_name_error(e, &name))?;
         self.tag(id)
     }
 
     /// Renames, recolours or regroups a tag; every observation keeps it.
-    pub fn update_tag(&mut self, id: Uuid, input: &TagInput) -> Result<Tag, DomainError> {
+    pub fn update_tag(&self, id: Uuid, input: &TagInput) -> Result<Tag, DomainError> {
         let current = self.tag(id)?;
         let name = line(
             "name",
@@ -207,26 +213,24 @@ impl Store {
             Some(c) => clean_colour(c)?,
             None => current.colour,
         };
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE tag SET name = ?2, colour = ?3, grp = ?4, updated_at = ?5 WHERE id = ?1",
-            params![
-                id.to_string(),
-                name,
-                colour,
-                TagGroup::as_str(input.group),
-                now
-            ],
-        )
-        .map_err(|e| tag_name_error(e, &name))?;
-        tx.commit()?;
+        self.conn
+            .execute(
+                "UPDATE tag SET name = ?2, colour = ?3, grp = ?4, updated_at = ?5 WHERE id = ?1",
+                params![
+                    id.to_string(),
+                    name,
+                    colour,
+                    TagGroup::as_str(input.group),
+                    self.now_text()
+                ],
+            )
+            .map_err(|e| tag_name_error(e, &name))?;
         self.tag(id)
     }
 
     /// Merges `merged` into `kept`: every observation tagged with either ends up with
     /// `kept`, and `merged` goes out of sight. `undo_merge` brings it back, links and all.
-    pub fn merge_tags(&mut self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
+    pub fn merge_tags(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
         if kept == merged {
             return Err(DomainError::invalid(
                 "tags",
@@ -241,7 +245,7 @@ impl Store {
     /// Adds (or, with `add == false`, removes) a tag on many observations in one write.
     /// Returns how many observations changed. Observations of closed cycles are refused.
     pub fn tag_observations(
-        &mut self,
+        &self,
         tag: Uuid,
         observations: &[Uuid],
         add: bool,
@@ -253,39 +257,76 @@ impl Store {
                 format!("tag at most {MAX_BULK} observations at once"),
             ));
         }
-        let closed: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT c.name FROM observation o JOIN cycle c ON c.id = o.cycle_id
-                 WHERE o.id IN (SELECT value FROM json_each(?1)) AND c.mode = 'closed' LIMIT 1",
-                [id_list(observations)],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(cycle) = closed {
-            return Err(DomainError::CycleClosed { cycle });
+        // Every cycle the observations are in must allow capture.
+        let mut cycles = self.conn.prepare_cached(
+            "SELECT DISTINCT cycle_id AS id FROM observation
+             WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let cycles: Vec<Uuid> = cycles
+            .query_map([id_list(observations)], |r| r.uuid("id"))?
+            .collect::<rusqlite::Result<_>>()?;
+        for cycle in cycles {
+            self.require(cycle, Act::Capture)?;
         }
-        let tx = self.conn.transaction()?;
+        let sql = if add {
+            "INSERT OR IGNORE INTO observation_tag (observation_id, tag_id)
+             SELECT id, ?2 FROM observation WHERE id = ?1 AND deleted_at IS NULL"
+        } else {
+            "DELETE FROM observation_tag WHERE observation_id = ?1 AND tag_id = ?2"
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let mut changed = 0;
-        {
-            let sql = if add {
-                "INSERT OR IGNORE INTO observation_tag (observation_id, tag_id)
-                 SELECT id, ?2 FROM observation WHERE id = ?1 AND deleted_at IS NULL"
-            } else {
-                "DELETE FROM observation_tag WHERE observation_id = ?1 AND tag_id = ?2"
-            };
-            let mut stmt = tx.prepare(sql)?;
-            for obs in observations {
-                changed += stmt.execute(params![obs.to_string(), tag.to_string()])? as u32;
-            }
+        for obs in observations {
+            changed += stmt.execute(params![obs.to_string(), tag.to_string()])? as u32;
         }
-        tx.commit()?;
         Ok(changed)
     }
 
     /// Moves a tag to the trash; observations keep the link and show it again on restore.
-    pub fn delete_tag(&mut self, id: Uuid) -> Result<(), DomainError> {
+    pub fn delete_tag(&self, id: Uuid) -> Result<(), DomainError> {
         self.tag(id)?;
         self.move_to_trash("tag", id)
+    }
+}
+
+impl Store {
+    /// Every live tag by name, with its count of live observations.
+    pub fn list_tags(&self) -> Result<Vec<Tag>, DomainError> {
+        self.read(|db| db.list_tags())
+    }
+
+    /// One live tag.
+    pub fn tag(&self, id: Uuid) -> Result<Tag, DomainError> {
+        self.read(|db| db.tag(id))
+    }
+
+    /// Creates a tag.
+    pub fn create_tag(&self, input: &TagInput) -> Result<Tag, DomainError> {
+        self.write(|tx| tx.create_tag(input))
+    }
+
+    /// Renames, recolours or regroups a tag.
+    pub fn update_tag(&self, id: Uuid, input: &TagInput) -> Result<Tag, DomainError> {
+        self.write(|tx| tx.update_tag(id, input))
+    }
+
+    /// Merges tag `merged` into `kept`.
+    pub fn merge_tags(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
+        self.write(|tx| tx.merge_tags(kept, merged))
+    }
+
+    /// Adds or removes a tag on many observations, all or nothing.
+    pub fn tag_observations(
+        &self,
+        tag: Uuid,
+        observations: &[Uuid],
+        add: bool,
+    ) -> Result<u32, DomainError> {
+        self.write(|tx| tx.tag_observations(tag, observations, add))
+    }
+
+    /// Moves a tag to the trash.
+    pub fn delete_tag(&self, id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.delete_tag(id))
     }
 }

@@ -2,10 +2,11 @@
 //! session logged in a hurry still asks the right questions. A workspace can rewrite
 //! any kind's template; the built-in one comes back when its own is reset.
 
+use crate::db::{Db, Tx};
 use crate::error::DomainError;
-use crate::session::SourceKind;
+use crate::kind::SourceKind;
 use crate::store::Store;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -43,7 +44,7 @@ pub fn builtin_template(kind: SourceKind) -> &'static str {
     }
 }
 
-impl Store {
+impl Db<'_> {
     /// Every kind's template, in the brief's order.
     pub fn list_templates(&self) -> Result<Vec<SessionTemplate>, DomainError> {
         SourceKind::ALL
@@ -54,11 +55,11 @@ impl Store {
 
     /// The template a new session of `kind` starts from.
     pub fn template(&self, kind: SourceKind) -> Result<SessionTemplate, DomainError> {
-        let own: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
-            "SELECT body FROM session_template WHERE kind = ?1",
-            [kind.as_str()],
-            |r| r.get(0),
-        ))?;
+        let own: Option<String> = self
+            .conn
+            .prepare_cached("SELECT body FROM session_template WHERE kind = ?1")?
+            .query_row([kind.as_str()], |r| r.get("body"))
+            .optional()?;
         Ok(match own {
             Some(body) => SessionTemplate {
                 kind,
@@ -72,10 +73,12 @@ impl Store {
             },
         })
     }
+}
 
+impl Tx<'_> {
     /// Replaces a kind's template for this workspace.
     pub fn set_template(
-        &mut self,
+        &self,
         kind: SourceKind,
         body: &str,
     ) -> Result<SessionTemplate, DomainError> {
@@ -86,25 +89,46 @@ impl Store {
                 crate::input::too_long(count, MAX_TEMPLATE),
             ));
         }
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
+        self.conn.execute(
             "INSERT INTO session_template (kind, body, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (kind) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-            params![kind.as_str(), body, now],
+            params![kind.as_str(), body, self.now_text()],
         )?;
-        tx.commit()?;
         self.template(kind)
     }
 
     /// Goes back to the built-in template for a kind.
-    pub fn reset_template(&mut self, kind: SourceKind) -> Result<SessionTemplate, DomainError> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
+    pub fn reset_template(&self, kind: SourceKind) -> Result<SessionTemplate, DomainError> {
+        self.conn.execute(
             "DELETE FROM session_template WHERE kind = ?1",
             [kind.as_str()],
         )?;
-        tx.commit()?;
         self.template(kind)
+    }
+}
+
+impl Store {
+    /// Every kind's template, in the brief's order.
+    pub fn list_templates(&self) -> Result<Vec<SessionTemplate>, DomainError> {
+        self.read(|db| db.list_templates())
+    }
+
+    /// The template a new session of `kind` starts from.
+    pub fn template(&self, kind: SourceKind) -> Result<SessionTemplate, DomainError> {
+        self.read(|db| db.template(kind))
+    }
+
+    /// Replaces a kind's template for this workspace.
+    pub fn set_template(
+        &self,
+        kind: SourceKind,
+        body: &str,
+    ) -> Result<SessionTemplate, DomainError> {
+        self.write(|tx| tx.set_template(kind, body))
+    }
+
+    /// Goes back to the built-in template for a kind.
+    pub fn reset_template(&self, kind: SourceKind) -> Result<SessionTemplate, DomainError> {
+        self.write(|tx| tx.reset_template(kind))
     }
 }

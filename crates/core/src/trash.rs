@@ -1,9 +1,11 @@
 //! The trash: what a user deleted, kept until they restore it. Deleting never erases,
 //! and nothing that cites a deleted thing loses the link.
 
+use crate::db::{Db, Tx};
 use crate::error::DomainError;
-use crate::id::uuid_at;
-use crate::store::{parse_timestamp, Store};
+use crate::policy::Act;
+use crate::row::{RowExt, Stored};
+use crate::store::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -22,6 +24,30 @@ pub enum TrashEntity {
     Idea,
 }
 
+impl Stored for TrashEntity {
+    const WHAT: &'static str = "kind of trashed thing";
+    fn as_stored(self) -> &'static str {
+        match self {
+            Self::Session => "session",
+            Self::Observation => "observation",
+            Self::Person => "person",
+            Self::Team => "team",
+            Self::Tag => "tag",
+            Self::Idea => "idea",
+        }
+    }
+    fn all() -> &'static [Self] {
+        &[
+            Self::Session,
+            Self::Observation,
+            Self::Person,
+            Self::Team,
+            Self::Tag,
+            Self::Idea,
+        ]
+    }
+}
+
 /// One deleted thing.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -37,7 +63,8 @@ pub struct TrashItem {
 /// Every trashed thing as (entity, id, title, context, deleted_at). Merged duplicates
 /// are not listed: a merge is undone from where it was made, not restored from here.
 const TRASH: &str = "
-    SELECT 'session', s.id, s.title, s.kind || ' · ' || c.name, s.deleted_at
+    SELECT 'session' AS entity, s.id AS id, s.title AS title, s.kind || ' · ' || c.name AS context,
+           s.deleted_at AS deleted_at
         FROM session s JOIN cycle c ON c.id = s.cycle_id WHERE s.deleted_at IS NOT NULL
     UNION ALL
     SELECT 'observation', o.id, substr(o.text, 1, 200), o.kind || ' · ' || c.name, o.deleted_at
@@ -76,69 +103,47 @@ fn context(entity: &str, raw: &str) -> String {
     }
 }
 
-impl Store {
-    /// Marks a live row of `table` deleted, now: the one way anything goes to the trash.
-    pub(crate) fn move_to_trash(
-        &mut self,
-        table: &'static str,
-        id: Uuid,
-    ) -> Result<(), DomainError> {
-        let now = self.now_text();
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            &format!("UPDATE {table} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"),
-            params![id.to_string(), now],
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
+impl Db<'_> {
     /// Everything in the trash, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<TrashItem>, DomainError> {
         let mut stmt = self.conn.prepare_cached(TRASH)?;
         let items = stmt
             .query_map([], |row| {
-                let entity: String = row.get(0)?;
+                let entity: TrashEntity = row.stored("entity")?;
                 Ok(TrashItem {
-                    entity: match entity.as_str() {
-                        "observation" => TrashEntity::Observation,
-                        "person" => TrashEntity::Person,
-                        "team" => TrashEntity::Team,
-                        "tag" => TrashEntity::Tag,
-                        "idea" => TrashEntity::Idea,
-                        _ => TrashEntity::Session,
-                    },
-                    id: uuid_at(row, 1)?,
-                    title: row.get(2)?,
-                    context: context(&entity, &row.get::<_, String>(3)?),
-                    deleted_at: parse_timestamp(&row.get::<_, String>(4)?),
+                    entity,
+                    id: row.uuid("id")?,
+                    title: row.get("title")?,
+                    context: context(entity.as_stored(), &row.get::<_, String>("context")?),
+                    deleted_at: row.time("deleted_at")?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(items)
     }
+}
+
+impl Tx<'_> {
+    /// Marks a live row of `table` deleted, now: the one way anything goes to the trash.
+    pub(crate) fn move_to_trash(&self, table: &'static str, id: Uuid) -> Result<(), DomainError> {
+        self.conn.execute(
+            &format!("UPDATE {table} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"),
+            params![id.to_string(), self.now_text()],
+        )?;
+        Ok(())
+    }
 
     /// Brings a deleted thing back where it was, with every link it had.
-    pub fn restore(&mut self, entity: TrashEntity, id: Uuid) -> Result<(), DomainError> {
-        let table = match entity {
-            TrashEntity::Session => {
-                self.writable_session(id, true)?;
-                "session"
-            }
-            TrashEntity::Observation => {
-                self.writable_observation(id, true)?;
-                "observation"
-            }
-            TrashEntity::Idea => {
-                self.writable_idea(id, true)?;
-                "idea"
-            }
-            TrashEntity::Person => "person",
-            TrashEntity::Team => "team",
-            TrashEntity::Tag => "tag",
-        };
-        let tx = self.conn.transaction()?;
-        let restored = tx
+    pub fn restore(&self, entity: TrashEntity, id: Uuid) -> Result<(), DomainError> {
+        let table = entity.as_stored();
+        if matches!(
+            entity,
+            TrashEntity::Session | TrashEntity::Observation | TrashEntity::Idea
+        ) {
+            self.require_in(table, id, true, Act::Capture)?;
+        }
+        let restored = self
+            .conn
             .execute(
                 &format!(
                     "UPDATE {table} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL"
@@ -158,7 +163,18 @@ impl Store {
                 id: id.to_string(),
             });
         }
-        tx.commit()?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Everything in the trash, most recently deleted first.
+    pub fn list_trash(&self) -> Result<Vec<TrashItem>, DomainError> {
+        self.read(|db| db.list_trash())
+    }
+
+    /// Brings a deleted thing back where it was, with every link it had.
+    pub fn restore(&self, entity: TrashEntity, id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.restore(entity, id))
     }
 }

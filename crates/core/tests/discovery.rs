@@ -19,7 +19,7 @@ fn world() -> World {
             .single()
             .expect("time"),
     ));
-    let mut store = Store::open_in_memory(clock.clone()).expect("store");
+    let store = Store::open_in_memory(clock.clone()).expect("store");
     let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
     World {
         store,
@@ -217,7 +217,7 @@ fn team_and_tag_names_are_unique_in_any_case_with_a_readable_error() {
 
 #[test]
 fn a_new_session_starts_from_its_kinds_template_which_the_workspace_can_rewrite() {
-    let mut w = world();
+    let w = world();
     let new = |kind| NewSession {
         cycle_id: w.cycle.id,
         kind,
@@ -1234,7 +1234,7 @@ fn a_person_keeps_their_team_link_while_the_team_is_in_the_trash() {
 
 #[test]
 fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_and_says_so() {
-    let mut w = world();
+    let w = world();
     let mut last = None;
     for i in 0..=search::BROAD_MATCHES {
         last = Some(

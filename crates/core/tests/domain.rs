@@ -40,7 +40,7 @@ fn new_session(cycle: &Cycle, kind: SourceKind, title: &str, d: u32) -> NewSessi
 
 #[test]
 fn the_first_cycle_becomes_current_and_later_ones_do_not() {
-    let mut w = world();
+    let w = world();
     let first = w.store.create_cycle("2027 H1 planning").expect("first");
     let second = w.store.create_cycle("2027 H2 planning").expect("second");
     assert!(first.current);
@@ -54,7 +54,7 @@ fn the_first_cycle_becomes_current_and_later_ones_do_not() {
 
 #[test]
 fn switching_the_current_cycle_is_remembered() {
-    let mut w = world();
+    let w = world();
     w.store.create_cycle("A").expect("a");
     let b = w.store.create_cycle("B").expect("b");
     w.store.set_current_cycle(b.id).expect("switch");
@@ -71,7 +71,7 @@ fn switching_the_current_cycle_is_remembered() {
 
 #[test]
 fn cycles_are_listed_newest_first() {
-    let mut w = world();
+    let w = world();
     w.store.create_cycle("Older").expect("a");
     w.clock.advance(Duration::minutes(1));
     w.store.create_cycle("Newer").expect("b");
@@ -87,7 +87,7 @@ fn cycles_are_listed_newest_first() {
 
 #[test]
 fn a_cycle_needs_a_unique_non_empty_name() {
-    let mut w = world();
+    let w = world();
     assert!(matches!(
         w.store.create_cycle("   "),
         Err(DomainError::InvalidInput { field: "name", .. })
@@ -105,7 +105,7 @@ fn a_cycle_needs_a_unique_non_empty_name() {
 
 #[test]
 fn renaming_a_cycle_keeps_its_sessions() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("Draft name").expect("c");
     w.store
         .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
@@ -122,7 +122,7 @@ fn renaming_a_cycle_keeps_its_sessions() {
 
 #[test]
 fn a_cycle_moves_forward_one_mode_at_a_time_until_closed() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let modes: Vec<CycleMode> = (0..3)
         .map(|_| w.store.advance_cycle(c.id).expect("advance").mode)
@@ -143,7 +143,7 @@ fn a_cycle_moves_forward_one_mode_at_a_time_until_closed() {
 
 #[test]
 fn a_closed_cycle_is_read_only() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("History").expect("c");
     let s = w
         .store
@@ -178,7 +178,7 @@ fn a_closed_cycle_is_read_only() {
 
 #[test]
 fn every_source_kind_can_be_logged() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("All channels").expect("c");
     for (i, kind) in SourceKind::ALL.into_iter().enumerate() {
         let s = w
@@ -201,7 +201,7 @@ fn every_source_kind_can_be_logged() {
 
 #[test]
 fn a_session_keeps_everything_it_was_given() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let priya = w
         .store
@@ -235,7 +235,7 @@ fn a_session_keeps_everything_it_was_given() {
 
 #[test]
 fn sessions_list_by_cycle_and_kind_sorted_by_date_with_counts_per_kind() {
-    let mut w = world();
+    let w = world();
     let a = w.store.create_cycle("A").expect("a");
     let b = w.store.create_cycle("B").expect("b");
     w.store
@@ -315,7 +315,7 @@ fn sessions_list_by_cycle_and_kind_sorted_by_date_with_counts_per_kind() {
 
 #[test]
 fn a_long_list_pages_in_a_stable_order() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     for i in 0..25u32 {
         let kind = if i % 5 == 0 {
@@ -368,7 +368,7 @@ fn a_long_list_pages_in_a_stable_order() {
 
 #[test]
 fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let mut new = new_session(&c, SourceKind::CoffeeChat, "Long", 1);
     new.notes = Some(format!(
@@ -391,7 +391,7 @@ fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
 
 #[test]
 fn editing_a_session_replaces_its_details_and_links() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let s = w
         .store
@@ -439,7 +439,7 @@ fn editing_a_session_replaces_its_details_and_links() {
 
 #[test]
 fn bad_session_input_is_refused_with_a_reason() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let mut new = new_session(&c, SourceKind::CoffeeChat, " ", 1);
     assert!(matches!(
@@ -473,7 +473,7 @@ fn bad_session_input_is_refused_with_a_reason() {
 
 #[test]
 fn saving_notes_keeps_the_text_exactly() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let s = w
         .store
@@ -494,7 +494,7 @@ fn saving_notes_keeps_the_text_exactly() {
 
 #[test]
 fn saving_unchanged_notes_keeps_their_time() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let s = w
         .store
@@ -511,7 +511,7 @@ fn saving_unchanged_notes_keeps_their_time() {
 
 #[test]
 fn a_deleted_session_goes_to_the_trash_and_comes_back_whole() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("2027 H1").expect("c");
     let s = w
         .store
@@ -557,7 +557,7 @@ fn a_deleted_session_goes_to_the_trash_and_comes_back_whole() {
 
 #[test]
 fn writing_to_a_deleted_session_is_refused() {
-    let mut w = world();
+    let w = world();
     let c = w.store.create_cycle("C").expect("c");
     let s = w
         .store

@@ -45,9 +45,13 @@ fn invalid_reason(e: DomainError) -> String {
 }
 
 /// `count` observations in `cycle`, written in one statement (as an import would).
-fn many_observations(store: &mut Store, cycle: Uuid, count: usize) -> Vec<Uuid> {
+fn many_observations(store: &Store, cycle: Uuid, count: usize) -> Vec<Uuid> {
     let ids: Vec<Uuid> = (0..count).map(|_| Uuid::now_v7()).collect();
-    let conn = store.connection_mut();
+    store.with_connection(|conn| insert_observations(conn, cycle, &ids));
+    ids
+}
+
+fn insert_observations(conn: &mut rusqlite::Connection, cycle: Uuid, ids: &[Uuid]) {
     let tx = conn.transaction().expect("tx");
     {
         let mut insert = tx
@@ -56,21 +60,20 @@ fn many_observations(store: &mut Store, cycle: Uuid, count: usize) -> Vec<Uuid> 
                  VALUES (?1, ?2, 'pain', 'builds are slow', '2026-10-01', 't', 't')",
             )
             .expect("prepare");
-        for id in &ids {
+        for id in ids {
             insert
                 .execute([id.to_string(), cycle.to_string()])
                 .expect("insert");
         }
     }
     tx.commit().expect("commit");
-    ids
 }
 
 #[test]
 fn lists_and_filters_of_33000_ids_never_reach_sqlites_variable_limit() {
-    let mut store = store();
+    let store = store();
     let cycle = store.create_cycle("Big").expect("cycle");
-    let ids = many_observations(&mut store, cycle.id, MANY);
+    let ids = many_observations(&store, cycle.id, MANY);
     let strangers: Vec<Uuid> = (0..MANY).map(|_| Uuid::now_v7()).collect();
 
     // No limit: a page, not every row, and the count of all.
@@ -312,7 +315,7 @@ fn a_search_pasted_megabytes_long_reads_only_its_start() {
             ..Default::default()
         })
         .expect("a huge paste is searched, not refused");
-    assert!(results.terms.len() <= search::MAX_TERMS);
+    assert!(results.terms.len() <= fts::MAX_TERMS);
     assert!(results.notice.is_some());
     assert!(store
         .list_people(&PeopleQuery {
@@ -393,7 +396,7 @@ fn dates_outside_1900_to_2999_are_refused_with_a_reason_and_the_rest_sort_as_dat
 
 #[test]
 fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_lines() {
-    let mut store = store();
+    let store = store();
     let dirty = "Pri\u{0}ya\u{202E}fdp.exe\u{1b}[2J\u{2066}";
     let clean = "Priyafdp.exe[2J";
     let cycle = store.create_cycle(dirty).expect("cycle");

@@ -50,7 +50,7 @@ fn opening_a_missing_path_creates_a_groundwork_workspace() {
     assert_eq!(store.outcome(), &OpenOutcome::Created);
     assert_eq!(store.schema_version().expect("v"), schema::latest_version());
     let app_id: i32 = store
-        .conn
+        .conn()
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .expect("id");
     assert_eq!(app_id, APPLICATION_ID);
@@ -66,7 +66,7 @@ fn pragmas_are_set_on_every_open() {
     assert_eq!(store.outcome(), &OpenOutcome::Opened);
     let q = |name: &str| -> String {
         store
-            .conn
+            .conn()
             .pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0))
             .map(|v| format!("{v:?}"))
             .expect(name)
@@ -81,7 +81,7 @@ fn pragmas_are_set_on_every_open() {
 fn reopening_keeps_committed_data() {
     let dir = temp();
     let path = dir.path().join("w.groundwork");
-    let mut store = open(&path).expect("create");
+    let store = open(&path).expect("create");
     let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
     drop(store);
     let store = open(&path).expect("reopen");
@@ -162,14 +162,14 @@ fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
     let dir = temp();
     let path = dir.path().join("future.groundwork");
     {
-        let mut store = open(&path).expect("create");
+        let store = open(&path).expect("create");
         store.create_cycle("Future cycle").expect("cycle");
         store
-            .conn
+            .conn()
             .pragma_update(None, "user_version", 999)
             .expect("bump");
         store
-            .conn
+            .conn()
             .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
             .expect("no wal");
     }
@@ -179,7 +179,7 @@ fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
             found, supported, ..
         } => {
             assert_eq!(*found, 999);
-            assert_eq!(*supported, schema::latest_version());
+            assert_eq!(*supported, schema::latest_format());
         }
         other => panic!("expected NewerSchema, got {other:?}"),
     }
@@ -194,7 +194,7 @@ fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
 
 /// A workspace at `path` with `count` coffee chats, each with `notes`.
 fn workspace_of_sessions(path: &Path, count: usize, notes: &str) -> Store {
-    let mut store = open(path).expect("create");
+    let store = open(path).expect("create");
     let cycle = store.create_cycle("Cycle").expect("cycle");
     for i in 0..count {
         store
@@ -217,7 +217,7 @@ fn workspace_of_sessions(path: &Path, count: usize, notes: &str) -> Store {
 fn damaged_workspace(dir: &TempDir) -> PathBuf {
     let path = dir.path().join("damaged.groundwork");
     workspace_of_sessions(&path, 200, &"note ".repeat(200))
-        .conn
+        .conn()
         .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
         .expect("no wal");
     let mut bytes = std::fs::read(&path).expect("read");
@@ -280,6 +280,7 @@ const WITH_A_SECOND_MIGRATION: &[Migration] = &[
         version: 2,
         name: "0002_test",
         sql: "CREATE TABLE added_later (x TEXT) STRICT;",
+        breaking: true,
     },
 ];
 
@@ -288,7 +289,7 @@ fn an_older_workspace_is_backed_up_beside_it_before_migrating() {
     let dir = temp();
     let path = dir.path().join("team.groundwork");
     {
-        let mut store = open_v1(&path).expect("create at v1");
+        let store = open_v1(&path).expect("create at v1");
         store
             .create_cycle("Kept through the migration")
             .expect("cycle");
@@ -337,13 +338,14 @@ fn a_failed_migration_leaves_the_workspace_at_its_old_version() {
             version: 2,
             name: "0002_broken",
             sql: "CREATE TABLE ok (x); THIS IS NOT SQL;",
+            breaking: true,
         },
     ];
     Store::open_with(&path, OpenMode::OpenOrCreate, clock(), broken).expect_err("broken migration");
     let store = open_v1(&path).expect("still opens at v1");
     assert_eq!(store.schema_version().expect("v"), 1);
     let leftover: i64 = store
-        .conn
+        .conn()
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE name = 'ok'",
             [],
@@ -357,7 +359,7 @@ fn a_failed_migration_leaves_the_workspace_at_its_old_version() {
 fn a_committed_write_survives_a_connection_that_is_never_closed_cleanly() {
     let dir = temp();
     let path = dir.path().join("w.groundwork");
-    let mut store = open(&path).expect("create");
+    let store = open(&path).expect("create");
     store.create_cycle("Survives").expect("cycle");
     // Simulate a killed process: the connection is leaked, never closed or checkpointed.
     std::mem::forget(store);
@@ -372,7 +374,7 @@ fn participants_typed_as_text_become_linked_people_when_a_v1_workspace_is_migrat
     {
         let store = open_v1(&path).expect("create at v1");
         store
-            .conn
+            .conn()
             .execute_batch(
                 "INSERT INTO cycle (id, name, created_at, updated_at)
                      VALUES ('0190f5a0-0000-7000-8000-000000000001', 'C', 't', 't');
@@ -423,7 +425,7 @@ fn participants_typed_as_text_become_linked_people_when_a_v1_workspace_is_migrat
 /// Whether `path` is a whole workspace: it opens, at the latest schema, with the
 /// tables every write needs.
 fn is_whole_workspace(path: &Path) -> bool {
-    let Ok(mut store) = Store::open(path, OpenMode::MustExist, clock()) else {
+    let Ok(store) = Store::open(path, OpenMode::MustExist, clock()) else {
         return false;
     };
     store.outcome() == &OpenOutcome::Opened
@@ -550,11 +552,96 @@ fn a_named_pipe_is_refused_at_once_and_never_read() {
 fn a_database_error_reads_in_words_without_sql() {
     let store = Store::open_in_memory(clock()).expect("store");
     let e: crate::DomainError = store
-        .conn
+        .conn()
         .prepare("SELECT nonsense FROM nowhere WHERE x IN (?1)")
         .expect_err("bad sql")
         .into();
     let message = e.to_string();
     assert!(!message.contains("SELECT"), "{message}");
     assert!(message.contains("your saved work is safe"), "{message}");
+}
+
+/// This build's migrations plus one a newer build adds: additive, or breaking.
+fn with_a_newer_migration(breaking: bool) -> Vec<Migration> {
+    let mut all = MIGRATIONS.to_vec();
+    all.push(Migration {
+        version: schema::latest_version() + 1,
+        name: "9999_from_a_newer_build",
+        sql: "CREATE TABLE pain_from_a_newer_build (id TEXT PRIMARY KEY) STRICT;",
+        breaking,
+    });
+    all
+}
+
+#[test]
+fn a_file_with_an_additive_migration_from_a_newer_build_still_opens() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    let newer = with_a_newer_migration(false);
+    {
+        let store =
+            Store::open_with(&path, OpenMode::OpenOrCreate, clock(), &newer).expect("newer");
+        store.create_cycle("Kept").expect("cycle");
+    }
+    // This build knows nothing of the newer table, and needs to know nothing.
+    let store = open(&path).expect("an additive step does not lock out this build");
+    assert_eq!(store.outcome(), &OpenOutcome::Opened, "nothing to migrate");
+    assert_eq!(store.list_cycles().expect("list")[0].name, "Kept");
+    store
+        .create_cycle("Written by the older build")
+        .expect("and it writes");
+    drop(store);
+    let newer_again =
+        Store::open_with(&path, OpenMode::MustExist, clock(), &newer).expect("newer reopens");
+    assert_eq!(newer_again.outcome(), &OpenOutcome::Opened);
+    assert_eq!(newer_again.list_cycles().expect("list").len(), 2);
+}
+
+#[test]
+fn a_file_with_a_breaking_migration_from_a_newer_build_is_refused_untouched() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    {
+        let store = Store::open_with(
+            &path,
+            OpenMode::OpenOrCreate,
+            clock(),
+            &with_a_newer_migration(true),
+        )
+        .expect("newer");
+        store
+            .conn()
+            .pragma_update_and_check(None, "journal_mode", "delete", |_| Ok(()))
+            .expect("no wal");
+    }
+    let err = refused_untouched(&path);
+    assert!(matches!(err, OpenError::NewerSchema { .. }), "{err:?}");
+}
+
+#[test]
+fn a_file_from_before_the_migration_log_runs_only_what_it_lacks() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    drop(
+        Store::open_with(&path, OpenMode::OpenOrCreate, clock(), &MIGRATIONS[..3])
+            .expect("the previous release's file"),
+    );
+    let store = open(&path).expect("migrate");
+    assert!(
+        matches!(
+            store.outcome(),
+            OpenOutcome::Migrated { from: 3, to: 4, .. }
+        ),
+        "{:?}",
+        store.outcome()
+    );
+    assert_eq!(
+        schema::applied(&store.conn()).expect("log"),
+        vec![1, 2, 3, 4]
+    );
+    let format: u32 = store
+        .conn()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("format");
+    assert_eq!(format, 3, "an additive step leaves the format as it was");
 }
