@@ -16,6 +16,8 @@ pub enum ErrorKind {
     NoCycle,
     /// Discovery does not judge: a score, rank or effort was refused.
     JudgingInDiscovery,
+    /// The cycle's mode does not allow this yet.
+    WrongMode,
     NoWorkspace,
     WorkspaceMissing,
     WorkspaceExists,
@@ -78,6 +80,7 @@ impl From<DomainError> for IpcError {
                 ErrorKind::InvalidInput
             }
             DomainError::JudgingInDiscovery { .. } => ErrorKind::JudgingInDiscovery,
+            DomainError::WrongMode { .. } => ErrorKind::WrongMode,
             DomainError::DuplicateCycleName { .. } => ErrorKind::DuplicateName,
             DomainError::NoCycle => ErrorKind::NoCycle,
             DomainError::Database(_) if e.is_disk_full() => ErrorKind::DiskFull,

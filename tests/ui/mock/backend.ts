@@ -424,7 +424,8 @@ export class FakeBackend {
   #cycleDto(c: CycleRow): Cycle {
     let count = 0;
     for (const s of this.#w.sessions.values()) if (s.cycleId === c.id && s.deletedAt === null) count++;
-    return { id: c.id, name: c.name, mode: c.mode, current: c.id === this.#w.currentCycle, sessionCount: count, createdAt: c.createdAt, updatedAt: c.updatedAt };
+    const allows = { capture: c.mode !== 'closed', judge: c.mode === 'prioritization' || c.mode === 'roadmap', planRoadmap: c.mode === 'roadmap', showsJudgement: c.mode !== 'discovery' };
+    return { id: c.id, name: c.name, mode: c.mode, allows, current: c.id === this.#w.currentCycle, sessionCount: count, createdAt: c.createdAt, updatedAt: c.updatedAt };
   }
 
   #cleanCycleName(name: unknown, except?: string): string {

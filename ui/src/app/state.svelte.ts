@@ -146,7 +146,7 @@ class AppState {
       this.newCycleOpen = true;
       return;
     }
-    if (this.currentCycle.mode === 'closed') {
+    if (!this.currentCycle.allows.capture) {
       toasts.show(`“${this.currentCycle.name}” is closed and read-only. Switch to an open cycle to log sessions.`, { tone: 'error' });
       return;
     }

@@ -3,6 +3,7 @@ export type * from "./Assessment";
 export type * from "./ChannelUse";
 export type * from "./Coverage";
 export type * from "./Cycle";
+export type * from "./CycleAllows";
 export type * from "./CycleMode";
 export type * from "./ErrorKind";
 export type * from "./Evidence";
