@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Instant, SystemTime};
 
 /// The environment variable naming a workspace file to open.
-pub const WORKSPACE_ENV: &str = "GROUNDWORK_WORKSPACE";
+pub use groundwork_api::paths::WORKSPACE_ENV;
 
 /// Printed for `--help`.
 pub const USAGE: &str = "Groundwork — discovery to roadmap for platform teams

@@ -1,19 +1,22 @@
 //! The Groundwork desktop shell: a thin Tauri layer over `groundwork-core`.
 
 pub mod commands;
-pub mod error;
 pub mod launch;
 pub mod state;
 
 #[cfg(test)]
 mod bindings;
 
+/// The one error that crosses IPC, `{ kind, message }`, shared with the command line.
+pub mod error {
+    pub use groundwork_api::error::*;
+}
+
 use launch::Launch;
 use state::{AppPaths, AppState};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
-/// The default workspace's file name inside the app-data folder.
-const DEFAULT_WORKSPACE_FILE: &str = "My workspace.groundwork";
+use groundwork_api::paths::DEFAULT_WORKSPACE_FILE;
 
 /// Whether the webview may navigate to `url`: only the app's own pages. Links in
 /// notes open in the system browser through `open_external`, never in the app.
@@ -30,6 +33,10 @@ fn is_app_url(url: &tauri::Url) -> bool {
 /// gives up after 5 s) before the window is closed anyway: a hung page must not
 /// keep the app from closing.
 const CLOSE_FALLBACK: std::time::Duration = std::time::Duration::from_secs(8);
+
+/// How often the app looks for changes another process (the command line, another
+/// window, a sync tool) made to the open workspace.
+const OUTSIDE_CHANGE_POLL: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Starts the app.
 pub fn run(launch: Launch) {
@@ -60,68 +67,34 @@ pub fn run(launch: Launch) {
                 recent_file: config.join("recent.json"),
             };
             app.manage(AppState::new(launch.clone(), paths));
+            // Two windows, the command line or a sync tool may write the same file (WAL,
+            // each write one IMMEDIATE transaction): look once a second and tell the page,
+            // which refreshes what it shows and settles notes typed in both places.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(OUTSIDE_CHANGE_POLL);
+                let store = handle.state::<AppState>().store();
+                if let Some(store) = store {
+                    if let Ok(true) = store.changed_outside() {
+                        // No window to tell is no failure.
+                        let _ = handle.emit("workspace-changed", ());
+                    }
+                }
+            });
             Ok(())
         })
+        // Every workspace operation is `op` over the operation table; the rest are
+        // what only the shell can do.
         .invoke_handler(tauri::generate_handler![
+            commands::op::op,
             commands::workspace::workspace_status,
             commands::workspace::open_workspace,
             commands::workspace::open_default_workspace,
             commands::workspace::choose_workspace_to_open,
             commands::workspace::choose_new_workspace,
             commands::workspace::recent_workspaces,
-            commands::cycle::list_cycles,
-            commands::cycle::create_cycle,
-            commands::cycle::rename_cycle,
-            commands::cycle::set_current_cycle,
-            commands::cycle::advance_cycle,
-            commands::session::list_source_kinds,
-            commands::session::list_sessions,
-            commands::session::get_session,
-            commands::session::create_session,
-            commands::session::update_session,
-            commands::session::save_notes,
-            commands::session::delete_session,
-            commands::trash::list_trash,
-            commands::trash::restore_from_trash,
-            commands::people::list_people,
-            commands::people::people_by_id,
-            commands::people::get_person,
-            commands::people::create_person,
-            commands::people::update_person,
-            commands::people::delete_person,
-            commands::people::list_teams,
-            commands::people::create_team,
-            commands::people::update_team,
-            commands::people::delete_team,
-            commands::people::ask_load_threshold,
-            commands::people::set_ask_load_threshold,
-            commands::people::merge_people,
-            commands::people::undo_merge,
-            commands::observation::list_observations,
-            commands::observation::get_observation,
-            commands::observation::create_observation,
-            commands::observation::update_observation,
-            commands::observation::delete_observation,
-            commands::observation::merge_observations,
-            commands::tag::list_tags,
-            commands::tag::create_tag,
-            commands::tag::update_tag,
-            commands::tag::merge_tags,
-            commands::tag::tag_observations,
-            commands::tag::delete_tag,
-            commands::idea::list_ideas,
-            commands::idea::create_idea,
-            commands::idea::update_idea,
-            commands::idea::assess_idea,
-            commands::idea::delete_idea,
-            commands::search::search,
-            commands::search::coverage,
-            commands::search::list_templates,
-            commands::search::set_template,
-            commands::search::reset_template,
             commands::workspace::open_sample_workspace,
             commands::workspace::check_workspace,
-            commands::app::render_markdown,
             commands::app::open_external,
             commands::app::startup_painted,
         ])
@@ -135,6 +108,18 @@ pub fn run(launch: Launch) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_and_the_command_line_name_the_same_data_folder() {
+        let conf: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tauri.conf.json"),
+            )
+            .expect("conf"),
+        )
+        .expect("json");
+        assert_eq!(conf["identifier"], groundwork_api::paths::IDENTIFIER);
+    }
 
     #[test]
     fn the_webview_may_only_navigate_within_the_app() {

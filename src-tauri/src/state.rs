@@ -1,12 +1,13 @@
 //! The app's state: the open workspace (or why it could not be opened), where the
 //! default workspace and the recent list live, and how the app was launched.
 //!
-//! SQLite work runs on tokio's blocking pool, never on the main thread; the store
-//! sits behind a mutex because one connection serves one caller at a time.
+//! SQLite work runs on tokio's blocking pool, never on the main thread. The open
+//! store is shared (`Arc`): the slot's lock is held only to take it, so a long read
+//! and an autosave run side by side on the store's own connections.
 
 use crate::error::IpcError;
 use crate::launch::Launch;
-use groundwork_core::{DomainError, OpenMode, RecentList, Store, SystemClock, WorkspaceInfo};
+use groundwork_core::{OpenMode, RecentList, Store, SystemClock, WorkspaceInfo};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -30,7 +31,7 @@ pub enum WorkspaceStatus {
 enum Slot {
     /// Nothing tried yet: the start-up workspace opens on the UI's first ask.
     Unopened,
-    Open(Box<Store>),
+    Open(Arc<Store>),
     Failed {
         path: PathBuf,
         error: IpcError,
@@ -74,18 +75,22 @@ impl AppState {
         }
     }
 
+    /// The open store, if any.
+    pub fn store(&self) -> Option<Arc<Store>> {
+        match &*lock(&self.slot) {
+            Slot::Open(store) => Some(store.clone()),
+            _ => None,
+        }
+    }
+
     /// Runs `f` on the open store, off the main thread.
     pub async fn with_store<T, F>(&self, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Store) -> Result<T, DomainError> + Send + 'static,
+        F: FnOnce(&Store) -> Result<T, IpcError> + Send + 'static,
     {
-        let slot = self.slot.clone();
-        blocking(move || match &mut *lock(&slot) {
-            Slot::Open(store) => f(store).map_err(IpcError::from),
-            _ => Err(IpcError::no_workspace()),
-        })
-        .await
+        let store = self.store().ok_or_else(IpcError::no_workspace)?;
+        blocking(move || f(&store)).await
     }
 
     /// The workspace's state; the first call opens the start-up workspace.
@@ -157,7 +162,7 @@ fn open_into(slot: &mut Slot, path: &Path, mode: OpenMode, recent_file: &Path) -
             recent.touch(&canonical);
             // The recent list is a convenience: failing to save it must not fail the open.
             let _ = recent.save(recent_file);
-            *slot = Slot::Open(Box::new(store));
+            *slot = Slot::Open(Arc::new(store));
             describe(slot, notice)
         }
         Err(error) => {
@@ -247,8 +252,10 @@ mod tests {
         };
         assert_eq!(path, bad.display().to_string());
         assert_eq!(error.kind, ErrorKind::WorkspaceNotDatabase);
-        let err = tauri::async_runtime::block_on(state.with_store(|s| s.list_cycles()))
-            .expect_err("no store");
+        let err = tauri::async_runtime::block_on(
+            state.with_store(|s| s.list_cycles().map_err(IpcError::from)),
+        )
+        .expect_err("no store");
         assert_eq!(err.kind, ErrorKind::NoWorkspace);
     }
 

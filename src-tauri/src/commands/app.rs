@@ -1,16 +1,10 @@
-//! Rendering, links and the start-up probe.
+//! Links and the start-up probe.
 
 use super::CmdResult;
 use crate::error::{ErrorKind, IpcError};
-use crate::state::{blocking, AppState};
+use crate::state::AppState;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
-
-/// Markdown to sanitized HTML, by the one renderer in core.
-#[tauri::command]
-pub async fn render_markdown(markdown: String) -> CmdResult<String> {
-    blocking(move || Ok(groundwork_core::render::markdown_to_html(&markdown))).await
-}
 
 /// Opens a web or mail link in the system's browser or mail app. Other schemes are refused.
 #[tauri::command]

@@ -3,7 +3,8 @@
  * and the things any screen may ask for (a new session, the palette). Screens read
  * it; only these methods talk to the backend for workspace-wide state.
  */
-import { backend, IpcFailure, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
+import { backend, IpcFailure, onWorkspaceChanged, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
+import { stale } from '../lib/stale.svelte';
 import { toasts } from '../lib/toast.svelte';
 
 /** How long after opening the rest of a large file is checked. */
@@ -31,15 +32,13 @@ class AppState {
   selectedIdeaId = $state<string | null>(null);
   /** An observation to scroll to and highlight in the Observations view. */
   selectedObservationId = $state<string | null>(null);
-  /** Bumped whenever observations, people or tags change, so lists reload. */
-  discoveryVersion = $state(0);
 
   /** The session open in the editor. */
   selectedSessionId = $state<string | null>(null);
+  /** Bumped when another process changed the open workspace (lists refresh on their own). */
+  outsideChanges = $state(0);
   /** A session just created: its editor puts the cursor in the notes. */
   focusNotesOf: string | null = null;
-  /** Bumped whenever sessions change, so lists reload. */
-  sessionsVersion = $state(0);
 
   currentCycle = $derived(this.cycles.find((c) => c.current) ?? null);
 
@@ -60,10 +59,13 @@ class AppState {
   }
 
   async boot(): Promise<void> {
+    void onWorkspaceChanged(() => {
+      this.outsideChanges++;
+      void this.refreshCycles().catch(() => {});
+    });
     try {
-      const [status, kinds] = await Promise.all([backend.workspaceStatus(), backend.listSourceKinds()]);
-      this.kinds = kinds;
-      await this.apply(status);
+      // The status first: it opens the start-up workspace, which every operation needs.
+      await this.apply(await backend.workspaceStatus());
     } catch (e) {
       this.failure = { path: '', error: { kind: 'internal', message: e instanceof Error ? e.message : String(e) } };
       this.phase = 'failed';
@@ -74,13 +76,15 @@ class AppState {
   async apply(status: WorkspaceStatus | null): Promise<void> {
     if (!status) return;
     if (status.state === 'open') {
+      if (!this.kinds.length) this.kinds = await backend.listSourceKinds();
       this.workspace = status.workspace;
       this.failure = null;
       this.selectedSessionId = null;
       await this.refreshCycles();
       this.phase = 'open';
       this.view = 'sessions';
-      this.sessionsVersion++;
+      // Another workspace: every list shows other data now.
+      stale.markAll();
       if (status.notice) toasts.show(status.notice, { ms: 10000 });
       // After the first screen has painted, so the check does not compete with it.
       const path = status.workspace.path;
@@ -129,7 +133,8 @@ class AppState {
       await backend.setCurrentCycle(id);
       this.selectedSessionId = null;
       await this.refreshCycles();
-      this.sessionsVersion++;
+      // Another cycle: every list shown for the current cycle reloads.
+      stale.markAll();
       this.view = 'sessions';
     } catch (e) {
       toasts.error(e);

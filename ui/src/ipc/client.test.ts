@@ -12,16 +12,30 @@ vi.mock('@tauri-apps/api/window', () => ({
 }));
 
 const { backend, IpcFailure, toFailure, onWindowClose, CLOSE_FLUSH_LIMIT_MS } = await import('./client');
+const { stale } = await import('../lib/stale.svelte');
 
 describe('the IPC client', () => {
   beforeEach(() => {
     invoke.mockReset();
   });
 
-  it('sends camelCase arguments to the snake_case command', async () => {
+  it('sends the snake_case operation with its camelCase input', async () => {
     invoke.mockResolvedValue({ updatedAt: '2026-11-21T10:00:00.000Z' });
-    await backend.saveNotes('id-1', 'text');
-    expect(invoke).toHaveBeenCalledWith('save_notes', { id: 'id-1', notes: 'text' });
+    await backend.saveNotes('id-1', 'text', 3);
+    expect(invoke).toHaveBeenCalledWith('op', { name: 'save_notes', input: { id: 'id-1', notes: 'text', baseRev: 3 } });
+  });
+
+  it('marks what a write makes stale once it succeeded, and nothing when it failed', async () => {
+    const before = { ...stale.versions };
+    invoke.mockResolvedValue(null);
+    await backend.deleteIdea('idea-1');
+    expect(stale.versions.ideas).toBe(before.ideas + 1);
+    expect(stale.versions.trash).toBe(before.trash + 1);
+    expect(stale.versions.sessions).toBe(before.sessions);
+
+    invoke.mockRejectedValue({ kind: 'not_found', message: 'No such idea' });
+    await backend.deleteIdea('idea-2').catch(() => {});
+    expect(stale.versions.ideas).toBe(before.ideas + 1);
   });
 
   it('turns a backend error into an IpcFailure with its kind', async () => {

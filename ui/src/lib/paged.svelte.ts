@@ -49,6 +49,27 @@ export class PagedRows<T> {
     return page;
   }
 
+  /**
+   * Fetches every page held again and swaps them in at once (after a write changed
+   * the data, not the query): what is on screen stays on screen, with no placeholders.
+   */
+  async refresh(): Promise<Page<T>> {
+    const pages = [...this.#requested].sort((a, b) => a - b);
+    if (!this.loaded || pages.length === 0) return this.reset();
+    this.#generation++;
+    const generation = this.#generation;
+    const fetched = await Promise.all(pages.map(async (p) => [p, await this.#fetch(p * this.#pageSize, this.#pageSize)] as const));
+    const first = fetched[0][1];
+    if (generation !== this.#generation) return first;
+    const count = first.count;
+    const rows: (T | undefined)[] = new Array(count);
+    for (const [p, page] of fetched) page.rows.forEach((r, i) => (rows[p * this.#pageSize + i] = r));
+    this.rows = rows;
+    this.count = count;
+    this.#requested = new Set(pages.filter((p) => p * this.#pageSize < count));
+    return first;
+  }
+
   /** Makes sure rows `start` to `end` are loaded or on their way. */
   async ensure(start: number, end: number): Promise<void> {
     const generation = this.#generation;

@@ -27,6 +27,28 @@ describe('paged rows', () => {
     expect(calls).toEqual([[0, 100]]);
   });
 
+  it('refresh the pages held in place after the data changed, keeping far rows on screen', async () => {
+    let version = 1;
+    const calls: number[] = [];
+    const fetch = async (offset: number, limit: number) => {
+      calls.push(offset);
+      const rows = Array.from({ length: Math.min(limit, 1000 - offset) }, (_, i) => `v${version} row ${offset + i}`);
+      return { rows, count: 1000 };
+    };
+    const paged = new PagedRows(fetch, 100);
+    await paged.reset();
+    await paged.ensure(700, 750);
+    version = 2;
+    calls.length = 0;
+    const pending = paged.refresh();
+    // Until the fresh pages arrive, the old rows stay: no placeholders flash.
+    expect(paged.rows[720]).toBe('v1 row 720');
+    await pending;
+    expect(calls.sort((a, b) => a - b)).toEqual([0, 700]);
+    expect(paged.rows[720]).toBe('v2 row 720');
+    expect(paged.rows[5]).toBe('v2 row 5');
+  });
+
   it('fetch the pages a scroll reaches, once each', async () => {
     const { calls, fetch } = source(1000);
     const paged = new PagedRows(fetch, 100);

@@ -5,6 +5,7 @@
  */
 import { app } from '../../app/state.svelte';
 import { backend, type SearchEntity, type SearchHit, type SearchQuery } from '../../ipc/client';
+import { stale } from '../../lib/stale.svelte';
 import { toasts } from '../../lib/toast.svelte';
 import { ObservationFilters } from '../observations/filters.svelte';
 
@@ -107,6 +108,15 @@ class Search {
 }
 
 export const search = new Search();
+
+/**
+ * The version of what search looks in (sessions and their notes, observations, people,
+ * ideas, tags), for `search.schedule`: read in an effect, it searches again when any changed.
+ */
+export function searchedVersion(): number {
+  const v = stale.versions;
+  return v.sessions + v.observations + v.people + v.ideas + v.tags;
+}
 
 export const hitKey = (h: SearchHit) => `${h.entity}:${h.id}`;
 

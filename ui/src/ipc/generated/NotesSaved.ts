@@ -5,6 +5,10 @@
  */
 export type NotesSaved = { updatedAt: string, 
 /**
+ * The notes' revision now: the next save is typed over it.
+ */
+notesRev: number, 
+/**
  * The list row's new excerpt.
  */
 excerpt: string, };

@@ -16,6 +16,10 @@ people: Array<PersonRef>, links: Array<SessionLink>,
  */
 notes: string, 
 /**
+ * The notes' revision: a save typed over an older one is refused as a conflict.
+ */
+notesRev: number, 
+/**
  * Whether its cycle is closed, so the session cannot change.
  */
 readOnly: boolean, createdAt: string, updatedAt: string, };

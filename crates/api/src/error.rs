@@ -18,6 +18,8 @@ pub enum ErrorKind {
     JudgingInDiscovery,
     /// The cycle's mode does not allow this yet.
     WrongMode,
+    /// The notes changed elsewhere since they were typed over; nothing was overwritten.
+    Conflict,
     NoWorkspace,
     WorkspaceMissing,
     WorkspaceExists,
@@ -81,6 +83,7 @@ impl From<DomainError> for IpcError {
             }
             DomainError::JudgingInDiscovery { .. } => ErrorKind::JudgingInDiscovery,
             DomainError::WrongMode { .. } => ErrorKind::WrongMode,
+            DomainError::NotesConflict { .. } => ErrorKind::Conflict,
             DomainError::DuplicateCycleName { .. } => ErrorKind::DuplicateName,
             DomainError::NoCycle => ErrorKind::NoCycle,
             DomainError::Database(_) if e.is_disk_full() => ErrorKind::DiskFull,
@@ -122,7 +125,7 @@ impl From<groundwork_core::sample::SampleError> for IpcError {
     }
 }
 
-fn capitalize(s: &str) -> String {
+pub(crate) fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),

@@ -1,0 +1,404 @@
+//! The table itself: one line an operation.
+
+use crate::error::{ErrorKind, IpcError};
+use groundwork_core::*;
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::{Config, TS};
+use uuid::Uuid;
+
+/// Whether an operation only reads, or writes (in one unit of work).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// A list the UI shows, made stale by a write: after the write, the UI refreshes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Stale {
+    Cycles,
+    Sessions,
+    Observations,
+    People,
+    Teams,
+    Tags,
+    Ideas,
+    Trash,
+    Templates,
+    Coverage,
+    Settings,
+}
+
+impl Stale {
+    /// Every list, for "refresh everything" (another process changed the file).
+    pub const ALL: [Stale; 11] = [
+        Stale::Cycles,
+        Stale::Sessions,
+        Stale::Observations,
+        Stale::People,
+        Stale::Teams,
+        Stale::Tags,
+        Stale::Ideas,
+        Stale::Trash,
+        Stale::Templates,
+        Stale::Coverage,
+        Stale::Settings,
+    ];
+
+    /// The name the UI uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stale::Cycles => "cycles",
+            Stale::Sessions => "sessions",
+            Stale::Observations => "observations",
+            Stale::People => "people",
+            Stale::Teams => "teams",
+            Stale::Tags => "tags",
+            Stale::Ideas => "ideas",
+            Stale::Trash => "trash",
+            Stale::Templates => "templates",
+            Stale::Coverage => "coverage",
+            Stale::Settings => "settings",
+        }
+    }
+}
+
+/// One operation as the table declares it.
+#[derive(Debug, Clone, Copy)]
+pub struct OpInfo {
+    /// The operation's name: `create_session`.
+    pub name: &'static str,
+    /// Its one-line description.
+    pub doc: &'static str,
+    pub access: Access,
+    /// Its input fields in order, as `(name, TypeScript type)`; names are camelCase in JSON.
+    pub input: fn(&Config) -> Vec<(&'static str, String)>,
+    /// Its output's TypeScript type.
+    pub output: fn(&Config) -> String,
+    /// The lists it makes stale.
+    pub stale: &'static [Stale],
+}
+
+/// Reads an operation's input; a field missing or of the wrong shape is a readable refusal.
+fn input<T: serde::de::DeserializeOwned>(op: &str, value: Value) -> Result<T, IpcError> {
+    let value = if value.is_null() {
+        Value::Object(Default::default())
+    } else {
+        value
+    };
+    serde_json::from_value(value).map_err(|e| {
+        IpcError::new(
+            ErrorKind::InvalidInput,
+            format!("The input of {op} is not right: {e}"),
+        )
+    })
+}
+
+fn output<T: Serialize>(value: T) -> Result<Value, IpcError> {
+    serde_json::to_value(value).map_err(IpcError::internal)
+}
+
+/// Declares the operations: for each, a module with its input, a line in [`ops`] and
+/// an arm in [`call`].
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])+
+        $name:ident : $access:ident { $($field:ident : $ty:ty),* $(,)? } -> $out:ty
+            [$($stale:ident),* $(,)?]
+            => |$store:ident, $i:ident| $body:expr;
+    )*) => {
+        mod inputs {
+            #![allow(non_camel_case_types, unused_imports)]
+            use super::*;
+            $(
+                #[derive(serde::Deserialize)]
+                #[serde(rename_all = "camelCase", deny_unknown_fields)]
+                pub struct $name { $(pub $field: $ty),* }
+            )*
+        }
+
+        /// Every operation, in the table's order.
+        pub fn ops() -> &'static [OpInfo] {
+            const OPS: &[OpInfo] = &[$(
+                OpInfo {
+                    name: stringify!($name),
+                    doc: concat!($($doc),+),
+                    access: operations!(@access $access),
+                    input: |_cfg| vec![$((stringify!($field), <$ty as TS>::name(_cfg))),*],
+                    output: |cfg| <$out as TS>::name(cfg),
+                    stale: &[$(Stale::$stale),*],
+                },
+            )*];
+            OPS
+        }
+
+        /// Runs operation `op` with its JSON `input` on `store` and returns its JSON
+        /// output. A panic inside becomes an internal error, never a crash.
+        pub fn call(store: &Store, op: &str, input_json: Value) -> Result<Value, IpcError> {
+            let run = || -> Result<Value, IpcError> {
+                match op {
+                    $(
+                        stringify!($name) => {
+                            #[allow(unused_variables)]
+                            let $i: inputs::$name = input(op, input_json)?;
+                            #[allow(unused_variables)]
+                            let $store = store;
+                            let result: Result<$out, DomainError> = $body;
+                            output(result?)
+                        }
+                    )*
+                    _ => Err(IpcError::new(
+                        ErrorKind::InvalidInput,
+                        format!("There is no operation \"{op}\"; `groundwork-cli ops` lists them"),
+                    )),
+                }
+            };
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+                .unwrap_or_else(|panic| {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "a panic".to_owned());
+                    Err(IpcError::internal(what))
+                })
+        }
+    };
+    (@access read) => { Access::Read };
+    (@access write) => { Access::Write };
+}
+
+operations! {
+    /// Every cycle, newest first.
+    list_cycles: read {} -> Vec<Cycle> [] => |s, i| s.list_cycles();
+    /// Creates a cycle in discovery mode; the first becomes the current one.
+    create_cycle: write { name: String } -> Cycle [Cycles] => |s, i| s.create_cycle(&i.name);
+    /// Renames a cycle that is not closed.
+    rename_cycle: write { id: Uuid, name: String } -> Cycle [Cycles] => |s, i| s.rename_cycle(i.id, &i.name);
+    /// Makes a cycle the current one.
+    set_current_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Coverage]
+        => |s, i| s.set_current_cycle(i.id);
+    /// Moves a cycle to its next mode.
+    advance_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Coverage]
+        => |s, i| s.advance_cycle(i.id);
+
+    /// Every source kind with its label.
+    list_source_kinds: read {} -> Vec<SourceKindInfo> [] => |s, i| Ok(source_kinds());
+    /// Sessions matching the query, with counts per kind.
+    list_sessions: read { query: SessionQuery } -> SessionList [] => |s, i| s.list_sessions(&i.query);
+    /// One session with notes and links.
+    get_session: read { id: Uuid } -> Session [] => |s, i| s.session(i.id);
+    /// Logs a new session.
+    create_session: write { session: NewSession } -> Session [Sessions, Cycles, People, Coverage]
+        => |s, i| s.create_session(&i.session);
+    /// Replaces a session's details (kind, title, date, people, links).
+    update_session: write { id: Uuid, update: SessionUpdate } -> Session [Sessions, Observations, People, Coverage]
+        => |s, i| s.update_session(i.id, &i.update);
+    /// Saves a session's notes typed over revision `baseRev` (a conflict when they changed
+    /// since; absent: save whatever is there). The list row's new excerpt comes back.
+    save_notes: write { id: Uuid, notes: String, base_rev: Option<u32> } -> NotesSaved [Observations]
+        => |s, i| s.save_notes_over(i.id, &i.notes, i.base_rev);
+    /// Settles a notes conflict: `keep` says which text stays; the other is kept as a version.
+    resolve_notes: write { id: Uuid, mine: String, keep: NotesChoice } -> Session [Sessions, Observations]
+        => |s, i| s.resolve_notes(i.id, &i.mine, i.keep);
+    /// The texts of a session's notes kept when conflicts were settled, newest first.
+    notes_versions: read { id: Uuid } -> Vec<NotesVersion> [] => |s, i| s.notes_versions(i.id);
+    /// Moves a session to the trash.
+    delete_session: write { id: Uuid } -> () [Sessions, Cycles, Observations, People, Coverage, Trash]
+        => |s, i| s.delete_session(i.id);
+
+    /// People matching the query, by name.
+    list_people: read { query: PeopleQuery } -> Vec<PersonSummary> [] => |s, i| s.list_people(&i.query);
+    /// Summaries of the given people (for ask-load warnings).
+    people_by_id: read { ids: Vec<Uuid> } -> Vec<PersonSummary> [] => |s, i| s.people_by_id(&i.ids);
+    /// One person's profile.
+    get_person: read { id: Uuid } -> Person [] => |s, i| s.person(i.id);
+    /// Adds a person.
+    create_person: write { person: PersonInput } -> Person [People, Teams] => |s, i| s.create_person(&i.person);
+    /// Replaces a person's fields.
+    update_person: write { id: Uuid, person: PersonInput } -> Person [People, Teams, Sessions, Observations, Coverage]
+        => |s, i| s.update_person(i.id, &i.person);
+    /// Moves a person to the trash.
+    delete_person: write { id: Uuid } -> () [People, Teams, Sessions, Observations, Coverage, Trash]
+        => |s, i| s.delete_person(i.id);
+    /// Every team.
+    list_teams: read {} -> Vec<Team> [] => |s, i| s.list_teams();
+    /// Adds a team.
+    create_team: write { team: TeamInput } -> Team [Teams, Coverage] => |s, i| s.create_team(&i.team);
+    /// Replaces a team's fields.
+    update_team: write { id: Uuid, team: TeamInput } -> Team [Teams, People, Coverage] => |s, i| s.update_team(i.id, &i.team);
+    /// Moves a team to the trash.
+    delete_team: write { id: Uuid } -> () [Teams, People, Coverage, Trash] => |s, i| s.delete_team(i.id);
+    /// The ask-load warning threshold (sessions in 90 days).
+    ask_load_threshold: read {} -> u32 [] => |s, i| s.ask_load_threshold();
+    /// Sets the ask-load warning threshold.
+    set_ask_load_threshold: write { threshold: u32 } -> u32 [Settings, Coverage] => |s, i| s.set_ask_load_threshold(i.threshold);
+    /// Merges person `merged` into `kept`.
+    merge_people: write { kept: Uuid, merged: Uuid } -> MergeDone [People, Teams, Sessions, Observations, Coverage]
+        => |s, i| s.merge_people(i.kept, i.merged);
+    /// Undoes a merge of people, observations or tags.
+    undo_merge: write { merge_id: Uuid } -> () [People, Teams, Sessions, Observations, Tags, Ideas, Coverage]
+        => |s, i| s.undo_merge(i.merge_id);
+
+    /// A page of observations matching the query.
+    list_observations: read { query: ObservationQuery } -> ObservationList [] => |s, i| s.list_observations(&i.query);
+    /// One observation.
+    get_observation: read { id: Uuid } -> Observation [] => |s, i| s.observation(i.id);
+    /// Records an observation (from a passage, or typed).
+    create_observation: write { observation: NewObservation } -> Observation [Observations, Tags, People, Coverage]
+        => |s, i| s.create_observation(&i.observation);
+    /// Replaces an observation's fields.
+    update_observation: write { id: Uuid, update: ObservationUpdate } -> Observation [Observations, Tags, People, Ideas, Coverage]
+        => |s, i| s.update_observation(i.id, &i.update);
+    /// Moves an observation to the trash.
+    delete_observation: write { id: Uuid } -> () [Observations, Tags, People, Ideas, Coverage, Trash]
+        => |s, i| s.delete_observation(i.id);
+    /// Merges observation `merged` into `kept`.
+    merge_observations: write { kept: Uuid, merged: Uuid } -> MergeDone [Observations, Tags, People, Ideas, Coverage]
+        => |s, i| s.merge_observations(i.kept, i.merged);
+
+    /// Every tag with its count.
+    list_tags: read {} -> Vec<Tag> [] => |s, i| s.list_tags();
+    /// Creates a tag.
+    create_tag: write { tag: TagInput } -> Tag [Tags] => |s, i| s.create_tag(&i.tag);
+    /// Renames, recolours or regroups a tag.
+    update_tag: write { id: Uuid, tag: TagInput } -> Tag [Tags, Observations] => |s, i| s.update_tag(i.id, &i.tag);
+    /// Merges tag `merged` into `kept`.
+    merge_tags: write { kept: Uuid, merged: Uuid } -> MergeDone [Tags, Observations] => |s, i| s.merge_tags(i.kept, i.merged);
+    /// Adds or removes a tag on many observations, all or nothing; returns how many changed.
+    tag_observations: write { tag_id: Uuid, observation_ids: Vec<Uuid>, add: bool } -> u32 [Tags, Observations]
+        => |s, i| s.tag_observations(i.tag_id, &i.observation_ids, i.add);
+    /// Moves a tag to the trash.
+    delete_tag: write { id: Uuid } -> () [Tags, Observations, Trash] => |s, i| s.delete_tag(i.id);
+
+    /// The ideas of a cycle.
+    list_ideas: read { cycle_id: Uuid } -> Vec<Idea> [] => |s, i| s.list_ideas(i.cycle_id);
+    /// Captures an idea.
+    create_idea: write { cycle_id: Uuid, idea: IdeaInput } -> Idea [Ideas] => |s, i| s.create_idea(i.cycle_id, &i.idea);
+    /// Replaces an idea's title, description and evidence.
+    update_idea: write { id: Uuid, idea: IdeaInput } -> Idea [Ideas] => |s, i| s.update_idea(i.id, &i.idea);
+    /// Scores or sizes an idea (refused in discovery).
+    assess_idea: write { id: Uuid, assessment: Assessment } -> Idea [Ideas] => |s, i| s.assess_idea(i.id, &i.assessment);
+    /// Moves an idea to the trash.
+    delete_idea: write { id: Uuid } -> () [Ideas, Trash] => |s, i| s.delete_idea(i.id);
+
+    /// Searches sessions, notes, observations, people, ideas and tags.
+    search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);
+    /// Coverage of a cycle: channels, teams and segments heard, ask-load.
+    coverage: read { cycle_id: Uuid } -> Coverage [] => |s, i| s.coverage(i.cycle_id);
+    /// Every kind's session template.
+    list_templates: read {} -> Vec<SessionTemplate> [] => |s, i| s.list_templates();
+    /// Rewrites a kind's template for this workspace.
+    set_template: write { kind: SourceKind, body: String } -> SessionTemplate [Templates] => |s, i| s.set_template(i.kind, &i.body);
+    /// Goes back to the built-in template of a kind.
+    reset_template: write { kind: SourceKind } -> SessionTemplate [Templates] => |s, i| s.reset_template(i.kind);
+
+    /// Everything in the trash.
+    list_trash: read {} -> Vec<TrashItem> [] => |s, i| s.list_trash();
+    /// Restores a deleted thing, with every link it had.
+    restore_from_trash: write { entity: TrashEntity, id: Uuid } -> ()
+        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Coverage]
+        => |s, i| s.restore(i.entity, i.id);
+
+    /// Markdown to sanitized HTML, by the one renderer in core.
+    render_markdown: read { markdown: String } -> String [] => |s, i| render(&i.markdown);
+}
+
+/// Renders notes, refusing what no session could hold.
+fn render(markdown: &str) -> Result<String, DomainError> {
+    if markdown.len() > limits::NOTES_BYTES * 2 {
+        return Err(DomainError::InvalidInput {
+            field: "markdown",
+            reason: "this is more than any notes can hold; nothing was rendered".into(),
+        });
+    }
+    Ok(render::markdown_to_html(markdown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn store() -> Store {
+        Store::open_in_memory(Arc::new(SystemClock)).expect("store")
+    }
+
+    #[test]
+    fn every_operation_has_a_unique_name_and_every_write_makes_something_stale() {
+        let mut names: Vec<&str> = ops().iter().map(|o| o.name).collect();
+        let count = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), count, "operation names are unique");
+        for op in ops() {
+            match op.access {
+                Access::Write => assert!(!op.stale.is_empty(), "{} refreshes nothing", op.name),
+                Access::Read => assert!(op.stale.is_empty(), "{} reads only", op.name),
+            }
+            assert!(!op.doc.trim().is_empty(), "{} has a description", op.name);
+        }
+    }
+
+    #[test]
+    fn a_call_runs_the_operation_on_real_core_and_returns_its_json() {
+        let store = store();
+        let cycle = call(
+            &store,
+            "create_cycle",
+            serde_json::json!({ "name": "2027 H1" }),
+        )
+        .expect("create");
+        assert_eq!(cycle["name"], "2027 H1");
+        assert_eq!(cycle["allows"]["capture"], true);
+        let cycles = call(&store, "list_cycles", Value::Null).expect("list");
+        assert_eq!(cycles.as_array().map(Vec::len), Some(1));
+        let renamed = call(
+            &store,
+            "rename_cycle",
+            serde_json::json!({ "id": cycle["id"], "name": "2027 H1 planning" }),
+        )
+        .expect("rename");
+        assert_eq!(renamed["name"], "2027 H1 planning");
+    }
+
+    #[test]
+    fn a_refusal_comes_back_as_kind_and_message() {
+        let store = store();
+        let err =
+            call(&store, "create_cycle", serde_json::json!({ "name": "  " })).expect_err("no name");
+        assert_eq!(
+            serde_json::to_value(&err).expect("json"),
+            serde_json::json!({"kind": "invalid_input", "message": "Name: a cycle needs a name, e.g. \"2027 H1 planning\""})
+        );
+    }
+
+    #[test]
+    fn a_wrong_input_or_an_unknown_operation_is_refused_in_words() {
+        let store = store();
+        let err = call(&store, "get_session", serde_json::json!({ "id": "nope" })).expect_err("id");
+        assert_eq!(err.kind, ErrorKind::InvalidInput);
+        assert!(
+            err.message
+                .starts_with("The input of get_session is not right"),
+            "{}",
+            err.message
+        );
+        let err = call(
+            &store,
+            "create_cycle",
+            serde_json::json!({ "name": "x", "colour": 1 }),
+        )
+        .expect_err("unknown field");
+        assert!(err.message.contains("unknown field"), "{}", err.message);
+        let err = call(&store, "drop_everything", Value::Null).expect_err("unknown");
+        assert!(
+            err.message.contains("no operation \"drop_everything\""),
+            "{}",
+            err.message
+        );
+    }
+}

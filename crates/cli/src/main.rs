@@ -1,0 +1,459 @@
+//! `groundwork-cli`: Groundwork on the command line, over the same operation table as
+//! the app. Scripts rely on its subcommands, its `--json` output and its exit codes:
+//!
+//! - 0: done
+//! - 1: the operation was refused (the message on stderr; with `--json`, `{kind, message}`)
+//! - 2: the command line was wrong (usage)
+//! - 3: the workspace could not be opened (newer, damaged, not a workspace, missing);
+//!   the file is left untouched
+
+use clap::{Parser, Subcommand};
+use groundwork_api::{ops, Access, ErrorKind, IpcError};
+use groundwork_core::{
+    search::{MARK_END, MARK_START},
+    OpenMode, SearchQuery, SessionQuery, SourceKind, Store, SystemClock,
+};
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "groundwork-cli",
+    version,
+    about = "Groundwork on the command line: the app's operations, listings, search, checks and backups.",
+    after_help = "Exit codes: 0 done, 1 refused, 2 usage error, 3 the workspace could not be opened.\n\
+                  The workspace is --workspace FILE, else $GROUNDWORK_WORKSPACE, else the app's default workspace."
+)]
+struct Cli {
+    /// The workspace file [default: $GROUNDWORK_WORKSPACE, else the app's default workspace]
+    #[arg(long, global = true, value_name = "FILE")]
+    workspace: Option<PathBuf>,
+    /// Print JSON for scripts; a refusal is {"kind", "message"} on stderr
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List every operation: its name, whether it reads or writes, and its input
+    Ops,
+    /// Run one operation with its JSON input (an object; "-" reads it from stdin) and print its JSON result
+    Call {
+        /// The operation, e.g. list_cycles (see `ops`)
+        op: String,
+        /// Its input as a JSON object, e.g. '{"name": "2027 H1 planning"}'; "-" reads stdin [default: {}]
+        input: Option<String>,
+    },
+    /// Create a new, empty workspace file
+    New {
+        /// Where to create it (it must not exist)
+        file: PathBuf,
+    },
+    /// Check the workspace file for damage
+    Check {
+        /// Check every page, however long it takes (opening checks for at most 150 ms)
+        #[arg(long)]
+        whole: bool,
+    },
+    /// Copy the workspace into a new file with SQLite's online backup (safe while the app has it open)
+    Backup {
+        /// The new file to write (it must not exist)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Write the sample workspace (a fictional platform team's discovery) to a new file
+    Sample {
+        /// The new file to write (it must not exist)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// List sessions, newest first, as the app's session list does
+    Sessions {
+        /// Only this cycle (its name, in any case)
+        #[arg(long, value_name = "NAME")]
+        cycle: Option<String>,
+        /// Only this source kind, e.g. coffee_chat
+        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        kind: Option<SourceKind>,
+    },
+    /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
+    Search {
+        /// What to look for
+        query: String,
+        /// Most hits to print (at most 200)
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+}
+
+fn parse_kind(text: &str) -> Result<SourceKind, String> {
+    SourceKind::parse(text).ok_or_else(|| {
+        let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown source kind; one of: {}", kinds.join(", "))
+    })
+}
+
+/// Why a command did not finish.
+enum Failure {
+    /// The operation was refused (exit 1).
+    Refused(IpcError),
+    /// The command line was wrong (exit 2).
+    Usage(String),
+    /// The workspace could not be opened (exit 3).
+    Open(IpcError),
+}
+
+impl From<IpcError> for Failure {
+    fn from(e: IpcError) -> Self {
+        Failure::Refused(e)
+    }
+}
+
+impl From<groundwork_core::DomainError> for Failure {
+    fn from(e: groundwork_core::DomainError) -> Self {
+        Failure::Refused(e.into())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    let mut out = std::io::stdout().lock();
+    match run(cli, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let (code, error) = match failure {
+                Failure::Refused(e) => (1, e),
+                Failure::Usage(message) => (2, IpcError::new(ErrorKind::InvalidInput, message)),
+                Failure::Open(e) => (3, e),
+            };
+            if json {
+                eprintln!("{}", serde_json::to_string(&error).unwrap_or_default());
+            } else {
+                eprintln!("groundwork-cli: {}", error.message);
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// The workspace a command works on.
+fn workspace_path(cli_path: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    if let Some(path) = cli_path {
+        return Ok(path);
+    }
+    if let Some(path) =
+        std::env::var_os(groundwork_api::paths::WORKSPACE_ENV).filter(|v| !v.is_empty())
+    {
+        return Ok(PathBuf::from(path));
+    }
+    groundwork_api::paths::default_workspace().ok_or_else(|| {
+        Failure::Usage(
+            "this system has no data folder; name a workspace with --workspace FILE".into(),
+        )
+    })
+}
+
+fn open(path: &Path) -> Result<Store, Failure> {
+    Store::open(path, OpenMode::MustExist, Arc::new(SystemClock))
+        .map_err(|e| Failure::Open(e.into()))
+}
+
+fn print(out: &mut impl Write, text: &str) -> Result<(), Failure> {
+    // A closed pipe (`| head`) is not a failure of the command.
+    let _ = writeln!(out, "{text}");
+    Ok(())
+}
+
+fn print_json(out: &mut impl Write, value: &Value, compact: bool) -> Result<(), Failure> {
+    let text = if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    }
+    .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+    print(out, &text)
+}
+
+fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
+    let json = cli.json;
+    match cli.command {
+        Command::Ops => list_ops(out, json),
+        Command::Call { op, input } => {
+            let text = match input.as_deref() {
+                None => "{}".to_owned(),
+                Some("-") => {
+                    let mut text = String::new();
+                    std::io::stdin().read_to_string(&mut text).map_err(|e| {
+                        Failure::Usage(format!("could not read the input from stdin: {e}"))
+                    })?;
+                    text
+                }
+                Some(text) => text.to_owned(),
+            };
+            let input: Value = serde_json::from_str(&text)
+                .map_err(|e| Failure::Usage(format!("the input is not JSON: {e}")))?;
+            if !ops().iter().any(|o| o.name == op) {
+                return Err(Failure::Usage(format!(
+                    "there is no operation \"{op}\"; `groundwork-cli ops` lists them"
+                )));
+            }
+            let store = open(&workspace_path(cli.workspace)?)?;
+            let result = groundwork_api::call(&store, &op, input)?;
+            print_json(out, &result, json)
+        }
+        Command::New { file } => {
+            Store::open(&file, OpenMode::CreateNew, Arc::new(SystemClock))
+                .map_err(|e| Failure::Open(e.into()))?;
+            if json {
+                print_json(out, &json!({ "path": file }), true)
+            } else {
+                print(out, &format!("Created the workspace {}", file.display()))
+            }
+        }
+        Command::Check { whole } => {
+            let path = workspace_path(cli.workspace)?;
+            let store = open(&path)?;
+            let checked_whole = if whole && !store.checked_whole() {
+                drop(store);
+                groundwork_core::check_whole_file(&path).map_err(|e| Failure::Open(e.into()))?;
+                true
+            } else {
+                store.checked_whole()
+            };
+            if json {
+                print_json(
+                    out,
+                    &json!({ "path": path, "sound": true, "checkedWhole": checked_whole }),
+                    true,
+                )
+            } else if checked_whole {
+                print(
+                    out,
+                    &format!("{} is sound: every page was checked.", path.display()),
+                )
+            } else {
+                print(
+                    out,
+                    &format!(
+                        "{} opens, and its first part is sound; run `check --whole` to check every page.",
+                        path.display()
+                    ),
+                )
+            }
+        }
+        Command::Backup { out: dest } => {
+            let path = workspace_path(cli.workspace)?;
+            groundwork_core::backup_file(&path, &dest).map_err(|e| {
+                let error: IpcError = e.into();
+                // Naming a target that exists is the script's mistake, not the workspace's.
+                if error.kind == ErrorKind::WorkspaceExists {
+                    Failure::Refused(error)
+                } else {
+                    Failure::Open(error)
+                }
+            })?;
+            if json {
+                print_json(out, &json!({ "path": path, "backup": dest }), true)
+            } else {
+                print(
+                    out,
+                    &format!("Backed up {} to {}", path.display(), dest.display()),
+                )
+            }
+        }
+        Command::Sample { out: dest } => {
+            groundwork_core::sample::write_sample(&dest, Arc::new(SystemClock)).map_err(|e| {
+                let error: IpcError = e.into();
+                if error.kind == ErrorKind::WorkspaceExists {
+                    Failure::Refused(error)
+                } else {
+                    Failure::Open(error)
+                }
+            })?;
+            if json {
+                print_json(out, &json!({ "path": dest }), true)
+            } else {
+                print(
+                    out,
+                    &format!("Wrote the sample workspace to {}", dest.display()),
+                )
+            }
+        }
+        Command::Sessions { cycle, kind } => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            list_sessions(&store, out, json, cycle, kind)
+        }
+        Command::Search { query, limit } => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            search(&store, out, json, query, limit)
+        }
+    }
+}
+
+fn list_ops(out: &mut impl Write, json: bool) -> Result<(), Failure> {
+    let cfg = ts_config();
+    if json {
+        let list: Vec<Value> = ops()
+            .iter()
+            .map(|op| {
+                json!({
+                    "name": op.name,
+                    "access": op.access,
+                    "input": (op.input)(&cfg)
+                        .into_iter()
+                        .map(|(name, ty)| json!({ "name": groundwork_api::typescript::camel(name), "type": ty }))
+                        .collect::<Vec<_>>(),
+                    "output": (op.output)(&cfg),
+                    "stale": op.stale.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+                    "doc": op.doc.trim(),
+                })
+            })
+            .collect();
+        return print_json(out, &Value::Array(list), true);
+    }
+    for op in ops() {
+        let access = match op.access {
+            Access::Read => "read ",
+            Access::Write => "write",
+        };
+        let input: Vec<String> = (op.input)(&cfg)
+            .into_iter()
+            .map(|(name, ty)| format!("{}: {ty}", groundwork_api::typescript::camel(name)))
+            .collect();
+        print(
+            out,
+            &format!(
+                "{:<24} {access}  {{{}}}\n{:<24}        {}",
+                op.name,
+                input.join(", "),
+                "",
+                op.doc.trim()
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+fn ts_config() -> groundwork_api::typescript::Config {
+    groundwork_api::typescript::Config::new()
+}
+
+fn list_sessions(
+    store: &Store,
+    out: &mut impl Write,
+    json: bool,
+    cycle: Option<String>,
+    kind: Option<SourceKind>,
+) -> Result<(), Failure> {
+    let cycle_id = match cycle {
+        None => None,
+        Some(name) => {
+            let cycles = store.list_cycles()?;
+            let found = cycles
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(name.trim()));
+            match found {
+                Some(c) => Some(c.id),
+                None => {
+                    let names: Vec<&str> = cycles.iter().map(|c| c.name.as_str()).collect();
+                    return Err(Failure::Refused(IpcError::new(
+                        ErrorKind::NotFound,
+                        format!(
+                            "No cycle is named \"{name}\"; the cycles are: {}",
+                            if names.is_empty() {
+                                "none yet".to_owned()
+                            } else {
+                                names.join(", ")
+                            }
+                        ),
+                    )));
+                }
+            }
+        }
+    };
+    let mut query = SessionQuery {
+        cycle_id,
+        kinds: kind.into_iter().collect(),
+        limit: Some(groundwork_core::limits::PAGE),
+        ..Default::default()
+    };
+    let mut rows = Vec::new();
+    loop {
+        let page = store.list_sessions(&query)?;
+        let got = page.sessions.len() as u32;
+        rows.extend(page.sessions);
+        if got == 0 || rows.len() as u32 >= page.matching {
+            break;
+        }
+        query.offset += got;
+    }
+    if json {
+        let value =
+            serde_json::to_value(&rows).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        return print_json(out, &value, true);
+    }
+    if rows.is_empty() {
+        return print(out, "No sessions.");
+    }
+    for s in &rows {
+        let people = if s.participants.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", s.participants)
+        };
+        print(
+            out,
+            &format!("{}  {:<24} {}{people}", s.held_on, s.kind.label(), s.title),
+        )?;
+    }
+    Ok(())
+}
+
+fn search(
+    store: &Store,
+    out: &mut impl Write,
+    json: bool,
+    text: String,
+    limit: u32,
+) -> Result<(), Failure> {
+    let results = store.search(&SearchQuery {
+        text,
+        limit: Some(limit),
+        ..Default::default()
+    })?;
+    if json {
+        let value =
+            serde_json::to_value(&results).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        return print_json(out, &value, true);
+    }
+    let marked = |s: &str| s.replace(MARK_START, "«").replace(MARK_END, "»");
+    for hit in &results.hits {
+        let context = if hit.context.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", hit.context)
+        };
+        print(
+            out,
+            &format!(
+                "{:<12} {}{context}\n             {}",
+                format!("{:?}", hit.entity).to_lowercase(),
+                marked(&hit.title),
+                marked(&hit.snippet)
+            ),
+        )?;
+    }
+    if results.hits.is_empty() {
+        print(out, "Nothing found.")?;
+    }
+    if let Some(notice) = &results.notice {
+        print(out, notice)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,420 @@
+//! `groundwork-cli` as scripts use it: subcommands, `--json`, and exit codes
+//! (0 done, 1 refused, 2 usage, 3 the workspace could not be opened).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn cli(home: &Path, args: &[&str]) -> Run {
+    cli_with_stdin(home, args, None)
+}
+
+fn cli_with_stdin(home: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_groundwork-cli"));
+    command
+        .args(args)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("HOME", home)
+        .env_remove("GROUNDWORK_WORKSPACE");
+    let output: Output = match stdin {
+        None => command.output().expect("runs"),
+        Some(text) => {
+            use std::io::Write;
+            let mut child = command
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawns");
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(text.as_bytes())
+                .expect("write");
+            child.wait_with_output().expect("waits")
+        }
+    };
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+fn workspace(dir: &Path) -> (PathBuf, String) {
+    let file = dir.join("team.groundwork");
+    let run = cli(dir, &["new", file.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let arg = file.to_str().expect("utf-8").to_owned();
+    (file, arg)
+}
+
+#[test]
+fn ops_lists_every_operation_with_its_access_and_input() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = cli(dir.path(), &["ops", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let listed = json(&run.stdout);
+    let names: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    let table: Vec<&str> = groundwork_api::ops().iter().map(|o| o.name).collect();
+    assert_eq!(names, table);
+    let create = listed
+        .as_array()
+        .and_then(|l| l.iter().find(|o| o["name"] == "create_session"))
+        .expect("create_session");
+    assert_eq!(create["access"], "write");
+    assert_eq!(create["input"][0]["name"], "session");
+    let human = cli(dir.path(), &["ops"]);
+    assert!(human.stdout.contains("create_cycle"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("write  {name: string}"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn call_runs_an_operation_and_prints_its_json() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": "2027 H1 planning"}"#,
+            "--json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cycle = json(&run.stdout);
+    assert_eq!(cycle["name"], "2027 H1 planning");
+    assert_eq!(cycle["mode"], "discovery");
+
+    // Input from stdin.
+    let input = format!(
+        r#"{{"session": {{"cycleId": "{}", "kind": "coffee_chat", "title": "Coffee with Priya", "heldOn": "2026-11-02", "notes": "Refunds take three days"}}}}"#,
+        cycle["id"].as_str().expect("id")
+    );
+    let run = cli_with_stdin(
+        dir.path(),
+        &["--workspace", &ws, "call", "create_session", "-"],
+        Some(&input),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(json(&run.stdout)["title"], "Coffee with Priya");
+}
+
+#[test]
+fn a_refused_operation_exits_1_with_kind_and_message_on_stderr() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "call",
+            "create_cycle",
+            r#"{"name": ""}"#,
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    let error = json(&run.stderr);
+    assert_eq!(error["kind"], "invalid_input");
+    assert!(error["message"]
+        .as_str()
+        .expect("message")
+        .contains("a cycle needs a name"));
+    let human = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": ""}"#,
+        ],
+    );
+    assert_eq!(human.code, 1);
+    assert!(
+        human
+            .stderr
+            .starts_with("groundwork-cli: Name: a cycle needs a name"),
+        "{}",
+        human.stderr
+    );
+}
+
+#[test]
+fn usage_mistakes_exit_2() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    for args in [
+        vec!["--workspace", &ws, "call", "drop_everything"],
+        vec!["--workspace", &ws, "call", "list_cycles", "{not json"],
+        vec!["--workspace", &ws, "sessions", "--kind", "hallway_chat"],
+        vec!["frobnicate"],
+        vec!["search"],
+    ] {
+        let run = cli(dir.path(), &args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.is_empty());
+    }
+}
+
+#[test]
+fn a_workspace_that_cannot_be_opened_exits_3_and_is_untouched() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = dir.path().join("notes.groundwork");
+    std::fs::write(&text, "just some notes").expect("write");
+    let missing = dir.path().join("missing.groundwork");
+    for (file, what) in [(&text, "not a database"), (&missing, "does not exist")] {
+        let path = file.to_str().expect("utf-8");
+        for args in [
+            vec!["--workspace", path, "sessions"],
+            vec!["--workspace", path, "check"],
+            vec!["--workspace", path, "search", "refunds"],
+            vec!["--workspace", path, "call", "list_cycles"],
+        ] {
+            let run = cli(dir.path(), &args);
+            assert_eq!(run.code, 3, "{args:?}: {}", run.stderr);
+            assert!(run.stderr.contains(what), "{}", run.stderr);
+        }
+    }
+    assert_eq!(
+        std::fs::read_to_string(&text).expect("kept"),
+        "just some notes"
+    );
+    assert!(!missing.exists(), "nothing was created");
+    let json_run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            text.to_str().expect("utf-8"),
+            "--json",
+            "check",
+        ],
+    );
+    assert_eq!(json(&json_run.stderr)["kind"], "workspace_not_database");
+}
+
+#[test]
+fn sessions_and_search_list_what_the_app_lists() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let sample = dir.path().join("sample.groundwork");
+    let run = cli(
+        dir.path(),
+        &["sample", "--out", sample.to_str().expect("utf-8")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ws = sample.to_str().expect("utf-8");
+    let all = json(&cli(dir.path(), &["--workspace", ws, "--json", "sessions"]).stdout);
+    assert_eq!(all.as_array().map(Vec::len), Some(40));
+    let chats = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                ws,
+                "--json",
+                "sessions",
+                "--kind",
+                "coffee_chat",
+            ],
+        )
+        .stdout,
+    );
+    let chats = chats.as_array().expect("list");
+    assert!(!chats.is_empty() && chats.iter().all(|s| s["kind"] == "coffee_chat"));
+    let cycles = json(&cli(dir.path(), &["--workspace", ws, "call", "list_cycles"]).stdout);
+    let name = cycles[0]["name"].as_str().expect("name").to_uppercase();
+    let in_cycle = cli(
+        dir.path(),
+        &["--workspace", ws, "--json", "sessions", "--cycle", &name],
+    );
+    assert_eq!(
+        in_cycle.code, 0,
+        "the cycle is found in any case: {}",
+        in_cycle.stderr
+    );
+    let unknown = cli(
+        dir.path(),
+        &["--workspace", ws, "sessions", "--cycle", "Nope"],
+    );
+    assert_eq!(unknown.code, 1);
+    assert!(
+        unknown.stderr.contains("No cycle is named \"Nope\""),
+        "{}",
+        unknown.stderr
+    );
+
+    let human = cli(dir.path(), &["--workspace", ws, "sessions"]);
+    assert_eq!(human.stdout.lines().count(), 40);
+    let hits = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                ws,
+                "--json",
+                "search",
+                "flaky",
+                "--limit",
+                "5",
+            ],
+        )
+        .stdout,
+    );
+    let hits = hits["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    let human = cli(dir.path(), &["--workspace", ws, "search", "flaky"]);
+    assert!(
+        human.stdout.contains("«"),
+        "matches are marked: {}",
+        human.stdout
+    );
+}
+
+#[test]
+fn backup_copies_the_workspace_while_another_writer_has_it_open() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (file, ws) = workspace(dir.path());
+    let store = groundwork_core::Store::open(
+        &file,
+        groundwork_core::OpenMode::MustExist,
+        std::sync::Arc::new(groundwork_core::SystemClock),
+    )
+    .expect("the app's store");
+    store.create_cycle("Written by the app").expect("write");
+    let copy = dir.path().join("copy.groundwork");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "backup",
+            "--out",
+            copy.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cycles = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                copy.to_str().expect("utf-8"),
+                "call",
+                "list_cycles",
+            ],
+        )
+        .stdout,
+    );
+    assert_eq!(cycles[0]["name"], "Written by the app");
+    let again = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "backup",
+            "--out",
+            copy.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(
+        again.code, 1,
+        "an existing target is refused: {}",
+        again.stderr
+    );
+}
+
+#[test]
+fn check_says_whether_the_file_is_sound() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &["--workspace", &ws, "--json", "check", "--whole"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = json(&run.stdout);
+    assert_eq!(report["sound"], true);
+    assert_eq!(report["checkedWhole"], true);
+}
+
+#[test]
+fn without_a_workspace_flag_the_apps_default_workspace_is_used() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let default = dir
+        .path()
+        .join("data/app.groundwork.desktop/My workspace.groundwork");
+    let run = cli(dir.path(), &["sessions"]);
+    assert_eq!(run.code, 3, "no default workspace yet, and none is created");
+    assert!(
+        run.stderr.contains("My workspace.groundwork"),
+        "{}",
+        run.stderr
+    );
+    assert!(!default.exists());
+    std::fs::create_dir_all(default.parent().expect("parent")).expect("mkdir");
+    let made = cli(dir.path(), &["new", default.to_str().expect("utf-8")]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let run = cli(
+        dir.path(),
+        &["call", "create_cycle", r#"{"name": "Default"}"#],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let with_env = Command::new(env!("CARGO_BIN_EXE_groundwork-cli"))
+        .args(["--json", "call", "list_cycles"])
+        .env("GROUNDWORK_WORKSPACE", &default)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        json(&String::from_utf8_lossy(&with_env.stdout))[0]["name"],
+        "Default"
+    );
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for sub in [
+        "ops", "call", "new", "check", "backup", "sample", "sessions", "search",
+    ] {
+        let run = cli(dir.path(), &[sub, "--help"]);
+        assert_eq!(run.code, 0, "{sub}");
+        assert!(
+            run.stdout.contains("Usage: groundwork-cli"),
+            "{sub}: {}",
+            run.stdout
+        );
+    }
+    let top = cli(dir.path(), &["--help"]);
+    assert!(
+        top.stdout
+            .contains("Exit codes: 0 done, 1 refused, 2 usage error, 3"),
+        "{}",
+        top.stdout
+    );
+}

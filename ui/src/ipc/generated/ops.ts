@@ -1,0 +1,235 @@
+// Generated from crates/api/src/table.rs (the operation table). Do not edit.
+import type { Assessment, Coverage, Cycle, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, PeopleQuery, Person, PersonInput, PersonSummary, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
+
+/** A list the UI shows; a write names the lists it makes stale. */
+export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'trash' | 'templates' | 'coverage' | 'settings';
+/** Every list, for when another process changed the workspace. */
+export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'trash', 'templates', 'coverage', 'settings'];
+
+/** Every operation's name. */
+export type OpName =
+  | 'list_cycles'
+  | 'create_cycle'
+  | 'rename_cycle'
+  | 'set_current_cycle'
+  | 'advance_cycle'
+  | 'list_source_kinds'
+  | 'list_sessions'
+  | 'get_session'
+  | 'create_session'
+  | 'update_session'
+  | 'save_notes'
+  | 'resolve_notes'
+  | 'notes_versions'
+  | 'delete_session'
+  | 'list_people'
+  | 'people_by_id'
+  | 'get_person'
+  | 'create_person'
+  | 'update_person'
+  | 'delete_person'
+  | 'list_teams'
+  | 'create_team'
+  | 'update_team'
+  | 'delete_team'
+  | 'ask_load_threshold'
+  | 'set_ask_load_threshold'
+  | 'merge_people'
+  | 'undo_merge'
+  | 'list_observations'
+  | 'get_observation'
+  | 'create_observation'
+  | 'update_observation'
+  | 'delete_observation'
+  | 'merge_observations'
+  | 'list_tags'
+  | 'create_tag'
+  | 'update_tag'
+  | 'merge_tags'
+  | 'tag_observations'
+  | 'delete_tag'
+  | 'list_ideas'
+  | 'create_idea'
+  | 'update_idea'
+  | 'assess_idea'
+  | 'delete_idea'
+  | 'search'
+  | 'coverage'
+  | 'list_templates'
+  | 'set_template'
+  | 'reset_template'
+  | 'list_trash'
+  | 'restore_from_trash'
+  | 'render_markdown';
+
+/** What each operation makes stale. */
+export const STALE: Record<OpName, readonly Stale[]> = {
+  list_cycles: [],
+  create_cycle: ['cycles'],
+  rename_cycle: ['cycles'],
+  set_current_cycle: ['cycles', 'sessions', 'observations', 'ideas', 'coverage'],
+  advance_cycle: ['cycles', 'sessions', 'observations', 'ideas', 'coverage'],
+  list_source_kinds: [],
+  list_sessions: [],
+  get_session: [],
+  create_session: ['sessions', 'cycles', 'people', 'coverage'],
+  update_session: ['sessions', 'observations', 'people', 'coverage'],
+  save_notes: ['observations'],
+  resolve_notes: ['sessions', 'observations'],
+  notes_versions: [],
+  delete_session: ['sessions', 'cycles', 'observations', 'people', 'coverage', 'trash'],
+  list_people: [],
+  people_by_id: [],
+  get_person: [],
+  create_person: ['people', 'teams'],
+  update_person: ['people', 'teams', 'sessions', 'observations', 'coverage'],
+  delete_person: ['people', 'teams', 'sessions', 'observations', 'coverage', 'trash'],
+  list_teams: [],
+  create_team: ['teams', 'coverage'],
+  update_team: ['teams', 'people', 'coverage'],
+  delete_team: ['teams', 'people', 'coverage', 'trash'],
+  ask_load_threshold: [],
+  set_ask_load_threshold: ['settings', 'coverage'],
+  merge_people: ['people', 'teams', 'sessions', 'observations', 'coverage'],
+  undo_merge: ['people', 'teams', 'sessions', 'observations', 'tags', 'ideas', 'coverage'],
+  list_observations: [],
+  get_observation: [],
+  create_observation: ['observations', 'tags', 'people', 'coverage'],
+  update_observation: ['observations', 'tags', 'people', 'ideas', 'coverage'],
+  delete_observation: ['observations', 'tags', 'people', 'ideas', 'coverage', 'trash'],
+  merge_observations: ['observations', 'tags', 'people', 'ideas', 'coverage'],
+  list_tags: [],
+  create_tag: ['tags'],
+  update_tag: ['tags', 'observations'],
+  merge_tags: ['tags', 'observations'],
+  tag_observations: ['tags', 'observations'],
+  delete_tag: ['tags', 'observations', 'trash'],
+  list_ideas: [],
+  create_idea: ['ideas'],
+  update_idea: ['ideas'],
+  assess_idea: ['ideas'],
+  delete_idea: ['ideas', 'trash'],
+  search: [],
+  coverage: [],
+  list_templates: [],
+  set_template: ['templates'],
+  reset_template: ['templates'],
+  list_trash: [],
+  restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'coverage'],
+  render_markdown: [],
+};
+
+/** Runs one operation with its named input. */
+export type Call = <T>(op: OpName, input: Record<string, unknown>) => Promise<T>;
+
+/** One typed function per operation, its arguments in the table's order. */
+export function operations(call: Call) {
+  return {
+    /** Every cycle, newest first. (reads) */
+    listCycles: () => call<Array<Cycle>>('list_cycles', {  }),
+    /** Creates a cycle in discovery mode; the first becomes the current one. (writes) */
+    createCycle: (name: string) => call<Cycle>('create_cycle', { name }),
+    /** Renames a cycle that is not closed. (writes) */
+    renameCycle: (id: string, name: string) => call<Cycle>('rename_cycle', { id, name }),
+    /** Makes a cycle the current one. (writes) */
+    setCurrentCycle: (id: string) => call<Cycle>('set_current_cycle', { id }),
+    /** Moves a cycle to its next mode. (writes) */
+    advanceCycle: (id: string) => call<Cycle>('advance_cycle', { id }),
+    /** Every source kind with its label. (reads) */
+    listSourceKinds: () => call<Array<SourceKindInfo>>('list_source_kinds', {  }),
+    /** Sessions matching the query, with counts per kind. (reads) */
+    listSessions: (query: SessionQuery) => call<SessionList>('list_sessions', { query }),
+    /** One session with notes and links. (reads) */
+    getSession: (id: string) => call<Session>('get_session', { id }),
+    /** Logs a new session. (writes) */
+    createSession: (session: NewSession) => call<Session>('create_session', { session }),
+    /** Replaces a session's details (kind, title, date, people, links). (writes) */
+    updateSession: (id: string, update: SessionUpdate) => call<Session>('update_session', { id, update }),
+    /** Saves a session's notes typed over revision `baseRev` (a conflict when they changed since; absent: save whatever is there). The list row's new excerpt comes back. (writes) */
+    saveNotes: (id: string, notes: string, baseRev: number | null) => call<NotesSaved>('save_notes', { id, notes, baseRev }),
+    /** Settles a notes conflict: `keep` says which text stays; the other is kept as a version. (writes) */
+    resolveNotes: (id: string, mine: string, keep: NotesChoice) => call<Session>('resolve_notes', { id, mine, keep }),
+    /** The texts of a session's notes kept when conflicts were settled, newest first. (reads) */
+    notesVersions: (id: string) => call<Array<NotesVersion>>('notes_versions', { id }),
+    /** Moves a session to the trash. (writes) */
+    deleteSession: (id: string) => call<null>('delete_session', { id }),
+    /** People matching the query, by name. (reads) */
+    listPeople: (query: PeopleQuery) => call<Array<PersonSummary>>('list_people', { query }),
+    /** Summaries of the given people (for ask-load warnings). (reads) */
+    peopleById: (ids: Array<string>) => call<Array<PersonSummary>>('people_by_id', { ids }),
+    /** One person's profile. (reads) */
+    getPerson: (id: string) => call<Person>('get_person', { id }),
+    /** Adds a person. (writes) */
+    createPerson: (person: PersonInput) => call<Person>('create_person', { person }),
+    /** Replaces a person's fields. (writes) */
+    updatePerson: (id: string, person: PersonInput) => call<Person>('update_person', { id, person }),
+    /** Moves a person to the trash. (writes) */
+    deletePerson: (id: string) => call<null>('delete_person', { id }),
+    /** Every team. (reads) */
+    listTeams: () => call<Array<Team>>('list_teams', {  }),
+    /** Adds a team. (writes) */
+    createTeam: (team: TeamInput) => call<Team>('create_team', { team }),
+    /** Replaces a team's fields. (writes) */
+    updateTeam: (id: string, team: TeamInput) => call<Team>('update_team', { id, team }),
+    /** Moves a team to the trash. (writes) */
+    deleteTeam: (id: string) => call<null>('delete_team', { id }),
+    /** The ask-load warning threshold (sessions in 90 days). (reads) */
+    askLoadThreshold: () => call<number>('ask_load_threshold', {  }),
+    /** Sets the ask-load warning threshold. (writes) */
+    setAskLoadThreshold: (threshold: number) => call<number>('set_ask_load_threshold', { threshold }),
+    /** Merges person `merged` into `kept`. (writes) */
+    mergePeople: (kept: string, merged: string) => call<MergeDone>('merge_people', { kept, merged }),
+    /** Undoes a merge of people, observations or tags. (writes) */
+    undoMerge: (mergeId: string) => call<null>('undo_merge', { mergeId }),
+    /** A page of observations matching the query. (reads) */
+    listObservations: (query: ObservationQuery) => call<ObservationList>('list_observations', { query }),
+    /** One observation. (reads) */
+    getObservation: (id: string) => call<Observation>('get_observation', { id }),
+    /** Records an observation (from a passage, or typed). (writes) */
+    createObservation: (observation: NewObservation) => call<Observation>('create_observation', { observation }),
+    /** Replaces an observation's fields. (writes) */
+    updateObservation: (id: string, update: ObservationUpdate) => call<Observation>('update_observation', { id, update }),
+    /** Moves an observation to the trash. (writes) */
+    deleteObservation: (id: string) => call<null>('delete_observation', { id }),
+    /** Merges observation `merged` into `kept`. (writes) */
+    mergeObservations: (kept: string, merged: string) => call<MergeDone>('merge_observations', { kept, merged }),
+    /** Every tag with its count. (reads) */
+    listTags: () => call<Array<Tag>>('list_tags', {  }),
+    /** Creates a tag. (writes) */
+    createTag: (tag: TagInput) => call<Tag>('create_tag', { tag }),
+    /** Renames, recolours or regroups a tag. (writes) */
+    updateTag: (id: string, tag: TagInput) => call<Tag>('update_tag', { id, tag }),
+    /** Merges tag `merged` into `kept`. (writes) */
+    mergeTags: (kept: string, merged: string) => call<MergeDone>('merge_tags', { kept, merged }),
+    /** Adds or removes a tag on many observations, all or nothing; returns how many changed. (writes) */
+    tagObservations: (tagId: string, observationIds: Array<string>, add: boolean) => call<number>('tag_observations', { tagId, observationIds, add }),
+    /** Moves a tag to the trash. (writes) */
+    deleteTag: (id: string) => call<null>('delete_tag', { id }),
+    /** The ideas of a cycle. (reads) */
+    listIdeas: (cycleId: string) => call<Array<Idea>>('list_ideas', { cycleId }),
+    /** Captures an idea. (writes) */
+    createIdea: (cycleId: string, idea: IdeaInput) => call<Idea>('create_idea', { cycleId, idea }),
+    /** Replaces an idea's title, description and evidence. (writes) */
+    updateIdea: (id: string, idea: IdeaInput) => call<Idea>('update_idea', { id, idea }),
+    /** Scores or sizes an idea (refused in discovery). (writes) */
+    assessIdea: (id: string, assessment: Assessment) => call<Idea>('assess_idea', { id, assessment }),
+    /** Moves an idea to the trash. (writes) */
+    deleteIdea: (id: string) => call<null>('delete_idea', { id }),
+    /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
+    search: (query: SearchQuery) => call<SearchResults>('search', { query }),
+    /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
+    coverage: (cycleId: string) => call<Coverage>('coverage', { cycleId }),
+    /** Every kind's session template. (reads) */
+    listTemplates: () => call<Array<SessionTemplate>>('list_templates', {  }),
+    /** Rewrites a kind's template for this workspace. (writes) */
+    setTemplate: (kind: SourceKind, body: string) => call<SessionTemplate>('set_template', { kind, body }),
+    /** Goes back to the built-in template of a kind. (writes) */
+    resetTemplate: (kind: SourceKind) => call<SessionTemplate>('reset_template', { kind }),
+    /** Everything in the trash. (reads) */
+    listTrash: () => call<Array<TrashItem>>('list_trash', {  }),
+    /** Restores a deleted thing, with every link it had. (writes) */
+    restoreFromTrash: (entity: TrashEntity, id: string) => call<null>('restore_from_trash', { entity, id }),
+    /** Markdown to sanitized HTML, by the one renderer in core. (reads) */
+    renderMarkdown: (markdown: string) => call<string>('render_markdown', { markdown }),
+  };
+}
