@@ -43,6 +43,11 @@ pub enum DomainError {
         needed: &'static str,
     },
 
+    /// The notes were saved elsewhere (another window, the command line) since the
+    /// revision these were typed over; nothing was overwritten.
+    #[error("these notes were changed elsewhere (another window or program) while you typed; nothing was overwritten. Keep yours or take theirs: the other text is kept either way")]
+    NotesConflict { session: uuid::Uuid },
+
     /// Two things to merge must be different, live and of one kind.
     #[error("{0}")]
     CannotMerge(String),

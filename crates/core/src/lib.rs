@@ -60,10 +60,12 @@ pub use policy::{Act, CycleAllows};
 pub use recent::{RecentList, RecentWorkspace};
 pub use search::{SearchEntity, SearchHit, SearchQuery, SearchResults};
 pub use session::{
-    KindCount, NewSession, NotesSaved, Session, SessionLink, SessionList, SessionQuery,
-    SessionSort, SessionSummary, SessionUpdate,
+    KindCount, NewSession, NotesChoice, NotesSaved, NotesVersion, Session, SessionLink,
+    SessionList, SessionQuery, SessionSort, SessionSummary, SessionUpdate,
 };
-pub use store::{check_whole_file, OpenError, OpenMode, OpenOutcome, Store, WorkspaceInfo};
+pub use store::{
+    backup_file, check_whole_file, OpenError, OpenMode, OpenOutcome, Store, WorkspaceInfo,
+};
 pub use tag::{Tag, TagGroup, TagInput, TagRef};
 pub use template::SessionTemplate;
 pub use trash::{TrashEntity, TrashItem};

@@ -50,6 +50,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0004_schema_migration.sql"),
         breaking: false,
     },
+    Migration {
+        version: 5,
+        name: "0005_notes_versions",
+        sql: include_str!("../../../migrations/0005_notes_versions.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

@@ -52,10 +52,33 @@ pub struct Session {
     pub links: Vec<SessionLink>,
     /// Markdown.
     pub notes: String,
+    /// The notes' revision: a save typed over an older one is refused as a conflict.
+    pub notes_rev: u32,
     /// Whether its cycle is closed, so the session cannot change.
     pub read_only: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A text of a session's notes that gave way when a conflict was settled, kept.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotesVersion {
+    pub id: Uuid,
+    pub notes: String,
+    pub kept_at: DateTime<Utc>,
+    /// Why it was kept, for a person.
+    pub reason: String,
+}
+
+/// Which text wins when notes typed here meet notes changed elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NotesChoice {
+    /// The notes typed here replace the others, which are kept as a version.
+    Mine,
+    /// The notes saved elsewhere stay; those typed here are kept as a version.
+    Theirs,
 }
 
 /// A session as a list row: no notes, only their beginning.
@@ -171,6 +194,8 @@ pub struct SessionList {
 #[serde(rename_all = "camelCase")]
 pub struct NotesSaved {
     pub updated_at: DateTime<Utc>,
+    /// The notes' revision now: the next save is typed over it.
+    pub notes_rev: u32,
     /// The list row's new excerpt.
     pub excerpt: String,
 }
@@ -295,6 +320,7 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         held_on: row.date("held_on")?,
         people: Vec::new(),
         notes: row.get("notes")?,
+        notes_rev: row.get("notes_rev")?,
         created_at: row.time("created_at")?,
         updated_at: row.time("updated_at")?,
         read_only: row.get("read_only")?,
@@ -317,12 +343,31 @@ fn write_links(tx: &Tx<'_>, id: Uuid, links: &[SessionLink]) -> rusqlite::Result
 }
 
 impl Db<'_> {
+    /// The texts of a session's notes kept when conflicts were settled, newest first.
+    pub fn notes_versions(&self, id: Uuid) -> Result<Vec<NotesVersion>, DomainError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, notes, kept_at, reason FROM notes_version WHERE session_id = ?1
+             ORDER BY kept_at DESC, id DESC",
+        )?;
+        let versions = stmt
+            .query_map([id.to_string()], |r| {
+                Ok(NotesVersion {
+                    id: r.uuid("id")?,
+                    notes: r.get("notes")?,
+                    kept_at: r.time("kept_at")?,
+                    reason: r.get("reason")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(versions)
+    }
+
     /// One live session with its links and notes.
     pub fn session(&self, id: Uuid) -> Result<Session, DomainError> {
         let found = self
             .conn
             .prepare_cached(
-                "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, s.notes,
+                "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, s.notes, s.notes_rev,
                         s.created_at, s.updated_at, c.mode = 'closed' AS read_only
                  FROM session s JOIN cycle c ON c.id = s.cycle_id
                  WHERE s.id = ?1 AND s.deleted_at IS NULL",
@@ -465,30 +510,95 @@ impl Tx<'_> {
 
     /// Saves a session's notes (the editor's autosave).
     pub fn save_notes(&self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
+        self.save_notes_over(id, notes, None)
+    }
+
+    /// Saves notes typed over revision `base` of them. When they were saved elsewhere
+    /// since (another window, the command line), the save is refused as a conflict and
+    /// nothing is overwritten; [`Tx::resolve_notes`] settles it.
+    pub fn save_notes_over(
+        &self,
+        id: Uuid,
+        notes: &str,
+        base: Option<u32>,
+    ) -> Result<NotesSaved, DomainError> {
         check_notes(notes)?;
         self.require_in("session", id, false, Act::Capture)?;
-        let excerpt = excerpt(&notes.chars().take(400).collect::<String>());
-        let now = self.now();
-        // Unchanged notes keep their time: SQL compares, so the autosave path never reads them back.
-        let changed = self
+        let (stored_rev, same): (u32, bool) = self
             .conn
+            .prepare_cached("SELECT id, notes_rev, notes IS ?2 AS same FROM session WHERE id = ?1")?
+            .query_row(params![id.to_string(), notes], |r| {
+                Ok((r.get("notes_rev")?, r.get("same")?))
+            })?;
+        if let Some(base) = base {
+            // Saving what is stored already is no conflict, whoever saved it.
+            if base != stored_rev && !same {
+                return Err(DomainError::NotesConflict { session: id });
+            }
+        }
+        let excerpt = excerpt(&notes.chars().take(400).collect::<String>());
+        if same {
+            // Unchanged notes keep their time and revision.
+            let updated_at = self
+                .conn
+                .prepare_cached("SELECT id, updated_at FROM session WHERE id = ?1")?
+                .query_row([id.to_string()], |r| r.time("updated_at"))?;
+            return Ok(NotesSaved {
+                updated_at,
+                notes_rev: stored_rev,
+                excerpt,
+            });
+        }
+        let now = self.now();
+        self.conn
             .prepare_cached(
-                "UPDATE session SET notes = ?2, updated_at = ?3
-                 WHERE id = ?1 AND deleted_at IS NULL AND notes IS NOT ?2",
+                "UPDATE session SET notes = ?2, updated_at = ?3, notes_rev = notes_rev + 1
+                 WHERE id = ?1 AND deleted_at IS NULL",
             )?
             .execute(params![id.to_string(), notes, crate::store::timestamp(now)])?;
-        let updated_at = if changed > 0 {
-            reanchor(self.conn, id, notes)?;
-            now
-        } else {
-            self.conn
-                .prepare_cached("SELECT id, updated_at FROM session WHERE id = ?1")?
-                .query_row([id.to_string()], |r| r.time("updated_at"))?
-        };
+        reanchor(self.conn, id, notes)?;
         Ok(NotesSaved {
-            updated_at,
+            updated_at: now,
+            notes_rev: stored_rev + 1,
             excerpt,
         })
+    }
+
+    /// Settles a notes conflict in one unit: the chosen text is the notes, and the
+    /// other is kept as a [`NotesVersion`], so no typed word is lost.
+    pub fn resolve_notes(
+        &self,
+        id: Uuid,
+        mine: &str,
+        keep: NotesChoice,
+    ) -> Result<Session, DomainError> {
+        check_notes(mine)?;
+        self.require_in("session", id, false, Act::Capture)?;
+        let theirs: String = self
+            .conn
+            .prepare_cached("SELECT id, notes FROM session WHERE id = ?1")?
+            .query_row([id.to_string()], |r| r.get("notes"))?;
+        let (kept, reason) = match keep {
+            NotesChoice::Mine => (
+                theirs.as_str(),
+                "changed elsewhere, then replaced by the notes typed here",
+            ),
+            NotesChoice::Theirs => (mine, "typed here while the notes were changed elsewhere"),
+        };
+        let winner = match keep {
+            NotesChoice::Mine => mine,
+            NotesChoice::Theirs => theirs.as_str(),
+        };
+        if kept != winner {
+            self.conn.execute(
+                "INSERT INTO notes_version (id, session_id, notes, kept_at, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![new_id().to_string(), id.to_string(), kept, self.now_text(), reason],
+            )?;
+        }
+        if keep == NotesChoice::Mine {
+            self.save_notes_over(id, mine, None)?;
+        }
+        self.session(id)
     }
 
     /// Moves a session to the trash. Nothing is erased; restoring brings it back.
@@ -522,6 +632,31 @@ impl Store {
     /// Saves a session's notes.
     pub fn save_notes(&self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
         self.write(|tx| tx.save_notes(id, notes))
+    }
+
+    /// Saves notes typed over revision `base`; refused as a conflict when they changed since.
+    pub fn save_notes_over(
+        &self,
+        id: Uuid,
+        notes: &str,
+        base: Option<u32>,
+    ) -> Result<NotesSaved, DomainError> {
+        self.write(|tx| tx.save_notes_over(id, notes, base))
+    }
+
+    /// Settles a notes conflict, keeping the text that gives way.
+    pub fn resolve_notes(
+        &self,
+        id: Uuid,
+        mine: &str,
+        keep: NotesChoice,
+    ) -> Result<Session, DomainError> {
+        self.write(|tx| tx.resolve_notes(id, mine, keep))
+    }
+
+    /// The texts of a session's notes kept when conflicts were settled.
+    pub fn notes_versions(&self, id: Uuid) -> Result<Vec<NotesVersion>, DomainError> {
+        self.read(|db| db.notes_versions(id))
     }
 
     /// Moves a session to the trash.

@@ -558,6 +558,63 @@ pub fn check_whole_file(path: &Path) -> Result<(), OpenError> {
     quick_check(&conn, path, None).map(|_| ())
 }
 
+/// Copies the workspace at `source` into a new file `dest` with SQLite's online
+/// backup: a consistent copy even while the app writes to `source`, written whole or
+/// not at all. `source` is only read; `dest` must not exist.
+pub fn backup_file(source: &Path, dest: &Path) -> Result<(), OpenError> {
+    match std::fs::metadata(source) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(OpenError::IsDirectory {
+                path: source.into(),
+            })
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(OpenError::NotAFile {
+                path: source.into(),
+            })
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(OpenError::NotFound {
+                path: source.into(),
+            })
+        }
+        Err(source_err) => {
+            return Err(OpenError::Io {
+                path: source.into(),
+                source: source_err,
+            })
+        }
+    }
+    if dest.exists() {
+        return Err(OpenError::AlreadyExists { path: dest.into() });
+    }
+    let header = read_header(source).map_err(|e| OpenError::Io {
+        path: source.into(),
+        source: e,
+    })?;
+    // A newer format is copied as it is: a backup changes nothing it does not understand.
+    check_header(source, &header, u32::MAX)?;
+    let from = Connection::open_with_flags(
+        source,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| OpenError::sqlite(source, e))?;
+    from.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| OpenError::sqlite(source, e))?;
+    create::create_file(
+        dest,
+        |to| {
+            rusqlite::backup::Backup::new(&from, to)?.run_to_completion(
+                256,
+                Duration::from_millis(5),
+                None,
+            )
+        },
+        &create::no_faults,
+    )
+}
+
 /// `<file>.backup-v<N>-<UTC time>.groundwork` beside the workspace.
 fn backup_path(path: &Path, version: u32, now: DateTime<Utc>) -> PathBuf {
     let stem = workspace_name(path);

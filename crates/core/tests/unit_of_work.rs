@@ -355,3 +355,64 @@ fn two_writers_on_one_file_take_turns_instead_of_failing() {
         100
     );
 }
+
+#[test]
+fn notes_saved_elsewhere_meanwhile_are_a_conflict_and_settling_it_keeps_both_texts() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("w.groundwork");
+    let app = Store::open(&path, OpenMode::OpenOrCreate, clock()).expect("app");
+    let cycle = app.create_cycle("C").expect("cycle");
+    let session = app
+        .create_session(&coffee(cycle.id, "Chat"))
+        .expect("session");
+    let typed_over = session.notes_rev;
+    // The command line (another process) saves the same notes first.
+    let cli = Store::open(&path, OpenMode::MustExist, clock()).expect("cli");
+    let theirs = cli
+        .save_notes_over(session.id, "Changed by the command line", Some(typed_over))
+        .expect("their save");
+    assert_eq!(theirs.notes_rev, typed_over + 1);
+
+    let mine = "Typed in the app";
+    let err = app
+        .save_notes_over(session.id, mine, Some(typed_over))
+        .expect_err("a save over an old revision");
+    assert!(matches!(err, DomainError::NotesConflict { .. }), "{err:?}");
+    assert_eq!(
+        app.session(session.id).expect("s").notes,
+        "Changed by the command line",
+        "nothing was overwritten"
+    );
+    // Saving exactly what is stored is no conflict.
+    app.save_notes_over(session.id, "Changed by the command line", Some(typed_over))
+        .expect("the same text");
+
+    let settled = app
+        .resolve_notes(session.id, mine, NotesChoice::Mine)
+        .expect("keep mine");
+    assert_eq!(settled.notes, mine);
+    let kept = app.notes_versions(session.id).expect("versions");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        kept[0].notes, "Changed by the command line",
+        "their text is kept"
+    );
+
+    // Again, the other way round: theirs stays, mine is kept.
+    cli.save_notes(session.id, "Second change elsewhere")
+        .expect("their save");
+    let err = app
+        .save_notes_over(session.id, "More typed here", Some(settled.notes_rev))
+        .expect_err("conflict");
+    assert!(matches!(err, DomainError::NotesConflict { .. }));
+    let settled = app
+        .resolve_notes(session.id, "More typed here", NotesChoice::Theirs)
+        .expect("take theirs");
+    assert_eq!(settled.notes, "Second change elsewhere");
+    let kept = app.notes_versions(session.id).expect("versions");
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0].notes, "More typed here", "my text is kept");
+    // And a save over the current revision goes through.
+    app.save_notes_over(session.id, "Carry on", Some(settled.notes_rev))
+        .expect("current revision");
+}

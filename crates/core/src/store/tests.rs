@@ -630,14 +630,14 @@ fn a_file_from_before_the_migration_log_runs_only_what_it_lacks() {
     assert!(
         matches!(
             store.outcome(),
-            OpenOutcome::Migrated { from: 3, to: 4, .. }
+            OpenOutcome::Migrated { from: 3, to: 5, .. }
         ),
         "{:?}",
         store.outcome()
     );
     assert_eq!(
         schema::applied(&store.conn()).expect("log"),
-        vec![1, 2, 3, 4]
+        vec![1, 2, 3, 4, 5]
     );
     let format: u32 = store
         .conn()
