@@ -28,7 +28,7 @@ suite "front end build" bash -c 'cd ui && npm run build --silent'
 suite "core and shell tests (cargo test)" cargo test --workspace --locked
 suite "UI logic (Vitest)" bash -c 'cd ui && npx vitest run'
 suite "UI end to end (Playwright, Chromium)" bash tests/ui/run.sh
-suite "app build" cargo build --locked -p groundwork
+suite "app build" cargo build --locked -p groundwork -p groundwork-cli
 suite "real app end to end (WebDriver, Xvfb)" bash tests/app/run.sh
 
 echo

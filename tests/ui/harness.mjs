@@ -1,7 +1,8 @@
-// The harness of the UI end-to-end suite: bundles the fake backend, serves the
-// built front end with `vite preview` on a free 127.0.0.1 port, launches Debian's
-// Chromium through playwright-core, and opens the app in a fresh browser context
-// per journey with the fake backend installed before the app's own scripts.
+// The harness of the UI end-to-end suite: starts the test server (real core over
+// the operation table), bundles the page's IPC (core/install.ts), serves the built
+// front end with `vite preview` on a free 127.0.0.1 port, launches Debian's Chromium
+// through playwright-core, and opens the app in a fresh browser context per journey,
+// on a workspace of its own seeded through real operations.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { plantSeed } from './core/seed.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
@@ -33,10 +35,10 @@ const CHROMIUM_ARGS = [
 /** Actions and assertions give up after this long: a journey fails fast, never hangs. */
 export const STEP_TIMEOUT_MS = 10000;
 
-/** The fake backend as one IIFE, ready for `addInitScript`. */
+/** The page's IPC as one IIFE, ready for `addInitScript`. */
 export async function bundleMock() {
   const out = await build({
-    entryPoints: [join(here, 'mock', 'install.ts')],
+    entryPoints: [join(here, 'core', 'install.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -141,11 +143,33 @@ export async function launchBrowser() {
   return { browser, close };
 }
 
+/** Where the journey's workspace seems to be, as the shell would show it. */
+const DEFAULT_PATH = '/home/ada/Groundwork/My workspace.groundwork';
+
+function stem(path) {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
 /**
- * Opens the app in a new browser context with the fake backend configured by `config`.
- * Returns the page and helpers; the context closes when the test ends.
+ * Opens the app in a new browser context on a workspace of its own, seeded through
+ * real operations from `config.seed`; `config` also sets injected failures
+ * (`failOn`, `delayMs`, `holdOn`), dialogs, the recent list and the open status.
+ * Returns the page and helpers; the context and the workspace go when the test ends.
  */
 export async function openApp(t, env, config = {}, { colorScheme = 'light', viewport = { width: 1280, height: 800 } } = {}) {
+  const server = await env.server.newWorkspace();
+  t.after(() => server.close());
+  const ids = await plantSeed(server, config.seed ?? {});
+  const path = config.workspace?.path ?? DEFAULT_PATH;
+  const { seed: _seed, ...rest } = config;
+  const testConfig = {
+    ...rest,
+    server: env.server.url,
+    workspaceId: server.id,
+    workspace: { ...server.workspace, path, name: stem(path), ...(config.workspace ?? {}) },
+  };
   const context = await env.browser.newContext({ viewport, colorScheme, locale: 'en-GB', timezoneId: 'UTC' });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
@@ -155,22 +179,42 @@ export async function openApp(t, env, config = {}, { colorScheme = 'light', view
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`[${m.type()}] ${m.text()}`);
   });
-  await page.addInitScript({ content: `window.__GW_MOCK_CONFIG__ = ${JSON.stringify(config)};\n${env.mockScript}` });
+  await page.addInitScript({ content: `window.__GW_TEST_CONFIG__ = ${JSON.stringify(testConfig)};\n${env.mockScript}` });
   t.after(async () => {
     await context.close().catch(() => {});
   });
   await page.goto(env.url);
+  // The app has booted once it shows a screen: keys pressed before then go nowhere.
+  await page
+    .locator('[data-testid=session-list], [data-testid=session-list-empty], [data-testid=welcome], [data-testid=workspace-error]')
+    .first()
+    .waitFor({ timeout: 20000 });
 
   const app = {
     page,
     errors,
     consoleLines,
-    /** Every IPC call so far, optionally of one command. */
+    /** The seed's ids (and names) mapped to the ids core gave them, per kind of thing. */
+    ids,
+    /** Every IPC call so far, optionally of one command (operations by their name). */
     calls: (cmd) => page.evaluate((c) => (window.__GW_MOCK_CALLS__ ?? []).filter((x) => !c || x.cmd === c), cmd ?? null),
-    /** The fake store's state. */
-    state: () => page.evaluate(() => window.__GW_MOCK__.state()),
+    /** Runs an operation on the journey's workspace in real core, to read (or change) what is stored. */
+    op: (name, input) => server.op(name, input),
+    /** Polls an operation until `check(result)` holds (what the page saved reaches core a moment later). */
+    async until(name, input, check, { timeout = STEP_TIMEOUT_MS } = {}) {
+      const end = Date.now() + timeout;
+      let last;
+      for (;;) {
+        last = await server.op(name, input);
+        if (check(last)) return last;
+        if (Date.now() > end) throw new Error(`timed out waiting on ${name}: last ${JSON.stringify(last).slice(0, 500)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     /** Makes a command fail (or succeed again with null) from now on. */
     fail: (cmd, failure) => page.evaluate(([c, f]) => window.__GW_MOCK__.fail(c, f), [cmd, failure]),
+    /** Lets the held calls of a command (see `holdOn`) go on. */
+    release: (cmd) => page.evaluate((c) => window.__GW_MOCK__.release(c), cmd),
     emit: (event, payload) => page.evaluate(([e, p]) => window.__GW_MOCK__.emit(e, p), [event, payload ?? null]),
     async shot(name) {
       mkdirSync(SHOTS, { recursive: true });

@@ -1,26 +1,37 @@
-// The shared frame of every UI journey: one browser and one preview server for the
-// run, and `journey(name, config, body)` that opens the app with the fake backend.
+// The shared frame of every UI journey: one browser, one preview server and one test
+// server (real core) for the run, and `journey(name, config, body)` that opens the app
+// on a workspace of its own.
 
 import { after, before, test } from 'node:test';
-import { bundleMock, launchBrowser, openApp, startPreview } from './harness.mjs';
+import { bundleMock, launchBrowser, openApp, ROOT, startPreview } from './harness.mjs';
+import { startServer } from './core/server.mjs';
 
 const env = {};
 
 before(async () => {
-  const [mockScript, preview, browser] = await Promise.all([bundleMock(), startPreview(), launchBrowser()]);
-  Object.assign(env, { mockScript, url: preview.url, stopPreview: preview.stop, browser: browser.browser, closeBrowser: browser.close });
+  const [mockScript, preview, browser, server] = await Promise.all([bundleMock(), startPreview(), launchBrowser(), startServer(ROOT)]);
+  Object.assign(env, { mockScript, url: preview.url, stopPreview: preview.stop, browser: browser.browser, closeBrowser: browser.close, server });
 });
 
 after(async () => {
   await env.closeBrowser?.();
   await env.stopPreview?.();
+  await env.server?.stop();
 });
 
 /** A journey: opens the app with `config`, runs `body`, and fails on anything the page threw. */
 export function journey(name, config, body, options = {}) {
   test(name, { timeout: 60000 }, async (t) => {
     const app = await openApp(t, env, config, options);
-    await body(app);
+    try {
+      await body(app);
+    } catch (e) {
+      // What the page said helps more than a time-out alone.
+      await app.shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
+      const said = [...app.errors, ...app.consoleLines];
+      if (said.length && e instanceof Error) e.message += `\nThe page said:\n${said.join('\n')}`;
+      throw e;
+    }
     app.assertNoPageErrors();
   });
 }

@@ -1,5 +1,6 @@
 // Groundwork's UI end-to-end suite: journeys through the built front end in
-// Chromium, with the Rust backend replaced by the in-memory fake in mock/.
+// Chromium, against real core (the test server in tests/server runs the operation
+// table on a fresh workspace per journey; see core/).
 // Run with tests/ui/run.sh (or `node --test-reporter=spec run.mjs` once deps and ui/dist exist).
 // The foundation's journeys are here; each later area has its own file in journeys/.
 
@@ -85,7 +86,8 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
   const [create] = await app.calls('create_session');
   assert.equal(create.args.session.kind, 'coffee_chat');
   assert.equal(create.args.session.heldOn, '2026-11-18');
-  const people = (await app.state()).people;
+  assert.ok(create.ok, `create_session succeeded: ${JSON.stringify(create.error)}`);
+  const people = await app.op('people_by_id', { ids: create.args.session.people });
   assert.deepEqual(
     create.args.session.people.map((id) => people.find((p) => p.id === id)?.name),
     ['Priya Raman', 'Tom'],
@@ -112,8 +114,11 @@ journey('Ctrl+N logs a session, the editor opens, and typed notes are autosaved'
   const saves = await app.calls('save_notes');
   // Batching, not timing: fewer saves than half the keystrokes, however slow the machine.
   assert.ok(saves.length >= 1 && saves.length < text.length / 2, `autosave batches keystrokes (${saves.length} saves for ${text.length} keys)`);
-  const stored = (await app.state()).sessions[0];
-  assert.equal(saves.at(-1).args.id, stored.id);
+  const [listed] = (await app.op('list_sessions', { query: { kinds: [], sort: 'newest_first', offset: 0 } })).sessions;
+  assert.equal(saves.at(-1).args.id, listed.id, 'the notes were saved to the session just created');
+  const stored = await app.op('get_session', { id: listed.id });
+  assert.equal(stored.title, 'Coffee chat with the payments team');
+  assert.deepEqual(stored.people.map((p) => p.name), ['Priya Raman', 'Tom'], 'the stored session names its people, in order');
   assert.equal(stored.notes, text);
   await app.shot('editor');
 
@@ -269,8 +274,11 @@ journey('a deleted session comes back from the Trash view', { seed: { ...twoCycl
   await $(page, 'nav-sessions').click();
   await row.waitFor();
   assert.equal(await $(page, 'session-row').count(), 6);
-  const stored = (await app.state()).sessions.find((s) => s.id === sessionId);
-  assert.equal(stored.deletedAt, null);
+  // Core has it back among the live sessions, and no longer in the trash.
+  const live = await app.op('list_sessions', { query: { kinds: [], sort: 'newest_first', offset: 0 } });
+  assert.ok(live.sessions.some((s) => s.id === sessionId), 'the restored session is live in core');
+  assert.equal((await app.op('get_session', { id: sessionId })).title, title);
+  assert.equal((await app.op('list_trash', {})).some((t) => t.id === sessionId), false, 'core no longer holds it in the trash');
 });
 
 journey('Ctrl+K, "switch", Enter opens the cycle switcher, and choosing a cycle switches to it', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
@@ -310,7 +318,7 @@ journey('Ctrl+K, "switch", Enter opens the cycle switcher, and choosing a cycle 
   assert.equal(await $(page, 'session-row').innerText().then((s) => s.includes('Old vendor scan')), true);
   const set = await app.calls('set_current_cycle');
   assert.equal(set.length, 1);
-  assert.equal((await app.state()).cycles.find((c) => c.current).name, H2);
+  assert.equal((await app.op('list_cycles', {})).find((c) => c.current).name, H2, 'core has the chosen cycle as current');
 });
 
 journey('Ctrl+J opens the cycle switcher, and choosing a cycle switches to it', { seed: { ...twoCycles, sessions: sessionsOfSeveralKinds } }, async (app) => {
@@ -377,11 +385,17 @@ journey(
     await toast.waitFor();
     assert.match(await toast.innerText(), /page 9021.*Copy the file somewhere safe/s);
     assert.equal((await app.calls('check_workspace')).length, 1, 'checked once, right after opening');
-    // It does not go away by itself, and the workspace is still usable.
-    await page.waitForTimeout(9000);
-    assert.equal(await toast.count(), 1, 'still shown after an ordinary error would have gone');
+    // The workspace is still usable.
     await $(page, 'session-row').first().click();
     await $(page, 'session-editor').waitFor();
+    // It does not go away by itself: an ordinary error comes and goes, the damage stays.
+    await app.fail('delete_session', { kind: 'database', message: 'Database error: disk I/O error', times: 1 });
+    await $(page, 'session-delete').click();
+    const ordinary = page.locator('.toast', { hasText: 'disk I/O error' });
+    await ordinary.waitFor();
+    await ordinary.waitFor({ state: 'detached', timeout: 20000 });
+    assert.equal(await toast.count(), 1, 'still shown after an ordinary error has gone');
+    assert.equal(await $(page, 'session-row').count(), 1, 'the refused delete left the session listed');
     await app.shot('damage-found');
     await toast.getByRole('button', { name: /dismiss|close/i }).click();
     await toast.waitFor({ state: 'detached' });
@@ -512,7 +526,9 @@ journey(
     await app.fail('save_notes', null);
     await state.getByText('Saved').waitFor({ timeout: 5000 });
     assert.equal(await $(page, 'save-error').count(), 0, 'the reason goes once saved');
-    assert.equal((await app.state()).sessions[0].notes, 'Refunds are slow.');
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'save_notes' && c.ok));
+  const id = app.ids.session.get('Coffee with Priya');
+  assert.equal((await app.op('get_session', { id })).notes, 'Refunds are slow.', 'core holds the text once the retry succeeded');
   },
 );
 
@@ -625,17 +641,16 @@ journey(
     // Straight to the other session, before the autosave timer fires: the editor flushes on the way out.
     await tom.click();
     await page.locator(`[data-testid=session-editor][data-session-id="${tomId}"]`).waitFor();
-    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'save_notes'));
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'save_notes' && c.ok));
     const saves = await app.calls('save_notes');
-    const sessions = (await app.state()).sessions;
-    const notesOf = (id) => sessions.find((x) => x.id === id).notes;
+    const notesOf = async (id) => (await app.op('get_session', { id })).notes;
     assert.deepEqual(
       saves.map((c) => c.args.id),
       saves.map(() => priyaId),
       `notes typed in Priya's session were saved to ${JSON.stringify(saves.map((c) => c.args.id))} (Priya ${priyaId}, Tom ${tomId})`,
     );
-    assert.equal(notesOf(priyaId), 'Priya notes. Refunds are slow.');
-    assert.equal(notesOf(tomId), 'Tom notes.', "Tom's notes are untouched");
+    assert.equal(await notesOf(priyaId), 'Priya notes. Refunds are slow.');
+    assert.equal(await notesOf(tomId), 'Tom notes.', "Tom's notes are untouched");
     assert.equal(await page.locator('.cm-content').innerText(), 'Tom notes.');
   },
 );
@@ -644,8 +659,8 @@ journey(
   'switching sessions while a save is in flight still saves the rest to the session it was typed in',
   {
     seed: priyaNextToTom(''),
-    // A slow disk: each save takes a while, so the next change waits behind it.
-    delayMs: { save_notes: 800 },
+    // A stuck disk: the first save hangs until the test lets it go, however fast the machine.
+    holdOn: ['save_notes'],
   },
   async (app) => {
     const { page } = app;
@@ -657,18 +672,19 @@ journey(
     await tom.click();
     await page.locator(`[data-testid=session-editor][data-session-id="${tomId}"]`).waitFor();
     assert.equal((await app.calls('save_notes')).length, 1, 'the second save waits behind the first');
+    await page.evaluate(() => window.__GW_MOCK__.release('save_notes'));
     // The rest of the text lands somewhere once the first save is done.
-    await page.waitForFunction(() => window.__GW_MOCK__.state().sessions.some((x) => x.notes.includes('Second part.')));
+    const listed = { query: { kinds: [], sort: 'newest_first', offset: 0 } };
+    await app.until('list_sessions', listed, (l) => l.sessions.some((x) => x.excerpt.includes('Second part.')));
     const saves = await app.calls('save_notes');
-    const sessions = (await app.state()).sessions;
-    const notesOf = (id) => sessions.find((x) => x.id === id).notes;
+    const notesOf = async (id) => (await app.op('get_session', { id })).notes;
     assert.deepEqual(
       saves.map((c) => c.args.id),
       saves.map(() => priyaId),
       `saves went to ${JSON.stringify(saves.map((c) => [c.args.id === priyaId ? 'Priya' : c.args.id === tomId ? 'Tom' : c.args.id, c.args.notes]))}`,
     );
-    assert.equal(notesOf(priyaId), 'First part. Second part.');
-    assert.equal(notesOf(tomId), 'Tom notes.', "Tom's notes are untouched");
+    assert.equal(await notesOf(priyaId), 'First part. Second part.');
+    assert.equal(await notesOf(tomId), 'Tom notes.', "Tom's notes are untouched");
   },
 );
 
@@ -682,7 +698,8 @@ journey(
         { cycle: H1, title: 'SLA talk with Tom', kind: 'sla_conversation', heldOn: '2026-11-03' },
       ],
     },
-    delayMs: { update_session: 800 },
+    // The first details save hangs until the test lets it go, however fast the machine.
+    holdOn: ['update_session'],
   },
   async (app) => {
     const { page } = app;
@@ -699,8 +716,9 @@ journey(
     await page.keyboard.insertText(' and Ana');
     await tom.click();
     await page.locator(`[data-testid=session-editor][data-session-id="${tomId}"]`).waitFor();
-    await page.waitForFunction(() => window.__GW_MOCK__.state().sessions.some((x) => x.title.endsWith('and Ana')));
-    const sessions = (await app.state()).sessions;
+    await page.evaluate(() => window.__GW_MOCK__.release('update_session'));
+    const listed = { query: { kinds: [], sort: 'newest_first', offset: 0 } };
+    const { sessions } = await app.until('list_sessions', listed, (l) => l.sessions.some((x) => x.title.endsWith('and Ana')));
     const titleOf = (id) => sessions.find((x) => x.id === id).title;
     assert.equal(titleOf(tomId), 'SLA talk with Tom', `Tom's session keeps its title (updates went to ${JSON.stringify((await app.calls('update_session')).map((c) => (c.args.id === tomId ? 'Tom' : 'Priya')))})`);
     assert.equal(titleOf(priyaId), 'Coffee with Priya (Payments) and Ana');

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# The UI end-to-end suite: the built front end (ui/dist) in Debian's Chromium, with
-# the Rust backend replaced by an in-memory fake (tests/ui/mock). Installs this
-# folder's npm deps when missing or stale, builds ui/dist when missing, runs the
-# journeys with node:test and exits non-zero when any fails.
+# The UI end-to-end suite: the built front end (ui/dist) in Debian's Chromium, its
+# IPC forwarded to the test server (tests/server: real core over the operation table,
+# a temporary workspace per journey). Installs this folder's npm deps when missing or
+# stale, builds ui/dist when missing and the test server, runs the journeys with
+# node:test and exits non-zero when any fails.
 #
 #   tests/ui/run.sh                       all journeys
 #   tests/ui/run.sh --test-name-pattern=trash   some of them (extra args go to node)
 #   GW_UI_REBUILD=1 tests/ui/run.sh       rebuild ui/dist first (it is rebuilt anyway when missing or older than ui/src)
 #
-# Needs: node >= 20.19 and npm, /usr/bin/chromium (apt-get install chromium).
+# Needs: node >= 20.19 and npm, cargo, /usr/bin/chromium (apt-get install chromium).
 # Screenshots go to artifacts/screenshots/ui-*.png.
 set -euo pipefail
 
@@ -36,8 +37,12 @@ npm_ci "$here"
 # vite preview serves the build from the UI's own node_modules.
 npm_ci "$ui"
 
-# The fake backend must answer with the DTOs generated from Rust: a drifted mock fails here.
+# The page's IPC is typed with the DTOs generated from Rust.
 "$ui/node_modules/.bin/tsc" -p "$here"
+
+# Real core for the journeys: the test server over the operation table.
+echo "tests/ui: building the test server" >&2
+(cd "$root" && cargo build --locked -q -p groundwork-test-server)
 
 # Build ui/dist when it is missing, asked for, or older than the UI's sources, so the
 # journeys always run against what is in the tree.

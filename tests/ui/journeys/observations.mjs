@@ -15,6 +15,10 @@ const oneChat = {
   sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-10', participants: 'Priya Raman', notes: NOTES }],
 };
 
+/** Every live observation of the workspace, as core lists them. */
+const ALL = { query: { filter: {}, text: '', offset: 0, limit: 100 } };
+const listed = async (app) => (await app.op('list_observations', ALL)).observations;
+
 /** Selects `passage` in the open session's notes, as a mouse drag would. */
 async function selectPassage(page, passage) {
   await page.locator('.cm-content').click();
@@ -64,15 +68,17 @@ journey('a selected passage becomes a pain attributed to its speaker, tagged, an
   await $(page, 'capture-save').click();
   await dialog.waitFor({ state: 'detached' });
 
-  const state = await app.state();
-  assert.equal(state.observations.length, 1);
-  const [o] = state.observations;
+  const { observations } = await app.until('list_observations', ALL, (r) => r.matching > 0);
+  assert.equal(observations.length, 1);
+  const [o] = observations;
   assert.equal(o.kind, 'pain');
   assert.equal(o.text, 'They retry flaky tests by hand before every release.');
   assert.equal(o.passage, 'They retry flaky tests by hand before every release.');
   assert.equal(o.passageStart, NOTES.indexOf('They retry'), 'the link points at the exact passage');
-  assert.deepEqual(o.people.map((id) => state.people.find((p) => p.id === id)?.name), ['Priya Raman']);
-  assert.deepEqual(o.tags.map((id) => state.tags.find((t) => t.id === id)?.name), ['flaky tests']);
+  assert.equal(o.sessionId, app.ids.session.get('Coffee with Priya'), 'it belongs to its session');
+  assert.deepEqual(o.people, [{ id: app.ids.person.get('Priya Raman'), name: 'Priya Raman' }]);
+  assert.deepEqual(o.tags.map((t) => t.name), ['flaky tests']);
+  assert.deepEqual((await app.op('list_tags', {})).map((t) => [t.name, t.count]), [['flaky tests', 1]], 'the new tag is stored');
 
   // The session lists what was pulled out of it.
   await $(page, 'session-observation').filter({ hasText: 'They retry flaky tests' }).waitFor();
@@ -96,13 +102,16 @@ journey('an observation whose passage was edited away is flagged, and keeps its 
   await page.locator('.cm-content').click();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Rewritten notes.');
-  await page.waitForFunction(() => (window.__GW_MOCK__.state().sessions[0].notes === 'Rewritten notes.'));
+  await app.until('get_session', { id: app.ids.session.get('Coffee with Priya') }, (s) => s.notes === 'Rewritten notes.');
   // Reopen the session: its observation now says the passage is gone.
   await page.keyboard.press('Control+2');
   await $(page, 'observation-row').first().click();
   await $(page, 'observation-passage-lost').waitFor();
   assert.equal(await $(page, 'observation-text').inputValue(), 'CI takes 40 minutes on a good day.');
-  assert.equal((await app.state()).observations[0].passageState, 'lost');
+  const [stored] = await listed(app);
+  assert.equal(stored.passageState, 'lost');
+  assert.equal(stored.text, 'CI takes 40 minutes on a good day.', 'its words are kept');
+  assert.equal(stored.passage, 'CI takes 40 minutes on a good day.');
 });
 
 const many = {
@@ -153,20 +162,27 @@ journey('the observation list filters by kind, words and tag, tags many at once,
   await $(page, 'bulk-tag-option').first().click();
   await $(page, 'bulk-tag-add').click();
   await page.getByText('Tagged 1 observation “deploys”.').waitFor();
-  const tagged = await app.state();
-  const deploys = tagged.tags.find((t) => t.name === 'deploys');
+  const deploys = (await app.op('list_tags', {})).find((t) => t.name === 'deploys');
   assert.equal(deploys.count, 2, 'both deploy pains carry the tag (one already did)');
+  const deployTagged = (await listed(app)).filter((o) => o.tags.some((t) => t.id === deploys.id)).map((o) => o.text).sort();
+  assert.deepEqual(deployTagged, ['Deploys are slow.', 'Deploys take ages.']);
 
   // Merge the two into one, keeping both speakers; Undo brings both back.
   await slow.getByTestId('observation-check').check();
   await ages.getByTestId('observation-check').check();
   await $(page, 'bulk-merge').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=observation-count]')?.textContent === '3');
-  const merged = await app.state();
-  const kept = merged.observations.find((o) => !o.deletedAt && o.text.startsWith('Deploys'));
-  assert.equal(kept.people.length, 2, 'both speakers are on the kept observation');
+  const merged = (await listed(app)).filter((o) => o.text.startsWith('Deploys'));
+  assert.equal(merged.length, 1, 'one deploy pain is left');
+  assert.deepEqual(merged[0].people.map((p) => p.name).sort(), ['Priya Raman', 'Tom Becker'], 'both speakers are on the kept observation');
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid=observation-count]')?.textContent === '4');
+  const undone = (await listed(app)).filter((o) => o.text.startsWith('Deploys'));
+  assert.deepEqual(
+    undone.map((o) => [o.text, o.people.map((p) => p.name)]).sort(),
+    [['Deploys are slow.', ['Priya Raman']], ['Deploys take ages.', ['Tom Becker']]],
+    'Undo brings both back, each with its own speaker',
+  );
 });
 
 journey('search in the palette finds an observation by a word prefix, highlights it, and opens it', { seed: many }, async (app) => {
@@ -199,7 +215,9 @@ journey('whatever is typed into search gives results or a plain message, never a
   const input = $(page, 'search-input');
   for (const text of ['"', 'NEAR(', '(((', '*', 'AND', 'OR', "'; DROP TABLE session; --", '🚀', 'deploys)', '"deploys', 'x'.repeat(10000)]) {
     await input.fill(text);
-    await page.waitForFunction(() => !!document.querySelector('[data-testid=search-hit], [data-testid=search-none]'));
+    // The count shows once the search for these words has answered (until then the
+    // hits, or the notice, of the words before stay in sight).
+    await page.waitForFunction(() => !!document.querySelector('[data-testid=search-count]')?.textContent.trim() && !!document.querySelector('[data-testid=search-hit], [data-testid=search-none]'));
     const none = $(page, 'search-none');
     if (await none.count()) {
       const message = await none.innerText();

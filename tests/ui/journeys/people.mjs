@@ -49,6 +49,19 @@ async function names(page) {
   return $(page, 'person-row').locator('.row-name').allInnerTexts();
 }
 
+/**
+ * Waits until the `n`th save of a team has been answered: a call is recorded as it
+ * starts, and once core answers, the teams it made stale are read again.
+ */
+async function teamSaveAnswered(page, n) {
+  await page.waitForFunction((count) => {
+    const calls = window.__GW_MOCK_CALLS__ ?? [];
+    const saves = calls.filter((c) => c.cmd === 'update_team');
+    const saved = saves[count - 1];
+    return saves.length === count && saved.ok && calls.some((c) => c.cmd === 'list_teams' && c.seq > saved.seq);
+  }, n);
+}
+
 async function waitSaved(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid=person-save-state]')?.textContent?.trim() === 'Saved');
 }
@@ -106,7 +119,7 @@ journey('People: a new stakeholder is added and their three answers are autosave
   assert.equal(last.person.relation, 'stakeholder');
 
   // Stored in the workspace.
-  const fresh = (await app.state()).people.find((p) => p.id === id);
+  const fresh = await app.op('get_person', { id });
   assert.equal(fresh.goals, 'Ship instant refunds in Q3.');
   assert.equal(fresh.support, 'A sandbox that mirrors production.');
   assert.equal(fresh.interaction, 'Monthly 1:1, Slack in between.');
@@ -204,15 +217,19 @@ journey('People: teams are added, edited inline and refused a duplicate name', {
   assert.equal(await row.getByTestId('team-people').innerText(), '1 person');
   await row.getByTestId('team-name').fill('Site Reliability');
   await row.getByTestId('team-segment').click();
-  await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'update_team' && c.ok));
+  // The name is saved on leaving the field. Each save waits for core's answer before
+  // typing on: a row drops what is typed while its save is in flight (a UI bug, see
+  // TeamRow.svelte's commit).
+  await teamSaveAnswered(page, 1);
   await row.getByTestId('team-segment').fill('Infrastructure');
   await row.getByTestId('team-segment').press('Enter');
-  await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).filter((c) => c.cmd === 'update_team' && c.ok).length === 2);
+  await teamSaveAnswered(page, 2);
   const updates = await app.calls('update_team');
   assert.deepEqual(updates.at(-1).args, { id: teamId, team: { name: 'Site Reliability', orgArea: 'Infrastructure', segment: 'Infrastructure' } });
-  const stored = (await app.state()).teams.find((t) => t.id === teamId);
+  const stored = (await app.op('list_teams', {})).find((t) => t.id === teamId);
   assert.equal(stored.name, 'Site Reliability');
   assert.equal(stored.segment, 'Infrastructure');
+  assert.equal(stored.orgArea, 'Infrastructure', 'the other fields are kept');
 
   // A name another team has is refused with the backend's words; Escape goes back.
   await row.getByTestId('team-name').fill('Payments');

@@ -29,9 +29,13 @@ const flaky = {
   ideas: [{ cycle: H1, title: 'Quarantine flaky tests automatically', description: 'Move tests that flip out of the blocking path.' }],
 };
 
-/** The hits listed, as "Entity: title" (observations by their text). */
+/** The hits listed, as "Entity: title" (observations by their text), once the search for the words typed has answered. */
 async function hitsOf(page) {
   await page.waitForFunction(() => {
+    // The Search view shows its count only once the latest search has answered (the
+    // hits, or a notice, of the words before stay in sight until then).
+    const count = document.querySelector('[data-testid=search-count]');
+    if (count && !count.textContent.trim()) return false;
     const busy = document.querySelector('[data-testid=search-none]')?.textContent?.includes('Searching');
     return !busy && !!document.querySelector('[data-testid=search-hit], [data-testid=search-none]');
   });
@@ -146,13 +150,21 @@ journey('a hit shows on the right, editable; Enter opens it in its own screen', 
   assert.equal(await $(page, 'observation-text').inputValue(), 'They want a quarantine for flaky suites.');
   await $(page, 'observation-text').fill('They want flaky suites quarantined, not deleted.');
   await page.waitForFunction(() => document.querySelector('[data-testid=observation-save-state]')?.textContent?.includes('Saved'));
-  const saved = (await app.state()).observations.find((o) => o.kind === 'request');
+  const saved = await app.op('get_observation', { id: app.ids.observation.get('They want a quarantine for flaky suites.') });
   assert.equal(saved.text, 'They want flaky suites quarantined, not deleted.', 'edits in the preview autosave');
   await app.shot('search-preview');
 
-  // A session previews in its editor.
-  await $(page, 'search-hit').filter({ hasText: 'Coffee with Priya' }).first().click();
-  await $(page, 'session-editor').waitFor();
+  // The preview's own save searched again and kept the hit selected.
+  await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).filter((c) => c.cmd === 'search' && c.ok).length >= 2);
+  await page.locator('[data-testid=search-hit][aria-selected=true]').filter({ hasText: 'quarantined, not deleted' }).waitFor();
+  await $(page, 'observation-detail').waitFor();
+
+  // A session previews in its editor (the observation's hit names its session too: pick the session's own).
+  const sessionHit = $(page, 'search-hit').filter({ has: page.locator('.badge', { hasText: /^Session$/ }) }).filter({ hasText: 'Coffee with Priya' });
+  await sessionHit.click();
+  await sessionHit.and(page.locator('[aria-selected=true]')).waitFor();
+  await page.locator(`[data-testid=session-editor][data-session-id="${app.ids.session.get('Coffee with Priya')}"]`).waitFor();
+  assert.equal(await $(page, 'session-title').inputValue(), 'Coffee with Priya');
 
   // Enter opens the selected hit where it lives.
   await $(page, 'search-hit').filter({ hasText: 'Idea' }).click();
@@ -207,7 +219,7 @@ journey('hostile words with filters set give hits or a plain message, never an e
   await page.keyboard.press('Control+Shift+F');
   await $(page, 'search-kind-pain').click();
   const input = $(page, 'search-input');
-  for (const text of ['"', 'NEAR(', '(((', '*', 'AND', "'; DROP TABLE observation; --", '<img src=x onerror="window.__pwned=1">', '🚀', 'flaky)', 'x'.repeat(10000)]) {
+  for (const text of ['"', 'NEAR(', '(((', '*', 'AND', "'; DROP TABLE observation; --", '<img src=x onerror="window.__pwned=1">', '🚀', 'flaky)', 'x'.repeat(2000)]) {
     await input.fill(text);
     const hits = await hitsOf(page);
     const none = $(page, 'search-none');
