@@ -249,15 +249,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::Backup { out: dest } => {
             let path = workspace_path(cli.workspace)?;
-            groundwork_core::backup_file(&path, &dest).map_err(|e| {
-                let error: IpcError = e.into();
-                // Naming a target that exists is the script's mistake, not the workspace's.
-                if error.kind == ErrorKind::WorkspaceExists {
-                    Failure::Refused(error)
-                } else {
-                    Failure::Open(error)
-                }
-            })?;
+            groundwork_core::backup_file(&path, &dest).map_err(writing_failed)?;
             if json {
                 print_json(out, &json!({ "path": path, "backup": dest }), true)
             } else {
@@ -268,14 +260,8 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             }
         }
         Command::Sample { out: dest } => {
-            groundwork_core::sample::write_sample(&dest, Arc::new(SystemClock)).map_err(|e| {
-                let error: IpcError = e.into();
-                if error.kind == ErrorKind::WorkspaceExists {
-                    Failure::Refused(error)
-                } else {
-                    Failure::Open(error)
-                }
-            })?;
+            groundwork_core::sample::write_sample(&dest, Arc::new(SystemClock))
+                .map_err(writing_failed)?;
             if json {
                 print_json(out, &json!({ "path": dest }), true)
             } else {
@@ -293,6 +279,17 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let store = open(&workspace_path(cli.workspace)?)?;
             search(&store, out, json, query, limit)
         }
+    }
+}
+
+/// A new file that could not be written: naming one that exists is the script's
+/// mistake (refused); anything else is the file system's (could not open).
+fn writing_failed(e: impl Into<IpcError>) -> Failure {
+    let error: IpcError = e.into();
+    if error.kind == ErrorKind::WorkspaceExists {
+        Failure::Refused(error)
+    } else {
+        Failure::Open(error)
     }
 }
 

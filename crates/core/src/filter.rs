@@ -156,9 +156,11 @@ impl ObservationFilter {
         }
         if !self.team_ids.is_empty() {
             let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
+            // CROSS JOIN: from the team's few people to their links, never every link.
             sql.push_str(&format!(
-                " AND o.id IN (SELECT op.observation_id FROM observation_person op
-                               JOIN person p ON p.id = op.person_id WHERE p.team_id IN {list})"
+                " AND o.id IN (SELECT op.observation_id FROM person p
+                               CROSS JOIN observation_person op ON op.person_id = p.id
+                               WHERE p.team_id IN {list})"
             ));
         }
     }

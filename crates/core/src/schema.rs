@@ -77,18 +77,22 @@ pub fn latest_format() -> u32 {
     format_of(MIGRATIONS)
 }
 
-/// The migrations that ran on the file. Before `schema_migration` existed every
-/// migration raised the format, so a file without the table has run 1..=format.
-pub(crate) fn applied(conn: &Connection) -> rusqlite::Result<Vec<u32>> {
-    let has_log: bool = conn
+/// Whether the file has the migration log (migration 4 made it).
+fn has_log(conn: &Connection) -> rusqlite::Result<bool> {
+    Ok(conn
         .query_row(
             "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'",
             [],
             |_| Ok(true),
         )
         .optional()?
-        .unwrap_or(false);
-    if has_log {
+        .unwrap_or(false))
+}
+
+/// The migrations that ran on the file. Before `schema_migration` existed every
+/// migration raised the format, so a file without the table has run 1..=format.
+pub(crate) fn applied(conn: &Connection) -> rusqlite::Result<Vec<u32>> {
+    if has_log(conn)? {
         conn.prepare("SELECT version FROM schema_migration ORDER BY version")?
             .query_map([], |r| r.get(0))?
             .collect()
@@ -120,15 +124,7 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> rusqli
         }
         let tx = conn.transaction()?;
         tx.execute_batch(migration.sql)?;
-        let has_log: bool = tx
-            .query_row(
-                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'",
-                [],
-                |_| Ok(true),
-            )
-            .optional()?
-            .unwrap_or(false);
-        if has_log {
+        if has_log(&tx)? {
             // The first time the log exists, it records what ran before it too.
             let mut record = tx.prepare(
                 "INSERT OR IGNORE INTO schema_migration (version, name, applied_at)
