@@ -130,8 +130,6 @@ journey('tags: rename, recolour, regroup and merge keep every observation tagged
   const docsId = await docs.getAttribute('data-tag-id');
   await docs.getByTestId('tag-name-input').fill('runbooks');
   await docs.getByTestId('tag-name-input').press('Enter');
-  // Each change waits for core's answer before the next: a change made while another
-  // is in flight is built from the tag as it was (a UI bug, see TagsView.svelte's update).
   await waitForAnswer(page, 'update_tag', (x) => x.args.tag.name === 'runbooks', 'list_tags');
   const renamed = page.locator(`[data-testid=tag-row][data-tag-id="${docsId}"]`);
   assert.equal(await renamed.getByTestId('tag-name-input').inputValue(), 'runbooks');
@@ -228,6 +226,52 @@ journey('tags: a new tag is created in its group, and a deleted tag comes back w
   await page.locator(`[data-testid=tag-row][data-tag-id="${docsId}"]`).waitFor();
   assert.deepEqual((await app.calls('restore_from_trash')).at(-1).args, { entity: 'tag', id: docsId });
   assert.equal(await countOf(page, 'docs'), 1, 'its observation carries it again');
+});
+
+journey('tags: a recolour and a regroup made while a rename is in flight keep the new name', { seed: tagSeed, delayMs: { update_tag: 600 } }, async (app) => {
+  const { page } = app;
+  await $(page, 'session-list').waitFor();
+  await page.keyboard.press('Control+5');
+  await $(page, 'tag-row').first().waitFor();
+  const docsId = app.ids.tag.get('docs');
+  const before = (await app.op('list_tags', {})).find((t) => t.id === docsId);
+  const docs = page.locator(`[data-testid=tag-row][data-tag-id="${docsId}"]`);
+
+  // Rename, then at once recolour and regroup, each before core answered the one before.
+  await docs.getByTestId('tag-name-input').fill('runbooks');
+  await docs.getByTestId('tag-name-input').press('Enter');
+  await docs.getByTestId('tag-colour').click();
+  await docs.locator('[data-testid=tag-colour-option][data-colour="#15803d"]').click();
+  await docs.getByTestId('tag-group').selectOption('theme');
+  // The row shows what was asked for while it is on its way.
+  assert.equal(await docs.getByTestId('tag-name-input').inputValue(), 'runbooks');
+  assert.equal(await docs.getByTestId('tag-group').inputValue(), 'theme');
+
+  // Core ends up with all three changes.
+  await app.until('list_tags', {}, (ts) => {
+    const t = ts.find((x) => x.id === docsId);
+    return t.name === 'runbooks' && t.colour === '#15803d' && t.group === 'theme';
+  });
+  await page.waitForFunction(() => {
+    const saves = (window.__GW_MOCK_CALLS__ ?? []).filter((c) => c.cmd === 'update_tag');
+    return saves.length === 3 && saves.every((c) => c.done);
+  });
+  assert.deepEqual(
+    (await app.calls('update_tag')).map((c) => [c.args.id, c.args.tag, c.ok]),
+    [
+      [docsId, { name: 'runbooks', colour: before.colour, group: null }, true],
+      [docsId, { name: 'runbooks', colour: '#15803d', group: null }, true],
+      [docsId, { name: 'runbooks', colour: '#15803d', group: 'theme' }, true],
+    ],
+    'each change is sent after the one before, on top of it',
+  );
+  const stored = (await app.op('list_tags', {})).find((t) => t.id === docsId);
+  assert.deepEqual([stored.name, stored.colour, stored.group, stored.count], ['runbooks', '#15803d', 'theme', 1]);
+  const moved = page.locator(`[data-testid=tag-group-section][data-group=theme] [data-testid=tag-row][data-tag-id="${docsId}"]`);
+  await moved.waitFor();
+  assert.equal(await moved.getByTestId('tag-name-input').inputValue(), 'runbooks');
+  assert.equal(await moved.getByTestId('tag-colour').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(21, 128, 61)');
+  assert.equal(await $(page, 'toast').count(), 0, 'no error');
 });
 
 // ---- ideas ----
@@ -389,9 +433,7 @@ journey('coverage: unused channels, a team not heard from, and ask-load over the
   await $(page, 'coverage-view').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await app.shot('coverage-ask-load');
 
-  // Out of range is refused in place, not sent. (Tried before a valid save: the answers
-  // to a save and to the reload it causes put the stored value back in the field, over
-  // anything typed meanwhile — a UI bug in CoverageView.svelte.)
+  // Out of range is refused in place, not sent.
   await $(page, 'ask-load-threshold').fill('0');
   await $(page, 'ask-load-threshold').press('Enter');
   await page.getByText('Use a whole number from 1 to 100.').waitFor();
@@ -407,14 +449,63 @@ journey('coverage: unused channels, a team not heard from, and ask-load over the
   await page.getByText('Use a whole number from 1 to 100.').waitFor({ state: 'detached' });
   assert.equal(await app.op('ask_load_threshold', {}), 4);
   assert.equal((await app.op('coverage', { cycleId: app.ids.cycle.get(H1) })).threshold, 4);
-  // (Enter saves it twice today, on keydown and on change: a UI bug in CoverageView.svelte.)
   const saves = await app.calls('set_ask_load_threshold');
-  assert.deepEqual([...new Set(saves.map((c) => c.args.threshold))], [4], 'only the new threshold is sent');
+  assert.deepEqual(saves.map((c) => c.args.threshold), [4], 'Enter saves it once');
 
   // A person opens their profile.
   await priya.getByRole('button', { name: 'Priya Raman' }).click();
   await $(page, 'people-view').waitFor();
 });
+
+journey(
+  'coverage: a threshold saves once per Enter, and what is typed while it saves stays',
+  { seed: coverageSeed, holdOn: ['set_ask_load_threshold'] },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-list').waitFor();
+    await page.keyboard.press('Control+6');
+    const field = $(page, 'ask-load-threshold');
+    await field.waitFor();
+    assert.equal(await field.inputValue(), '3');
+    const priya = row(page, 'ask-load-row', 'Priya Raman');
+
+    // 4 and Enter: one save, held unanswered by core.
+    await field.fill('4');
+    await field.press('Enter');
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'set_ask_load_threshold'));
+    // Leaving the field commits nothing new.
+    await $(page, 'coverage-view').getByRole('heading', { name: 'Ask-load' }).click();
+    // Meanwhile 0 is typed and refused in place.
+    await field.fill('0');
+    await field.press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: 'Use a whole number from 1 to 100.' });
+    await alert.waitFor();
+    const held = await app.calls('set_ask_load_threshold');
+    assert.deepEqual(held.map((c) => [c.args.threshold, c.done]), [[4, false]], 'one save per commit, and the refused 0 is not sent');
+
+    // The answer, and the coverage reload it causes, leave the 0 in the field and its refusal shown.
+    const answered = await page.evaluate(() => (window.__GW_MOCK_CALLS__ ?? []).length);
+    await app.release('set_ask_load_threshold');
+    await page.waitForFunction(
+      (n) => (window.__GW_MOCK_CALLS__ ?? []).some((c) => c.cmd === 'coverage' && c.seq > n && c.done),
+      answered,
+    );
+    await priya.getByTestId('ask-load-over').waitFor({ state: 'detached' });
+    assert.equal(await app.op('ask_load_threshold', {}), 4, 'the 4 is stored');
+    assert.equal(await field.inputValue(), '0', 'what was typed is not replaced by the older answer');
+    assert.equal(await alert.count(), 1, 'the refusal stays shown');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+
+    // A valid value after it is saved on top, once.
+    await field.fill('5');
+    await field.press('Enter');
+    await alert.waitFor({ state: 'detached' });
+    await app.until('ask_load_threshold', {}, (t) => t === 5);
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).filter((c) => c.cmd === 'set_ask_load_threshold').every((c) => c.done));
+    assert.deepEqual((await app.calls('set_ask_load_threshold')).map((c) => [c.args.threshold, c.ok]), [[4, true], [5, true]]);
+    assert.equal(await field.inputValue(), '5');
+  },
+);
 
 // ---- templates ----
 

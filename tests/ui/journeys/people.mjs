@@ -216,11 +216,8 @@ journey('People: teams are added, edited inline and refused a duplicate name', {
   const row = page.locator(`[data-testid=team-row][data-team-id="${teamId}"]`);
   assert.equal(await row.getByTestId('team-people').innerText(), '1 person');
   await row.getByTestId('team-name').fill('Site Reliability');
+  // The name is saved on leaving the field; the segment on Enter.
   await row.getByTestId('team-segment').click();
-  // The name is saved on leaving the field. Each save waits for core's answer before
-  // typing on: a row drops what is typed while its save is in flight (a UI bug, see
-  // TeamRow.svelte's commit).
-  await teamSaveAnswered(page, 1);
   await row.getByTestId('team-segment').fill('Infrastructure');
   await row.getByTestId('team-segment').press('Enter');
   await teamSaveAnswered(page, 2);
@@ -254,6 +251,52 @@ journey('People: teams are added, edited inline and refused a duplicate name', {
   await rowOf(page, 'Tom Becker').click();
   assert.equal(await $(page, 'person-team').locator('option:checked').innerText(), 'Site Reliability');
 });
+
+journey(
+  'People: a team edited while its last save is in flight is saved after it, and keeps what was typed',
+  { seed: register, holdOn: ['update_team'] },
+  async (app) => {
+    const { page } = app;
+    await openPeople(page);
+    await $(page, 'teams-tab').click();
+    await $(page, 'team-row').first().waitFor();
+    const teamId = app.ids.team.get('SRE');
+    const row = page.locator(`[data-testid=team-row][data-team-id="${teamId}"]`);
+
+    // The rename goes out on leaving the field, and core holds it unanswered.
+    await row.getByTestId('team-name').fill('Site Reliability');
+    await row.getByTestId('team-segment').click();
+    await page.waitForFunction(() => (window.__GW_MOCK_CALLS__ ?? []).filter((c) => c.cmd === 'update_team').length === 1);
+    // Meanwhile the segment is typed and committed with Enter: it waits for the rename.
+    await row.getByTestId('team-segment').fill('Infrastructure');
+    await row.getByTestId('team-segment').press('Enter');
+    const held = await app.calls('update_team');
+    assert.equal(held.length, 1, 'one save of a row at a time');
+    assert.equal(held[0].done, false, 'the rename is still unanswered');
+    assert.deepEqual(held[0].args.team, { name: 'Site Reliability', orgArea: 'Infrastructure', segment: 'Platform' });
+
+    await app.release('update_team');
+    // The segment is saved right after the rename, with the rename kept.
+    const stored = (await app.until('list_teams', {}, (ts) => ts.find((t) => t.id === teamId)?.segment === 'Infrastructure')).find((t) => t.id === teamId);
+    assert.deepEqual([stored.name, stored.orgArea, stored.segment], ['Site Reliability', 'Infrastructure', 'Infrastructure']);
+    await teamSaveAnswered(page, 2);
+    assert.deepEqual(
+      (await app.calls('update_team')).map((c) => [c.args.team, c.ok]),
+      [
+        [{ name: 'Site Reliability', orgArea: 'Infrastructure', segment: 'Platform' }, true],
+        [{ name: 'Site Reliability', orgArea: 'Infrastructure', segment: 'Infrastructure' }, true],
+      ],
+      'the later edit is sent after the first, on top of it',
+    );
+    // The first answer did not put the old segment back in the field.
+    assert.equal(await row.getByTestId('team-name').inputValue(), 'Site Reliability');
+    assert.equal(await row.getByTestId('team-segment').inputValue(), 'Infrastructure');
+    assert.equal(await row.getByTestId('team-name').getAttribute('aria-invalid'), 'false');
+    assert.equal(await $(page, 'toast').count(), 0, 'no error');
+    const [again] = (await app.op('list_teams', {})).filter((t) => t.id === teamId);
+    assert.equal(again.segment, 'Infrastructure', 'nothing later undid it');
+  },
+);
 
 const duplicates = {
   cycles: [{ name: H1 }],
