@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything and runs every test suite: core and shell (cargo test), the UI
-# logic (Vitest), the UI end to end in Chromium (Playwright, mocked IPC), and the real
+# logic (Vitest), the UI end to end in Chromium (Playwright, on real core through the test server), and the real
 # app under Xvfb (WebDriver). Ends with one line: "N passed, N failed" (suites).
 set -uo pipefail
 cd "$(dirname "$0")/.."
