@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use groundwork_api::{ops, Access, ErrorKind, IpcError};
 use groundwork_core::{
     search::{MARK_END, MARK_START},
-    OpenMode, SearchQuery, SessionQuery, SourceKind, Store, SystemClock,
+    OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store, SystemClock,
 };
 use serde_json::{json, Value};
 use std::io::{Read, Write};
@@ -83,12 +83,27 @@ enum Command {
     },
     /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
     Search {
-        /// What to look for
+        /// What to look for: words (prefixes), "a phrase", a OR b, -left-out, and
+        /// kind:, tag:, person:, team:, source:, before:YYYY-MM-DD, after:YYYY-MM-DD
         query: String,
         /// Most hits to print (at most 200)
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        /// Hits to skip, to read the next page
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        /// relevance or newest; when absent, relevance unless the search is broad
+        #[arg(long, value_parser = parse_order)]
+        order: Option<SearchOrder>,
     },
+}
+
+fn parse_order(text: &str) -> Result<SearchOrder, String> {
+    match text {
+        "relevance" => Ok(SearchOrder::Relevance),
+        "newest" => Ok(SearchOrder::Newest),
+        _ => Err("unknown order; one of: relevance, newest".to_owned()),
+    }
 }
 
 fn parse_kind(text: &str) -> Result<SourceKind, String> {
@@ -275,9 +290,21 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let store = open(&workspace_path(cli.workspace)?)?;
             list_sessions(&store, out, json, cycle, kind)
         }
-        Command::Search { query, limit } => {
+        Command::Search {
+            query,
+            limit,
+            offset,
+            order,
+        } => {
             let store = open(&workspace_path(cli.workspace)?)?;
-            search(&store, out, json, query, limit)
+            let query = SearchQuery {
+                text: query,
+                limit: Some(limit),
+                offset,
+                order,
+                ..Default::default()
+            };
+            search(&store, out, json, &query)
         }
     }
 }
@@ -416,14 +443,9 @@ fn search(
     store: &Store,
     out: &mut impl Write,
     json: bool,
-    text: String,
-    limit: u32,
+    query: &SearchQuery,
 ) -> Result<(), Failure> {
-    let results = store.search(&SearchQuery {
-        text,
-        limit: Some(limit),
-        ..Default::default()
-    })?;
+    let results = store.search(query)?;
     if json {
         let value =
             serde_json::to_value(&results).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
@@ -446,8 +468,32 @@ fn search(
             ),
         )?;
     }
+    for chip in &results.understood.filters {
+        let mark = if chip.found { "" } else { " (matches nothing)" };
+        print(out, &format!("filter: {}{mark}", chip.label))?;
+    }
+    for word in &results.understood.left_out {
+        print(out, &format!("without: {word}"))?;
+    }
     if results.hits.is_empty() {
-        print(out, "Nothing found.")?;
+        print(
+            out,
+            if results.total > 0 {
+                "No hits on this page."
+            } else {
+                "Nothing found."
+            },
+        )?;
+    }
+    if results.total > 0 {
+        let first = results.offset + 1;
+        let last = results.offset + results.hits.len() as u32;
+        let shown = if results.hits.is_empty() {
+            format!("{} matches", results.total)
+        } else {
+            format!("{first}–{last} of {}", results.total)
+        };
+        print(out, &format!("{shown}. {}", results.order_reason))?;
     }
     if let Some(notice) = &results.notice {
         print(out, notice)?;

@@ -219,16 +219,20 @@ fn a_workspace_that_cannot_be_opened_exits_3_and_is_untouched() {
     assert_eq!(json(&json_run.stderr)["kind"], "workspace_not_database");
 }
 
+/// Writes the sample workspace into `dir` with the command line; returns its path.
+fn sample(dir: &Path) -> String {
+    let sample = dir.join("sample.groundwork");
+    let path = sample.to_str().expect("utf-8").to_owned();
+    let run = cli(dir, &["sample", "--out", &path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    path
+}
+
 #[test]
 fn sessions_and_search_list_what_the_app_lists() {
     let dir = tempfile::tempdir().expect("tmp");
-    let sample = dir.path().join("sample.groundwork");
-    let run = cli(
-        dir.path(),
-        &["sample", "--out", sample.to_str().expect("utf-8")],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let ws = sample.to_str().expect("utf-8");
+    let ws = sample(dir.path());
+    let ws = ws.as_str();
     let all = json(&cli(dir.path(), &["--workspace", ws, "--json", "sessions"]).stdout);
     assert_eq!(all.as_array().map(Vec::len), Some(40));
     let chats = json(
@@ -294,6 +298,92 @@ fn sessions_and_search_list_what_the_app_lists() {
         "matches are marked: {}",
         human.stdout
     );
+}
+
+#[test]
+fn search_pages_through_every_hit_in_the_order_asked_and_says_what_it_read() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ws = sample(dir.path());
+    let ws = ws.as_str();
+    let page = |offset: &str| {
+        json(
+            &cli(
+                dir.path(),
+                &[
+                    "--workspace",
+                    ws,
+                    "--json",
+                    "search",
+                    "the",
+                    "--limit",
+                    "7",
+                    "--offset",
+                    offset,
+                    "--order",
+                    "newest",
+                ],
+            )
+            .stdout,
+        )
+    };
+    let first = page("0");
+    let total = first["total"].as_u64().expect("total");
+    assert!(total > 7, "a broad word: {first}");
+    assert_eq!(first["order"], "newest");
+    let mut seen = std::collections::HashSet::new();
+    let mut dates: Vec<String> = Vec::new();
+    let mut offset = 0;
+    while offset < total {
+        let p = page(&offset.to_string());
+        assert_eq!(p["total"], total);
+        for hit in p["hits"].as_array().expect("hits") {
+            assert!(
+                seen.insert(hit["id"].as_str().expect("id").to_owned()),
+                "no hit twice"
+            );
+            if let Some(d) = hit["date"].as_str() {
+                dates.push(d.to_owned());
+            }
+        }
+        offset += 7;
+    }
+    assert_eq!(seen.len() as u64, total, "every hit is reachable");
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
+
+    let human = cli(
+        dir.path(),
+        &["--workspace", ws, "search", "kind:pain person:nobodyatall"],
+    );
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(
+        human.stdout.contains("filter: Kind: Pain"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human
+            .stdout
+            .contains("No person matches “nobodyatall” (matches nothing)"),
+        "{}",
+        human.stdout
+    );
+    let counted = cli(
+        dir.path(),
+        &["--workspace", ws, "search", "the", "--limit", "3"],
+    );
+    assert!(
+        counted.stdout.contains(&format!("1–3 of {total}")),
+        "{}",
+        counted.stdout
+    );
+    let bad = cli(
+        dir.path(),
+        &["--workspace", ws, "search", "x", "--order", "oldest"],
+    );
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
 }
 
 #[test]

@@ -96,35 +96,26 @@ fn main() {
         "database",
         "observability",
     ];
-    measure("search: mixed queries (top 50, all kinds)", runs, |i| {
+    let search = |text: &str, order: Option<SearchOrder>, offset: u32| {
         store
             .search(&SearchQuery {
-                text: queries[i % queries.len()].into(),
+                text: text.into(),
                 limit: Some(50),
+                offset,
+                order,
                 ..Default::default()
             })
             .expect("search")
-            .hits
-            .len()
-    });
-    // The Search view asks for core's most hits at once.
+    };
     measure(
-        "search: mixed queries (top 200, all kinds: the Search view)",
+        "search: mixed queries (first page of 50 and totals)",
         runs,
-        |i| {
-            store
-                .search(&SearchQuery {
-                    text: queries[i % queries.len()].into(),
-                    limit: Some(groundwork_core::search::MAX_HITS),
-                    ..Default::default()
-                })
-                .expect("search")
-                .hits
-                .len()
-        },
+        |i| search(queries[i % queries.len()], None, 0).hits.len(),
     );
-    // Queries narrow enough to be ranked by relevance (at most BROAD_MATCHES matches):
-    // two neighbouring words of real observations, kept when search ranks them.
+
+    // Words by how many things they match: rare (under 100), medium (100 to the
+    // broad threshold), common (above it, listed newest first), from the words of
+    // real observations; and phrases of two neighbouring words.
     let sample = store
         .list_observations(&ObservationQuery {
             limit: Some(400),
@@ -132,73 +123,100 @@ fn main() {
         })
         .expect("sample")
         .observations;
-    let mut ranked: Vec<String> = Vec::new();
+    let (mut rare, mut medium, mut common, mut phrases) = (vec![], vec![], vec![], vec![]);
+    let mut seen = std::collections::HashSet::new();
     for o in &sample {
-        let words: Vec<&str> = o.text.split_whitespace().filter(|w| w.len() >= 4).collect();
-        for pair in words.windows(2).step_by(3) {
-            let q = format!("{} {}", pair[0], pair[1]);
-            let r = store
-                .search(&SearchQuery {
-                    text: q.clone(),
-                    limit: Some(50),
-                    ..Default::default()
-                })
-                .expect("search");
-            if r.notice.is_none() && r.hits.len() >= 5 && !ranked.contains(&q) {
-                ranked.push(q);
+        let words: Vec<String> = o
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_lowercase)
+            .collect();
+        for w in &words {
+            if !seen.insert(w.clone()) {
+                continue;
+            }
+            let total = search(w, None, 0).total;
+            let class = if total < 100 {
+                &mut rare
+            } else if total <= groundwork_core::search::BROAD_MATCHES {
+                &mut medium
+            } else {
+                &mut common
+            };
+            if class.len() < 20 {
+                class.push(w.clone());
             }
         }
-        if ranked.len() >= 40 {
-            break;
+        for pair in words.windows(2).step_by(3) {
+            if phrases.len() < 20 {
+                phrases.push(format!("\"{} {}\"", pair[0], pair[1]));
+            }
         }
     }
-    println!(
-        "({} two-word queries found that rank by relevance, e.g. {:?})",
-        ranked.len(),
-        ranked.first()
-    );
-    if !ranked.is_empty() {
-        measure("search: two words, ranked by relevance (bm25)", runs, |i| {
-            store
-                .search(&SearchQuery {
-                    text: ranked[i % ranked.len()].clone(),
-                    limit: Some(50),
-                    ..Default::default()
-                })
-                .expect("search")
-                .hits
-                .len()
+    for (label, class) in [
+        ("rare words (< 100 matches)", &rare),
+        ("medium words (100 to 3,000 matches, ranked)", &medium),
+        ("common words (> 3,000 matches, newest first)", &common),
+        ("phrases of two words", &phrases),
+    ] {
+        if class.is_empty() {
+            println!("(no {label} in this workspace)");
+            continue;
+        }
+        let totals: Vec<u32> = class.iter().map(|q| search(q, None, 0).total).collect();
+        println!(
+            "({} {label}, e.g. {:?} with {} matches)",
+            class.len(),
+            class[0],
+            totals[0]
+        );
+        measure(&format!("search: {label}"), runs, |i| {
+            search(&class[i % class.len()], None, 0).hits.len()
+        });
+        // The totals alone: the grouped count search runs before its page.
+        let exprs: Vec<String> = class
+            .iter()
+            .map(|q| format!("\"{}\"*", q.trim_matches('"')))
+            .collect();
+        measure(&format!("  totals alone: {label}"), runs, |i| {
+            store.with_connection(|conn| {
+                let mut stmt = conn
+                    .prepare_cached(
+                        "SELECT rowid & 7, count(*) FROM search_index WHERE search_index MATCH ?1 GROUP BY 1",
+                    )
+                    .expect("count");
+                let rows: Vec<(i64, i64)> = stmt
+                    .query_map([&exprs[i % exprs.len()]], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .expect("rows")
+                    .collect::<Result<_, _>>()
+                    .expect("counted");
+                rows.len()
+            })
         });
     }
-    let broad = queries
-        .iter()
-        .filter(|q| {
-            store
-                .search(&SearchQuery {
-                    text: (*q).to_string(),
-                    limit: Some(1),
-                    ..Default::default()
-                })
-                .map(|r| r.notice.is_some())
-                .unwrap_or(false)
-        })
-        .count();
-    println!(
-        "({broad} of the {} mixed queries match over {} items and list the newest first)",
-        queries.len(),
-        groundwork_core::search::BROAD_MATCHES
+    if let Some(word) = common.first() {
+        let total = search(word, None, 0).total;
+        measure(
+            &format!("search: {word:?} newest first, a page 2,000 deep"),
+            runs,
+            |_| {
+                search(word, Some(SearchOrder::Newest), 2000.min(total))
+                    .hits
+                    .len()
+            },
+        );
+        measure(
+            &format!("search: {word:?} best matches chosen ({total} ranked)"),
+            runs.min(20),
+            |_| search(word, Some(SearchOrder::Relevance), 0).hits.len(),
+        );
+    }
+    measure(
+        "search: typed fields, \"deploy kind:pain after:2026-06\"",
+        runs,
+        |_| search("deploy kind:pain after:2026-06", None, 0).hits.len(),
     );
-    measure("search: one common word, prefix \"de\"", runs, |_| {
-        store
-            .search(&SearchQuery {
-                text: "de".into(),
-                limit: Some(50),
-                ..Default::default()
-            })
-            .expect("search")
-            .hits
-            .len()
-    });
     measure(
         "search: observations only, filtered by kind pain",
         runs,

@@ -7,12 +7,12 @@
 pub mod clock;
 pub mod error;
 pub mod filter;
-pub mod fts;
 pub mod id;
 mod input;
 pub mod kind;
 pub mod limits;
 pub mod passage;
+pub mod query;
 pub mod row;
 mod sql;
 
@@ -57,8 +57,12 @@ pub use person::{
     TeamInput,
 };
 pub use policy::{Act, CycleAllows};
+pub use query::QueryField;
 pub use recent::{RecentList, RecentWorkspace};
-pub use search::{SearchEntity, SearchHit, SearchQuery, SearchResults};
+pub use search::{
+    QueryChip, SearchCounts, SearchEntity, SearchHit, SearchOrder, SearchQuery, SearchResults,
+    Understood,
+};
 pub use session::{
     KindCount, NewSession, NotesChoice, NotesSaved, NotesVersion, Session, SessionLink,
     SessionList, SessionQuery, SessionSort, SessionSummary, SessionUpdate,

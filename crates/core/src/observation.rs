@@ -14,6 +14,7 @@ use crate::passage::{locate, PassageState};
 use crate::person::{check_people, PersonRef};
 use crate::policy::Act;
 use crate::row::RowExt;
+use crate::search_index::{CODE_OF, SOURCE_OF};
 use crate::sql::{json_list, Args};
 use crate::store::Store;
 use crate::tag::{check_tags, TagRef};
@@ -292,11 +293,20 @@ impl Db<'_> {
         query
             .filter
             .push_sql(Subject::Observation, &mut filter, &mut args);
-        if let Some(fts) = crate::fts::fts_query(&query.text) {
-            let expr = args.bind(fts.expr);
-            filter.push_str(&format!(
-                " AND o.rowid IN (SELECT rowid / 8 FROM search_index WHERE search_index MATCH {expr} AND rowid % 8 = 2)"
-            ));
+        // The list's own text box: words, phrases, OR and -word (fields are the filter
+        // bar's job here).
+        let parsed = crate::query::parse(&query.text, false);
+        let in_index = |expr: &str| {
+            format!(
+                "SELECT {SOURCE_OF} FROM search_index si WHERE search_index MATCH {expr} AND {CODE_OF} = 2"
+            )
+        };
+        if let Some(fts) = parsed.fts_expr() {
+            let expr = args.bind(fts);
+            filter.push_str(&format!(" AND o.rowid IN ({})", in_index(&expr)));
+        } else if let Some(ex) = parsed.exclusion_expr() {
+            let expr = args.bind(ex);
+            filter.push_str(&format!(" AND o.rowid NOT IN ({})", in_index(&expr)));
         } else if !query.text.trim().is_empty() {
             // Only symbols or emoji: nothing to search for, so nothing matches.
             filter.push_str(" AND 0");

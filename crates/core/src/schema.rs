@@ -56,6 +56,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0005_notes_versions.sql"),
         breaking: false,
     },
+    Migration {
+        version: 6,
+        name: "0006_search_by_date",
+        sql: include_str!("../../../migrations/0006_search_by_date.sql"),
+        breaking: true,
+    },
 ];
 
 /// The highest migration this build knows.

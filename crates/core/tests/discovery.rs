@@ -1233,7 +1233,7 @@ fn a_person_keeps_their_team_link_while_the_team_is_in_the_trash() {
 }
 
 #[test]
-fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_and_says_so() {
+fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_says_so_and_counts_them() {
     let w = world();
     let mut last = None;
     for i in 0..=search::BROAD_MATCHES {
@@ -1255,7 +1255,17 @@ fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_and_says_
             ..Default::default()
         })
         .expect("broad");
-    assert!(broad.notice.expect("a notice").contains("newest"));
+    assert_eq!(broad.order, SearchOrder::Newest);
+    assert_eq!(
+        broad.total,
+        search::BROAD_MATCHES + 1,
+        "and how many in all"
+    );
+    assert!(
+        broad.order_reason.contains("Newest first"),
+        "{}",
+        broad.order_reason
+    );
     assert_eq!(broad.hits[0].id, last.expect("last"), "the newest first");
     let narrow = w
         .store
@@ -1264,8 +1274,10 @@ fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_and_says_
             ..Default::default()
         })
         .expect("narrow");
-    assert!(
-        narrow.notice.is_none(),
-        "a narrow search is ranked by relevance, without a notice"
+    assert_eq!(
+        narrow.order,
+        SearchOrder::Relevance,
+        "a narrow search is ranked"
     );
+    assert!(narrow.notice.is_none());
 }

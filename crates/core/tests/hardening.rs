@@ -315,7 +315,7 @@ fn a_search_pasted_megabytes_long_reads_only_its_start() {
             ..Default::default()
         })
         .expect("a huge paste is searched, not refused");
-    assert!(results.terms.len() <= fts::MAX_TERMS);
+    assert!(results.terms.len() <= query::MAX_TERMS);
     assert!(results.notice.is_some());
     assert!(store
         .list_people(&PeopleQuery {

@@ -627,21 +627,69 @@ fn a_file_from_before_the_migration_log_runs_only_what_it_lacks() {
             .expect("the previous release's file"),
     );
     let store = open(&path).expect("migrate");
+    let latest = schema::latest_version();
     assert!(
-        matches!(
-            store.outcome(),
-            OpenOutcome::Migrated { from: 3, to: 5, .. }
-        ),
+        matches!(store.outcome(), OpenOutcome::Migrated { from: 3, to, .. } if *to == latest),
         "{:?}",
         store.outcome()
     );
     assert_eq!(
         schema::applied(&store.conn()).expect("log"),
-        vec![1, 2, 3, 4, 5]
+        (1..=latest).collect::<Vec<_>>()
     );
     let format: u32 = store
         .conn()
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .expect("format");
-    assert_eq!(format, 3, "an additive step leaves the format as it was");
+    let breaking_after_3 = MIGRATIONS[3..].iter().filter(|m| m.breaking).count() as u32;
+    assert_eq!(
+        format,
+        3 + breaking_after_3,
+        "additive steps leave the format as it was; breaking ones raise it"
+    );
+}
+
+#[test]
+fn a_workspace_indexed_before_search_by_date_is_reindexed_whole_and_found() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    {
+        let store = Store::open_with(&path, OpenMode::OpenOrCreate, clock(), &MIGRATIONS[..5])
+            .expect("a file from before 0006");
+        let cycle = store.create_cycle("C").expect("cycle");
+        store
+            .create_session(&crate::NewSession {
+                cycle_id: cycle.id,
+                kind: crate::SourceKind::CoffeeChat,
+                title: "Coffee with Priya".into(),
+                held_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+                people: vec![],
+                links: vec![],
+                notes: Some("Refunds are slow".into()),
+            })
+            .expect("session");
+    }
+    let store = open(&path).expect("migrate");
+    let found = store
+        .search(&crate::SearchQuery {
+            text: "refunds".into(),
+            ..Default::default()
+        })
+        .expect("search");
+    assert_eq!(found.total, 1);
+    assert_eq!(found.hits[0].date.as_deref(), Some("2026-10-01"));
+    let rows = |store: &Store| -> Vec<(i64, String)> {
+        store.with_connection(|conn| {
+            conn.prepare("SELECT rowid, body FROM search_index ORDER BY rowid")
+                .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+                .expect("rows")
+        })
+    };
+    let migrated = rows(&store);
+    store.rebuild_search_index().expect("rebuild");
+    assert_eq!(
+        rows(&store),
+        migrated,
+        "the migration indexed what a rebuild does"
+    );
 }

@@ -22,6 +22,11 @@ snippet: string,
  */
 context: string, 
 /**
+ * The day it is dated (a session's, an observation's, the day an idea was
+ * written), as `YYYY-MM-DD`; none for people and tags.
+ */
+date?: string, 
+/**
  * The session to open for a session or an observation taken from one.
  */
 sessionId?: string, observationKind?: ObservationKind, sourceKind?: SourceKind, };
