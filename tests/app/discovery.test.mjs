@@ -4,7 +4,9 @@
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Harness, byTestId, waitUntil, journey } from './lib/harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { Harness, byTestId, waitUntil, journey, APP_BINARY } from './lib/harness.mjs';
 import { createFirstCycle, createSession, typeNotes, waitSaved, pickPeople, chipNames } from './lib/flows.mjs';
 import { Keys } from './lib/webdriver.mjs';
 
@@ -114,5 +116,36 @@ journey(() => h, 'a coffee chat passage becomes a tagged pain from its speaker, 
     await again.waitText(byTestId('observation-passage'), PASSAGE);
   } finally {
     await again.quit();
+  }
+});
+
+journey(() => h, 'Search on the sample workspace says "50 of N" and reaches every hit as the list scrolls', { timeout: 120_000 }, async () => {
+  // The sample workspace, written by the command line built beside the app.
+  const workspace = h.path('sample.groundwork');
+  const cli = join(dirname(APP_BINARY), 'groundwork-cli');
+  const made = spawnSync(cli, ['sample', '--out', workspace], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const total = JSON.parse(spawnSync(cli, ['--workspace', workspace, '--json', 'search', 'the', '--limit', '1'], { encoding: 'utf8' }).stdout).total;
+  assert.ok(total > 50, `a word with more than a page of hits (${total})`);
+  const app = await h.launch(workspace);
+  try {
+    await app.waitForTestId('session-list');
+    await app.session.keys(Keys.CONTROL, Keys.SHIFT, 'f');
+    const input = await app.waitForTestId('search-input');
+    await input.type('the');
+    await app.waitText(byTestId('search-count'), (t) => t.trim() === `50 of ${total}`);
+    await app.screenshot('search-of-total');
+    // Scrolling to the end loads the next pages, until every hit is listed.
+    await waitUntil(
+      async () => {
+        await app.exec(`const el = document.getElementById('search-results'); el.scrollTo(0, el.scrollHeight);`);
+        const shown = (await app.findAll(byTestId('search-hit'))).length;
+        return shown === total;
+      },
+      { message: `all ${total} hits listed`, interval: 300 },
+    );
+    await app.waitText(byTestId('search-count'), (t) => t.trim() === String(total));
+  } finally {
+    await app.quit();
   }
 });

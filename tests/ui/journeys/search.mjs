@@ -252,3 +252,76 @@ journey(
   },
   { colorScheme: 'dark' },
 );
+
+/** 120 dated pains, written in an order unlike their dates. */
+const many = {
+  cycles: [{ name: H1, current: true }],
+  people: [{ name: 'Priya Raman' }],
+  observations: Array.from({ length: 120 }, (_, i) => {
+    const day = new Date(Date.UTC(2026, 0, 1) + ((i * 37) % 120) * 86400000).toISOString().slice(0, 10);
+    return { cycle: H1, kind: i % 4 === 0 ? 'request' : 'pain', text: `Deploy queue stalls again, case ${i}`, observedOn: day, people: i % 10 === 0 ? ['Priya Raman'] : [] };
+  }),
+};
+
+/** The dates of the hits listed. */
+const datesOf = (page) => page.locator('[data-testid=search-hit-date]').evaluateAll((els) => els.map((el) => el.textContent.trim()));
+
+journey('Search says "50 of 120", loads the rest as the list scrolls, and switches between best matches and newest', { seed: many }, async (app) => {
+  const { page } = app;
+  await page.keyboard.press('Control+Shift+F');
+  await $(page, 'search-input').fill('deploy');
+  await expectHits(page, 50, 'the first page');
+  await $(page, 'search-count').getByText('50 of 120').waitFor();
+  await $(page, 'search-scope-observation').getByText('120').waitFor();
+  await $(page, 'search-order-reason').getByText('Best matches first').waitFor();
+  assert.equal(await $(page, 'search-order-relevance').getAttribute('aria-checked'), 'true', 'a narrow search is ranked');
+  await app.shot('search-of-total');
+
+  // Scrolling to the end brings the next pages, until every hit is there.
+  const results = page.locator('#search-results');
+  for (const n of [100, 120]) {
+    await results.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expectHits(page, n, `after scrolling (${n})`);
+  }
+  await $(page, 'search-count').getByText(/^120$/).waitFor();
+  assert.equal(await $(page, 'search-more').count(), 0, 'nothing more to load');
+
+  // Newest first: by the observation's date, across pages.
+  await $(page, 'search-order-newest').click();
+  await $(page, 'search-order-reason').getByText('Newest first.').waitFor();
+  await expectHits(page, 50, 'the first page, newest first');
+  await $(page, 'search-more').click();
+  await expectHits(page, 100, 'the second page');
+  const dates = await datesOf(page);
+  assert.equal(dates[0], '2026-04-30', 'the latest date first');
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first throughout');
+  const calls = await app.calls('search');
+  assert.ok(calls.some((c) => c.args.query.offset === 50 && c.args.query.order === 'newest'), 'the next page asks for the same order');
+});
+
+journey('typed fields show as chips in Search and the palette; one that names nothing says so', { seed: many }, async (app) => {
+  const { page } = app;
+  await page.keyboard.press('Control+Shift+F');
+  await $(page, 'search-input').fill('deploy kind:request person:priya -again');
+  await $(page, 'search-chip').getByText('Kind: Request').waitFor();
+  await $(page, 'search-chip').getByText('Person: Priya Raman').waitFor();
+  await $(page, 'search-chip').getByText('without again').waitFor();
+  await $(page, 'search-none').getByText('Nothing found').waitFor();
+  await $(page, 'search-input').fill('deploy kind:request person:priya');
+  // Requests are every 4th, Priya every 10th: cases 0, 20, 40, 60, 80, 100.
+  await expectHits(page, 6, 'requests by Priya');
+  await app.shot('search-chips');
+  await $(page, 'search-input').fill('deploy person:nobody');
+  const missing = $(page, 'search-chip').getByText('No person matches “nobody”');
+  await missing.waitFor();
+  await $(page, 'search-none').getByText('Nothing found').waitFor();
+
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+k');
+  await $(page, 'palette-input').fill('stalls');
+  await $(page, 'palette-item').filter({ hasText: 'Search everything for “stalls”' }).click();
+  await $(page, 'palette-count').getByText('50 of 120').waitFor();
+  await $(page, 'palette-input').fill('stalls kind:request');
+  await $(page, 'palette-chip').getByText('Kind: Request').waitFor();
+  await $(page, 'palette-count').getByText('30 of 30').waitFor();
+});

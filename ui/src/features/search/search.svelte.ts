@@ -4,7 +4,7 @@
  * palette are there in the Search view, filters and all.
  */
 import { app } from '../../app/state.svelte';
-import { backend, type SearchEntity, type SearchHit, type SearchQuery } from '../../ipc/client';
+import { backend, type SearchCounts, type SearchEntity, type SearchHit, type SearchOrder, type SearchQuery, type Understood } from '../../ipc/client';
 import { stale } from '../../lib/stale.svelte';
 import { toasts } from '../../lib/toast.svelte';
 import { ObservationFilters } from '../observations/filters.svelte';
@@ -21,9 +21,20 @@ export const SCOPES: { entity: SearchEntity | null; label: string }[] = [
   { entity: 'tag', label: 'Tags' },
 ];
 
-/** Most hits one search shows (core's MAX_HITS). */
-export const SEARCH_LIMIT = 200;
+/** Hits asked for at a time; more come as the list scrolls. */
+export const SEARCH_PAGE = 50;
+/** Most hits one answer may hold (core's MAX_HITS). */
+const MAX_PAGE = 200;
 const DEBOUNCE_MS = 90;
+
+/** How many of a scope's things match, from core's counts; null is everything. */
+export function countOf(counts: SearchCounts, entity: SearchEntity | null): number {
+  if (!entity) return counts.sessions + counts.observations + counts.people + counts.ideas + counts.tags;
+  return { session: counts.sessions, observation: counts.observations, person: counts.people, idea: counts.ideas, tag: counts.tags }[entity];
+}
+
+const NO_COUNTS: SearchCounts = { sessions: 0, observations: 0, people: 0, ideas: 0, tags: 0 };
+const NOTHING_UNDERSTOOD: Understood = { allOf: [], leftOut: [], filters: [] };
 
 class Search {
   text = $state('');
@@ -32,7 +43,21 @@ class Search {
   thisCycle = $state(false);
   readonly filters = new ObservationFilters();
 
+  /** The order asked for; null lets core choose (relevance unless the search is broad). */
+  order = $state<SearchOrder | null>(null);
+
+  /** The hits loaded so far, in order: the first pages of `total`. */
   hits = $state.raw<SearchHit[]>([]);
+  /** How many things match in all (in the scope). */
+  total = $state(0);
+  counts = $state.raw<SearchCounts>(NO_COUNTS);
+  /** The order the hits are in, and why, as core says. */
+  shownOrder = $state<SearchOrder>('relevance');
+  orderReason = $state('');
+  understood = $state.raw<Understood>(NOTHING_UNDERSTOOD);
+  loadingMore = $state(false);
+  /** Bumped when the hits of a different search replace the shown ones (the list scrolls back to its top). */
+  fresh = $state(0);
   notice = $state('');
   searching = $state(false);
   /** The words the shown hits are for. */
@@ -45,15 +70,44 @@ class Search {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #seq = 0;
   #lastKey = '';
+  #lastQuery: SearchQuery | null = null;
 
-  /** Core's search for these words, scope and filters. */
+  /** Core's search for these words, scope, filters and order (its first page). */
   query(): SearchQuery {
     return {
       text: this.text,
       entities: this.scope ? [this.scope] : [],
       filter: this.filters.toFilter(this.thisCycle ? app.currentCycle?.id : null),
-      limit: SEARCH_LIMIT,
+      limit: SEARCH_PAGE,
+      offset: 0,
+      ...(this.order ? { order: this.order } : {}),
     };
+  }
+
+  /** Whether hits beyond the loaded ones match. */
+  get more(): boolean {
+    return this.hits.length < this.total;
+  }
+
+  /** Loads the next page of the shown search (as the list scrolls to its end). */
+  async loadMore(): Promise<void> {
+    const query = this.#lastQuery;
+    if (!query || this.loadingMore || !this.more) return;
+    const mine = this.#seq;
+    this.loadingMore = true;
+    try {
+      // The order core chose for the first page holds for every page.
+      const results = await backend.search({ ...query, order: this.shownOrder, offset: this.hits.length, limit: SEARCH_PAGE });
+      if (mine !== this.#seq) return;
+      const seen = new Set(this.hits.map(hitKey));
+      this.hits = [...this.hits, ...results.hits.filter((h) => !seen.has(hitKey(h)))];
+      this.total = results.total;
+      this.counts = results.counts;
+    } catch (e) {
+      if (mine === this.#seq) toasts.error(e);
+    } finally {
+      if (mine === this.#seq) this.loadingMore = false;
+    }
   }
 
   /** Whether a scope can find anything under the current filters (as core reads them). */
@@ -75,20 +129,36 @@ class Search {
     if (key === this.#lastKey) return;
     this.#lastKey = key;
     clearTimeout(this.#timer);
+    // The same search again after a write keeps what was loaded (up to one answer's worth).
+    const sameSearch = this.#lastQuery !== null && JSON.stringify(this.#lastQuery) === JSON.stringify(query);
     const mine = ++this.#seq;
+    this.loadingMore = false;
     if (!query.text.trim()) {
       this.hits = [];
+      this.total = 0;
+      this.counts = NO_COUNTS;
+      this.understood = NOTHING_UNDERSTOOD;
+      this.orderReason = '';
       this.notice = '';
       this.searched = '';
       this.searching = false;
+      this.#lastQuery = null;
       return;
     }
     this.searching = true;
+    const asked = sameSearch ? { ...query, limit: Math.min(MAX_PAGE, Math.max(SEARCH_PAGE, this.hits.length)) } : query;
     this.#timer = setTimeout(async () => {
       try {
-        const results = await backend.search(query);
+        const results = await backend.search(asked);
         if (mine !== this.#seq) return;
+        if (!sameSearch) this.fresh++;
+        this.#lastQuery = query;
         this.hits = results.hits;
+        this.total = results.total;
+        this.counts = results.counts;
+        this.shownOrder = results.order;
+        this.orderReason = results.orderReason;
+        this.understood = results.understood;
         this.notice = results.notice ?? '';
         this.searched = query.text;
       } catch (e) {
@@ -97,6 +167,12 @@ class Search {
         if (mine === this.#seq) this.searching = false;
       }
     }, DEBOUNCE_MS);
+  }
+
+  /** The count shown above the hits: "50 of 512", or "12" when all are loaded. */
+  get shownCount(): string {
+    const total = this.total.toLocaleString();
+    return this.more ? `${this.hits.length.toLocaleString()} of ${total}` : total;
   }
 
   /** Clears the scope and every filter, keeping the words. */
