@@ -38,3 +38,17 @@ export function journey(name, config, body, options = {}) {
 
 /** The element with this test id. */
 export const $ = (page, id) => page.getByTestId(id);
+
+/**
+ * Waits until `locator` matches exactly `n` elements: a list shows what core answered a
+ * moment after its screen appears, so counting at once can count before the answer.
+ */
+export async function expectCount(locator, n, message = '') {
+  const end = Date.now() + 10_000;
+  let count = await locator.count();
+  while (count !== n && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    count = await locator.count();
+  }
+  if (count !== n) throw new Error(`${message || 'count'}: expected ${n}, saw ${count}`);
+}

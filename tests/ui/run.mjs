@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { journey, $ } from './journey.mjs';
+import { journey, $, expectCount } from './journey.mjs';
 
 // ---- seeds ----
 
@@ -138,7 +138,7 @@ journey('the session list counts kinds, filters by kind, and reverses its order'
   const { page } = app;
   const rows = $(page, 'session-row');
   await rows.first().waitFor();
-  assert.equal(await rows.count(), 6, 'only live sessions of the current cycle');
+  await expectCount(rows, 6, 'only live sessions of the current cycle');
   // The bar shows the spread over channels; the menu has the counts.
   assert.deepEqual(await page.locator('.mix .segment').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), [
     'SLA conversation: 2',
@@ -199,7 +199,7 @@ journey('the scope toggle lists the sessions of every cycle', { seed: { ...twoCy
   const { page } = app;
   const rows = $(page, 'session-row');
   await rows.first().waitFor();
-  assert.equal(await rows.count(), 6);
+  await expectCount(rows, 6);
   const scope = $(page, 'scope-toggle');
   assert.equal((await scope.innerText()).trim(), 'This cycle');
   await scope.click();
@@ -231,7 +231,7 @@ journey('a deleted session comes back with Undo on the toast', { seed: { ...twoC
   const { row, sessionId } = await deleteOpenSession(app, title);
   const toast = $(page, 'toast').filter({ hasText: `Moved “${title}” to the trash.` });
   await toast.waitFor();
-  assert.equal(await $(page, 'session-row').count(), 5);
+  await expectCount($(page, 'session-row'), 5);
   await page.getByTestId('nav-sessions').locator('.count').getByText('5', { exact: true }).waitFor();
   assert.deepEqual((await app.calls('delete_session')).map((c) => c.args), [{ id: sessionId }]);
   await app.shot('deleted-toast');
@@ -249,7 +249,7 @@ journey('a deleted session comes back with Undo on the toast', { seed: { ...twoC
       `(the session selected after the delete is ${selectedAfterDelete}) and got ${JSON.stringify(restores.map((c) => c.error ?? 'ok'))}`,
   );
   await row.waitFor();
-  assert.equal(await $(page, 'session-row').count(), 6);
+  await expectCount($(page, 'session-row'), 6);
   // The restored session is open again.
   await page.locator(`[data-testid=session-editor][data-session-id="${sessionId}"]`).waitFor();
   await page.getByTestId('nav-sessions').locator('.count').getByText('6', { exact: true }).waitFor();
@@ -263,17 +263,17 @@ journey('a deleted session comes back from the Trash view', { seed: { ...twoCycl
   await $(page, 'nav-trash').click();
   const trashRow = $(page, 'trash-row').filter({ hasText: title });
   await trashRow.waitFor();
-  assert.equal(await $(page, 'trash-row').count(), 2, 'the seeded trashed session is there too');
+  await expectCount($(page, 'trash-row'), 2, 'the seeded trashed session is there too');
   assert.equal(await $(page, 'trash-row').first().locator('.title').innerText(), title, 'most recently deleted first');
   assert.match(await trashRow.innerText(), /Coffee chat · 2027 H1 planning · deleted just now/);
   await app.shot('trash');
   await trashRow.getByTestId('trash-restore').click();
   await $(page, 'toast').filter({ hasText: `Restored “${title}”.` }).waitFor();
   await trashRow.waitFor({ state: 'detached' });
-  assert.equal(await $(page, 'trash-row').count(), 1);
+  await expectCount($(page, 'trash-row'), 1);
   await $(page, 'nav-sessions').click();
   await row.waitFor();
-  assert.equal(await $(page, 'session-row').count(), 6);
+  await expectCount($(page, 'session-row'), 6);
   // Core has it back among the live sessions, and no longer in the trash.
   const live = await app.op('list_sessions', { query: { kinds: [], sort: 'newest_first', offset: 0 } });
   assert.ok(live.sessions.some((s) => s.id === sessionId), 'the restored session is live in core');

@@ -2,7 +2,7 @@
 // nothing is judged), coverage with ask-load, and session templates.
 
 import assert from 'node:assert/strict';
-import { journey, $ } from '../journey.mjs';
+import { journey, $, expectCount } from '../journey.mjs';
 
 const H1 = '2027 H1 planning';
 
@@ -117,7 +117,7 @@ journey('tags: rename, recolour, regroup and merge keep every observation tagged
   await page.keyboard.press('Control+5');
   await $(page, 'tags-view').waitFor();
   await $(page, 'tag-row').first().waitFor();
-  assert.equal(await $(page, 'tag-row').count(), 4);
+  await expectCount($(page, 'tag-row'), 4);
   assert.equal(await countOf(page, 'flaky tests'), 2);
   assert.equal(await countOf(page, 'Flaky CI'), 2);
   assert.equal(await countOf(page, 'docs'), 1);
@@ -171,7 +171,7 @@ journey('tags: rename, recolour, regroup and merge keep every observation tagged
   await page.locator(`[data-testid=tag-row][data-tag-id="${ciId}"]`).waitFor({ state: 'detached' });
   assert.deepEqual((await app.calls('merge_tags')).map((c) => c.args), [{ kept: keptId, merged: ciId }]);
   assert.equal(await countOf(page, 'flaky tests'), 3, 'every observation of both tags carries the kept one');
-  assert.equal(await $(page, 'tag-row').count(), 3);
+  await expectCount($(page, 'tag-row'), 3);
   const tags = await app.op('list_tags', {});
   assert.equal(tags.find((t) => t.id === ciId), undefined, 'the merged tag is out of sight');
   assert.equal(tags.find((t) => t.id === keptId).count, 3);
@@ -213,9 +213,9 @@ journey('tags: a new tag is created in its group, and a deleted tag comes back w
 
   // Filter by group.
   await $(page, 'tag-filter-theme').click();
-  assert.equal(await $(page, 'tag-row').count(), 1);
+  await expectCount($(page, 'tag-row'), 1);
   await $(page, 'tag-filter-all').click();
-  assert.equal(await $(page, 'tag-row').count(), 5);
+  await expectCount($(page, 'tag-row'), 5);
 
   const docs = await tagRowByName(page, 'docs');
   const docsId = await docs.getAttribute('data-tag-id');
@@ -368,7 +368,7 @@ journey('ideas: a new idea is created from its title, and deleting it offers Und
   assert.ok((await app.calls('update_idea')).every((c) => c.args.id === stored.id), 'every update went to the new idea');
   const created = row(page, 'idea-row', 'Self-serve test quarantine');
   await created.waitFor();
-  assert.equal(await $(page, 'idea-row').count(), 2);
+  await expectCount($(page, 'idea-row'), 2);
   // Outside discovery the assessment is offered once the idea exists.
   await $(page, 'idea-assessment').locator('[data-testid=idea-score]').first().waitFor();
   await app.shot('ideas-new');
@@ -403,13 +403,13 @@ journey('coverage: unused channels, a team not heard from, and ask-load over the
   await page.keyboard.press('Control+6');
   await $(page, 'coverage-view').waitFor();
   await $(page, 'channel-row').first().waitFor();
-  assert.equal(await $(page, 'channel-row').count(), 14, 'every channel is listed');
+  await expectCount($(page, 'channel-row'), 14, 'every channel is listed');
   const coffee = page.locator('[data-testid=channel-row][data-kind=coffee_chat]');
   assert.equal(await coffee.getByTestId('channel-count').innerText(), '1');
   assert.equal(await coffee.getByTestId('channel-unused').count(), 0);
   const vendor = page.locator('[data-testid=channel-row][data-kind=cloud_vendor_scan]');
   await vendor.getByText('Not used yet').waitFor();
-  assert.equal(await $(page, 'channel-unused').count(), 11);
+  await expectCount($(page, 'channel-unused'), 11);
 
   // Teams with nobody heard from come first, marked.
   const notHeard = await $(page, 'team-not-heard').allInnerTexts();
@@ -430,7 +430,7 @@ journey('coverage: unused channels, a team not heard from, and ask-load over the
   const priya = row(page, 'ask-load-row', 'Priya Raman');
   const tom = row(page, 'ask-load-row', 'Tom Berg');
   assert.equal(await $(page, 'ask-load-threshold').inputValue(), '3');
-  assert.equal(await priya.getByTestId('ask-load-over').count(), 1);
+  await expectCount(priya.getByTestId('ask-load-over'), 1);
   assert.equal(await tom.getByTestId('ask-load-over').count(), 0);
   await app.shot('coverage');
   await $(page, 'coverage-view').evaluate((el) => (el.scrollTop = el.scrollHeight));
@@ -521,7 +521,7 @@ journey('templates: an edited template is stored, and reset brings back the buil
   await $(page, 'templates-view').waitFor();
   // The rows come with core's answer, after the view.
   await $(page, 'template-row').nth(13).waitFor();
-  assert.equal(await $(page, 'template-row').count(), 14);
+  await expectCount($(page, 'template-row'), 14);
   const coffee = page.locator('[data-testid=template-row][data-kind=coffee_chat]');
   await coffee.click();
   const body = $(page, 'template-body');

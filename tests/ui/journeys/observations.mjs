@@ -3,7 +3,7 @@
 // through search in the command palette, whatever is typed there.
 
 import assert from 'node:assert/strict';
-import { journey, $ } from '../journey.mjs';
+import { journey, $, expectCount } from '../journey.mjs';
 
 const H1 = '2027 H1 planning';
 const NOTES = '# Coffee with Priya\nCI takes 40 minutes on a good day.\nThey retry flaky tests by hand before every release.';
@@ -196,7 +196,7 @@ journey('search in the palette finds an observation by a word prefix, highlights
   assert.equal(await hit.first().locator('mark').first().innerText(), 'uptime');
   await app.shot('search');
   // The session whose notes hold the words is found too; open the observation.
-  assert.equal(await hit.count(), 2);
+  await expectCount(hit, 2);
   await hit.filter({ hasText: 'Observation' }).click();
   await $(page, 'observation-detail').waitFor();
   assert.equal(await $(page, 'observation-text').inputValue(), 'Expect 99.9% uptime.');

@@ -2,7 +2,7 @@
 // questions, ask-load, teams, merging duplicates and the trash.
 
 import assert from 'node:assert/strict';
-import { journey, $ } from '../journey.mjs';
+import { journey, $, expectCount } from '../journey.mjs';
 
 const H1 = '2027 H1 planning';
 
@@ -164,7 +164,7 @@ journey('People: the list filters by name, team and relation, and flags who was 
   await rowOf(page, 'Priya Patel').click();
   await $(page, 'person-editor').waitFor();
   await $(page, 'person-ask-load').getByText('at the limit of 3 — give them a rest').waitFor();
-  assert.equal(await $(page, 'person-sessions').getByTestId('person-session').count(), 3);
+  await expectCount($(page, 'person-sessions').getByTestId('person-session'), 3);
   await app.shot('people');
 
   // Text.
@@ -208,7 +208,7 @@ journey('People: teams are added, edited inline and refused a duplicate name', {
   await $(page, 'teams-tab').click();
   const section = $(page, 'teams-section');
   await section.waitFor();
-  assert.equal(await $(page, 'team-row').count(), 3);
+  await expectCount($(page, 'team-row'), 3);
   assert.deepEqual(await $(page, 'team-name').evaluateAll((els) => els.map((e) => e.value)), ['Payments', 'Search', 'SRE']);
 
   // Rename and re-segment a team inline.
@@ -319,13 +319,13 @@ journey('People: merging a duplicate keeps both sessions, and Undo brings both p
   const mergedId = await rowOf(page, 'Priya P.').getAttribute('data-person-id');
   const keptId = await rowOf(page, 'Priya Patel').getAttribute('data-person-id');
   await page.locator(`[data-testid=person-editor][data-person-id="${mergedId}"]`).waitFor();
-  assert.equal(await $(page, 'person-sessions').getByTestId('person-session').count(), 1);
+  await expectCount($(page, 'person-sessions').getByTestId('person-session'), 1);
 
   await $(page, 'person-merge').click();
   const dialog = $(page, 'merge-dialog');
   await dialog.waitFor();
   await $(page, 'merge-search').fill('patel');
-  assert.equal(await $(page, 'merge-candidate').count(), 1, 'the duplicate itself is not offered');
+  await expectCount($(page, 'merge-candidate'), 1, 'the duplicate itself is not offered');
   await $(page, 'merge-candidate').click();
   await app.shot('person-merge-dialog');
   await $(page, 'merge-confirm').click();
@@ -383,5 +383,5 @@ journey('People: a deleted person comes back with Undo on the toast', { seed: du
   await page.locator(`[data-testid=person-editor][data-person-id="${id}"]`).waitFor();
   assert.equal(await $(page, 'person-name').inputValue(), 'Tom Becker');
   // His session is still his.
-  assert.equal(await $(page, 'person-sessions').getByTestId('person-session').count(), 1);
+  await expectCount($(page, 'person-sessions').getByTestId('person-session'), 1);
 });
