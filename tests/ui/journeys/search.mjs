@@ -264,7 +264,7 @@ const many = {
 };
 
 /** The dates of the hits listed. */
-const datesOf = (page) => page.locator('[data-testid=search-hit-date]').evaluateAll((els) => els.map((el) => el.textContent.trim()));
+const datesOf = (page) => page.locator('[data-testid=search-hit-date]').evaluateAll((els) => els.map((el) => el.dataset.date));
 
 journey('Search says "50 of 120", loads the rest as the list scrolls, and switches between best matches and newest', { seed: many }, async (app) => {
   const { page } = app;

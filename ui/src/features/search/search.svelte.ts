@@ -112,8 +112,10 @@ class Search {
 
   /** Whether a scope can find anything under the current filters (as core reads them). */
   allows(entity: SearchEntity): boolean {
-    if (this.filters.observationOnly) return entity === 'observation';
-    if (this.filters.sessionLevel) return entity === 'session' || entity === 'observation';
+    // Fields typed in the words narrow as the same filters in the bar do.
+    const typed = this.understood.filters.map((c) => c.field);
+    if (this.filters.observationOnly || typed.some((f) => f === 'kind' || f === 'tag')) return entity === 'observation';
+    if (this.filters.sessionLevel || typed.length) return entity === 'session' || entity === 'observation';
     if (this.thisCycle) return entity !== 'person' && entity !== 'tag';
     return true;
   }
