@@ -288,13 +288,6 @@ impl Db<'_> {
             left_out: parsed.excluded.iter().map(query::Term::text).collect(),
             filters: chips,
         };
-        if understood.filters.iter().any(|c| !c.found) {
-            // A filter that names nothing matches nothing: say so rather than ignore it.
-            return Ok(SearchResults {
-                terms: parsed.terms(),
-                ..SearchResults::nothing(query.offset, understood, truncated)
-            });
-        }
         // Every kind the filters can describe is counted, so each scope can say how
         // many it holds; the page and the total are the scope's.
         let allowed = allowed(std::iter::once(&query.filter).chain(&typed));
@@ -303,15 +296,22 @@ impl Db<'_> {
             .copied()
             .filter(|e| query.entities.is_empty() || query.entities.contains(e))
             .collect();
-        if wanted.is_empty() {
+        // A filter that names nothing matches nothing (say so rather than ignore it),
+        // and neither does a scope the filters cannot describe.
+        if wanted.is_empty() || understood.filters.iter().any(|c| !c.found) {
             return Ok(SearchResults {
                 terms: parsed.terms(),
                 ..SearchResults::nothing(query.offset, understood, truncated)
             });
         }
-        let counts = self.count(&self.plan(query, &parsed, &typed, &allowed))?;
+        let counted = self.plan(query, &parsed, &typed, &allowed);
+        let counts = self.count(&counted)?;
         let total = wanted.iter().map(|e| counts.of(*e)).sum();
-        let plan = self.plan(query, &parsed, &typed, &wanted);
+        let plan = if wanted == allowed {
+            counted
+        } else {
+            self.plan(query, &parsed, &typed, &wanted)
+        };
         let (order, order_reason) = match (query.order, plan.matched) {
             (Some(SearchOrder::Newest), _) => (SearchOrder::Newest, "Newest first.".to_owned()),
             (_, false) => (

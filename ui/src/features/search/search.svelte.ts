@@ -110,12 +110,20 @@ class Search {
     }
   }
 
+  /** Whether the filters, set in the bar or typed in the words, find observations only (kinds, tags). */
+  get observationOnly(): boolean {
+    return this.filters.observationOnly || this.understood.filters.some((c) => c.field === 'kind' || c.field === 'tag');
+  }
+
+  /** Whether they find sessions and observations only (people, teams, sources, dates). */
+  get sessionLevel(): boolean {
+    return this.filters.sessionLevel || this.understood.filters.length > 0;
+  }
+
   /** Whether a scope can find anything under the current filters (as core reads them). */
   allows(entity: SearchEntity): boolean {
-    // Fields typed in the words narrow as the same filters in the bar do.
-    const typed = this.understood.filters.map((c) => c.field);
-    if (this.filters.observationOnly || typed.some((f) => f === 'kind' || f === 'tag')) return entity === 'observation';
-    if (this.filters.sessionLevel || typed.length) return entity === 'session' || entity === 'observation';
+    if (this.observationOnly) return entity === 'observation';
+    if (this.sessionLevel) return entity === 'session' || entity === 'observation';
     if (this.thisCycle) return entity !== 'person' && entity !== 'tag';
     return true;
   }
