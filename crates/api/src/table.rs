@@ -192,10 +192,10 @@ operations! {
     /// One session with notes and links.
     get_session: read { id: Uuid } -> Session [] => |s, i| s.session(i.id);
     /// Logs a new session.
-    create_session: write { session: NewSession } -> Session [Sessions, Cycles, People, Coverage]
+    create_session: write { session: NewSession } -> Session [Sessions, Cycles, People, Tags, Coverage]
         => |s, i| s.create_session(&i.session);
-    /// Replaces a session's details (kind, title, date, people, links).
-    update_session: write { id: Uuid, update: SessionUpdate } -> Session [Sessions, Observations, People, Coverage]
+    /// Replaces a session's details (kind, title, date, people, links and, when given, tags).
+    update_session: write { id: Uuid, update: SessionUpdate } -> Session [Sessions, Observations, People, Tags, Coverage]
         => |s, i| s.update_session(i.id, &i.update);
     /// Saves a session's notes typed over revision `baseRev` (a conflict when they changed
     /// since; absent: save whatever is there). The list row's new excerpt comes back.
@@ -207,7 +207,7 @@ operations! {
     /// The texts of a session's notes kept when conflicts were settled, newest first.
     notes_versions: read { id: Uuid } -> Vec<NotesVersion> [] => |s, i| s.notes_versions(i.id);
     /// Moves a session to the trash.
-    delete_session: write { id: Uuid } -> () [Sessions, Cycles, Observations, People, Coverage, Trash]
+    delete_session: write { id: Uuid } -> () [Sessions, Cycles, Observations, People, Tags, Coverage, Trash]
         => |s, i| s.delete_session(i.id);
 
     /// People matching the query, by name.
@@ -260,30 +260,36 @@ operations! {
     merge_observations: write { kept: Uuid, merged: Uuid } -> MergeDone [Observations, Tags, People, Ideas, Coverage]
         => |s, i| s.merge_observations(i.kept, i.merged);
 
-    /// Every tag with its count.
+    /// Every tag with its counts of observations, sessions and ideas.
     list_tags: read {} -> Vec<Tag> [] => |s, i| s.list_tags();
     /// Creates a tag.
     create_tag: write { tag: TagInput } -> Tag [Tags] => |s, i| s.create_tag(&i.tag);
     /// Renames, recolours or regroups a tag.
-    update_tag: write { id: Uuid, tag: TagInput } -> Tag [Tags, Observations] => |s, i| s.update_tag(i.id, &i.tag);
+    update_tag: write { id: Uuid, tag: TagInput } -> Tag [Tags, Observations, Sessions, Ideas] => |s, i| s.update_tag(i.id, &i.tag);
     /// Merges tag `merged` into `kept`.
-    merge_tags: write { kept: Uuid, merged: Uuid } -> MergeDone [Tags, Observations] => |s, i| s.merge_tags(i.kept, i.merged);
+    merge_tags: write { kept: Uuid, merged: Uuid } -> MergeDone [Tags, Observations, Sessions, Ideas] => |s, i| s.merge_tags(i.kept, i.merged);
     /// Adds or removes a tag on many observations, all or nothing; returns how many changed.
     tag_observations: write { tag_id: Uuid, observation_ids: Vec<Uuid>, add: bool } -> u32 [Tags, Observations]
         => |s, i| s.tag_observations(i.tag_id, &i.observation_ids, i.add);
+    /// Adds or removes a tag on many sessions, all or nothing; returns how many changed.
+    tag_sessions: write { tag_id: Uuid, session_ids: Vec<Uuid>, add: bool } -> u32 [Tags, Sessions]
+        => |s, i| s.tag_sessions(i.tag_id, &i.session_ids, i.add);
+    /// Adds or removes a tag on many ideas, all or nothing; returns how many changed.
+    tag_ideas: write { tag_id: Uuid, idea_ids: Vec<Uuid>, add: bool } -> u32 [Tags, Ideas]
+        => |s, i| s.tag_ideas(i.tag_id, &i.idea_ids, i.add);
     /// Moves a tag to the trash.
-    delete_tag: write { id: Uuid } -> () [Tags, Observations, Trash] => |s, i| s.delete_tag(i.id);
+    delete_tag: write { id: Uuid } -> () [Tags, Observations, Sessions, Ideas, Trash] => |s, i| s.delete_tag(i.id);
 
     /// The ideas of a cycle.
     list_ideas: read { cycle_id: Uuid } -> Vec<Idea> [] => |s, i| s.list_ideas(i.cycle_id);
     /// Captures an idea.
-    create_idea: write { cycle_id: Uuid, idea: IdeaInput } -> Idea [Ideas] => |s, i| s.create_idea(i.cycle_id, &i.idea);
-    /// Replaces an idea's title, description and evidence.
-    update_idea: write { id: Uuid, idea: IdeaInput } -> Idea [Ideas] => |s, i| s.update_idea(i.id, &i.idea);
+    create_idea: write { cycle_id: Uuid, idea: IdeaInput } -> Idea [Ideas, Tags] => |s, i| s.create_idea(i.cycle_id, &i.idea);
+    /// Replaces an idea's title, description, evidence and (when given) tags.
+    update_idea: write { id: Uuid, idea: IdeaInput } -> Idea [Ideas, Tags] => |s, i| s.update_idea(i.id, &i.idea);
     /// Scores or sizes an idea (refused in discovery).
     assess_idea: write { id: Uuid, assessment: Assessment } -> Idea [Ideas] => |s, i| s.assess_idea(i.id, &i.assessment);
     /// Moves an idea to the trash.
-    delete_idea: write { id: Uuid } -> () [Ideas, Trash] => |s, i| s.delete_idea(i.id);
+    delete_idea: write { id: Uuid } -> () [Ideas, Tags, Trash] => |s, i| s.delete_idea(i.id);
 
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);

@@ -83,6 +83,7 @@ fn main() {
         held_on: session.held_on,
         people: session.people.iter().map(|p| p.id).collect(),
         links: session.links.clone(),
+        tags: None,
     };
     measure("update_session (details)", runs, |i| {
         store

@@ -1,7 +1,7 @@
 //! The observation filter the observation list, search and the filter bar share:
 //! cycle, kinds, tags, people, teams, source kinds, session and dates. Its SQL is
-//! written here once, for the two things it can describe: an observation (`o`) and
-//! a session (`s`, whose date is when it was held).
+//! written here once, for the three things it can describe: an observation (`o`), a
+//! session (`s`, whose date is when it was held) and an idea (`i`).
 
 use crate::error::DomainError;
 use crate::input::{check_date, date_text};
@@ -48,8 +48,10 @@ pub struct ObservationFilter {
 pub(crate) enum Subject {
     /// An observation, as `o`.
     Observation,
-    /// A session, as `s`: kinds and tags do not describe one and are left out.
+    /// A session, as `s`: kinds do not describe one.
     Session,
+    /// An idea, as `i`: only the cycle and tags describe one.
+    Idea,
 }
 
 impl ObservationFilter {
@@ -58,23 +60,29 @@ impl ObservationFilter {
         !(self.tag_ids.is_empty() && self.person_ids.is_empty() && self.team_ids.is_empty())
     }
 
-    /// Whether only observations can match (kinds and tags describe nothing else).
-    pub(crate) fn is_observation_only(&self) -> bool {
-        !self.kinds.is_empty() || !self.tag_ids.is_empty()
+    /// Whether every condition of the filter can be asked of `subject`: kinds describe
+    /// observations only; people, teams, sources, a session and dates sessions too; a
+    /// cycle and tags describe ideas as well.
+    pub(crate) fn describes(&self, subject: Subject) -> bool {
+        let session = self.kinds.is_empty();
+        match subject {
+            Subject::Observation => true,
+            Subject::Session => session,
+            Subject::Idea => {
+                session
+                    && self.person_ids.is_empty()
+                    && self.team_ids.is_empty()
+                    && self.source_kinds.is_empty()
+                    && self.session_id.is_none()
+                    && self.from.is_none()
+                    && self.to.is_none()
+            }
+        }
     }
 
     /// Whether the filter narrows nothing.
     pub(crate) fn is_empty(&self) -> bool {
         *self == ObservationFilter::default()
-    }
-
-    /// Whether the filter names nothing but a cycle.
-    pub(crate) fn only_cycle(&self) -> bool {
-        ObservationFilter {
-            cycle_id: None,
-            ..self.clone()
-        }
-        .is_empty()
     }
 
     /// Refuses dates no stored row can have (see [`check_date`]).
@@ -88,13 +96,15 @@ impl ObservationFilter {
         Ok(())
     }
 
-    /// Appends this filter's conditions on `subject` (each starting with ` AND`). Each
-    /// list is bound as one JSON parameter, so a filter of any length stays within
-    /// SQLite's variables.
+    /// Appends this filter's conditions on `subject` (each starting with ` AND`), of
+    /// which it must [describe](Self::describes) every one. Each list is bound as one
+    /// JSON parameter, so a filter of any length stays within SQLite's variables.
     pub(crate) fn push_sql(&self, subject: Subject, sql: &mut String, args: &mut Args) {
-        let (row, date) = match subject {
-            Subject::Observation => ("o", "o.observed_on"),
-            Subject::Session => ("s", "s.held_on"),
+        debug_assert!(self.describes(subject));
+        let (row, date, tags) = match subject {
+            Subject::Observation => ("o", "o.observed_on", ("observation_tag", "observation_id")),
+            Subject::Session => ("s", "s.held_on", ("session_tag", "session_id")),
+            Subject::Idea => ("i", "", ("idea_tag", "idea_id")),
         };
         // With a tag, person or team, the few observations linked to them are fewer than
         // a cycle's: `+` keeps SQLite from reading the cycle's index instead.
@@ -107,10 +117,20 @@ impl ObservationFilter {
             let at = args.bind(cycle.to_string());
             sql.push_str(&format!(" AND {plus}{row}.cycle_id = {at}"));
         }
+        if !self.tag_ids.is_empty() {
+            let list = args.bind_list(self.tag_ids.iter().map(Uuid::to_string));
+            let (link, column) = tags;
+            sql.push_str(&format!(
+                " AND {row}.id IN (SELECT {column} FROM {link} WHERE tag_id IN {list})"
+            ));
+        }
+        if subject == Subject::Idea {
+            return;
+        }
         if let Some(session) = self.session_id {
             let column = match subject {
-                Subject::Observation => "o.session_id",
                 Subject::Session => "s.id",
+                _ => "o.session_id",
             };
             sql.push_str(&format!(
                 " AND {column} = {}",
@@ -126,6 +146,7 @@ impl ObservationFilter {
         match subject {
             Subject::Observation => self.push_observation_sql(sql, args),
             Subject::Session => self.push_session_sql(sql, args),
+            Subject::Idea => {}
         }
     }
 
@@ -140,12 +161,6 @@ impl ObservationFilter {
             let list = args.bind_list(self.source_kinds.iter().map(|k| k.as_str()));
             sql.push_str(&format!(
                 " AND o.session_id IN (SELECT id FROM session WHERE kind IN {list})"
-            ));
-        }
-        if !self.tag_ids.is_empty() {
-            let list = args.bind_list(self.tag_ids.iter().map(Uuid::to_string));
-            sql.push_str(&format!(
-                " AND o.id IN (SELECT observation_id FROM observation_tag WHERE tag_id IN {list})"
             ));
         }
         if !self.person_ids.is_empty() {

@@ -12,6 +12,7 @@ use crate::policy::{shows_judgement, Act};
 use crate::row::RowExt;
 use crate::sql::json_list;
 use crate::store::Store;
+use crate::tag::{tags_of, write_tags, TagRef, Tagged};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,7 @@ pub struct Idea {
     pub title: String,
     pub description: String,
     pub evidence: Vec<Evidence>,
+    pub tags: Vec<TagRef>,
     /// Absent while the cycle is in discovery: nothing is judged there.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -78,6 +80,10 @@ pub struct IdeaInput {
     /// Observations behind the idea.
     #[serde(default)]
     pub evidence: Vec<Uuid>,
+    /// The idea's tags; absent keeps them as they are.
+    #[serde(default)]
+    #[ts(optional)]
+    pub tags: Option<Vec<Uuid>>,
 }
 
 fn clean(input: &IdeaInput) -> Result<(String, String), DomainError> {
@@ -153,6 +159,7 @@ fn idea_from_row(r: &Row<'_>) -> rusqlite::Result<Idea> {
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
         evidence: Vec::new(),
+        tags: Vec::new(),
     })
 }
 
@@ -189,6 +196,10 @@ impl Db<'_> {
     fn fill_evidence(&self, ideas: &mut [Idea]) -> Result<(), DomainError> {
         if ideas.is_empty() {
             return Ok(());
+        }
+        let mut tags = tags_of(self.conn, Tagged::Idea, ideas.iter().map(|i| i.id))?;
+        for idea in ideas.iter_mut() {
+            idea.tags = tags.remove(&idea.id).unwrap_or_default();
         }
         let ids = json_list(ideas.iter().map(|i| i.id.to_string()));
         let mut stmt = self.conn.prepare_cached(
@@ -231,10 +242,13 @@ impl Tx<'_> {
             ],
         )?;
         write_evidence(self, id, &input.evidence)?;
+        if let Some(tags) = &input.tags {
+            write_tags(self.conn, Tagged::Idea, id, tags)?;
+        }
         self.idea(id)
     }
 
-    /// Replaces an idea's title, description and evidence.
+    /// Replaces an idea's title, description, evidence and (when given) tags.
     pub fn update_idea(&self, id: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
         self.require_in("idea", id, false, Act::Capture)?;
         let (title, description) = clean(input)?;
@@ -243,6 +257,9 @@ impl Tx<'_> {
             params![id.to_string(), title, description, self.now_text()],
         )?;
         write_evidence(self, id, &input.evidence)?;
+        if let Some(tags) = &input.tags {
+            write_tags(self.conn, Tagged::Idea, id, tags)?;
+        }
         self.idea(id)
     }
 
@@ -288,7 +305,7 @@ impl Store {
         self.write(|tx| tx.create_idea(cycle, input))
     }
 
-    /// Replaces an idea's title, description and evidence.
+    /// Replaces an idea's title, description, evidence and (when given) tags.
     pub fn update_idea(&self, id: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
         self.write(|tx| tx.update_idea(id, input))
     }

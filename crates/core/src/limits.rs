@@ -22,8 +22,8 @@ pub const LINK_URL: usize = 4096;
 pub const LINK_LABEL: usize = 300;
 /// Longest observation (its words, and the passage it was taken from).
 pub const OBSERVATION_TEXT: usize = 20_000;
-/// Most tags on one observation.
-pub const OBSERVATION_TAGS: usize = 50;
+/// Most tags on one observation, session or idea.
+pub const TAGS: usize = 50;
 /// Longest name of a person or a team.
 pub const NAME: usize = 200;
 /// Longest short field: a person's role, a team's org area or segment.
@@ -62,7 +62,7 @@ pub struct Limits {
     pub link_url: usize,
     pub link_label: usize,
     pub observation_text: usize,
-    pub observation_tags: usize,
+    pub tags: usize,
     pub name: usize,
     pub short: usize,
     pub answer: usize,
@@ -87,7 +87,7 @@ pub const LIMITS: Limits = Limits {
     link_url: LINK_URL,
     link_label: LINK_LABEL,
     observation_text: OBSERVATION_TEXT,
-    observation_tags: OBSERVATION_TAGS,
+    tags: TAGS,
     name: NAME,
     short: SHORT,
     answer: ANSWER,

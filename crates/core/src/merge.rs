@@ -88,7 +88,11 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
             ("observation_tag", "observation_id", "tag_id"),
             ("idea_observation", "observation_id", "idea_id"),
         ],
-        MergeEntity::Tag => &[("observation_tag", "tag_id", "observation_id")],
+        MergeEntity::Tag => &[
+            ("observation_tag", "tag_id", "observation_id"),
+            ("session_tag", "tag_id", "session_id"),
+            ("idea_tag", "tag_id", "idea_id"),
+        ],
     }
 }
 

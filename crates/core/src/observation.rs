@@ -17,7 +17,7 @@ use crate::row::RowExt;
 use crate::search_index::{CODE_OF, SOURCE_OF};
 use crate::sql::{json_list, Args};
 use crate::store::Store;
-use crate::tag::{check_tags, TagRef};
+use crate::tag::{tags_of, write_tags, TagRef, Tagged};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,7 @@ use uuid::Uuid;
 /// Longest observation text, in characters.
 pub const MAX_OBSERVATION: usize = limits::OBSERVATION_TEXT;
 /// Most tags on one observation.
-pub const MAX_TAGS_PER_OBSERVATION: usize = limits::OBSERVATION_TAGS;
+pub const MAX_TAGS_PER_OBSERVATION: usize = limits::TAGS;
 
 /// One observation with its people and tags.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -180,22 +180,9 @@ fn clean_text(text: &str) -> Result<String, DomainError> {
 
 fn write_links(tx: &Tx<'_>, id: Uuid, people: &[Uuid], tags: &[Uuid]) -> Result<(), DomainError> {
     check_people(tx.conn, people)?;
-    if tags.len() > MAX_TAGS_PER_OBSERVATION {
-        return Err(DomainError::invalid(
-            "tags",
-            format!(
-                "an observation holds at most {MAX_TAGS_PER_OBSERVATION} tags (this one has {})",
-                crate::input::thousands(tags.len())
-            ),
-        ));
-    }
-    check_tags(tx.conn, tags)?;
+    write_tags(tx.conn, Tagged::Observation, id, tags)?;
     tx.conn.execute(
         "DELETE FROM observation_person WHERE observation_id = ?1",
-        [id.to_string()],
-    )?;
-    tx.conn.execute(
-        "DELETE FROM observation_tag WHERE observation_id = ?1",
         [id.to_string()],
     )?;
     let mut add_person = tx.conn.prepare_cached(
@@ -203,12 +190,6 @@ fn write_links(tx: &Tx<'_>, id: Uuid, people: &[Uuid], tags: &[Uuid]) -> Result<
     )?;
     for p in people {
         add_person.execute(params![id.to_string(), p.to_string()])?;
-    }
-    let mut add_tag = tx.conn.prepare_cached(
-        "INSERT OR IGNORE INTO observation_tag (observation_id, tag_id) VALUES (?1, ?2)",
-    )?;
-    for t in tags {
-        add_tag.execute(params![id.to_string(), t.to_string()])?;
     }
     Ok(())
 }
@@ -254,23 +235,7 @@ impl Db<'_> {
                     name: r.get("name")?,
                 });
         }
-        let mut tags: HashMap<Uuid, Vec<TagRef>> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ot.observation_id, t.id, t.name, t.colour FROM observation_tag ot
-             JOIN tag t ON t.id = ot.tag_id
-             WHERE ot.observation_id IN (SELECT value FROM json_each(?1)) AND t.deleted_at IS NULL
-             ORDER BY t.name COLLATE NOCASE",
-        )?;
-        let mut rows = stmt.query([&ids])?;
-        while let Some(r) = rows.next()? {
-            tags.entry(r.uuid("observation_id")?)
-                .or_default()
-                .push(TagRef {
-                    id: r.uuid("id")?,
-                    name: r.get("name")?,
-                    colour: r.get("colour")?,
-                });
-        }
+        let mut tags = tags_of(self.conn, Tagged::Observation, list.iter().map(|o| o.id))?;
         for o in list.iter_mut() {
             o.people = people.remove(&o.id).unwrap_or_default();
             o.tags = tags.remove(&o.id).unwrap_or_default();

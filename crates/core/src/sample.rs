@@ -97,6 +97,8 @@ struct SampleSession {
     #[serde(default)]
     links: Vec<SessionLink>,
     #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
     observations: Vec<SampleObservation>,
 }
 
@@ -117,6 +119,8 @@ struct SampleIdea {
     title: String,
     description: String,
     observations: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
 }
 
 fn lookup(map: &HashMap<String, Uuid>, key: &str, what: &str) -> Result<Uuid, SampleError> {
@@ -179,6 +183,9 @@ impl Tx<'_> {
             })?;
             tags.insert(t.key.clone(), tag.id);
         }
+        let tag_ids = |keys: &[String]| -> Result<Vec<Uuid>, SampleError> {
+            keys.iter().map(|k| lookup(&tags, k, "tag")).collect()
+        };
         let today = self.now().date_naive();
         let mut observations = HashMap::new();
         for s in &sample.sessions {
@@ -194,14 +201,10 @@ impl Tx<'_> {
                     .unwrap_or(today),
                 people: ids(&s.people)?,
                 links: s.links.clone(),
+                tags: tag_ids(&s.tags)?,
                 notes: Some(s.notes.clone()),
             })?;
             for (i, o) in s.observations.iter().enumerate() {
-                let tag_ids = o
-                    .tags
-                    .iter()
-                    .map(|k| lookup(&tags, k, "tag"))
-                    .collect::<Result<Vec<_>, _>>()?;
                 let start = s.notes.find(&o.passage).ok_or_else(|| {
                     SampleError::Content(format!("{}#{i}: the passage is not in the notes", s.key))
                 })?;
@@ -212,7 +215,7 @@ impl Tx<'_> {
                     passage: Some(o.passage.clone()),
                     passage_start: Some(s.notes[..start].encode_utf16().count() as u32),
                     people: ids(&o.people)?,
-                    tags: tag_ids,
+                    tags: tag_ids(&o.tags)?,
                     ..NewObservation::default()
                 })?;
                 observations.insert(format!("{}#{i}", s.key), observation.id);
@@ -230,6 +233,7 @@ impl Tx<'_> {
                     title: idea.title.clone(),
                     description: idea.description.clone(),
                     evidence,
+                    tags: Some(tag_ids(&idea.tags)?),
                 },
             )?;
         }

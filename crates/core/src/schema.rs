@@ -62,6 +62,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0006_search_by_date.sql"),
         breaking: true,
     },
+    Migration {
+        version: 7,
+        name: "0007_idea_session_tags",
+        sql: include_str!("../../../migrations/0007_idea_session_tags.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

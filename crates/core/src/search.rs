@@ -382,9 +382,7 @@ impl Db<'_> {
                     "session s"
                 }
                 SearchEntity::Idea => {
-                    if let Some(c) = query.filter.cycle_id {
-                        cond = format!(" AND i.cycle_id = {}", args.bind(c.to_string()));
-                    }
+                    filters.for_each(|f| f.push_sql(Subject::Idea, &mut cond, &mut args));
                     "idea i"
                 }
                 SearchEntity::Person | SearchEntity::Tag => "",
@@ -587,23 +585,18 @@ impl Db<'_> {
     }
 }
 
-/// The kinds of things every one of `filters` can describe: kinds and tags describe
-/// only observations; people, teams, sources and dates sessions and observations; a
-/// cycle alone ideas too.
-fn allowed<'f>(filters: impl Iterator<Item = &'f ObservationFilter>) -> Vec<SearchEntity> {
+/// The kinds of things every one of `filters` can describe (see
+/// [`ObservationFilter::describes`]); people and tags only when nothing is filtered.
+fn allowed<'f>(filters: impl Iterator<Item = &'f ObservationFilter> + Clone) -> Vec<SearchEntity> {
     let mut entities = SearchEntity::ALL.to_vec();
-    for f in filters {
-        if f.is_observation_only() {
-            entities.retain(|e| *e == SearchEntity::Observation);
-        } else if !f.is_empty() {
-            let only_cycle = f.only_cycle();
-            entities.retain(|e| match e {
-                SearchEntity::Session | SearchEntity::Observation => true,
-                SearchEntity::Idea => only_cycle,
-                SearchEntity::Person | SearchEntity::Tag => false,
-            });
-        }
-    }
+    entities.retain(|e| {
+        filters.clone().all(|f| match e {
+            SearchEntity::Observation => f.describes(Subject::Observation),
+            SearchEntity::Session => f.describes(Subject::Session),
+            SearchEntity::Idea => f.describes(Subject::Idea),
+            SearchEntity::Person | SearchEntity::Tag => f.is_empty(),
+        })
+    });
     entities
 }
 

@@ -253,6 +253,7 @@ mod tests {
                 people: vec![person.summary.id],
                 links: vec![],
                 notes: Some("Builds are slow".into()),
+                tags: Vec::new(),
             })
             .expect("session");
         let kept = store
@@ -283,6 +284,7 @@ mod tests {
                     title: "Cache builds".into(),
                     description: "Remote cache".into(),
                     evidence: vec![kept.id],
+                    tags: None,
                 },
             )
             .expect("idea");

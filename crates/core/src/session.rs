@@ -13,6 +13,7 @@ use crate::policy::Act;
 use crate::row::RowExt;
 use crate::sql::Args;
 use crate::store::Store;
+use crate::tag::{tags_of, write_tags, TagRef, Tagged};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,7 @@ pub struct Session {
     /// The people who took part, linked to the register.
     pub people: Vec<PersonRef>,
     pub links: Vec<SessionLink>,
+    pub tags: Vec<TagRef>,
     /// Markdown.
     pub notes: String,
     /// The notes' revision: a save typed over an older one is refused as a conflict.
@@ -112,6 +114,8 @@ pub struct NewSession {
     pub people: Vec<Uuid>,
     #[serde(default)]
     pub links: Vec<SessionLink>,
+    #[serde(default)]
+    pub tags: Vec<Uuid>,
     /// The notes to start with; absent means the kind's template.
     #[serde(default)]
     #[ts(optional)]
@@ -128,6 +132,10 @@ pub struct SessionUpdate {
     pub held_on: NaiveDate,
     pub people: Vec<Uuid>,
     pub links: Vec<SessionLink>,
+    /// The session's tags; absent keeps them as they are.
+    #[serde(default)]
+    #[ts(optional)]
+    pub tags: Option<Vec<Uuid>>,
 }
 
 /// Order of the session list.
@@ -319,6 +327,7 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         title: row.get("title")?,
         held_on: row.date("held_on")?,
         people: Vec::new(),
+        tags: Vec::new(),
         notes: row.get("notes")?,
         notes_rev: row.get("notes_rev")?,
         created_at: row.time("created_at")?,
@@ -390,6 +399,9 @@ impl Db<'_> {
             })?
             .collect::<rusqlite::Result<_>>()?;
         session.people = session_people(self.conn, id)?;
+        session.tags = tags_of(self.conn, Tagged::Session, std::iter::once(id))?
+            .remove(&id)
+            .unwrap_or_default();
         Ok(session)
     }
 
@@ -483,6 +495,7 @@ impl Tx<'_> {
         )?;
         write_links(self, id, &links)?;
         write_session_people(self.conn, id, &new.people)?;
+        write_tags(self.conn, Tagged::Session, id, &new.tags)?;
         self.session(id)
     }
 
@@ -505,6 +518,9 @@ impl Tx<'_> {
         )?;
         write_links(self, id, &links)?;
         write_session_people(self.conn, id, &update.people)?;
+        if let Some(tags) = &update.tags {
+            write_tags(self.conn, Tagged::Session, id, tags)?;
+        }
         self.session(id)
     }
 

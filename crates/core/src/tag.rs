@@ -1,5 +1,5 @@
-//! Tags: free-form labels on observations, optionally grouped (area, segment, theme),
-//! coloured, renamed, merged, and applied to many observations at once.
+//! Tags: free-form labels on observations, sessions and ideas, optionally grouped
+//! (area, segment, theme), coloured, renamed, merged, and applied to many at once.
 
 use crate::db::{Db, Tx};
 use crate::error::DomainError;
@@ -9,16 +9,20 @@ use crate::merge::{MergeDone, MergeEntity};
 use crate::policy::Act;
 use crate::row::{RowExt, Stored};
 use crate::sql::id_list;
+use crate::sql::json_list;
 use crate::store::Store;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use ts_rs::TS;
 use uuid::Uuid;
 
 /// Longest tag name, in characters.
 pub const MAX_TAG_NAME: usize = crate::limits::TAG_NAME;
-/// Most observations one bulk tagging may touch.
+/// Most things one bulk tagging may touch.
 pub const MAX_BULK: usize = crate::limits::BULK;
+/// Most tags on one observation, session or idea.
+pub const MAX_TAGS: usize = crate::limits::TAGS;
 
 /// Colours new tags take in turn, readable as text on light and dark backgrounds.
 const PALETTE: [&str; 10] = [
@@ -56,7 +60,7 @@ impl Stored for TagGroup {
     }
 }
 
-/// A tag with how many live observations carry it.
+/// A tag with how many live observations, sessions and ideas carry it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Tag {
@@ -67,7 +71,104 @@ pub struct Tag {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub group: Option<TagGroup>,
-    pub count: u32,
+    pub observations: u32,
+    pub sessions: u32,
+    pub ideas: u32,
+}
+
+/// What a tag can be on. Each has its own link table, so every link keeps its
+/// foreign keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tagged {
+    Observation,
+    Session,
+    Idea,
+}
+
+impl Tagged {
+    /// The tagged table, its link table and the link's column naming it.
+    fn tables(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::Observation => ("observation", "observation_tag", "observation_id"),
+            Self::Session => ("session", "session_tag", "session_id"),
+            Self::Idea => ("idea", "idea_tag", "idea_id"),
+        }
+    }
+
+    fn a_noun(self) -> &'static str {
+        match self {
+            Self::Observation => "an observation",
+            Self::Session => "a session",
+            Self::Idea => "an idea",
+        }
+    }
+
+    fn plural(self) -> &'static str {
+        match self {
+            Self::Observation => "observations",
+            Self::Session => "sessions",
+            Self::Idea => "ideas",
+        }
+    }
+}
+
+/// Replaces the live tags on one item with `tags`. Links to trashed tags stay, so a
+/// restored tag is back where it was.
+pub(crate) fn write_tags(
+    conn: &Connection,
+    what: Tagged,
+    id: Uuid,
+    tags: &[Uuid],
+) -> Result<(), DomainError> {
+    if tags.len() > MAX_TAGS {
+        return Err(DomainError::invalid(
+            "tags",
+            format!(
+                "{} holds at most {MAX_TAGS} tags (this one has {})",
+                what.a_noun(),
+                crate::input::thousands(tags.len())
+            ),
+        ));
+    }
+    check_tags(conn, tags)?;
+    let (_, link, column) = what.tables();
+    conn.prepare_cached(&format!(
+        "DELETE FROM {link} WHERE {column} = ?1
+         AND tag_id IN (SELECT id FROM tag WHERE deleted_at IS NULL)"
+    ))?
+    .execute([id.to_string()])?;
+    let mut add = conn.prepare_cached(&format!(
+        "INSERT OR IGNORE INTO {link} ({column}, tag_id) VALUES (?1, ?2)"
+    ))?;
+    for t in tags {
+        add.execute(params![id.to_string(), t.to_string()])?;
+    }
+    Ok(())
+}
+
+/// The live tags on each of `ids`, by name, in one query.
+pub(crate) fn tags_of(
+    conn: &Connection,
+    what: Tagged,
+    ids: impl Iterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, Vec<TagRef>>, DomainError> {
+    let (_, link, column) = what.tables();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT l.{column} AS item, t.id, t.name, t.colour FROM {link} l
+         JOIN tag t ON t.id = l.tag_id
+         WHERE l.{column} IN (SELECT value FROM json_each(?1)) AND t.deleted_at IS NULL
+         ORDER BY t.name COLLATE NOCASE"
+    ))?;
+    let mut rows = stmt.query([json_list(ids.map(|id| id.to_string()))])?;
+    let mut tags: HashMap<Uuid, Vec<TagRef>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        tags.entry(r.uuid("item")?).or_default().push(TagRef {
+            id: r.uuid("id")?,
+            name: r.get("name")?,
+            colour: r.get("colour")?,
+        });
+    }
+    Ok(tags)
 }
 
 /// A tag as shown on an observation.
@@ -113,7 +214,11 @@ fn tag_name_error(e: rusqlite::Error, name: &str) -> DomainError {
 
 const SELECT_TAG: &str = "SELECT t.id, t.name, t.colour, t.grp,
         (SELECT count(*) FROM observation_tag ot JOIN observation o ON o.id = ot.observation_id
-         WHERE ot.tag_id = t.id AND o.deleted_at IS NULL) AS observations
+         WHERE ot.tag_id = t.id AND o.deleted_at IS NULL) AS observations,
+        (SELECT count(*) FROM session_tag st JOIN session s ON s.id = st.session_id
+         WHERE st.tag_id = t.id AND s.deleted_at IS NULL) AS sessions,
+        (SELECT count(*) FROM idea_tag it JOIN idea i ON i.id = it.idea_id
+         WHERE it.tag_id = t.id AND i.deleted_at IS NULL) AS ideas
      FROM tag t";
 
 fn tag_from_row(r: &Row<'_>) -> rusqlite::Result<Tag> {
@@ -127,7 +232,9 @@ fn tag_from_row(r: &Row<'_>) -> rusqlite::Result<Tag> {
         } else {
             Some(r.stored("grp")?)
         },
-        count: r.get("observations")?,
+        observations: r.get("observations")?,
+        sessions: r.get("sessions")?,
+        ideas: r.get("ideas")?,
     })
 }
 
@@ -146,7 +253,7 @@ pub(crate) fn check_tags(conn: &Connection, tags: &[Uuid]) -> Result<(), DomainE
 }
 
 impl Db<'_> {
-    /// Every live tag by name, with its count of live observations.
+    /// Every live tag by name, with its counts of live observations, sessions and ideas.
     pub fn list_tags(&self) -> Result<Vec<Tag>, DomainError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_TAG} WHERE t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE"
@@ -242,47 +349,80 @@ impl Tx<'_> {
         self.merge(MergeEntity::Tag, kept, merged)
     }
 
-    /// Adds (or, with `add == false`, removes) a tag on many observations in one write.
-    /// Returns how many observations changed. Observations of closed cycles are refused.
+    /// Adds (or, with `add == false`, removes) a tag on many observations, sessions or
+    /// ideas in one write. Returns how many changed. Those of closed cycles are refused.
+    pub(crate) fn tag_many(
+        &self,
+        what: Tagged,
+        tag: Uuid,
+        ids: &[Uuid],
+        add: bool,
+    ) -> Result<u32, DomainError> {
+        self.tag(tag)?;
+        if ids.len() > MAX_BULK {
+            return Err(DomainError::invalid(
+                what.plural(),
+                format!(
+                    "tag at most {} {} at once",
+                    crate::input::thousands(MAX_BULK),
+                    what.plural()
+                ),
+            ));
+        }
+        let (table, link, column) = what.tables();
+        // Every cycle they are in must allow capture.
+        let mut cycles = self.conn.prepare_cached(&format!(
+            "SELECT DISTINCT cycle_id AS id FROM {table}
+             WHERE id IN (SELECT value FROM json_each(?1))"
+        ))?;
+        let cycles: Vec<Uuid> = cycles
+            .query_map([id_list(ids)], |r| r.uuid("id"))?
+            .collect::<rusqlite::Result<_>>()?;
+        for cycle in cycles {
+            self.require(cycle, Act::Capture)?;
+        }
+        let sql = if add {
+            format!(
+                "INSERT OR IGNORE INTO {link} ({column}, tag_id)
+                 SELECT id, ?2 FROM {table} WHERE id = ?1 AND deleted_at IS NULL"
+            )
+        } else {
+            format!("DELETE FROM {link} WHERE {column} = ?1 AND tag_id = ?2")
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut changed = 0;
+        for id in ids {
+            changed += stmt.execute(params![id.to_string(), tag.to_string()])? as u32;
+        }
+        Ok(changed)
+    }
+
+    /// Adds or removes a tag on many observations; see [`Tx::tag_many`].
     pub fn tag_observations(
         &self,
         tag: Uuid,
         observations: &[Uuid],
         add: bool,
     ) -> Result<u32, DomainError> {
-        self.tag(tag)?;
-        if observations.len() > MAX_BULK {
-            return Err(DomainError::invalid(
-                "observations",
-                format!("tag at most {MAX_BULK} observations at once"),
-            ));
-        }
-        // Every cycle the observations are in must allow capture.
-        let mut cycles = self.conn.prepare_cached(
-            "SELECT DISTINCT cycle_id AS id FROM observation
-             WHERE id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let cycles: Vec<Uuid> = cycles
-            .query_map([id_list(observations)], |r| r.uuid("id"))?
-            .collect::<rusqlite::Result<_>>()?;
-        for cycle in cycles {
-            self.require(cycle, Act::Capture)?;
-        }
-        let sql = if add {
-            "INSERT OR IGNORE INTO observation_tag (observation_id, tag_id)
-             SELECT id, ?2 FROM observation WHERE id = ?1 AND deleted_at IS NULL"
-        } else {
-            "DELETE FROM observation_tag WHERE observation_id = ?1 AND tag_id = ?2"
-        };
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut changed = 0;
-        for obs in observations {
-            changed += stmt.execute(params![obs.to_string(), tag.to_string()])? as u32;
-        }
-        Ok(changed)
+        self.tag_many(Tagged::Observation, tag, observations, add)
     }
 
-    /// Moves a tag to the trash; observations keep the link and show it again on restore.
+    /// Adds or removes a tag on many sessions; see [`Tx::tag_many`].
+    pub fn tag_sessions(
+        &self,
+        tag: Uuid,
+        sessions: &[Uuid],
+        add: bool,
+    ) -> Result<u32, DomainError> {
+        self.tag_many(Tagged::Session, tag, sessions, add)
+    }
+
+    /// Adds or removes a tag on many ideas; see [`Tx::tag_many`].
+    pub fn tag_ideas(&self, tag: Uuid, ideas: &[Uuid], add: bool) -> Result<u32, DomainError> {
+        self.tag_many(Tagged::Idea, tag, ideas, add)
+    }
+
+    /// Moves a tag to the trash; what it was on keeps the link and shows it again on restore.
     pub fn delete_tag(&self, id: Uuid) -> Result<(), DomainError> {
         self.tag(id)?;
         self.move_to_trash("tag", id)
@@ -290,7 +430,7 @@ impl Tx<'_> {
 }
 
 impl Store {
-    /// Every live tag by name, with its count of live observations.
+    /// Every live tag by name, with its counts of live observations, sessions and ideas.
     pub fn list_tags(&self) -> Result<Vec<Tag>, DomainError> {
         self.read(|db| db.list_tags())
     }
@@ -323,6 +463,21 @@ impl Store {
         add: bool,
     ) -> Result<u32, DomainError> {
         self.write(|tx| tx.tag_observations(tag, observations, add))
+    }
+
+    /// Adds or removes a tag on many sessions, all or nothing.
+    pub fn tag_sessions(
+        &self,
+        tag: Uuid,
+        sessions: &[Uuid],
+        add: bool,
+    ) -> Result<u32, DomainError> {
+        self.write(|tx| tx.tag_sessions(tag, sessions, add))
+    }
+
+    /// Adds or removes a tag on many ideas, all or nothing.
+    pub fn tag_ideas(&self, tag: Uuid, ideas: &[Uuid], add: bool) -> Result<u32, DomainError> {
+        self.write(|tx| tx.tag_ideas(tag, ideas, add))
     }
 
     /// Moves a tag to the trash.

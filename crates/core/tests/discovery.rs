@@ -71,6 +71,7 @@ impl World {
                 people: people.to_vec(),
                 links: vec![],
                 notes: Some(notes.into()),
+                tags: Vec::new(),
             })
             .expect("session")
     }
@@ -226,6 +227,7 @@ fn a_new_session_starts_from_its_kinds_template_which_the_workspace_can_rewrite(
         people: vec![],
         links: vec![],
         notes: None,
+        tags: Vec::new(),
     };
     let sla = w
         .store
@@ -581,7 +583,10 @@ fn tags_are_renamed_recoloured_grouped_merged_and_applied_in_bulk_with_counts() 
     let done = w.store.merge_tags(a.id, b.id).expect("merge");
     assert_eq!(done.links_moved, 2);
     let kept = w.store.tag(a.id).expect("kept");
-    assert_eq!(kept.count, 3, "every link of both tags is on the kept one");
+    assert_eq!(
+        kept.observations, 3,
+        "every link of both tags is on the kept one"
+    );
     let tags = w.store.list_tags().expect("tags");
     assert_eq!(tags.len(), 1);
     assert!(
@@ -597,7 +602,7 @@ fn tags_are_renamed_recoloured_grouped_merged_and_applied_in_bulk_with_counts() 
         w.store.tag_observations(a.id, &obs, false).expect("untag"),
         3
     );
-    assert_eq!(w.store.tag(a.id).expect("tag").count, 0);
+    assert_eq!(w.store.tag(a.id).expect("tag").observations, 0);
 }
 
 #[test]
@@ -639,7 +644,7 @@ fn undoing_a_tag_merge_puts_back_exactly_the_links_each_tag_had() {
         "the one both had keeps both"
     );
     assert_eq!(tags_of(&w, obs[2]), ["flaky"]);
-    assert_eq!(w.store.tag(flaky.id).expect("back").count, 2);
+    assert_eq!(w.store.tag(flaky.id).expect("back").observations, 2);
     assert!(matches!(
         w.store.undo_merge(done.merge_id),
         Err(DomainError::CannotMerge(_))
@@ -680,6 +685,7 @@ fn an_idea_in_discovery_cannot_be_scored_or_sized_and_shows_no_assessment() {
                 title: "Quarantine flaky tests".into(),
                 description: "Move a test out of the gate after 3 flaky runs.".into(),
                 evidence: vec![o.id],
+                tags: None,
             },
         )
         .expect("idea");
@@ -1193,8 +1199,17 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
         .observations
         .iter()
         .all(|o| o.passage_state == PassageState::Found));
-    assert!(store.list_tags().expect("tags").len() >= 10);
-    assert!(!store.list_ideas(cycle.id).expect("ideas").is_empty());
+    let tags = store.list_tags().expect("tags");
+    assert!(tags.len() >= 10);
+    let ideas = store.list_ideas(cycle.id).expect("ideas");
+    assert!(
+        !ideas.is_empty() && ideas.iter().all(|i| !i.tags.is_empty()),
+        "every idea is tagged"
+    );
+    assert!(
+        tags.iter().any(|t| t.sessions > 0),
+        "some sessions are tagged too"
+    );
     let c = store.coverage(cycle.id).expect("coverage");
     assert!(
         c.teams.iter().any(|t| t.sessions + t.observations == 0),
@@ -1280,4 +1295,315 @@ fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_says_so_a
         "a narrow search is ranked"
     );
     assert!(narrow.notice.is_none());
+}
+
+// ---- Tagging ideas and sessions, the way observations are tagged ----
+
+impl World {
+    fn idea(&mut self, title: &str, tags: Option<Vec<Uuid>>) -> Idea {
+        self.store
+            .create_idea(
+                self.cycle.id,
+                &IdeaInput {
+                    title: title.into(),
+                    tags,
+                    ..Default::default()
+                },
+            )
+            .expect("idea")
+    }
+
+    fn counts_of(&self, tag: Uuid) -> (u32, u32, u32) {
+        let t = self.store.tag(tag).expect("tag");
+        (t.observations, t.sessions, t.ideas)
+    }
+}
+
+fn names(tags: &[TagRef]) -> Vec<&str> {
+    tags.iter().map(|t| t.name.as_str()).collect()
+}
+
+fn details(s: &Session, tags: Option<Vec<Uuid>>) -> SessionUpdate {
+    SessionUpdate {
+        kind: s.kind,
+        title: s.title.clone(),
+        held_on: s.held_on,
+        people: s.people.iter().map(|p| p.id).collect(),
+        links: s.links.clone(),
+        tags,
+    }
+}
+
+#[test]
+fn ideas_and_sessions_carry_tags_and_an_update_without_tags_keeps_them() {
+    let mut w = world();
+    let ci = w.tag("CI");
+    let flaky = w.tag("flaky tests");
+    let idea = w.idea("Quarantine flaky tests", Some(vec![flaky.id, ci.id]));
+    assert_eq!(names(&idea.tags), ["CI", "flaky tests"], "by name");
+
+    let edited = w
+        .store
+        .update_idea(
+            idea.id,
+            &IdeaInput {
+                title: "Quarantine flaky tests, with an expiry".into(),
+                ..Default::default()
+            },
+        )
+        .expect("edit");
+    assert_eq!(
+        names(&edited.tags),
+        ["CI", "flaky tests"],
+        "absent tags stay"
+    );
+    let retagged = w
+        .store
+        .update_idea(
+            idea.id,
+            &IdeaInput {
+                title: edited.title.clone(),
+                tags: Some(vec![ci.id]),
+                ..Default::default()
+            },
+        )
+        .expect("retag");
+    assert_eq!(names(&retagged.tags), ["CI"]);
+    assert_eq!(
+        names(&w.store.list_ideas(w.cycle.id).expect("ideas")[0].tags),
+        ["CI"]
+    );
+
+    let s = w.session(SourceKind::CoffeeChat, 1, &[], "Builds are slow.");
+    assert!(s.tags.is_empty());
+    let s = w
+        .store
+        .update_session(s.id, &details(&s, Some(vec![flaky.id])))
+        .expect("tag the session");
+    assert_eq!(names(&s.tags), ["flaky tests"]);
+    let s = w
+        .store
+        .update_session(s.id, &details(&s, None))
+        .expect("edit details");
+    assert_eq!(names(&s.tags), ["flaky tests"], "absent tags stay");
+    let o = w.observe(&s, "Builds are slow.", ObservationKind::Pain, &[], &[ci.id]);
+
+    assert_eq!(w.counts_of(ci.id), (1, 0, 1), "counted per kind");
+    assert_eq!(w.counts_of(flaky.id), (0, 1, 0));
+    w.store.delete_idea(idea.id).expect("trash the idea");
+    w.store
+        .delete_observation(o.id)
+        .expect("trash the observation");
+    assert_eq!(w.counts_of(ci.id), (0, 0, 0), "the trash is not counted");
+
+    let many: Vec<Uuid> = (0..51).map(|i| w.tag(&format!("t{i}")).id).collect();
+    let err = w
+        .store
+        .update_session(s.id, &details(&s, Some(many)))
+        .expect_err("too many");
+    assert!(
+        err.to_string().contains("a session holds at most 50 tags"),
+        "{err}"
+    );
+    let err = w
+        .store
+        .update_session(s.id, &details(&s, Some(vec![Uuid::nil()])))
+        .expect_err("unknown tag");
+    assert!(matches!(err, DomainError::NotFound { entity: "tag", .. }));
+    assert_eq!(
+        names(&w.store.session(s.id).expect("s").tags),
+        ["flaky tests"],
+        "a refused update changes nothing"
+    );
+}
+
+#[test]
+fn many_ideas_and_sessions_are_tagged_at_once_all_or_nothing_and_never_in_a_closed_cycle() {
+    let mut w = world();
+    let tag = w.tag("portal");
+    let ideas: Vec<Uuid> = (0..3)
+        .map(|i| w.idea(&format!("Idea {i}"), None).id)
+        .collect();
+    let sessions: Vec<Uuid> = (0..2)
+        .map(|i| w.session(SourceKind::CoffeeChat, i, &[], "Notes.").id)
+        .collect();
+    assert_eq!(w.store.tag_ideas(tag.id, &ideas, true).expect("tag"), 3);
+    assert_eq!(
+        w.store.tag_ideas(tag.id, &ideas, true).expect("again"),
+        0,
+        "only what changed is counted"
+    );
+    assert_eq!(
+        w.store.tag_sessions(tag.id, &sessions, true).expect("tag"),
+        2
+    );
+    assert_eq!(w.counts_of(tag.id), (0, 2, 3));
+    assert_eq!(
+        w.store
+            .tag_ideas(tag.id, &ideas[..1], false)
+            .expect("untag"),
+        1
+    );
+    assert!(w.store.idea(ideas[0]).expect("i").tags.is_empty());
+    assert!(matches!(
+        w.store.tag_ideas(Uuid::nil(), &ideas, true),
+        Err(DomainError::NotFound { entity: "tag", .. })
+    ));
+
+    // A closed cycle's ideas are read-only: tagging one of them refuses the whole batch.
+    let old = w.store.create_cycle("2026 H2").expect("old cycle");
+    let old_idea = w
+        .store
+        .create_idea(
+            old.id,
+            &IdeaInput {
+                title: "Old idea".into(),
+                ..Default::default()
+            },
+        )
+        .expect("old idea");
+    for step in ["prioritization", "roadmap", "closed"] {
+        w.store.advance_cycle(old.id).expect(step);
+    }
+    let both = [ideas[0], old_idea.id];
+    assert!(w.store.tag_ideas(tag.id, &both, true).is_err());
+    assert!(
+        w.store.idea(ideas[0]).expect("i").tags.is_empty(),
+        "nothing of a refused batch is written"
+    );
+}
+
+#[test]
+fn merging_tags_moves_every_idea_and_session_link_and_undo_puts_each_back() {
+    let mut w = world();
+    let k8s = w.tag("kubernetes");
+    let k8s_dup = w.tag("k8s");
+    let both = w.idea("Upgrade readiness report", Some(vec![k8s.id, k8s_dup.id]));
+    let only_dup = w.idea("Self-serve namespaces", Some(vec![k8s_dup.id]));
+    let s = w.session(SourceKind::PeerCompanyChat, 2, &[], "Upgrades hurt.");
+    w.store
+        .tag_sessions(k8s_dup.id, &[s.id], true)
+        .expect("tag session");
+
+    let done = w.store.merge_tags(k8s.id, k8s_dup.id).expect("merge");
+    assert_eq!(done.links_moved, 3);
+    assert_eq!(
+        names(&w.store.idea(both.id).expect("i").tags),
+        ["kubernetes"]
+    );
+    assert_eq!(
+        names(&w.store.idea(only_dup.id).expect("i").tags),
+        ["kubernetes"]
+    );
+    assert_eq!(
+        names(&w.store.session(s.id).expect("s").tags),
+        ["kubernetes"]
+    );
+    assert_eq!(w.counts_of(k8s.id), (0, 1, 2));
+
+    w.store.undo_merge(done.merge_id).expect("undo");
+    assert_eq!(
+        names(&w.store.idea(both.id).expect("i").tags),
+        ["k8s", "kubernetes"],
+        "the one both had keeps both"
+    );
+    assert_eq!(names(&w.store.idea(only_dup.id).expect("i").tags), ["k8s"]);
+    assert_eq!(names(&w.store.session(s.id).expect("s").tags), ["k8s"]);
+    assert_eq!(w.counts_of(k8s.id), (0, 0, 1));
+}
+
+#[test]
+fn a_trashed_tag_stays_on_an_idea_edited_meanwhile_and_shows_again_on_restore() {
+    let mut w = world();
+    let cost = w.tag("cost");
+    let idea = w.idea("Cost showback per team", Some(vec![cost.id]));
+    w.store.delete_tag(cost.id).expect("trash the tag");
+    let edited = w
+        .store
+        .update_idea(
+            idea.id,
+            &IdeaInput {
+                title: "Cost showback".into(),
+                tags: Some(vec![]),
+                ..Default::default()
+            },
+        )
+        .expect("edit while the tag is in the trash");
+    assert!(edited.tags.is_empty(), "a trashed tag is not shown");
+    w.store.restore(TrashEntity::Tag, cost.id).expect("restore");
+    assert_eq!(names(&w.store.idea(idea.id).expect("i").tags), ["cost"]);
+}
+
+#[test]
+fn tag_filters_and_tag_fields_find_tagged_ideas_and_sessions_with_counts_per_kind() {
+    let mut w = world();
+    let priya = w.person("Priya", None);
+    let flaky = w.tag("flaky tests");
+    let other = w.tag("docs");
+    let chat = w.session(SourceKind::CoffeeChat, 3, &[priya], "Reruns everywhere.");
+    let reading = w.session(
+        SourceKind::AcademicResearch,
+        5,
+        &[],
+        "Literature on flakiness.",
+    );
+    w.store
+        .tag_sessions(flaky.id, &[chat.id, reading.id], true)
+        .expect("tag sessions");
+    w.observe(
+        &chat,
+        "Reruns everywhere.",
+        ObservationKind::Pain,
+        &[priya],
+        &[flaky.id],
+    );
+    w.idea("Quarantine tests automatically", Some(vec![flaky.id]));
+    w.idea("Weekly digest", Some(vec![other.id]));
+
+    let search = |text: &str, filter: ObservationFilter| {
+        w.store
+            .search(&SearchQuery {
+                text: text.into(),
+                filter,
+                ..Default::default()
+            })
+            .expect("search")
+    };
+    let by_tag = ObservationFilter {
+        tag_ids: vec![flaky.id],
+        ..Default::default()
+    };
+    // The same in the query and from the filter bar (with words: a search needs one).
+    for found in [
+        search("tag:\"flaky tests\"", ObservationFilter::default()),
+        search(
+            "quarantine OR reruns OR flakiness OR digest",
+            by_tag.clone(),
+        ),
+    ] {
+        let c = &found.counts;
+        assert_eq!(
+            (c.observations, c.sessions, c.ideas, c.people, c.tags),
+            (1, 2, 1, 0, 0),
+            "{:?}",
+            found.understood
+        );
+        assert!(found
+            .hits
+            .iter()
+            .any(|h| h.entity == SearchEntity::Idea && h.title.contains("Quarantine")));
+        assert!(!found.hits.iter().any(|h| h.title.contains("digest")));
+    }
+    // Words and a tag: only the tagged things holding the word.
+    let found = search("quarantine tag:flaky", ObservationFilter::default());
+    assert_eq!((found.total, found.counts.ideas), (1, 1));
+
+    // A person describes sessions and observations, not ideas.
+    let found = search("person:priya tag:flaky", ObservationFilter::default());
+    let c = &found.counts;
+    assert_eq!((c.observations, c.sessions, c.ideas), (1, 1, 0));
+    // A kind describes observations alone.
+    let found = search("kind:pain reruns OR quarantine", by_tag);
+    let c = &found.counts;
+    assert_eq!((c.observations, c.sessions, c.ideas), (1, 0, 0));
 }

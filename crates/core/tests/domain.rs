@@ -35,6 +35,7 @@ fn new_session(cycle: &Cycle, kind: SourceKind, title: &str, d: u32) -> NewSessi
             label: "Wiki".into(),
         }],
         notes: Some("# Notes\nThey wait **20 minutes** for CI.".into()),
+        tags: Vec::new(),
     }
 }
 
@@ -166,6 +167,7 @@ fn a_closed_cycle_is_read_only() {
         held_on: s.held_on,
         people: vec![],
         links: vec![],
+        tags: None,
     };
     assert!(closed(w.store.update_session(s.id, &update).map(|_| ())));
     assert!(closed(w.store.delete_session(s.id)));
@@ -417,6 +419,7 @@ fn editing_a_session_replaces_its_details_and_links() {
                 label: "Recording".into(),
             },
         ],
+        tags: None,
     };
     let edited = w.store.update_session(s.id, &update).expect("update");
     assert_eq!(edited.kind, SourceKind::StakeholderFeedback);

@@ -33,6 +33,7 @@ fn session(store: &mut Store, cycle: Uuid) -> Session {
             people: vec![],
             links: vec![],
             notes: Some(String::new()),
+            tags: Vec::new(),
         })
         .expect("session")
 }
@@ -163,6 +164,7 @@ fn link_labels_and_addresses_have_limits_with_a_reason() {
         held_on: s.held_on,
         people: vec![],
         links: vec![SessionLink { url, label }],
+        tags: None,
     };
     let err = store
         .update_session(
@@ -210,6 +212,7 @@ fn every_text_field_refuses_what_is_over_its_limit() {
         people: vec![],
         links: vec![],
         notes: None,
+        tags: Vec::new(),
     };
     assert!(store.create_session(&new).is_err());
     new.title = "ok".into();
@@ -354,6 +357,7 @@ fn dates_outside_1900_to_2999_are_refused_with_a_reason_and_the_rest_sort_as_dat
                 held_on: day(3001, 1, 1),
                 people: vec![],
                 links: vec![],
+                tags: None,
             }
         )
         .is_err());
@@ -459,6 +463,7 @@ fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_
                 label: dirty.into(),
             }],
             notes: Some(format!("Notes keep what was typed: {dirty}")),
+            tags: Vec::new(),
         })
         .expect("session");
     assert_eq!(s.title, format!("{clean} second line"));
@@ -476,6 +481,7 @@ fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_
             people: vec![],
             links: vec![],
             notes: None,
+            tags: Vec::new(),
         })
         .expect_err("nothing but controls is no title");
     assert!(matches!(err, DomainError::InvalidInput { .. }));
@@ -491,6 +497,7 @@ fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_
                 label: String::new(),
             }],
             notes: None,
+            tags: Vec::new(),
         })
         .expect_err("an address with an override");
     assert!(matches!(err, DomainError::InvalidInput { .. }));

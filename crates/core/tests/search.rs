@@ -94,6 +94,7 @@ fn workspace() -> Workspace {
                 people: if with_priya { vec![priya] } else { vec![] },
                 links: vec![],
                 notes: Some(notes.clone()),
+                tags: Vec::new(),
             })
             .expect("session")
             .id;
@@ -281,6 +282,7 @@ fn newest_first_is_by_the_sessions_date_not_by_when_it_was_written() {
                 held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
                 people: session.people.iter().map(|p| p.id).collect(),
                 links: session.links.clone(),
+                tags: None,
             },
         )
         .expect("moved");

@@ -35,6 +35,7 @@ fn coffee(cycle: Uuid, title: &str) -> NewSession {
         people: vec![],
         links: vec![],
         notes: Some("Builds are slow".into()),
+        tags: Vec::new(),
     }
 }
 

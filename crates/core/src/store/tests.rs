@@ -206,6 +206,7 @@ fn workspace_of_sessions(path: &Path, count: usize, notes: &str) -> Store {
                 people: vec![],
                 links: vec![],
                 notes: Some(notes.to_owned()),
+                tags: Vec::new(),
             })
             .expect("session");
     }
@@ -656,18 +657,17 @@ fn a_workspace_indexed_before_search_by_date_is_reindexed_whole_and_found() {
     {
         let store = Store::open_with(&path, OpenMode::OpenOrCreate, clock(), &MIGRATIONS[..5])
             .expect("a file from before 0006");
-        let cycle = store.create_cycle("C").expect("cycle");
-        store
-            .create_session(&crate::NewSession {
-                cycle_id: cycle.id,
-                kind: crate::SourceKind::CoffeeChat,
-                title: "Coffee with Priya".into(),
-                held_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
-                people: vec![],
-                links: vec![],
-                notes: Some("Refunds are slow".into()),
-            })
-            .expect("session");
+        // Written as that version wrote it: today's code expects today's tables.
+        store.with_connection(|conn| {
+            conn.execute_batch(
+                "INSERT INTO cycle (id, name, created_at, updated_at)
+                 VALUES ('00000000-0000-7000-8000-000000000001', 'C', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z');
+                 INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at)
+                 VALUES ('00000000-0000-7000-8000-000000000002', '00000000-0000-7000-8000-000000000001', 'coffee_chat', 'Coffee with Priya', '2026-10-01',
+                         'Refunds are slow', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z');",
+            )
+            .expect("a v5 session")
+        });
     }
     let store = open(&path).expect("migrate");
     let found = store

@@ -7,4 +7,8 @@ export type IdeaInput = { title: string, description: string,
 /**
  * Observations behind the idea.
  */
-evidence: Array<string>, };
+evidence: Array<string>, 
+/**
+ * The idea's tags; absent keeps them as they are.
+ */
+tags?: Array<string>, };

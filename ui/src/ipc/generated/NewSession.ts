@@ -9,7 +9,7 @@ export type NewSession = { cycleId: string, kind: SourceKind, title: string, hel
 /**
  * The people who took part.
  */
-people: Array<string>, links: Array<SessionLink>, 
+people: Array<string>, links: Array<SessionLink>, tags: Array<string>, 
 /**
  * The notes to start with; absent means the kind's template.
  */

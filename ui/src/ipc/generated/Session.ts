@@ -2,6 +2,7 @@
 import type { PersonRef } from "./PersonRef";
 import type { SessionLink } from "./SessionLink";
 import type { SourceKind } from "./SourceKind";
+import type { TagRef } from "./TagRef";
 
 /**
  * A whole session, as the editor shows it.
@@ -10,7 +11,7 @@ export type Session = { id: string, cycleId: string, kind: SourceKind, title: st
 /**
  * The people who took part, linked to the register.
  */
-people: Array<PersonRef>, links: Array<SessionLink>, 
+people: Array<PersonRef>, links: Array<SessionLink>, tags: Array<TagRef>, 
 /**
  * Markdown.
  */

@@ -5,4 +5,8 @@ import type { SourceKind } from "./SourceKind";
 /**
  * A session's details, replaced whole (the notes are saved on their own).
  */
-export type SessionUpdate = { kind: SourceKind, title: string, heldOn: string, people: Array<string>, links: Array<SessionLink>, };
+export type SessionUpdate = { kind: SourceKind, title: string, heldOn: string, people: Array<string>, links: Array<SessionLink>, 
+/**
+ * The session's tags; absent keeps them as they are.
+ */
+tags?: Array<string>, };

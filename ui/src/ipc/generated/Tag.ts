@@ -2,10 +2,10 @@
 import type { TagGroup } from "./TagGroup";
 
 /**
- * A tag with how many live observations carry it.
+ * A tag with how many live observations, sessions and ideas carry it.
  */
 export type Tag = { id: string, name: string, 
 /**
  * `#rrggbb`.
  */
-colour: string, group?: TagGroup, count: number, };
+colour: string, group?: TagGroup, observations: number, sessions: number, ideas: number, };

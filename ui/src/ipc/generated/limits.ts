@@ -8,7 +8,7 @@ export const LIMITS = {
   "linkUrl": 4096,
   "linkLabel": 300,
   "observationText": 20000,
-  "observationTags": 50,
+  "tags": 50,
   "name": 200,
   "short": 200,
   "answer": 10000,

@@ -47,6 +47,8 @@ export type OpName =
   | 'update_tag'
   | 'merge_tags'
   | 'tag_observations'
+  | 'tag_sessions'
+  | 'tag_ideas'
   | 'delete_tag'
   | 'list_ideas'
   | 'create_idea'
@@ -72,12 +74,12 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   list_source_kinds: [],
   list_sessions: [],
   get_session: [],
-  create_session: ['sessions', 'cycles', 'people', 'coverage'],
-  update_session: ['sessions', 'observations', 'people', 'coverage'],
+  create_session: ['sessions', 'cycles', 'people', 'tags', 'coverage'],
+  update_session: ['sessions', 'observations', 'people', 'tags', 'coverage'],
   save_notes: ['observations'],
   resolve_notes: ['sessions', 'observations'],
   notes_versions: [],
-  delete_session: ['sessions', 'cycles', 'observations', 'people', 'coverage', 'trash'],
+  delete_session: ['sessions', 'cycles', 'observations', 'people', 'tags', 'coverage', 'trash'],
   list_people: [],
   people_by_id: [],
   get_person: [],
@@ -100,15 +102,17 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   merge_observations: ['observations', 'tags', 'people', 'ideas', 'coverage'],
   list_tags: [],
   create_tag: ['tags'],
-  update_tag: ['tags', 'observations'],
-  merge_tags: ['tags', 'observations'],
+  update_tag: ['tags', 'observations', 'sessions', 'ideas'],
+  merge_tags: ['tags', 'observations', 'sessions', 'ideas'],
   tag_observations: ['tags', 'observations'],
-  delete_tag: ['tags', 'observations', 'trash'],
+  tag_sessions: ['tags', 'sessions'],
+  tag_ideas: ['tags', 'ideas'],
+  delete_tag: ['tags', 'observations', 'sessions', 'ideas', 'trash'],
   list_ideas: [],
-  create_idea: ['ideas'],
-  update_idea: ['ideas'],
+  create_idea: ['ideas', 'tags'],
+  update_idea: ['ideas', 'tags'],
   assess_idea: ['ideas'],
-  delete_idea: ['ideas', 'trash'],
+  delete_idea: ['ideas', 'tags', 'trash'],
   search: [],
   coverage: [],
   list_templates: [],
@@ -143,7 +147,7 @@ export function operations(call: Call) {
     getSession: (id: string) => call<Session>('get_session', { id }),
     /** Logs a new session. (writes) */
     createSession: (session: NewSession) => call<Session>('create_session', { session }),
-    /** Replaces a session's details (kind, title, date, people, links). (writes) */
+    /** Replaces a session's details (kind, title, date, people, links and, when given, tags). (writes) */
     updateSession: (id: string, update: SessionUpdate) => call<Session>('update_session', { id, update }),
     /** Saves a session's notes typed over revision `baseRev` (a conflict when they changed since; absent: save whatever is there). The list row's new excerpt comes back. (writes) */
     saveNotes: (id: string, notes: string, baseRev: number | null) => call<NotesSaved>('save_notes', { id, notes, baseRev }),
@@ -193,7 +197,7 @@ export function operations(call: Call) {
     deleteObservation: (id: string) => call<null>('delete_observation', { id }),
     /** Merges observation `merged` into `kept`. (writes) */
     mergeObservations: (kept: string, merged: string) => call<MergeDone>('merge_observations', { kept, merged }),
-    /** Every tag with its count. (reads) */
+    /** Every tag with its counts of observations, sessions and ideas. (reads) */
     listTags: () => call<Array<Tag>>('list_tags', {  }),
     /** Creates a tag. (writes) */
     createTag: (tag: TagInput) => call<Tag>('create_tag', { tag }),
@@ -203,13 +207,17 @@ export function operations(call: Call) {
     mergeTags: (kept: string, merged: string) => call<MergeDone>('merge_tags', { kept, merged }),
     /** Adds or removes a tag on many observations, all or nothing; returns how many changed. (writes) */
     tagObservations: (tagId: string, observationIds: Array<string>, add: boolean) => call<number>('tag_observations', { tagId, observationIds, add }),
+    /** Adds or removes a tag on many sessions, all or nothing; returns how many changed. (writes) */
+    tagSessions: (tagId: string, sessionIds: Array<string>, add: boolean) => call<number>('tag_sessions', { tagId, sessionIds, add }),
+    /** Adds or removes a tag on many ideas, all or nothing; returns how many changed. (writes) */
+    tagIdeas: (tagId: string, ideaIds: Array<string>, add: boolean) => call<number>('tag_ideas', { tagId, ideaIds, add }),
     /** Moves a tag to the trash. (writes) */
     deleteTag: (id: string) => call<null>('delete_tag', { id }),
     /** The ideas of a cycle. (reads) */
     listIdeas: (cycleId: string) => call<Array<Idea>>('list_ideas', { cycleId }),
     /** Captures an idea. (writes) */
     createIdea: (cycleId: string, idea: IdeaInput) => call<Idea>('create_idea', { cycleId, idea }),
-    /** Replaces an idea's title, description and evidence. (writes) */
+    /** Replaces an idea's title, description, evidence and (when given) tags. (writes) */
     updateIdea: (id: string, idea: IdeaInput) => call<Idea>('update_idea', { id, idea }),
     /** Scores or sizes an idea (refused in discovery). (writes) */
     assessIdea: (id: string, assessment: Assessment) => call<Idea>('assess_idea', { id, assessment }),
