@@ -9,9 +9,9 @@
 //   teams:        [{ id?, name, orgArea?, segment?, deleted? }]
 //   people:       [{ id?, name, team?, role?, relation?, goals?, support?, interaction?, deleted? }]
 //   tags:         [{ id?, name, colour?, group?, deleted? }]
-//   sessions:     [{ id?, cycle, title, kind?, heldOn?, participants? ("A, B"), people?, notes?, links?, deleted? }]
+//   sessions:     [{ id?, cycle, title, kind?, heldOn?, participants? ("A, B"), people?, notes?, links?, tags?, deleted? }]
 //   observations: [{ id?, session? | cycle?, kind?, text?, passage?, people?, tags?, observedOn?, deleted? }]
-//   ideas:        [{ id?, cycle, title, description?, evidence? (texts or ids), score?, effort?, deleted? }]
+//   ideas:        [{ id?, cycle, title, description?, evidence? (texts or ids), tags?, score?, effort?, deleted? }]
 //   bulk:             { cycle, count, kinds?, lastDay?, titlePrefix? }   many sessions
 //   bulkObservations: { cycle, count }                                 many observations
 //   askLoadThreshold, templates: { kind: body }
@@ -93,8 +93,10 @@ export async function plantSeed(server, seed = {}) {
       if (!people.includes(id)) people.push(id);
     }
     const notes = s.notes ?? '';
+    const tags = [];
+    for (const ref of s.tags ?? []) tags.push(await tagRef(ref));
     const session = await op('create_session', {
-      session: { cycleId: cycleOf(s.cycle), kind: s.kind ?? 'coffee_chat', title: s.title, heldOn: s.heldOn ?? addDays(today, -i), people, links: s.links ?? [], notes },
+      session: { cycleId: cycleOf(s.cycle), kind: s.kind ?? 'coffee_chat', title: s.title, heldOn: s.heldOn ?? addDays(today, -i), people, links: s.links ?? [], tags: [...new Set(tags)], notes },
     });
     remember('session', s, session.id);
     notesOf.set(session.id, notes);
@@ -130,7 +132,9 @@ export async function plantSeed(server, seed = {}) {
   const scores = [];
   for (const i of seed.ideas ?? []) {
     const evidence = (i.evidence ?? []).map((ref) => lookup('observation', ref) ?? seedError(`no observation "${ref}"`));
-    const idea = await op('create_idea', { cycleId: cycleOf(i.cycle), idea: { title: i.title, description: i.description ?? '', evidence: [...new Set(evidence)] } });
+    const tags = [];
+    for (const ref of i.tags ?? []) tags.push(await tagRef(ref));
+    const idea = await op('create_idea', { cycleId: cycleOf(i.cycle), idea: { title: i.title, description: i.description ?? '', evidence: [...new Set(evidence)], tags: [...new Set(tags)] } });
     remember('idea', i, idea.id);
     if (i.score !== undefined || i.effort !== undefined) scores.push([cycleOf(i.cycle), idea.id, { score: i.score, effort: i.effort }]);
     if (i.deleted) trash.push(['delete_idea', idea.id]);

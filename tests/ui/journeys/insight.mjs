@@ -136,7 +136,7 @@ journey('tags: rename, recolour, regroup and merge keep every observation tagged
   assert.equal(await countOf(page, 'runbooks'), 1, 'renaming keeps its observations');
   const storedDocs = (await app.op('list_tags', {})).find((t) => t.id === docsId);
   assert.equal(storedDocs.name, 'runbooks');
-  assert.equal(storedDocs.count, 1);
+  assert.equal(storedDocs.observations, 1);
 
   // Recolour from the palette.
   await renamed.getByTestId('tag-colour').click();
@@ -152,7 +152,7 @@ journey('tags: rename, recolour, regroup and merge keep every observation tagged
   const lastUpdate = (await app.calls('update_tag')).at(-1).args;
   assert.deepEqual(lastUpdate.tag, { name: 'runbooks', colour: '#15803d', group: 'theme' }, 'an update sends the whole tag');
   const regrouped = (await app.op('list_tags', {})).find((t) => t.id === docsId);
-  assert.deepEqual([regrouped.name, regrouped.colour, regrouped.group, regrouped.count], ['runbooks', '#15803d', 'theme', 1], 'stored with every change');
+  assert.deepEqual([regrouped.name, regrouped.colour, regrouped.group, regrouped.observations], ['runbooks', '#15803d', 'theme', 1], 'stored with every change');
   assert.equal(await countOf(page, 'runbooks'), 1);
 
   // Merge “Flaky CI” into “flaky tests”: the observation tagged with both is counted once.
@@ -174,7 +174,7 @@ journey('tags: rename, recolour, regroup and merge keep every observation tagged
   await expectCount($(page, 'tag-row'), 3);
   const tags = await app.op('list_tags', {});
   assert.equal(tags.find((t) => t.id === ciId), undefined, 'the merged tag is out of sight');
-  assert.equal(tags.find((t) => t.id === keptId).count, 3);
+  assert.equal(tags.find((t) => t.id === keptId).observations, 3);
   const afterMerge = await tagsByText(app);
   assert.deepEqual(
     tagSeed.observations.map((o) => afterMerge[o.text].includes(keptId)),
@@ -268,7 +268,7 @@ journey('tags: a recolour and a regroup made while a rename is in flight keep th
     'each change is sent after the one before, on top of it',
   );
   const stored = (await app.op('list_tags', {})).find((t) => t.id === docsId);
-  assert.deepEqual([stored.name, stored.colour, stored.group, stored.count], ['runbooks', colour, 'theme', 1]);
+  assert.deepEqual([stored.name, stored.colour, stored.group, stored.observations], ['runbooks', colour, 'theme', 1]);
   const moved = page.locator(`[data-testid=tag-group-section][data-group=theme] [data-testid=tag-row][data-tag-id="${docsId}"]`);
   await moved.waitFor();
   assert.equal(await moved.getByTestId('tag-name-input').inputValue(), 'runbooks');
@@ -310,7 +310,7 @@ journey('ideas: in discovery nothing is scored; once the cycle moves to prioriti
   await $(page, 'idea-evidence-item').nth(1).waitFor();
   await waitForCall(page, 'update_idea', (x) => x.args.idea.evidence.length === 2 && x.args.idea.description.includes('owner told'));
   const update = (await app.calls('update_idea')).at(-1).args.idea;
-  assert.equal(Object.keys(update).sort().join(), 'description,evidence,title', 'an idea update carries no score');
+  assert.equal(Object.keys(update).sort().join(), 'description,evidence,tags,title', 'an idea update carries no score');
   await $(page, 'idea-save-state').getByText('Saved').waitFor();
   await app.shot('ideas-discovery');
 
@@ -393,6 +393,88 @@ journey('ideas: a closed cycle shows its ideas read-only', { seed: ideaSeed('clo
   assert.equal(await $(page, 'new-idea-button').count(), 0);
   assert.equal(await $(page, 'idea-delete').count(), 0);
   assert.equal(await $(page, 'idea-add-evidence').count(), 0);
+});
+
+journey('ideas and sessions are tagged in their editors and in bulk, counted per kind, and found by tag:', {
+  seed: {
+    ...ideaSeed(),
+    tags: [{ name: 'flaky tests', group: 'theme' }, { name: 'docs' }],
+    ideas: [
+      ...ideaSeed().ideas,
+      { cycle: H1, title: 'Weekly flaky-test digest per team' },
+      { cycle: H1, title: 'Runbooks that stay current' },
+    ],
+  },
+}, async (app) => {
+  const { page } = app;
+  const cycleId = () => app.ids.cycle.get(H1);
+  await $(page, 'session-list').waitFor();
+  await page.keyboard.press('Control+4');
+  const quarantine = row(page, 'idea-row', 'Quarantine flaky tests automatically');
+  await quarantine.click();
+  await $(page, 'idea-editor').waitFor();
+
+  // In the editor: pick a tag, and create one while tagging.
+  await $(page, 'idea-tags-input').fill('flaky');
+  await $(page, 'idea-tags-option').first().click();
+  await $(page, 'idea-tags-input').fill('release speed');
+  await $(page, 'idea-tags-create').click();
+  await waitForCall(page, 'update_idea', (x) => x.args.idea.tags?.length === 2);
+  await expectCount($(page, 'idea-tags-chip'), 2);
+  await quarantine.locator('.tag').getByText('release speed').waitFor();
+  const [stored] = (await app.op('list_ideas', { cycleId: cycleId() })).filter((i) => i.title.startsWith('Quarantine'));
+  assert.deepEqual(stored.tags.map((t) => t.name), ['flaky tests', 'release speed']);
+
+  // In bulk: tick two ideas and tag them at once.
+  await row(page, 'idea-row', 'Weekly flaky-test digest').locator('..').getByTestId('idea-check').check();
+  await quarantine.locator('..').getByTestId('idea-check').check();
+  await $(page, 'idea-bulk').getByText('2 selected').waitFor();
+  await $(page, 'bulk-tag-input').fill('docs');
+  await $(page, 'bulk-tag-option').first().click();
+  await $(page, 'bulk-tag-add').click();
+  await waitForCall(page, 'tag_ideas', (x) => x.args.ideaIds.length === 2 && x.args.add === true);
+  await page.getByText('Tagged 2 ideas “docs”.').waitFor();
+  const tagged = await app.until('list_ideas', { cycleId: cycleId() }, (list) => list.filter((i) => i.tags.some((t) => t.name === 'docs')).length === 2);
+  assert.deepEqual(tagged.filter((i) => i.tags.some((t) => t.name === 'docs')).map((i) => i.title).sort(), ['Quarantine flaky tests automatically', 'Weekly flaky-test digest per team']);
+  await $(page, 'bulk-clear').click();
+
+  // The list filters by tag.
+  await $(page, 'idea-tag-filter-input').fill('flaky');
+  await $(page, 'idea-tag-filter-option').first().click();
+  await expectCount($(page, 'idea-row'), 1, 'only the idea tagged flaky tests');
+  await app.shot('ideas-tagged');
+  await $(page, 'idea-tag-filter-chip').locator('button').click();
+  await expectCount($(page, 'idea-row'), 3);
+
+  // A session is tagged in its editor, and keeps its tags when its title changes.
+  await page.keyboard.press('Control+1');
+  await $(page, 'session-row').first().click();
+  await $(page, 'session-tags-input').fill('flaky');
+  await $(page, 'session-tags-option').first().click();
+  await waitForCall(page, 'update_session', (x) => x.args.update.tags?.length === 1);
+  await $(page, 'session-title').fill('Coffee with Priya (Payments)');
+  await waitForCall(page, 'update_session', (x) => x.args.update.title === 'Coffee with Priya (Payments)');
+  const session = await app.until('get_session', { id: app.ids.session.get('Coffee with Priya') }, (s) => s.title.endsWith('(Payments)'));
+  assert.deepEqual(session.tags.map((t) => t.name), ['flaky tests']);
+
+  // The Tags screen counts each kind, and a count opens Search on what it counts.
+  await page.keyboard.press('Control+5');
+  await $(page, 'tag-row').first().waitFor();
+  const counts = async (r) => Object.fromEntries(await Promise.all(['observations', 'sessions', 'ideas'].map(async (k) => [k, Number((await r.getByTestId(`tag-count-${k}`).innerText()).match(/\d+/)[0])])));
+  const flakyTag = await tagRowByName(page, 'flaky tests');
+  await flakyTag.getByTestId('tag-count-sessions').getByText('1', { exact: true }).waitFor();
+  assert.deepEqual(await counts(flakyTag), { observations: 0, sessions: 1, ideas: 1 });
+  assert.equal(await flakyTag.getByTestId('tag-count-observations').isDisabled(), true, 'nothing to show for none');
+  await app.shot('tags-per-kind');
+  await flakyTag.getByTestId('tag-count-ideas').click();
+  await $(page, 'search-view').waitFor();
+  assert.equal(await $(page, 'search-input').inputValue(), 'tag:"flaky tests"');
+  await expectCount($(page, 'search-hit'), 1, 'the one idea tagged flaky tests');
+  await $(page, 'search-hit').getByText('Quarantine flaky tests automatically').waitFor();
+  // Every scope a tag describes is counted; people and tags are not.
+  await $(page, 'search-scope-all').click();
+  await expectCount($(page, 'search-hit'), 2, 'the idea and the session');
+  assert.equal(await $(page, 'search-scope-person').isDisabled(), true);
 });
 
 // ---- coverage ----

@@ -78,7 +78,7 @@ journey('a selected passage becomes a pain attributed to its speaker, tagged, an
   assert.equal(o.sessionId, app.ids.session.get('Coffee with Priya'), 'it belongs to its session');
   assert.deepEqual(o.people, [{ id: app.ids.person.get('Priya Raman'), name: 'Priya Raman' }]);
   assert.deepEqual(o.tags.map((t) => t.name), ['flaky tests']);
-  assert.deepEqual((await app.op('list_tags', {})).map((t) => [t.name, t.count]), [['flaky tests', 1]], 'the new tag is stored');
+  assert.deepEqual((await app.op('list_tags', {})).map((t) => [t.name, t.observations]), [['flaky tests', 1]], 'the new tag is stored');
 
   // The session lists what was pulled out of it.
   await $(page, 'session-observation').filter({ hasText: 'They retry flaky tests' }).waitFor();
@@ -163,7 +163,7 @@ journey('the observation list filters by kind, words and tag, tags many at once,
   await $(page, 'bulk-tag-add').click();
   await page.getByText('Tagged 1 observation “deploys”.').waitFor();
   const deploys = (await app.op('list_tags', {})).find((t) => t.name === 'deploys');
-  assert.equal(deploys.count, 2, 'both deploy pains carry the tag (one already did)');
+  assert.equal(deploys.observations, 2, 'both deploy pains carry the tag (one already did)');
   const deployTagged = (await listed(app)).filter((o) => o.tags.some((t) => t.id === deploys.id)).map((o) => o.text).sort();
   assert.deepEqual(deployTagged, ['Deploys are slow.', 'Deploys take ages.']);
 

@@ -19,8 +19,10 @@ export class ObservationFilters {
   readonly hidden = $derived(this.tags.length + this.people.length + this.teams.length + (this.sourceKind ? 1 : 0) + (this.from ? 1 : 0) + (this.to ? 1 : 0));
   /** How many filters are set in all. */
   readonly count = $derived(this.kinds.length + this.hidden);
-  /** Kinds and tags describe observations only: a search with them finds nothing else. */
-  readonly observationOnly = $derived(this.kinds.length > 0 || this.tags.length > 0);
+  /** Kinds describe observations only: a search with them finds nothing else. */
+  readonly observationOnly = $derived(this.kinds.length > 0);
+  /** Tags describe observations, sessions and ideas, never people or tags. */
+  readonly tagged = $derived(this.tags.length > 0);
   /** People, teams, source kinds and dates describe sessions and observations only. */
   readonly sessionLevel = $derived(this.people.length + this.teams.length > 0 || !!this.sourceKind || !!this.from || !!this.to);
 

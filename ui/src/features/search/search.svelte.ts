@@ -110,20 +110,26 @@ class Search {
     }
   }
 
-  /** Whether the filters, set in the bar or typed in the words, find observations only (kinds, tags). */
+  /** Whether the filters, set in the bar or typed in the words, find observations only (kinds). */
   get observationOnly(): boolean {
-    return this.filters.observationOnly || this.understood.filters.some((c) => c.field === 'kind' || c.field === 'tag');
+    return this.filters.observationOnly || this.understood.filters.some((c) => c.field === 'kind');
   }
 
   /** Whether they find sessions and observations only (people, teams, sources, dates). */
   get sessionLevel(): boolean {
-    return this.filters.sessionLevel || this.understood.filters.length > 0;
+    return this.filters.sessionLevel || this.understood.filters.some((c) => c.field !== 'kind' && c.field !== 'tag');
+  }
+
+  /** Whether they name tags, which observations, sessions and ideas carry. */
+  get tagged(): boolean {
+    return this.filters.tagged || this.understood.filters.some((c) => c.field === 'tag');
   }
 
   /** Whether a scope can find anything under the current filters (as core reads them). */
   allows(entity: SearchEntity): boolean {
     if (this.observationOnly) return entity === 'observation';
     if (this.sessionLevel) return entity === 'session' || entity === 'observation';
+    if (this.tagged) return entity === 'session' || entity === 'observation' || entity === 'idea';
     if (this.thisCycle) return entity !== 'person' && entity !== 'tag';
     return true;
   }
@@ -211,6 +217,18 @@ export function showSearch(): void {
   app.paletteOpen = false;
   app.go('search');
   search.focusRequests++;
+}
+
+/**
+ * Shows in Search what carries a tag (in one scope, or everywhere), as `tag:"name"` so
+ * the person sees how to ask for it themselves. A quote cannot sit inside a quoted
+ * value: a name holding one is asked for by its words before the quote.
+ */
+export function showTagged(name: string, scope: SearchEntity | null): void {
+  search.clearFilters();
+  search.text = `tag:"${name.split('"')[0].trim()}"`;
+  search.scope = scope;
+  showSearch();
 }
 
 /** Opens a hit in its own screen. */
