@@ -1,6 +1,7 @@
 // The discovery journey on the real app: log a coffee chat, select a passage of its
-// notes, make it a pain attributed to the person who said it, tag it, and find it
-// again through search — also after quitting and relaunching.
+// notes, make it a pain attributed to the person who said it, tag it, tag an idea
+// with the same tag, and find both again through search — also after quitting and
+// relaunching.
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -102,6 +103,16 @@ journey(() => h, 'a coffee chat passage becomes a tagged pain from its speaker, 
     assert.deepEqual(await chipNames(app, 'observation-people'), ['Priya Raman']);
     assert.deepEqual(await chipNames(app, 'observation-tags'), ['flaky tests']);
     await app.screenshot('observation');
+
+    // Tagging an idea: the tag made for the pain is picked in the idea's editor.
+    await app.session.keys(Keys.CONTROL, '4');
+    await app.click(byTestId('new-idea-button'));
+    const title = await app.waitForTestId('idea-title');
+    await title.type('Quarantine flaky tests automatically');
+    await pickPeople(app, 'idea-tags', ['flaky tests']);
+    await app.waitText(byTestId('idea-row'), (t) => t.includes('Quarantine') && t.includes('flaky tests'));
+    await app.waitText(byTestId('idea-save-state'), (t) => t.includes('Saved'));
+    await app.screenshot('idea-tagged');
   } finally {
     await app.quit();
   }
@@ -114,6 +125,21 @@ journey(() => h, 'a coffee chat passage becomes a tagged pain from its speaker, 
     await hit.click();
     await again.waitForTestId('observation-detail');
     await again.waitText(byTestId('observation-passage'), PASSAGE);
+
+    // `tag:` finds the tagged idea beside the tagged pain.
+    await again.session.keys(Keys.CONTROL, Keys.SHIFT, 'f');
+    const input = await again.waitForTestId('search-input');
+    await again.exec(`arguments[0].select();`, [input]);
+    await input.type('tag:"flaky tests"');
+    const kinds = await waitUntil(
+      async () => {
+        const texts = await Promise.all((await again.findAll(byTestId('search-hit'))).map((el) => again.textOf(el)));
+        return texts.some((t) => t.includes('Quarantine flaky tests automatically')) && texts.some((t) => t.includes('Pain')) ? texts : null;
+      },
+      { message: 'the tagged idea and the tagged pain found by tag:' },
+    );
+    assert.equal(kinds.length, 2, kinds.join(' | '));
+    await again.screenshot('search-by-tag');
   } finally {
     await again.quit();
   }
