@@ -12,6 +12,8 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::error::IpcError::export_all(&cfg)?;
     groundwork_core::RecentWorkspace::export_all(&cfg)?;
     groundwork_core::Cycle::export_all(&cfg)?;
+    groundwork_core::CycleEvent::export_all(&cfg)?;
+    groundwork_core::CycleReview::export_all(&cfg)?;
     groundwork_core::SourceKindInfo::export_all(&cfg)?;
     groundwork_core::Session::export_all(&cfg)?;
     groundwork_core::SessionList::export_all(&cfg)?;
@@ -37,6 +39,10 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::TagInput::export_all(&cfg)?;
     groundwork_core::Idea::export_all(&cfg)?;
     groundwork_core::IdeaInput::export_all(&cfg)?;
+    groundwork_core::Pain::export_all(&cfg)?;
+    groundwork_core::PainInput::export_all(&cfg)?;
+    groundwork_core::PainUpdate::export_all(&cfg)?;
+    groundwork_core::EvidenceLink::export_all(&cfg)?;
     groundwork_core::SearchQuery::export_all(&cfg)?;
     groundwork_core::SearchResults::export_all(&cfg)?;
     groundwork_core::Coverage::export_all(&cfg)?;

@@ -26,6 +26,7 @@ pub enum Stale {
     Teams,
     Tags,
     Ideas,
+    Pains,
     Trash,
     Templates,
     Coverage,
@@ -34,7 +35,7 @@ pub enum Stale {
 
 impl Stale {
     /// Every list, for "refresh everything" (another process changed the file).
-    pub const ALL: [Stale; 11] = [
+    pub const ALL: [Stale; 12] = [
         Stale::Cycles,
         Stale::Sessions,
         Stale::Observations,
@@ -42,6 +43,7 @@ impl Stale {
         Stale::Teams,
         Stale::Tags,
         Stale::Ideas,
+        Stale::Pains,
         Stale::Trash,
         Stale::Templates,
         Stale::Coverage,
@@ -58,6 +60,7 @@ impl Stale {
             Stale::Teams => "teams",
             Stale::Tags => "tags",
             Stale::Ideas => "ideas",
+            Stale::Pains => "pains",
             Stale::Trash => "trash",
             Stale::Templates => "templates",
             Stale::Coverage => "coverage",
@@ -181,9 +184,16 @@ operations! {
     /// Makes a cycle the current one.
     set_current_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Coverage]
         => |s, i| s.set_current_cycle(i.id);
-    /// Moves a cycle to its next mode.
-    advance_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Coverage]
+    /// Moves a cycle to its next mode (kept in its history).
+    advance_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Coverage]
         => |s, i| s.advance_cycle(i.id);
+    /// Takes a cycle back to discovery, for a reason kept in its history.
+    return_to_discovery: write { id: Uuid, reason: String } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Coverage]
+        => |s, i| s.return_to_discovery(i.id, &i.reason);
+    /// A cycle's changes of mode, oldest first.
+    cycle_history: read { id: Uuid } -> Vec<CycleEvent> [] => |s, i| s.cycle_history(i.id);
+    /// What discovery gathered in a cycle, to review before it moves on.
+    cycle_review: read { id: Uuid } -> CycleReview [] => |s, i| s.cycle_review(i.id);
 
     /// Every source kind with its label.
     list_source_kinds: read {} -> Vec<SourceKindInfo> [] => |s, i| Ok(source_kinds());
@@ -219,28 +229,28 @@ operations! {
     /// Adds a person.
     create_person: write { person: PersonInput } -> Person [People, Teams] => |s, i| s.create_person(&i.person);
     /// Replaces a person's fields.
-    update_person: write { id: Uuid, person: PersonInput } -> Person [People, Teams, Sessions, Observations, Coverage]
+    update_person: write { id: Uuid, person: PersonInput } -> Person [People, Teams, Sessions, Observations, Pains, Coverage]
         => |s, i| s.update_person(i.id, &i.person);
     /// Moves a person to the trash.
-    delete_person: write { id: Uuid } -> () [People, Teams, Sessions, Observations, Coverage, Trash]
+    delete_person: write { id: Uuid } -> () [People, Teams, Sessions, Observations, Pains, Coverage, Trash]
         => |s, i| s.delete_person(i.id);
     /// Every team.
     list_teams: read {} -> Vec<Team> [] => |s, i| s.list_teams();
     /// Adds a team.
     create_team: write { team: TeamInput } -> Team [Teams, Coverage] => |s, i| s.create_team(&i.team);
     /// Replaces a team's fields.
-    update_team: write { id: Uuid, team: TeamInput } -> Team [Teams, People, Coverage] => |s, i| s.update_team(i.id, &i.team);
+    update_team: write { id: Uuid, team: TeamInput } -> Team [Teams, People, Pains, Coverage] => |s, i| s.update_team(i.id, &i.team);
     /// Moves a team to the trash.
-    delete_team: write { id: Uuid } -> () [Teams, People, Coverage, Trash] => |s, i| s.delete_team(i.id);
+    delete_team: write { id: Uuid } -> () [Teams, People, Pains, Coverage, Trash] => |s, i| s.delete_team(i.id);
     /// The ask-load warning threshold (sessions in 90 days).
     ask_load_threshold: read {} -> u32 [] => |s, i| s.ask_load_threshold();
     /// Sets the ask-load warning threshold.
     set_ask_load_threshold: write { threshold: u32 } -> u32 [Settings, Coverage] => |s, i| s.set_ask_load_threshold(i.threshold);
     /// Merges person `merged` into `kept`.
-    merge_people: write { kept: Uuid, merged: Uuid } -> MergeDone [People, Teams, Sessions, Observations, Coverage]
+    merge_people: write { kept: Uuid, merged: Uuid } -> MergeDone [People, Teams, Sessions, Observations, Pains, Coverage]
         => |s, i| s.merge_people(i.kept, i.merged);
     /// Undoes a merge of people, observations or tags.
-    undo_merge: write { merge_id: Uuid } -> () [People, Teams, Sessions, Observations, Tags, Ideas, Coverage]
+    undo_merge: write { merge_id: Uuid } -> () [People, Teams, Sessions, Observations, Tags, Ideas, Pains, Coverage]
         => |s, i| s.undo_merge(i.merge_id);
 
     /// A page of observations matching the query.
@@ -251,13 +261,13 @@ operations! {
     create_observation: write { observation: NewObservation } -> Observation [Observations, Tags, People, Coverage]
         => |s, i| s.create_observation(&i.observation);
     /// Replaces an observation's fields.
-    update_observation: write { id: Uuid, update: ObservationUpdate } -> Observation [Observations, Tags, People, Ideas, Coverage]
+    update_observation: write { id: Uuid, update: ObservationUpdate } -> Observation [Observations, Tags, People, Ideas, Pains, Coverage]
         => |s, i| s.update_observation(i.id, &i.update);
     /// Moves an observation to the trash.
-    delete_observation: write { id: Uuid } -> () [Observations, Tags, People, Ideas, Coverage, Trash]
+    delete_observation: write { id: Uuid } -> () [Observations, Tags, People, Ideas, Pains, Coverage, Trash]
         => |s, i| s.delete_observation(i.id);
     /// Merges observation `merged` into `kept`.
-    merge_observations: write { kept: Uuid, merged: Uuid } -> MergeDone [Observations, Tags, People, Ideas, Coverage]
+    merge_observations: write { kept: Uuid, merged: Uuid } -> MergeDone [Observations, Tags, People, Ideas, Pains, Coverage]
         => |s, i| s.merge_observations(i.kept, i.merged);
 
     /// Every tag with its counts of observations, sessions and ideas.
@@ -291,6 +301,23 @@ operations! {
     /// Moves an idea to the trash.
     delete_idea: write { id: Uuid } -> () [Ideas, Tags, Trash] => |s, i| s.delete_idea(i.id);
 
+    /// The pains of a cycle, with evidence, reach and flags.
+    list_pains: read { cycle_id: Uuid } -> Vec<Pain> [] => |s, i| s.list_pains(i.cycle_id);
+    /// One pain.
+    get_pain: read { id: Uuid } -> Pain [] => |s, i| s.pain(i.id);
+    /// Makes a pain from evidence (prioritization).
+    create_pain: write { cycle_id: Uuid, pain: PainInput } -> Pain [Pains] => |s, i| s.create_pain(i.cycle_id, &i.pain);
+    /// Makes a pain from one observation, in one step.
+    pain_from_observation: write { observation_id: Uuid } -> Pain [Pains] => |s, i| s.pain_from_observation(i.observation_id);
+    /// Replaces a pain's statement and severity.
+    update_pain: write { id: Uuid, update: PainUpdate } -> Pain [Pains] => |s, i| s.update_pain(i.id, &i.update);
+    /// Links observations to a pain (or changes a link's importance and reason).
+    link_evidence: write { pain_id: Uuid, links: Vec<EvidenceLink> } -> Pain [Pains] => |s, i| s.link_evidence(i.pain_id, &i.links);
+    /// Unlinks an observation from a pain.
+    unlink_evidence: write { pain_id: Uuid, observation_id: Uuid } -> Pain [Pains] => |s, i| s.unlink_evidence(i.pain_id, i.observation_id);
+    /// Moves a pain to the trash.
+    delete_pain: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_pain(i.id);
+
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);
     /// Coverage of a cycle: channels, teams and segments heard, ask-load.
@@ -306,7 +333,7 @@ operations! {
     list_trash: read {} -> Vec<TrashItem> [] => |s, i| s.list_trash();
     /// Restores a deleted thing, with every link it had.
     restore_from_trash: write { entity: TrashEntity, id: Uuid } -> ()
-        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Coverage]
+        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Coverage]
         => |s, i| s.restore(i.entity, i.id);
 
     /// Markdown to sanitized HTML, by the one renderer in core.

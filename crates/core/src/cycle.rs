@@ -18,7 +18,8 @@ pub const MAX_CYCLE_NAME: usize = crate::limits::CYCLE_NAME;
 
 const CURRENT_CYCLE_KEY: &str = "current_cycle_id";
 
-/// The mode a cycle is in. Modes only move forward.
+/// The mode a cycle is in. Modes move forward one step at a time; only a return to
+/// discovery goes back, with a reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CycleMode {
@@ -209,17 +210,98 @@ impl Tx<'_> {
     }
 
     /// Moves a cycle to its next mode. The move is explicit and one step at a time;
-    /// closing makes the cycle read-only for good.
+    /// closing makes the cycle read-only for good. The move is kept in its history.
     pub fn advance_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
         let (name, mode) = self.cycle_head(id)?;
         let next = mode
             .next()
             .ok_or(DomainError::CycleAlreadyClosed { cycle: name })?;
+        self.change_mode(id, mode, next, "")?;
+        self.cycle(id)
+    }
+
+    /// Takes a cycle in prioritization or roadmap back to discovery, for the reason
+    /// given (kept in its history). What was judged stays stored, hidden and refused
+    /// again until the cycle moves on.
+    pub fn return_to_discovery(&self, id: Uuid, reason: &str) -> Result<Cycle, DomainError> {
+        let (name, mode) = self.cycle_head(id)?;
+        match mode {
+            CycleMode::Discovery => {
+                return Err(DomainError::invalid(
+                    "mode",
+                    format!("the cycle \"{name}\" is already in discovery"),
+                ))
+            }
+            CycleMode::Closed => return Err(DomainError::CycleClosed { cycle: name }),
+            CycleMode::Prioritization | CycleMode::Roadmap => {}
+        }
+        let reason = crate::input::line(
+            "reason",
+            reason,
+            crate::limits::REASON,
+            Some("say why the cycle goes back to discovery, e.g. \"a team we never heard from asked to be heard\""),
+        )?;
+        self.change_mode(id, mode, CycleMode::Discovery, &reason)?;
+        self.cycle(id)
+    }
+
+    fn change_mode(
+        &self,
+        id: Uuid,
+        from: CycleMode,
+        to: CycleMode,
+        reason: &str,
+    ) -> Result<(), DomainError> {
+        let now = self.now_text();
         self.conn.execute(
             "UPDATE cycle SET mode = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id.to_string(), next.as_str(), self.now_text()],
+            params![id.to_string(), to.as_str(), now],
         )?;
-        self.cycle(id)
+        self.conn.execute(
+            "INSERT INTO cycle_event (id, cycle_id, from_mode, to_mode, reason, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                new_id().to_string(),
+                id.to_string(),
+                from.as_str(),
+                to.as_str(),
+                reason,
+                now
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// One change of a cycle's mode.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CycleEvent {
+    pub from: CycleMode,
+    pub to: CycleMode,
+    /// Why; empty for a step forward.
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+impl Db<'_> {
+    /// A cycle's changes of mode, oldest first.
+    pub fn cycle_history(&self, id: Uuid) -> Result<Vec<CycleEvent>, DomainError> {
+        self.cycle_head(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT from_mode, to_mode, reason, at FROM cycle_event WHERE cycle_id = ?1 ORDER BY at, rowid",
+        )?;
+        let events = stmt
+            .query_map([id.to_string()], |r| {
+                Ok(CycleEvent {
+                    from: r.stored("from_mode")?,
+                    to: r.stored("to_mode")?,
+                    reason: r.get("reason")?,
+                    at: r.time("at")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(events)
     }
 }
 
@@ -257,5 +339,15 @@ impl Store {
     /// Moves a cycle to its next mode.
     pub fn advance_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
         self.write(|tx| tx.advance_cycle(id))
+    }
+
+    /// Takes a cycle back to discovery, for a reason.
+    pub fn return_to_discovery(&self, id: Uuid, reason: &str) -> Result<Cycle, DomainError> {
+        self.write(|tx| tx.return_to_discovery(id, reason))
+    }
+
+    /// A cycle's changes of mode, oldest first.
+    pub fn cycle_history(&self, id: Uuid) -> Result<Vec<CycleEvent>, DomainError> {
+        self.read(|db| db.cycle_history(id))
     }
 }

@@ -66,6 +66,8 @@ pub struct Idea {
     #[ts(optional)]
     pub assessment: Option<Assessment>,
     pub read_only: bool,
+    /// Captured after its cycle left discovery: it counts, and says so.
+    pub late_input: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -141,7 +143,7 @@ fn write_evidence(tx: &Tx<'_>, id: Uuid, evidence: &[Uuid]) -> Result<(), Domain
 }
 
 const SELECT_IDEA: &str = "SELECT i.id, i.cycle_id, i.title, i.description, i.score, i.effort,
-        c.mode, i.created_at, i.updated_at
+        c.mode, i.late_input, i.created_at, i.updated_at
      FROM idea i JOIN cycle c ON c.id = i.cycle_id";
 
 fn idea_from_row(r: &Row<'_>) -> rusqlite::Result<Idea> {
@@ -156,6 +158,7 @@ fn idea_from_row(r: &Row<'_>) -> rusqlite::Result<Idea> {
         description: r.get("description")?,
         assessment: judged.then_some(Assessment { score, effort }),
         read_only: mode == CycleMode::Closed,
+        late_input: r.get("late_input")?,
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
         evidence: Vec::new(),
@@ -231,8 +234,8 @@ impl Tx<'_> {
         let (title, description) = clean(input)?;
         let id = new_id();
         self.conn.execute(
-            "INSERT INTO idea (id, cycle_id, title, description, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            "INSERT INTO idea (id, cycle_id, title, description, created_at, updated_at, late_input)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, (SELECT mode <> 'discovery' FROM cycle WHERE id = ?2))",
             params![
                 id.to_string(),
                 cycle.to_string(),

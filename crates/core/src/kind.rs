@@ -88,6 +88,21 @@ impl SourceKind {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// Whether it hears our users. Peer companies, research, open-source and vendor
+    /// scans tell what others do, and a brainstorm what the team thinks: neither is
+    /// what our users need.
+    pub fn hears_users(self) -> bool {
+        !matches!(
+            self,
+            Self::PeerCompanyChat
+                | Self::AcademicResearch
+                | Self::IndustryResearch
+                | Self::OpenSourceScan
+                | Self::CloudVendorScan
+                | Self::TeamBrainstorm
+        )
+    }
 }
 
 /// A source kind with the name people use for it, for pickers and filters.

@@ -28,9 +28,11 @@ pub mod cycle;
 pub mod idea;
 pub mod merge;
 pub mod observation;
+pub mod pain;
 pub mod person;
 pub mod recent;
 pub mod render;
+pub mod review;
 pub mod sample;
 pub mod search;
 pub mod search_index;
@@ -41,7 +43,7 @@ pub mod trash;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
-pub use cycle::{Cycle, CycleMode};
+pub use cycle::{Cycle, CycleEvent, CycleMode};
 pub use db::{Db, Tx};
 pub use error::DomainError;
 pub use filter::ObservationFilter;
@@ -51,6 +53,10 @@ pub use merge::{MergeDone, MergeEntity};
 pub use observation::{
     NewObservation, Observation, ObservationList, ObservationQuery, ObservationUpdate,
 };
+pub use pain::{
+    EvidenceLink, Importance, LoudVoice, Pain, PainEvidence, PainInput, PainUpdate, Reach,
+    Severity, VoiceKind,
+};
 pub use passage::PassageState;
 pub use person::{
     PeopleQuery, Person, PersonInput, PersonRef, PersonSession, PersonSummary, Relation, Team,
@@ -59,6 +65,7 @@ pub use person::{
 pub use policy::{Act, CycleAllows};
 pub use query::QueryField;
 pub use recent::{RecentList, RecentWorkspace};
+pub use review::CycleReview;
 pub use search::{
     QueryChip, SearchCounts, SearchEntity, SearchHit, SearchOrder, SearchQuery, SearchResults,
     Understood,

@@ -40,6 +40,12 @@ pub const IDEA_TITLE: usize = 300;
 pub const IDEA_DESCRIPTION: usize = 50_000;
 /// Most observations one idea cites.
 pub const IDEA_EVIDENCE: usize = 1000;
+/// Longest pain statement.
+pub const PAIN_STATEMENT: usize = 1000;
+/// Longest reason given for linking evidence or for a change of mode.
+pub const REASON: usize = 2000;
+/// Most observations behind one pain.
+pub const PAIN_EVIDENCE: usize = 5000;
 /// Longest session template.
 pub const TEMPLATE: usize = 20_000;
 /// Longest search, in characters; the rest of a long paste is ignored (and said so).
@@ -71,6 +77,9 @@ pub struct Limits {
     pub idea_title: usize,
     pub idea_description: usize,
     pub idea_evidence: usize,
+    pub pain_statement: usize,
+    pub reason: usize,
+    pub pain_evidence: usize,
     pub template: usize,
     pub search_text: usize,
     pub people_query: usize,
@@ -96,6 +105,9 @@ pub const LIMITS: Limits = Limits {
     idea_title: IDEA_TITLE,
     idea_description: IDEA_DESCRIPTION,
     idea_evidence: IDEA_EVIDENCE,
+    pain_statement: PAIN_STATEMENT,
+    reason: REASON,
+    pain_evidence: PAIN_EVIDENCE,
     template: TEMPLATE,
     search_text: SEARCH_TEXT,
     people_query: PEOPLE_QUERY,

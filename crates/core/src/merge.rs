@@ -74,6 +74,10 @@ struct MovedLink {
     #[serde(default)]
     position: i64,
     kept_had_it: bool,
+    /// A pain's evidence link also keeps its importance, reason and when it was made
+    /// (JSON `[importance, reason, linked_at]`), so undo puts it back as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fields: Option<String>,
 }
 
 /// The link tables of each entity: (table, column naming the entity, column of the other end).
@@ -87,6 +91,7 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
             ("observation_person", "observation_id", "person_id"),
             ("observation_tag", "observation_id", "tag_id"),
             ("idea_observation", "observation_id", "idea_id"),
+            ("pain_evidence", "observation_id", "pain_id"),
         ],
         MergeEntity::Tag => &[
             ("observation_tag", "tag_id", "observation_id"),
@@ -109,19 +114,32 @@ fn move_links(
         } else {
             "0"
         };
-        let rows: Vec<(String, i64, bool)> = tx
+        let fields = if *table == "pain_evidence" {
+            "json_array(l.importance, l.reason, l.linked_at)"
+        } else {
+            "NULL"
+        };
+        let rows: Vec<(String, i64, bool, Option<String>)> = tx
             .prepare(&format!(
                 "SELECT l.{other}, {position},
-                        EXISTS (SELECT 1 FROM {table} k WHERE k.{me} = ?2 AND k.{other} = l.{other})
+                        EXISTS (SELECT 1 FROM {table} k WHERE k.{me} = ?2 AND k.{other} = l.{other}),
+                        {fields}
                  FROM {table} l WHERE l.{me} = ?1"
             ))?
             .query_map(params![merged.to_string(), kept.to_string()], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        for (other_id, pos, kept_had_it) in rows {
+        for (other_id, pos, kept_had_it, fields) in rows {
             if !kept_had_it {
-                if *table == "session_person" {
+                if *table == "pain_evidence" {
+                    tx.execute(
+                        "INSERT INTO pain_evidence (observation_id, pain_id, importance, reason, linked_at)
+                         SELECT ?1, pain_id, importance, reason, linked_at FROM pain_evidence
+                         WHERE observation_id = ?2 AND pain_id = ?3",
+                        params![kept.to_string(), merged.to_string(), other_id],
+                    )?;
+                } else if *table == "session_person" {
                     tx.execute(
                         "INSERT INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
                         params![other_id, kept.to_string(), pos],
@@ -138,6 +156,7 @@ fn move_links(
                 other: other_id,
                 position: pos,
                 kept_had_it,
+                fields,
             });
         }
         tx.execute(
@@ -205,6 +224,7 @@ impl Tx<'_> {
                 })?,
                 position: 0,
                 kept_had_it: true,
+                fields: None,
             });
             self.conn.execute(
                 "UPDATE person SET
@@ -352,6 +372,15 @@ impl Tx<'_> {
                 self.conn.execute(
                     "INSERT OR IGNORE INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
                     params![link.other, merged, link.position],
+                )?;
+            } else if link.table == "pain_evidence" {
+                let Some(fields) = &link.fields else {
+                    return Err(unreadable_record("a pain's evidence link"));
+                };
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO pain_evidence (observation_id, pain_id, importance, reason, linked_at)
+                     SELECT ?1, ?2, f ->> 0, coalesce(f ->> 1, ''), f ->> 2 FROM (SELECT ?3 AS f)",
+                    params![merged, link.other, fields],
                 )?;
             } else {
                 self.conn.execute(

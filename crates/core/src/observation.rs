@@ -59,6 +59,8 @@ pub struct Observation {
     pub tags: Vec<TagRef>,
     /// Whether its cycle is closed.
     pub read_only: bool,
+    /// Captured after its cycle left discovery: it counts, and says so.
+    pub late_input: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -137,7 +139,7 @@ pub struct ObservationList {
 const SELECT_OBSERVATION: &str =
     "SELECT o.id, o.cycle_id, o.session_id, coalesce(s.title, '') AS session_title,
         s.kind AS source_kind, o.kind, o.text, o.passage, o.passage_start, o.passage_state,
-        o.observed_on, c.mode = 'closed' AS read_only, o.created_at, o.updated_at
+        o.observed_on, c.mode = 'closed' AS read_only, o.late_input, o.created_at, o.updated_at
      FROM observation o
      JOIN cycle c ON c.id = o.cycle_id
      LEFT JOIN session s ON s.id = o.session_id";
@@ -156,6 +158,7 @@ fn observation_from_row(r: &Row<'_>) -> rusqlite::Result<Observation> {
         passage_state: r.stored("passage_state")?,
         observed_on: r.date("observed_on")?,
         read_only: r.get("read_only")?,
+        late_input: r.get("late_input")?,
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
         people: Vec::new(),
@@ -363,8 +366,8 @@ impl Tx<'_> {
         let id = new_id();
         self.conn.execute(
             "INSERT INTO observation (id, cycle_id, session_id, kind, text, passage, passage_start,
-                                      passage_state, observed_on, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                      passage_state, observed_on, created_at, updated_at, late_input)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, (SELECT mode <> 'discovery' FROM cycle WHERE id = ?2))",
             params![
                 id.to_string(),
                 cycle_id.to_string(),

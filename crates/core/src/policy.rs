@@ -23,13 +23,21 @@ pub enum Act {
     EditCycle,
     /// Judge: score, size, rank or vote.
     Judge,
+    /// Turn evidence into pains and group them: the work of prioritization.
+    Prioritize,
     /// Place and edit roadmap items.
     PlanRoadmap,
 }
 
 impl Act {
     /// Every act, in the table's order.
-    pub const ALL: [Act; 4] = [Act::Capture, Act::EditCycle, Act::Judge, Act::PlanRoadmap];
+    pub const ALL: [Act; 5] = [
+        Act::Capture,
+        Act::EditCycle,
+        Act::Judge,
+        Act::Prioritize,
+        Act::PlanRoadmap,
+    ];
 
     /// What it is, in words, for refusals.
     pub fn label(self) -> &'static str {
@@ -37,6 +45,7 @@ impl Act {
             Act::Capture => "capturing",
             Act::EditCycle => "renaming the cycle",
             Act::Judge => "scoring, sizing and ranking",
+            Act::Prioritize => "turning evidence into pains",
             Act::PlanRoadmap => "planning the roadmap",
         }
     }
@@ -44,11 +53,12 @@ impl Act {
 
 /// The policy: for each act, whether each mode (discovery, prioritization, roadmap,
 /// closed) allows it.
-const TABLE: [(Act, [bool; 4]); 4] = [
+const TABLE: [(Act, [bool; 4]); 5] = [
     //                     discovery prioritization roadmap closed
     (Act::Capture, [true, true, true, false]),
     (Act::EditCycle, [true, true, true, false]),
     (Act::Judge, [false, true, true, false]),
+    (Act::Prioritize, [false, true, true, false]),
     (Act::PlanRoadmap, [false, false, true, false]),
 ];
 
@@ -162,7 +172,9 @@ impl Tx<'_> {
                     ("observation", false) => "observation",
                     ("observation", true) => "trashed observation",
                     ("idea", false) => "idea",
-                    _ => "trashed idea",
+                    ("idea", true) => "trashed idea",
+                    ("pain", false) => "pain",
+                    _ => "trashed pain",
                 },
                 id: id.to_string(),
             })?;
@@ -182,6 +194,7 @@ mod tests {
             (Act::Capture, [true, true, true, false]),
             (Act::EditCycle, [true, true, true, false]),
             (Act::Judge, [false, true, true, false]),
+            (Act::Prioritize, [false, true, true, false]),
             (Act::PlanRoadmap, [false, false, true, false]),
         ];
         for (act, modes) in expected {

@@ -68,6 +68,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0007_idea_session_tags.sql"),
         breaking: false,
     },
+    Migration {
+        version: 8,
+        name: "0008_prioritization",
+        sql: include_str!("../../../migrations/0008_prioritization.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

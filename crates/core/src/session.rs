@@ -58,6 +58,8 @@ pub struct Session {
     pub notes_rev: u32,
     /// Whether its cycle is closed, so the session cannot change.
     pub read_only: bool,
+    /// Logged after its cycle left discovery: it counts, and says so.
+    pub late_input: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -333,6 +335,7 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         created_at: row.time("created_at")?,
         updated_at: row.time("updated_at")?,
         read_only: row.get("read_only")?,
+        late_input: row.get("late_input")?,
         links: Vec::new(),
     })
 }
@@ -377,7 +380,7 @@ impl Db<'_> {
             .conn
             .prepare_cached(
                 "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, s.notes, s.notes_rev,
-                        s.created_at, s.updated_at, c.mode = 'closed' AS read_only
+                        s.late_input, s.created_at, s.updated_at, c.mode = 'closed' AS read_only
                  FROM session s JOIN cycle c ON c.id = s.cycle_id
                  WHERE s.id = ?1 AND s.deleted_at IS NULL",
             )?
@@ -481,8 +484,9 @@ impl Tx<'_> {
         check_notes(&notes)?;
         let id = new_id();
         self.conn.execute(
-            "INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            // Captured once the cycle left discovery: late input (see `LATE_INPUT`).
+            "INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at, late_input)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT mode <> 'discovery' FROM cycle WHERE id = ?2))",
             params![
                 id.to_string(),
                 new.cycle_id.to_string(),

@@ -22,6 +22,7 @@ pub enum TrashEntity {
     Team,
     Tag,
     Idea,
+    Pain,
 }
 
 impl Stored for TrashEntity {
@@ -34,6 +35,7 @@ impl Stored for TrashEntity {
             Self::Team => "team",
             Self::Tag => "tag",
             Self::Idea => "idea",
+            Self::Pain => "pain",
         }
     }
     fn all() -> &'static [Self] {
@@ -44,6 +46,7 @@ impl Stored for TrashEntity {
             Self::Team,
             Self::Tag,
             Self::Idea,
+            Self::Pain,
         ]
     }
 }
@@ -81,6 +84,9 @@ const TRASH: &str = "
     UNION ALL
     SELECT 'idea', i.id, i.title, 'idea · ' || c.name, i.deleted_at
         FROM idea i JOIN cycle c ON c.id = i.cycle_id WHERE i.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'pain', p.id, p.statement, 'pain · ' || c.name, p.deleted_at
+        FROM pain p JOIN cycle c ON c.id = p.cycle_id WHERE p.deleted_at IS NOT NULL
     ORDER BY 5 DESC, 2 DESC";
 
 fn context(entity: &str, raw: &str) -> String {
@@ -141,6 +147,9 @@ impl Tx<'_> {
             TrashEntity::Session | TrashEntity::Observation | TrashEntity::Idea
         ) {
             self.require_in(table, id, true, Act::Capture)?;
+        }
+        if entity == TrashEntity::Pain {
+            self.require_in(table, id, true, Act::Prioritize)?;
         }
         let restored = self
             .conn

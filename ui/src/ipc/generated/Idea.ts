@@ -10,4 +10,8 @@ export type Idea = { id: string, cycleId: string, title: string, description: st
 /**
  * Absent while the cycle is in discovery: nothing is judged there.
  */
-assessment?: Assessment, readOnly: boolean, createdAt: string, updatedAt: string, };
+assessment?: Assessment, readOnly: boolean, 
+/**
+ * Captured after its cycle left discovery: it counts, and says so.
+ */
+lateInput: boolean, createdAt: string, updatedAt: string, };

@@ -24,4 +24,8 @@ passageStart?: number, passageState: PassageState, observedOn: string, people: A
 /**
  * Whether its cycle is closed.
  */
-readOnly: boolean, createdAt: string, updatedAt: string, };
+readOnly: boolean, 
+/**
+ * Captured after its cycle left discovery: it counts, and says so.
+ */
+lateInput: boolean, createdAt: string, updatedAt: string, };

@@ -23,4 +23,8 @@ notesRev: number,
 /**
  * Whether its cycle is closed, so the session cannot change.
  */
-readOnly: boolean, createdAt: string, updatedAt: string, };
+readOnly: boolean, 
+/**
+ * Logged after its cycle left discovery: it counts, and says so.
+ */
+lateInput: boolean, createdAt: string, updatedAt: string, };

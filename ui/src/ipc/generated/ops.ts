@@ -1,10 +1,10 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, Coverage, Cycle, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, PeopleQuery, Person, PersonInput, PersonSummary, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
+import type { Assessment, Coverage, Cycle, CycleEvent, CycleReview, EvidenceLink, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
-export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'trash' | 'templates' | 'coverage' | 'settings';
+export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings';
 /** Every list, for when another process changed the workspace. */
-export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'trash', 'templates', 'coverage', 'settings'];
+export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'trash', 'templates', 'coverage', 'settings'];
 
 /** Every operation's name. */
 export type OpName =
@@ -13,6 +13,9 @@ export type OpName =
   | 'rename_cycle'
   | 'set_current_cycle'
   | 'advance_cycle'
+  | 'return_to_discovery'
+  | 'cycle_history'
+  | 'cycle_review'
   | 'list_source_kinds'
   | 'list_sessions'
   | 'get_session'
@@ -55,6 +58,14 @@ export type OpName =
   | 'update_idea'
   | 'assess_idea'
   | 'delete_idea'
+  | 'list_pains'
+  | 'get_pain'
+  | 'create_pain'
+  | 'pain_from_observation'
+  | 'update_pain'
+  | 'link_evidence'
+  | 'unlink_evidence'
+  | 'delete_pain'
   | 'search'
   | 'coverage'
   | 'list_templates'
@@ -70,7 +81,10 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   create_cycle: ['cycles'],
   rename_cycle: ['cycles'],
   set_current_cycle: ['cycles', 'sessions', 'observations', 'ideas', 'coverage'],
-  advance_cycle: ['cycles', 'sessions', 'observations', 'ideas', 'coverage'],
+  advance_cycle: ['cycles', 'sessions', 'observations', 'ideas', 'pains', 'coverage'],
+  return_to_discovery: ['cycles', 'sessions', 'observations', 'ideas', 'pains', 'coverage'],
+  cycle_history: [],
+  cycle_review: [],
   list_source_kinds: [],
   list_sessions: [],
   get_session: [],
@@ -84,22 +98,22 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   people_by_id: [],
   get_person: [],
   create_person: ['people', 'teams'],
-  update_person: ['people', 'teams', 'sessions', 'observations', 'coverage'],
-  delete_person: ['people', 'teams', 'sessions', 'observations', 'coverage', 'trash'],
+  update_person: ['people', 'teams', 'sessions', 'observations', 'pains', 'coverage'],
+  delete_person: ['people', 'teams', 'sessions', 'observations', 'pains', 'coverage', 'trash'],
   list_teams: [],
   create_team: ['teams', 'coverage'],
-  update_team: ['teams', 'people', 'coverage'],
-  delete_team: ['teams', 'people', 'coverage', 'trash'],
+  update_team: ['teams', 'people', 'pains', 'coverage'],
+  delete_team: ['teams', 'people', 'pains', 'coverage', 'trash'],
   ask_load_threshold: [],
   set_ask_load_threshold: ['settings', 'coverage'],
-  merge_people: ['people', 'teams', 'sessions', 'observations', 'coverage'],
-  undo_merge: ['people', 'teams', 'sessions', 'observations', 'tags', 'ideas', 'coverage'],
+  merge_people: ['people', 'teams', 'sessions', 'observations', 'pains', 'coverage'],
+  undo_merge: ['people', 'teams', 'sessions', 'observations', 'tags', 'ideas', 'pains', 'coverage'],
   list_observations: [],
   get_observation: [],
   create_observation: ['observations', 'tags', 'people', 'coverage'],
-  update_observation: ['observations', 'tags', 'people', 'ideas', 'coverage'],
-  delete_observation: ['observations', 'tags', 'people', 'ideas', 'coverage', 'trash'],
-  merge_observations: ['observations', 'tags', 'people', 'ideas', 'coverage'],
+  update_observation: ['observations', 'tags', 'people', 'ideas', 'pains', 'coverage'],
+  delete_observation: ['observations', 'tags', 'people', 'ideas', 'pains', 'coverage', 'trash'],
+  merge_observations: ['observations', 'tags', 'people', 'ideas', 'pains', 'coverage'],
   list_tags: [],
   create_tag: ['tags'],
   update_tag: ['tags', 'observations', 'sessions', 'ideas'],
@@ -113,13 +127,21 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   update_idea: ['ideas', 'tags'],
   assess_idea: ['ideas'],
   delete_idea: ['ideas', 'tags', 'trash'],
+  list_pains: [],
+  get_pain: [],
+  create_pain: ['pains'],
+  pain_from_observation: ['pains'],
+  update_pain: ['pains'],
+  link_evidence: ['pains'],
+  unlink_evidence: ['pains'],
+  delete_pain: ['pains', 'trash'],
   search: [],
   coverage: [],
   list_templates: [],
   set_template: ['templates'],
   reset_template: ['templates'],
   list_trash: [],
-  restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'coverage'],
+  restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'coverage'],
   render_markdown: [],
 };
 
@@ -137,8 +159,14 @@ export function operations(call: Call) {
     renameCycle: (id: string, name: string) => call<Cycle>('rename_cycle', { id, name }),
     /** Makes a cycle the current one. (writes) */
     setCurrentCycle: (id: string) => call<Cycle>('set_current_cycle', { id }),
-    /** Moves a cycle to its next mode. (writes) */
+    /** Moves a cycle to its next mode (kept in its history). (writes) */
     advanceCycle: (id: string) => call<Cycle>('advance_cycle', { id }),
+    /** Takes a cycle back to discovery, for a reason kept in its history. (writes) */
+    returnToDiscovery: (id: string, reason: string) => call<Cycle>('return_to_discovery', { id, reason }),
+    /** A cycle's changes of mode, oldest first. (reads) */
+    cycleHistory: (id: string) => call<Array<CycleEvent>>('cycle_history', { id }),
+    /** What discovery gathered in a cycle, to review before it moves on. (reads) */
+    cycleReview: (id: string) => call<CycleReview>('cycle_review', { id }),
     /** Every source kind with its label. (reads) */
     listSourceKinds: () => call<Array<SourceKindInfo>>('list_source_kinds', {  }),
     /** Sessions matching the query, with counts per kind. (reads) */
@@ -223,6 +251,22 @@ export function operations(call: Call) {
     assessIdea: (id: string, assessment: Assessment) => call<Idea>('assess_idea', { id, assessment }),
     /** Moves an idea to the trash. (writes) */
     deleteIdea: (id: string) => call<null>('delete_idea', { id }),
+    /** The pains of a cycle, with evidence, reach and flags. (reads) */
+    listPains: (cycleId: string) => call<Array<Pain>>('list_pains', { cycleId }),
+    /** One pain. (reads) */
+    getPain: (id: string) => call<Pain>('get_pain', { id }),
+    /** Makes a pain from evidence (prioritization). (writes) */
+    createPain: (cycleId: string, pain: PainInput) => call<Pain>('create_pain', { cycleId, pain }),
+    /** Makes a pain from one observation, in one step. (writes) */
+    painFromObservation: (observationId: string) => call<Pain>('pain_from_observation', { observationId }),
+    /** Replaces a pain's statement and severity. (writes) */
+    updatePain: (id: string, update: PainUpdate) => call<Pain>('update_pain', { id, update }),
+    /** Links observations to a pain (or changes a link's importance and reason). (writes) */
+    linkEvidence: (painId: string, links: Array<EvidenceLink>) => call<Pain>('link_evidence', { painId, links }),
+    /** Unlinks an observation from a pain. (writes) */
+    unlinkEvidence: (painId: string, observationId: string) => call<Pain>('unlink_evidence', { painId, observationId }),
+    /** Moves a pain to the trash. (writes) */
+    deletePain: (id: string) => call<null>('delete_pain', { id }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */

@@ -1,0 +1,613 @@
+//! Pains: the user-pain statements prioritization makes from discovery's evidence.
+//! A pain's evidence is a set of links to observations, each with its own importance
+//! and the when and why of its linking. Reach is derived from that evidence, never
+//! typed: the distinct people, teams, segments and channels behind it, each person
+//! counted once however often they said it. Two flags keep the team honest: evidence
+//! only from what others do (peers, research, scans) is "no user evidence yet", and a
+//! pain heard mostly from one person, team or channel says so.
+
+use crate::db::{Db, Tx};
+use crate::error::DomainError;
+use crate::id::new_id;
+use crate::input::{bounded, line};
+use crate::kind::{ObservationKind, SourceKind};
+use crate::person::{PersonRef, Relation};
+use crate::policy::{shows_judgement, Act};
+use crate::row::{RowExt, Stored};
+use crate::sql::json_list;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Longest pain statement, in characters.
+pub const MAX_STATEMENT: usize = crate::limits::PAIN_STATEMENT;
+/// Longest reason for a link, in characters.
+pub const MAX_REASON: usize = crate::limits::REASON;
+/// Most observations behind one pain.
+pub const MAX_EVIDENCE: usize = crate::limits::PAIN_EVIDENCE;
+
+/// How badly a pain hurts, as the team judges it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Stored for Severity {
+    const WHAT: &'static str = "severity";
+    fn as_stored(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+            Self::Critical => "critical",
+        }
+    }
+    fn all() -> &'static [Self] {
+        &[Self::Low, Self::Medium, Self::High, Self::Critical]
+    }
+}
+
+/// How much one piece of evidence matters to the pain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Importance {
+    NiceToHave,
+    Important,
+    Critical,
+}
+
+impl Stored for Importance {
+    const WHAT: &'static str = "importance";
+    fn as_stored(self) -> &'static str {
+        match self {
+            Self::NiceToHave => "nice_to_have",
+            Self::Important => "important",
+            Self::Critical => "critical",
+        }
+    }
+    fn all() -> &'static [Self] {
+        &[Self::NiceToHave, Self::Important, Self::Critical]
+    }
+}
+
+/// One observation behind a pain, as the pain shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PainEvidence {
+    pub observation_id: Uuid,
+    pub kind: ObservationKind,
+    pub text: String,
+    /// Who said it.
+    pub people: Vec<PersonRef>,
+    /// The session it was heard in; empty when typed directly.
+    pub session_title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub source_kind: Option<SourceKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub importance: Option<Importance>,
+    /// Why it was linked; may be empty.
+    pub reason: String,
+    pub linked_at: DateTime<Utc>,
+    /// In the trash: the link is kept, and it no longer counts towards reach.
+    pub trashed: bool,
+    /// Captured after its cycle left discovery.
+    pub late_input: bool,
+}
+
+/// Who is behind a pain, each counted once: derived from the live evidence.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Reach {
+    pub people: u32,
+    pub teams: u32,
+    pub segments: u32,
+    pub source_kinds: u32,
+    /// Live observations behind the pain.
+    pub evidence: u32,
+}
+
+/// What a loud voice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VoiceKind {
+    Person,
+    Team,
+    Channel,
+}
+
+/// One person, team or channel behind most of a pain's evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LoudVoice {
+    pub by: VoiceKind,
+    pub name: String,
+    /// Live evidence it is behind, of `of`.
+    pub evidence: u32,
+    pub of: u32,
+}
+
+/// A pain with its evidence, reach and flags.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Pain {
+    pub id: Uuid,
+    pub cycle_id: Uuid,
+    pub statement: String,
+    /// Absent when not set, and while the cycle is back in discovery (kept, not shown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub severity: Option<Severity>,
+    pub evidence: Vec<PainEvidence>,
+    pub reach: Reach,
+    /// Whether any live evidence comes from our users; false is "no user evidence yet".
+    pub user_evidence: bool,
+    /// Whoever is behind more than half of the live evidence (two pieces or more).
+    pub loud_voices: Vec<LoudVoice>,
+    pub read_only: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Links an observation to a pain.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceLink {
+    pub observation_id: Uuid,
+    #[serde(default)]
+    #[ts(optional)]
+    pub importance: Option<Importance>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A new pain.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PainInput {
+    pub statement: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub evidence: Vec<EvidenceLink>,
+}
+
+/// A pain's own fields, replaced whole (evidence is linked on its own).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PainUpdate {
+    pub statement: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub severity: Option<Severity>,
+}
+
+fn clean_statement(statement: &str) -> Result<String, DomainError> {
+    line(
+        "statement",
+        statement,
+        MAX_STATEMENT,
+        Some("a pain needs a statement, e.g. \"Flaky tests block releases\""),
+    )
+}
+
+const SELECT_PAIN: &str = "SELECT p.id, p.cycle_id, p.statement, p.severity, c.mode,
+        p.created_at, p.updated_at
+     FROM pain p JOIN cycle c ON c.id = p.cycle_id";
+
+fn pain_from_row(r: &Row<'_>) -> rusqlite::Result<Pain> {
+    let mode = r.stored("mode")?;
+    let severity: Option<Severity> = r.opt_stored("severity")?;
+    Ok(Pain {
+        id: r.uuid("id")?,
+        cycle_id: r.uuid("cycle_id")?,
+        statement: r.get("statement")?,
+        severity: severity.filter(|_| shows_judgement(mode)),
+        evidence: Vec::new(),
+        reach: Reach::default(),
+        user_evidence: false,
+        loud_voices: Vec::new(),
+        read_only: mode == crate::CycleMode::Closed,
+        created_at: r.time("created_at")?,
+        updated_at: r.time("updated_at")?,
+    })
+}
+
+/// Who said one piece of evidence, with what reach needs of them.
+struct Speaker {
+    person: PersonRef,
+    relation: Relation,
+    team: Option<(Uuid, String)>,
+    segment: String,
+}
+
+/// Whether a piece of evidence hears our users: from a channel that does, or, typed
+/// directly, said by a user or stakeholder.
+fn from_users(e: &PainEvidence, speakers: &[&Speaker]) -> bool {
+    match e.source_kind {
+        Some(kind) => kind.hears_users(),
+        None => speakers
+            .iter()
+            .any(|s| matches!(s.relation, Relation::InternalUser | Relation::Stakeholder)),
+    }
+}
+
+/// Fills reach and flags from the evidence and who said each piece.
+fn weigh(pain: &mut Pain, speakers: &HashMap<Uuid, Vec<Speaker>>) {
+    let mut people = BTreeSet::new();
+    let mut teams = BTreeSet::new();
+    let mut segments = BTreeSet::new();
+    let mut channels = BTreeSet::new();
+    // How many live pieces each voice is behind (a voice counts once per piece).
+    let mut voices: BTreeMap<(u8, String), u32> = BTreeMap::new();
+    let mut live = 0;
+    let mut users = false;
+    for e in pain.evidence.iter().filter(|e| !e.trashed) {
+        live += 1;
+        let said: Vec<&Speaker> = speakers
+            .get(&e.observation_id)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default();
+        users |= from_users(e, &said);
+        let mut piece: BTreeSet<(u8, String)> = BTreeSet::new();
+        for s in &said {
+            people.insert(s.person.id);
+            piece.insert((0, s.person.name.clone()));
+            if let Some((team, name)) = &s.team {
+                teams.insert(*team);
+                piece.insert((1, name.clone()));
+            }
+            let segment = s.segment.trim().to_lowercase();
+            if !segment.is_empty() {
+                segments.insert(segment);
+            }
+        }
+        if let Some(kind) = e.source_kind {
+            channels.insert(kind.as_str());
+            piece.insert((2, kind.label().to_owned()));
+        }
+        for voice in piece {
+            *voices.entry(voice).or_default() += 1;
+        }
+    }
+    pain.reach = Reach {
+        people: people.len() as u32,
+        teams: teams.len() as u32,
+        segments: segments.len() as u32,
+        source_kinds: channels.len() as u32,
+        evidence: live,
+    };
+    pain.user_evidence = users;
+    pain.loud_voices = if live < 2 {
+        Vec::new()
+    } else {
+        // The loudest of each kind, when it is behind more than half; ties by name.
+        [VoiceKind::Person, VoiceKind::Team, VoiceKind::Channel]
+            .into_iter()
+            .enumerate()
+            .filter_map(|(code, by)| {
+                voices
+                    .iter()
+                    .filter(|((c, _), _)| usize::from(*c) == code)
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0 .1.cmp(&a.0 .1)))
+                    .filter(|(_, n)| **n * 2 > live)
+                    .map(|((_, name), n)| LoudVoice {
+                        by,
+                        name: name.clone(),
+                        evidence: *n,
+                        of: live,
+                    })
+            })
+            .collect()
+    };
+}
+
+impl Db<'_> {
+    /// One live pain with its evidence, reach and flags.
+    pub fn pain(&self, id: Uuid) -> Result<Pain, DomainError> {
+        let found = self
+            .conn
+            .prepare_cached(&format!(
+                "{SELECT_PAIN} WHERE p.id = ?1 AND p.deleted_at IS NULL"
+            ))?
+            .query_row([id.to_string()], pain_from_row)
+            .optional()?;
+        let mut pains = vec![found.ok_or_else(|| DomainError::NotFound {
+            entity: "pain",
+            id: id.to_string(),
+        })?];
+        self.fill_pains(&mut pains)?;
+        Ok(pains.remove(0))
+    }
+
+    /// The live pains of a cycle, oldest first.
+    pub fn list_pains(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
+        self.cycle_head(cycle)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_PAIN} WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL
+             ORDER BY p.created_at, p.id"
+        ))?;
+        let mut pains: Vec<Pain> = stmt
+            .query_map([cycle.to_string()], pain_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        self.fill_pains(&mut pains)?;
+        Ok(pains)
+    }
+
+    /// Loads the evidence of `pains` and who said it, in two queries, and weighs it.
+    fn fill_pains(&self, pains: &mut [Pain]) -> Result<(), DomainError> {
+        if pains.is_empty() {
+            return Ok(());
+        }
+        let ids = json_list(pains.iter().map(|p| p.id.to_string()));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT pe.pain_id, pe.observation_id, pe.importance, pe.reason, pe.linked_at,
+                    o.kind, o.text, o.deleted_at IS NOT NULL AS trashed, o.late_input,
+                    coalesce(s.title, '') AS session_title, s.kind AS source_kind
+             FROM pain_evidence pe
+             JOIN observation o ON o.id = pe.observation_id
+             LEFT JOIN session s ON s.id = o.session_id
+             WHERE pe.pain_id IN (SELECT value FROM json_each(?1))
+             ORDER BY pe.linked_at, pe.observation_id",
+        )?;
+        let mut evidence: HashMap<Uuid, Vec<PainEvidence>> = HashMap::new();
+        let mut rows = stmt.query([&ids])?;
+        while let Some(r) = rows.next()? {
+            evidence
+                .entry(r.uuid("pain_id")?)
+                .or_default()
+                .push(PainEvidence {
+                    observation_id: r.uuid("observation_id")?,
+                    kind: r.stored("kind")?,
+                    text: r.get("text")?,
+                    people: Vec::new(),
+                    session_title: r.get("session_title")?,
+                    source_kind: r.opt_stored("source_kind")?,
+                    importance: r.opt_stored("importance")?,
+                    reason: r.get("reason")?,
+                    linked_at: r.time("linked_at")?,
+                    trashed: r.get("trashed")?,
+                    late_input: r.get("late_input")?,
+                });
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT op.observation_id, p.id, p.name, p.relation,
+                    t.id AS team_id, t.name AS team_name, coalesce(t.segment, '') AS segment
+             FROM observation_person op
+             CROSS JOIN person p ON p.id = op.person_id
+             LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL
+             WHERE op.observation_id IN
+                   (SELECT observation_id FROM pain_evidence
+                    WHERE pain_id IN (SELECT value FROM json_each(?1)))
+               AND p.deleted_at IS NULL
+             ORDER BY p.name COLLATE NOCASE",
+        )?;
+        let mut speakers: HashMap<Uuid, Vec<Speaker>> = HashMap::new();
+        let mut rows = stmt.query([&ids])?;
+        while let Some(r) = rows.next()? {
+            let team = match r.opt_uuid("team_id")? {
+                Some(id) => Some((id, r.get("team_name")?)),
+                None => None,
+            };
+            speakers
+                .entry(r.uuid("observation_id")?)
+                .or_default()
+                .push(Speaker {
+                    person: PersonRef {
+                        id: r.uuid("id")?,
+                        name: r.get("name")?,
+                    },
+                    relation: r.stored("relation")?,
+                    team,
+                    segment: r.get("segment")?,
+                });
+        }
+        for pain in pains.iter_mut() {
+            pain.evidence = evidence.remove(&pain.id).unwrap_or_default();
+            for e in &mut pain.evidence {
+                e.people = speakers
+                    .get(&e.observation_id)
+                    .map(|s| s.iter().map(|s| s.person.clone()).collect())
+                    .unwrap_or_default();
+            }
+            weigh(pain, &speakers);
+        }
+        Ok(())
+    }
+}
+
+impl Tx<'_> {
+    /// Makes a pain in a cycle that is prioritizing, from the evidence given.
+    pub fn create_pain(&self, cycle: Uuid, input: &PainInput) -> Result<Pain, DomainError> {
+        self.require(cycle, Act::Prioritize)?;
+        let statement = clean_statement(&input.statement)?;
+        let id = new_id();
+        self.conn.execute(
+            "INSERT INTO pain (id, cycle_id, statement, severity, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![
+                id.to_string(),
+                cycle.to_string(),
+                statement,
+                input.severity.map(Stored::as_stored),
+                self.now_text()
+            ],
+        )?;
+        self.link(id, &input.evidence)?;
+        self.pain(id)
+    }
+
+    /// Makes a pain from one observation in one step: its words become the statement.
+    pub fn pain_from_observation(&self, observation: Uuid) -> Result<Pain, DomainError> {
+        let (cycle, text): (Uuid, String) = self
+            .conn
+            .query_row(
+                "SELECT cycle_id, text FROM observation WHERE id = ?1 AND deleted_at IS NULL",
+                [observation.to_string()],
+                |r| Ok((r.uuid("cycle_id")?, r.get("text")?)),
+            )
+            .optional()?
+            .ok_or_else(|| DomainError::NotFound {
+                entity: "observation",
+                id: observation.to_string(),
+            })?;
+        let statement: String = text.chars().take(MAX_STATEMENT).collect();
+        self.create_pain(
+            cycle,
+            &PainInput {
+                statement,
+                severity: None,
+                evidence: vec![EvidenceLink {
+                    observation_id: observation,
+                    importance: None,
+                    reason: String::new(),
+                }],
+            },
+        )
+    }
+
+    /// Replaces a pain's statement and severity.
+    pub fn update_pain(&self, id: Uuid, update: &PainUpdate) -> Result<Pain, DomainError> {
+        self.require_in("pain", id, false, Act::Prioritize)?;
+        let statement = clean_statement(&update.statement)?;
+        self.conn.execute(
+            "UPDATE pain SET statement = ?2, severity = ?3, updated_at = ?4 WHERE id = ?1",
+            params![
+                id.to_string(),
+                statement,
+                update.severity.map(Stored::as_stored),
+                self.now_text()
+            ],
+        )?;
+        self.pain(id)
+    }
+
+    /// Links observations to a pain; a link already there takes the new importance and
+    /// reason and keeps when it was first made.
+    pub fn link_evidence(&self, pain: Uuid, links: &[EvidenceLink]) -> Result<Pain, DomainError> {
+        self.require_in("pain", pain, false, Act::Prioritize)?;
+        self.link(pain, links)?;
+        self.touch(pain)?;
+        self.pain(pain)
+    }
+
+    /// Unlinks an observation from a pain.
+    pub fn unlink_evidence(&self, pain: Uuid, observation: Uuid) -> Result<Pain, DomainError> {
+        self.require_in("pain", pain, false, Act::Prioritize)?;
+        self.conn.execute(
+            "DELETE FROM pain_evidence WHERE pain_id = ?1 AND observation_id = ?2",
+            params![pain.to_string(), observation.to_string()],
+        )?;
+        self.touch(pain)?;
+        self.pain(pain)
+    }
+
+    /// Moves a pain to the trash; its evidence links stay for a restore.
+    pub fn delete_pain(&self, id: Uuid) -> Result<(), DomainError> {
+        self.require_in("pain", id, false, Act::Prioritize)?;
+        self.move_to_trash("pain", id)
+    }
+
+    fn touch(&self, pain: Uuid) -> Result<(), DomainError> {
+        self.conn.execute(
+            "UPDATE pain SET updated_at = ?2 WHERE id = ?1",
+            params![pain.to_string(), self.now_text()],
+        )?;
+        Ok(())
+    }
+
+    fn link(&self, pain: Uuid, links: &[EvidenceLink]) -> Result<(), DomainError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM pain_evidence WHERE pain_id = ?1",
+            [pain.to_string()],
+            |r| r.get(0),
+        )?;
+        if count as usize + links.len() > MAX_EVIDENCE {
+            return Err(DomainError::invalid(
+                "evidence",
+                format!(
+                    "a pain rests on at most {} observations",
+                    crate::input::thousands(MAX_EVIDENCE)
+                ),
+            ));
+        }
+        let mut live = self
+            .conn
+            .prepare_cached("SELECT 1 FROM observation WHERE id = ?1 AND deleted_at IS NULL")?;
+        let mut add = self.conn.prepare_cached(
+            "INSERT INTO pain_evidence (pain_id, observation_id, importance, reason, linked_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (pain_id, observation_id)
+             DO UPDATE SET importance = excluded.importance, reason = excluded.reason",
+        )?;
+        for l in links {
+            if !live.exists([l.observation_id.to_string()])? {
+                return Err(DomainError::NotFound {
+                    entity: "observation",
+                    id: l.observation_id.to_string(),
+                });
+            }
+            let reason = bounded("reason", &l.reason, MAX_REASON, None)?;
+            add.execute(params![
+                pain.to_string(),
+                l.observation_id.to_string(),
+                l.importance.map(Stored::as_stored),
+                reason.trim(),
+                self.now_text()
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// One live pain.
+    pub fn pain(&self, id: Uuid) -> Result<Pain, DomainError> {
+        self.read(|db| db.pain(id))
+    }
+
+    /// The live pains of a cycle.
+    pub fn list_pains(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
+        self.read(|db| db.list_pains(cycle))
+    }
+
+    /// Makes a pain from evidence.
+    pub fn create_pain(&self, cycle: Uuid, input: &PainInput) -> Result<Pain, DomainError> {
+        self.write(|tx| tx.create_pain(cycle, input))
+    }
+
+    /// Makes a pain from one observation.
+    pub fn pain_from_observation(&self, observation: Uuid) -> Result<Pain, DomainError> {
+        self.write(|tx| tx.pain_from_observation(observation))
+    }
+
+    /// Replaces a pain's statement and severity.
+    pub fn update_pain(&self, id: Uuid, update: &PainUpdate) -> Result<Pain, DomainError> {
+        self.write(|tx| tx.update_pain(id, update))
+    }
+
+    /// Links observations to a pain.
+    pub fn link_evidence(&self, pain: Uuid, links: &[EvidenceLink]) -> Result<Pain, DomainError> {
+        self.write(|tx| tx.link_evidence(pain, links))
+    }
+
+    /// Unlinks an observation from a pain.
+    pub fn unlink_evidence(&self, pain: Uuid, observation: Uuid) -> Result<Pain, DomainError> {
+        self.write(|tx| tx.unlink_evidence(pain, observation))
+    }
+
+    /// Moves a pain to the trash.
+    pub fn delete_pain(&self, id: Uuid) -> Result<(), DomainError> {
+        self.write(|tx| tx.delete_pain(id))
+    }
+}
