@@ -88,6 +88,8 @@ pub fn shows_judgement(mode: CycleMode) -> bool {
 pub struct CycleAllows {
     pub capture: bool,
     pub judge: bool,
+    /// Whether evidence can be turned into pains.
+    pub prioritize: bool,
     pub plan_roadmap: bool,
     /// Whether scores, sizes and ranks are shown (see [`shows_judgement`]).
     pub shows_judgement: bool,
@@ -98,6 +100,7 @@ impl CycleAllows {
         Self {
             capture: allows(mode, Act::Capture),
             judge: allows(mode, Act::Judge),
+            prioritize: allows(mode, Act::Prioritize),
             plan_roadmap: allows(mode, Act::PlanRoadmap),
             shows_judgement: shows_judgement(mode),
         }

@@ -10,7 +10,7 @@ import { toasts } from '../lib/toast.svelte';
 /** How long after opening the rest of a large file is checked. */
 const CHECK_AFTER_MS = 1000;
 
-export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
+export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'pains' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
 
 class AppState {
   phase = $state<'loading' | 'open' | 'failed'>('loading');
@@ -30,6 +30,8 @@ class AppState {
   selectedPersonId = $state<string | null>(null);
   /** An idea for the Ideas view to open (it clears this once shown). */
   selectedIdeaId = $state<string | null>(null);
+  /** The pain the Pains view shows. */
+  selectedPainId = $state<string | null>(null);
   /** An observation to scroll to and highlight in the Observations view. */
   selectedObservationId = $state<string | null>(null);
 
@@ -175,6 +177,12 @@ class AppState {
   openIdea(id: string): void {
     this.view = 'ideas';
     this.selectedIdeaId = id;
+  }
+
+  /** Opens a pain in the Pains view. */
+  openPain(id: string): void {
+    this.view = 'pains';
+    this.selectedPainId = id;
   }
 
   openPalette(mode: 'commands' | 'cycles' | 'search' = 'commands'): void {

@@ -37,6 +37,7 @@ export const SHORTCUTS = {
   goCoverage: { key: '6', mod: true },
   goCycles: { key: '7', mod: true },
   goTrash: { key: '8', mod: true },
+  goPains: { key: '9', mod: true },
   search: { key: 'f', mod: true, shift: true },
   newObservation: { key: 'o', mod: true, shift: true },
   togglePreview: { key: 'e', mod: true },

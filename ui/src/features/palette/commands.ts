@@ -25,6 +25,7 @@ export const COMMANDS: Command[] = [
   { id: 'go-observations', title: 'Go to Observations', shortcut: 'goObservations', when: hasWorkspace, run: () => app.go('observations') },
   { id: 'go-people', title: 'Go to People', shortcut: 'goPeople', when: hasWorkspace, run: () => app.go('people') },
   { id: 'go-ideas', title: 'Go to Ideas', shortcut: 'goIdeas', when: hasWorkspace, run: () => app.go('ideas') },
+  { id: 'go-pains', title: 'Go to Pains', hint: 'User pain made from the evidence, with reach', shortcut: 'goPains', when: hasWorkspace, run: () => app.go('pains') },
   { id: 'go-tags', title: 'Go to Tags', shortcut: 'goTags', when: hasWorkspace, run: () => app.go('tags') },
   { id: 'go-coverage', title: 'Go to Coverage', hint: 'Channels used, teams not heard, ask-load', shortcut: 'goCoverage', when: hasWorkspace, run: () => app.go('coverage') },
   { id: 'go-templates', title: 'Edit session templates', when: hasWorkspace, run: () => app.go('templates') },

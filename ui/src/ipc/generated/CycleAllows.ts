@@ -3,7 +3,11 @@
 /**
  * What a cycle in its mode allows, for the UI to show only what it may do.
  */
-export type CycleAllows = { capture: boolean, judge: boolean, planRoadmap: boolean, 
+export type CycleAllows = { capture: boolean, judge: boolean, 
+/**
+ * Whether evidence can be turned into pains.
+ */
+prioritize: boolean, planRoadmap: boolean, 
 /**
  * Whether scores, sizes and ranks are shown (see [`shows_judgement`]).
  */

@@ -1,0 +1,30 @@
+/** Words for a pain's reach and flags, shared by the list and the editor. */
+import type { Importance, LoudVoice, Pain, Severity } from '../../ipc/client';
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** "3 people · 2 teams · 4 observations". */
+export function reachText(p: Pain): string {
+  const r = p.reach;
+  return [plural(r.people, 'person', 'people'), plural(r.teams, 'team', 'teams'), plural(r.evidence, 'observation', 'observations')].join(' · ');
+}
+
+/** "Mostly Payments (3 of 4)". */
+export function voiceText(v: LoudVoice): string {
+  return `Mostly ${v.name} (${v.evidence} of ${v.of})`;
+}
+
+export const VOICE_NOUN: Record<LoudVoice['by'], string> = { person: 'one person', team: 'one team', channel: 'one channel' };
+
+export const SEVERITIES: { value: Severity; label: string }[] = [
+  { value: 'low', label: 'Low' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'high', label: 'High' },
+  { value: 'critical', label: 'Critical' },
+];
+
+export const IMPORTANCES: { value: Importance; label: string }[] = [
+  { value: 'nice_to_have', label: 'Nice to have' },
+  { value: 'important', label: 'Important' },
+  { value: 'critical', label: 'Critical' },
+];
