@@ -44,3 +44,19 @@ CREATE TABLE pain_evidence (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX pain_evidence_by_observation ON pain_evidence (observation_id, pain_id);
+
+-- Pains grouped into problems one solution could address, eliminate or empower.
+CREATE TABLE bucket (
+    id         TEXT PRIMARY KEY,
+    cycle_id   TEXT NOT NULL REFERENCES cycle (id),
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('address', 'eliminate', 'empower')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+
+CREATE INDEX bucket_by_cycle ON bucket (cycle_id, deleted_at, created_at);
+
+-- A pain sits in at most one bucket; a trashed bucket keeps its pains for a restore.
+ALTER TABLE pain ADD COLUMN bucket_id TEXT REFERENCES bucket (id);

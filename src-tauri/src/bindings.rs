@@ -43,6 +43,8 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::PainInput::export_all(&cfg)?;
     groundwork_core::PainUpdate::export_all(&cfg)?;
     groundwork_core::EvidenceLink::export_all(&cfg)?;
+    groundwork_core::Bucket::export_all(&cfg)?;
+    groundwork_core::BucketInput::export_all(&cfg)?;
     groundwork_core::SearchQuery::export_all(&cfg)?;
     groundwork_core::SearchResults::export_all(&cfg)?;
     groundwork_core::Coverage::export_all(&cfg)?;

@@ -315,8 +315,18 @@ operations! {
     link_evidence: write { pain_id: Uuid, links: Vec<EvidenceLink> } -> Pain [Pains] => |s, i| s.link_evidence(i.pain_id, &i.links);
     /// Unlinks an observation from a pain.
     unlink_evidence: write { pain_id: Uuid, observation_id: Uuid } -> Pain [Pains] => |s, i| s.unlink_evidence(i.pain_id, i.observation_id);
+    /// Puts a pain in a bucket, or (with none) in none.
+    move_pain: write { id: Uuid, bucket_id: Option<Uuid> } -> Pain [Pains] => |s, i| s.move_pain(i.id, i.bucket_id);
     /// Moves a pain to the trash.
     delete_pain: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_pain(i.id);
+    /// The buckets of a cycle, each with its pains' combined reach.
+    list_buckets: read { cycle_id: Uuid } -> Vec<Bucket> [] => |s, i| s.list_buckets(i.cycle_id);
+    /// Makes a bucket (address, eliminate or empower).
+    create_bucket: write { cycle_id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |s, i| s.create_bucket(i.cycle_id, &i.bucket);
+    /// Renames a bucket or changes its kind.
+    update_bucket: write { id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |s, i| s.update_bucket(i.id, &i.bucket);
+    /// Moves a bucket to the trash; its pains stay.
+    delete_bucket: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_bucket(i.id);
 
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);

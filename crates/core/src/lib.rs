@@ -23,6 +23,7 @@ pub mod schema;
 pub mod store;
 
 // The areas, each above the vocabulary and the areas it names.
+pub mod bucket;
 pub mod coverage;
 pub mod cycle;
 pub mod idea;
@@ -41,6 +42,7 @@ pub mod tag;
 pub mod template;
 pub mod trash;
 
+pub use bucket::{Bucket, BucketInput, BucketKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
 pub use cycle::{Cycle, CycleEvent, CycleMode};

@@ -143,6 +143,10 @@ pub struct Pain {
     pub id: Uuid,
     pub cycle_id: Uuid,
     pub statement: String,
+    /// The bucket it sits in; absent when in none (or when its bucket is in the trash).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub bucket_id: Option<Uuid>,
     /// Absent when not set, and while the cycle is back in discovery (kept, not shown).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -202,8 +206,9 @@ fn clean_statement(statement: &str) -> Result<String, DomainError> {
 }
 
 const SELECT_PAIN: &str = "SELECT p.id, p.cycle_id, p.statement, p.severity, c.mode,
+        CASE WHEN b.deleted_at IS NULL THEN p.bucket_id END AS bucket_id,
         p.created_at, p.updated_at
-     FROM pain p JOIN cycle c ON c.id = p.cycle_id";
+     FROM pain p JOIN cycle c ON c.id = p.cycle_id LEFT JOIN bucket b ON b.id = p.bucket_id";
 
 fn pain_from_row(r: &Row<'_>) -> rusqlite::Result<Pain> {
     let mode = r.stored("mode")?;
@@ -212,6 +217,7 @@ fn pain_from_row(r: &Row<'_>) -> rusqlite::Result<Pain> {
         id: r.uuid("id")?,
         cycle_id: r.uuid("cycle_id")?,
         statement: r.get("statement")?,
+        bucket_id: r.opt_uuid("bucket_id")?,
         severity: severity.filter(|_| shows_judgement(mode)),
         evidence: Vec::new(),
         reach: Reach::default(),
@@ -223,8 +229,11 @@ fn pain_from_row(r: &Row<'_>) -> rusqlite::Result<Pain> {
     })
 }
 
+/// Who said each observation, with what reach needs of them.
+pub(crate) type Speakers = HashMap<Uuid, Vec<Speaker>>;
+
 /// Who said one piece of evidence, with what reach needs of them.
-struct Speaker {
+pub(crate) struct Speaker {
     person: PersonRef,
     relation: Relation,
     team: Option<(Uuid, String)>,
@@ -242,8 +251,18 @@ fn from_users(e: &PainEvidence, speakers: &[&Speaker]) -> bool {
     }
 }
 
-/// Fills reach and flags from the evidence and who said each piece.
-fn weigh(pain: &mut Pain, speakers: &HashMap<Uuid, Vec<Speaker>>) {
+/// What evidence weighs: its reach, whether users are in it, and its loud voices.
+pub(crate) struct Weight {
+    pub reach: Reach,
+    pub user_evidence: bool,
+    pub loud_voices: Vec<LoudVoice>,
+}
+
+/// Weighs evidence by who said each piece; each observation counts once.
+pub(crate) fn weigh<'e>(
+    evidence: impl Iterator<Item = &'e PainEvidence>,
+    speakers: &Speakers,
+) -> Weight {
     let mut people = BTreeSet::new();
     let mut teams = BTreeSet::new();
     let mut segments = BTreeSet::new();
@@ -252,7 +271,8 @@ fn weigh(pain: &mut Pain, speakers: &HashMap<Uuid, Vec<Speaker>>) {
     let mut voices: BTreeMap<(u8, String), u32> = BTreeMap::new();
     let mut live = 0;
     let mut users = false;
-    for e in pain.evidence.iter().filter(|e| !e.trashed) {
+    let mut seen = BTreeSet::new();
+    for e in evidence.filter(|e| !e.trashed && seen.insert(e.observation_id)) {
         live += 1;
         let said: Vec<&Speaker> = speakers
             .get(&e.observation_id)
@@ -280,15 +300,14 @@ fn weigh(pain: &mut Pain, speakers: &HashMap<Uuid, Vec<Speaker>>) {
             *voices.entry(voice).or_default() += 1;
         }
     }
-    pain.reach = Reach {
+    let reach = Reach {
         people: people.len() as u32,
         teams: teams.len() as u32,
         segments: segments.len() as u32,
         source_kinds: channels.len() as u32,
         evidence: live,
     };
-    pain.user_evidence = users;
-    pain.loud_voices = if live < 2 {
+    let loud_voices = if live < 2 {
         Vec::new()
     } else {
         // The loudest of each kind, when it is behind more than half; ties by name.
@@ -310,6 +329,11 @@ fn weigh(pain: &mut Pain, speakers: &HashMap<Uuid, Vec<Speaker>>) {
             })
             .collect()
     };
+    Weight {
+        reach,
+        user_evidence: users,
+        loud_voices,
+    }
 }
 
 impl Db<'_> {
@@ -332,6 +356,11 @@ impl Db<'_> {
 
     /// The live pains of a cycle, oldest first.
     pub fn list_pains(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
+        Ok(self.pains_of(cycle)?.0)
+    }
+
+    /// The live pains of a cycle, and who said their evidence (for weighing groups).
+    pub(crate) fn pains_of(&self, cycle: Uuid) -> Result<(Vec<Pain>, Speakers), DomainError> {
         self.cycle_head(cycle)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_PAIN} WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL
@@ -340,14 +369,14 @@ impl Db<'_> {
         let mut pains: Vec<Pain> = stmt
             .query_map([cycle.to_string()], pain_from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        self.fill_pains(&mut pains)?;
-        Ok(pains)
+        let speakers = self.fill_pains(&mut pains)?;
+        Ok((pains, speakers))
     }
 
     /// Loads the evidence of `pains` and who said it, in two queries, and weighs it.
-    fn fill_pains(&self, pains: &mut [Pain]) -> Result<(), DomainError> {
+    fn fill_pains(&self, pains: &mut [Pain]) -> Result<Speakers, DomainError> {
         if pains.is_empty() {
-            return Ok(());
+            return Ok(Speakers::new());
         }
         let ids = json_list(pains.iter().map(|p| p.id.to_string()));
         let mut stmt = self.conn.prepare_cached(
@@ -392,7 +421,7 @@ impl Db<'_> {
                AND p.deleted_at IS NULL
              ORDER BY p.name COLLATE NOCASE",
         )?;
-        let mut speakers: HashMap<Uuid, Vec<Speaker>> = HashMap::new();
+        let mut speakers = Speakers::new();
         let mut rows = stmt.query([&ids])?;
         while let Some(r) = rows.next()? {
             let team = match r.opt_uuid("team_id")? {
@@ -420,9 +449,12 @@ impl Db<'_> {
                     .map(|s| s.iter().map(|s| s.person.clone()).collect())
                     .unwrap_or_default();
             }
-            weigh(pain, &speakers);
+            let w = weigh(pain.evidence.iter(), &speakers);
+            pain.reach = w.reach;
+            pain.user_evidence = w.user_evidence;
+            pain.loud_voices = w.loud_voices;
         }
-        Ok(())
+        Ok(speakers)
     }
 }
 
@@ -510,6 +542,45 @@ impl Tx<'_> {
         )?;
         self.touch(pain)?;
         self.pain(pain)
+    }
+
+    /// Puts a pain in a bucket of its cycle, or (with `None`) in none.
+    pub fn move_pain(&self, id: Uuid, bucket: Option<Uuid>) -> Result<Pain, DomainError> {
+        let cycle = self.require_in("pain", id, false, Act::Prioritize)?;
+        if let Some(b) = bucket {
+            let same: Option<bool> = self
+                .conn
+                .query_row(
+                    "SELECT cycle_id = ?2 FROM bucket WHERE id = ?1 AND deleted_at IS NULL",
+                    params![b.to_string(), cycle.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match same {
+                None => {
+                    return Err(DomainError::NotFound {
+                        entity: "bucket",
+                        id: b.to_string(),
+                    })
+                }
+                Some(false) => {
+                    return Err(DomainError::invalid(
+                        "bucket",
+                        "a pain goes into a bucket of its own cycle",
+                    ))
+                }
+                Some(true) => {}
+            }
+        }
+        self.conn.execute(
+            "UPDATE pain SET bucket_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![
+                id.to_string(),
+                bucket.map(|b| b.to_string()),
+                self.now_text()
+            ],
+        )?;
+        self.pain(id)
     }
 
     /// Moves a pain to the trash; its evidence links stay for a restore.
@@ -604,6 +675,11 @@ impl Store {
     /// Unlinks an observation from a pain.
     pub fn unlink_evidence(&self, pain: Uuid, observation: Uuid) -> Result<Pain, DomainError> {
         self.write(|tx| tx.unlink_evidence(pain, observation))
+    }
+
+    /// Puts a pain in a bucket, or in none.
+    pub fn move_pain(&self, id: Uuid, bucket: Option<Uuid>) -> Result<Pain, DomainError> {
+        self.write(|tx| tx.move_pain(id, bucket))
     }
 
     /// Moves a pain to the trash.

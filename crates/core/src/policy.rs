@@ -177,7 +177,9 @@ impl Tx<'_> {
                     ("idea", false) => "idea",
                     ("idea", true) => "trashed idea",
                     ("pain", false) => "pain",
-                    _ => "trashed pain",
+                    ("pain", true) => "trashed pain",
+                    ("bucket", false) => "bucket",
+                    _ => "trashed bucket",
                 },
                 id: id.to_string(),
             })?;

@@ -23,6 +23,7 @@ pub enum TrashEntity {
     Tag,
     Idea,
     Pain,
+    Bucket,
 }
 
 impl Stored for TrashEntity {
@@ -36,6 +37,7 @@ impl Stored for TrashEntity {
             Self::Tag => "tag",
             Self::Idea => "idea",
             Self::Pain => "pain",
+            Self::Bucket => "bucket",
         }
     }
     fn all() -> &'static [Self] {
@@ -47,6 +49,7 @@ impl Stored for TrashEntity {
             Self::Tag,
             Self::Idea,
             Self::Pain,
+            Self::Bucket,
         ]
     }
 }
@@ -87,6 +90,9 @@ const TRASH: &str = "
     UNION ALL
     SELECT 'pain', p.id, p.statement, 'pain · ' || c.name, p.deleted_at
         FROM pain p JOIN cycle c ON c.id = p.cycle_id WHERE p.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'bucket', b.id, b.name, 'bucket · ' || c.name, b.deleted_at
+        FROM bucket b JOIN cycle c ON c.id = b.cycle_id WHERE b.deleted_at IS NOT NULL
     ORDER BY 5 DESC, 2 DESC";
 
 fn context(entity: &str, raw: &str) -> String {
@@ -148,7 +154,7 @@ impl Tx<'_> {
         ) {
             self.require_in(table, id, true, Act::Capture)?;
         }
-        if entity == TrashEntity::Pain {
+        if matches!(entity, TrashEntity::Pain | TrashEntity::Bucket) {
             self.require_in(table, id, true, Act::Prioritize)?;
         }
         let restored = self

@@ -517,3 +517,97 @@ fn relinking_evidence_changes_its_importance_and_keeps_when_it_was_linked() {
         })
     ));
 }
+
+#[test]
+fn a_bucket_weighs_its_pains_together_without_counting_anyone_twice() {
+    let w = world();
+    let payments = w.team("Payments", "Fintech");
+    let search = w.team("Search", "Consumer");
+    let priya = w.person("Priya", Some(payments), Relation::InternalUser);
+    let ana = w.person("Ana", Some(search), Relation::InternalUser);
+    let slow = w.heard(SourceKind::CoffeeChat, "Builds are slow", &[priya]);
+    let flaky = w.heard(SourceKind::CoffeeChat, "Tests are flaky", &[priya]);
+    let both = w.heard(SourceKind::UserSurvey, "Slow and flaky builds", &[ana]);
+    w.prioritize();
+    let a = w.pain("Builds are slow", &[slow, both]);
+    let b = w.pain("Tests are flaky", &[flaky, both]);
+    let c = w.pain("Not in the bucket", &[slow]);
+
+    let bucket = w
+        .store
+        .create_bucket(
+            w.cycle.id,
+            &BucketInput {
+                name: "Slow feedback from CI".into(),
+                kind: BucketKind::Eliminate,
+            },
+        )
+        .expect("bucket");
+    assert!(bucket.pain_ids.is_empty());
+    for p in [a.id, b.id] {
+        let moved = w
+            .store
+            .move_pain(p, Some(bucket.id))
+            .expect("into the bucket");
+        assert_eq!(moved.bucket_id, Some(bucket.id));
+    }
+    let [weighed] = w
+        .store
+        .list_buckets(w.cycle.id)
+        .expect("buckets")
+        .try_into()
+        .expect("one");
+    assert_eq!(weighed.pain_ids, [a.id, b.id]);
+    assert_eq!(weighed.kind, BucketKind::Eliminate);
+    assert_eq!(
+        weighed.reach,
+        Reach {
+            people: 2,
+            teams: 2,
+            segments: 2,
+            source_kinds: 2,
+            evidence: 3
+        },
+        "the survey answer behind both pains counts once, and so does Priya"
+    );
+    assert_eq!(w.store.pain(c.id).expect("c").bucket_id, None);
+
+    // A bucket of another cycle is refused; none takes a pain out.
+    let other = w.store.create_cycle("2026 H2").expect("other");
+    w.store.advance_cycle(other.id).expect("prioritize");
+    let elsewhere = w
+        .store
+        .create_bucket(
+            other.id,
+            &BucketInput {
+                name: "Elsewhere".into(),
+                kind: BucketKind::Address,
+            },
+        )
+        .expect("bucket");
+    assert!(w.store.move_pain(c.id, Some(elsewhere.id)).is_err());
+    assert_eq!(w.store.move_pain(b.id, None).expect("out").bucket_id, None);
+
+    // Trashed, its pains show in no bucket; restored, they are back in it.
+    w.store.delete_bucket(bucket.id).expect("trash");
+    assert_eq!(w.store.pain(a.id).expect("a").bucket_id, None);
+    assert!(w.store.list_buckets(w.cycle.id).expect("b").is_empty());
+    w.store
+        .restore(TrashEntity::Bucket, bucket.id)
+        .expect("restore");
+    assert_eq!(w.store.pain(a.id).expect("a").bucket_id, Some(bucket.id));
+    let renamed = w
+        .store
+        .update_bucket(
+            bucket.id,
+            &BucketInput {
+                name: "CI feedback".into(),
+                kind: BucketKind::Address,
+            },
+        )
+        .expect("rename");
+    assert_eq!(
+        (renamed.name.as_str(), renamed.kind),
+        ("CI feedback", BucketKind::Address)
+    );
+}

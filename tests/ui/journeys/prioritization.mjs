@@ -100,6 +100,26 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   await $(page, 'pain-no-user-evidence').waitFor();
   await expectCount($(page, 'pain-row'), 2);
 
+  // Buckets: a new one takes the pain on screen, the bucket select (keyboard) moves
+  // another in, and a drag takes one out again.
+  await $(page, 'new-bucket-button').click();
+  await $(page, 'new-bucket-name').fill('Slow feedback from CI');
+  await $(page, 'new-bucket-kind').selectOption('eliminate');
+  await $(page, 'new-bucket-create').click();
+  const bucket = $(page, 'bucket').filter({ hasText: 'Slow feedback from CI' });
+  await bucket.waitFor();
+  await bucket.getByText('Eliminate').waitFor();
+  const slow = $(page, 'pain-row').filter({ hasText: 'Builds are too slow' });
+  await slow.click();
+  await $(page, 'pain-bucket').selectOption({ label: 'Eliminate · Slow feedback from CI' });
+  await waitForCall(page, 'move_pain', (x) => !!x.args.bucketId);
+  const [weighed] = await app.until('list_buckets', { cycleId: cycleId() }, ([b]) => b?.painIds.length === 2);
+  assert.deepEqual([weighed.reach.people, weighed.reach.evidence, weighed.userEvidence], [2, 3, true], 'both pains weighed together');
+  await bucket.getByText('2 · 2 people · 2 teams').waitFor();
+  await app.shot('pains-buckets');
+  await $(page, 'pain-row').filter({ hasText: 'Contoso' }).dragTo($(page, 'bucket-none'));
+  await app.until('list_buckets', { cycleId: cycleId() }, ([b]) => b?.painIds.length === 1);
+
   // Traceable: from the pain to the person who said it.
   await $(page, 'pain-row').first().click();
   await $(page, 'pain-evidence-person').filter({ hasText: 'Priya Raman' }).click();

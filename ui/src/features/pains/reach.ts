@@ -1,5 +1,5 @@
 /** Words for a pain's reach and flags, shared by the list and the editor. */
-import type { Importance, LoudVoice, Pain, Severity } from '../../ipc/client';
+import type { BucketKind, Importance, LoudVoice, Pain, Severity } from '../../ipc/client';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
@@ -28,3 +28,11 @@ export const IMPORTANCES: { value: Importance; label: string }[] = [
   { value: 'important', label: 'Important' },
   { value: 'critical', label: 'Critical' },
 ];
+
+export const BUCKET_KINDS: { value: BucketKind; label: string; hint: string }[] = [
+  { value: 'address', label: 'Address', hint: 'one solution makes the problem smaller' },
+  { value: 'eliminate', label: 'Eliminate', hint: 'one solution makes it go away' },
+  { value: 'empower', label: 'Empower', hint: 'one solution lets users do what they could not' },
+];
+
+export const KIND_LABEL: Record<BucketKind, string> = { address: 'Address', eliminate: 'Eliminate', empower: 'Empower' };

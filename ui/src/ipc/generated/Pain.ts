@@ -9,6 +9,10 @@ import type { Severity } from "./Severity";
  */
 export type Pain = { id: string, cycleId: string, statement: string, 
 /**
+ * The bucket it sits in; absent when in none (or when its bucket is in the trash).
+ */
+bucketId?: string, 
+/**
  * Absent when not set, and while the cycle is back in discovery (kept, not shown).
  */
 severity?: Severity, evidence: Array<PainEvidence>, reach: Reach, 

@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, Coverage, Cycle, CycleEvent, CycleReview, EvidenceLink, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
+import type { Assessment, Bucket, BucketInput, Coverage, Cycle, CycleEvent, CycleReview, EvidenceLink, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings';
@@ -65,7 +65,12 @@ export type OpName =
   | 'update_pain'
   | 'link_evidence'
   | 'unlink_evidence'
+  | 'move_pain'
   | 'delete_pain'
+  | 'list_buckets'
+  | 'create_bucket'
+  | 'update_bucket'
+  | 'delete_bucket'
   | 'search'
   | 'coverage'
   | 'list_templates'
@@ -134,7 +139,12 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   update_pain: ['pains'],
   link_evidence: ['pains'],
   unlink_evidence: ['pains'],
+  move_pain: ['pains'],
   delete_pain: ['pains', 'trash'],
+  list_buckets: [],
+  create_bucket: ['pains'],
+  update_bucket: ['pains'],
+  delete_bucket: ['pains', 'trash'],
   search: [],
   coverage: [],
   list_templates: [],
@@ -265,8 +275,18 @@ export function operations(call: Call) {
     linkEvidence: (painId: string, links: Array<EvidenceLink>) => call<Pain>('link_evidence', { painId, links }),
     /** Unlinks an observation from a pain. (writes) */
     unlinkEvidence: (painId: string, observationId: string) => call<Pain>('unlink_evidence', { painId, observationId }),
+    /** Puts a pain in a bucket, or (with none) in none. (writes) */
+    movePain: (id: string, bucketId: string | null) => call<Pain>('move_pain', { id, bucketId }),
     /** Moves a pain to the trash. (writes) */
     deletePain: (id: string) => call<null>('delete_pain', { id }),
+    /** The buckets of a cycle, each with its pains' combined reach. (reads) */
+    listBuckets: (cycleId: string) => call<Array<Bucket>>('list_buckets', { cycleId }),
+    /** Makes a bucket (address, eliminate or empower). (writes) */
+    createBucket: (cycleId: string, bucket: BucketInput) => call<Bucket>('create_bucket', { cycleId, bucket }),
+    /** Renames a bucket or changes its kind. (writes) */
+    updateBucket: (id: string, bucket: BucketInput) => call<Bucket>('update_bucket', { id, bucket }),
+    /** Moves a bucket to the trash; its pains stay. (writes) */
+    deleteBucket: (id: string) => call<null>('delete_bucket', { id }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
