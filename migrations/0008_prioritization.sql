@@ -60,3 +60,27 @@ CREATE INDEX bucket_by_cycle ON bucket (cycle_id, deleted_at, created_at);
 
 -- A pain sits in at most one bucket; a trashed bucket keeps its pains for a restore.
 ALTER TABLE pain ADD COLUMN bucket_id TEXT REFERENCES bucket (id);
+
+-- The raw inputs of a pain's score, never only a score: the score is computed from
+-- them and the pain's reach each time. A missing input leaves the pain unscored.
+CREATE TABLE pain_score (
+    pain_id    TEXT PRIMARY KEY REFERENCES pain (id) ON DELETE CASCADE,
+    impact     REAL,
+    confidence REAL,
+    effort     REAL,
+    ease       REAL,
+    value      REAL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+-- Positions set by hand, each with its written reason. The latest row of a pain holds
+-- (a NULL position gives it back to its score); all of them are its history.
+CREATE TABLE rank_override (
+    id       TEXT PRIMARY KEY,
+    pain_id  TEXT NOT NULL REFERENCES pain (id) ON DELETE CASCADE,
+    position INTEGER,
+    reason   TEXT NOT NULL,
+    at       TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX rank_override_by_pain ON rank_override (pain_id, at);

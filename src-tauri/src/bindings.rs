@@ -44,6 +44,10 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::PainUpdate::export_all(&cfg)?;
     groundwork_core::EvidenceLink::export_all(&cfg)?;
     groundwork_core::Bucket::export_all(&cfg)?;
+    groundwork_core::Framework::export_all(&cfg)?;
+    groundwork_core::ScoreInputs::export_all(&cfg)?;
+    groundwork_core::Ranking::export_all(&cfg)?;
+    groundwork_core::Explanation::export_all(&cfg)?;
     groundwork_core::BucketInput::export_all(&cfg)?;
     groundwork_core::SearchQuery::export_all(&cfg)?;
     groundwork_core::SearchResults::export_all(&cfg)?;

@@ -319,6 +319,18 @@ operations! {
     move_pain: write { id: Uuid, bucket_id: Option<Uuid> } -> Pain [Pains] => |s, i| s.move_pain(i.id, i.bucket_id);
     /// Moves a pain to the trash.
     delete_pain: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_pain(i.id);
+    /// The workspace's scoring framework (RICE unless chosen).
+    scoring_framework: read {} -> Framework [] => |s, i| s.framework();
+    /// Chooses the scoring framework; every score follows from the stored inputs.
+    set_scoring_framework: write { framework: Framework } -> Framework [Pains, Settings] => |s, i| s.set_framework(i.framework);
+    /// Stores a pain's raw scoring inputs (refused in discovery).
+    score_pain: write { id: Uuid, inputs: ScoreInputs } -> ScoreInputs [Pains] => |s, i| s.score_pain(i.id, &i.inputs);
+    /// Puts a pain at a position by hand for a written reason, or (no position) gives it back to its score.
+    override_rank: write { id: Uuid, position: Option<u32>, reason: String } -> () [Pains] => |s, i| s.override_rank(i.id, i.position, &i.reason);
+    /// The prioritized list of user pain of a cycle (refused in discovery).
+    rank: read { cycle_id: Uuid } -> Ranking [] => |s, i| s.rank(i.cycle_id);
+    /// Why the pain at a position (1 is the top) sits there.
+    explain_rank: read { cycle_id: Uuid, position: u32 } -> Explanation [] => |s, i| s.explain_rank(i.cycle_id, i.position);
     /// The buckets of a cycle, each with its pains' combined reach.
     list_buckets: read { cycle_id: Uuid } -> Vec<Bucket> [] => |s, i| s.list_buckets(i.cycle_id);
     /// Makes a bucket (address, eliminate or empower).

@@ -81,6 +81,15 @@ enum Command {
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<SourceKind>,
     },
+    /// Print the prioritized list of user pain (refused while the cycle is in discovery)
+    Rank {
+        /// The cycle (its name, in any case) [default: the current cycle]
+        #[arg(long, value_name = "NAME")]
+        cycle: Option<String>,
+        /// Explain the pain at this position instead: the formula, each term and where it came from
+        #[arg(long, value_name = "N")]
+        explain: Option<u32>,
+    },
     /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
     Search {
         /// What to look for: words (prefixes), "a phrase", a OR b, -left-out, and
@@ -286,6 +295,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 )
             }
         }
+        Command::Rank { cycle, explain } => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            rank(&store, out, json, cycle, explain)
+        }
         Command::Sessions { cycle, kind } => {
             let store = open(&workspace_path(cli.workspace)?)?;
             list_sessions(&store, out, json, cycle, kind)
@@ -368,6 +381,140 @@ fn ts_config() -> groundwork_api::typescript::Config {
     groundwork_api::typescript::Config::new()
 }
 
+/// The cycle with this name (in any case), or a refusal naming the cycles there are.
+fn cycle_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
+    let cycles = store.list_cycles()?;
+    if let Some(c) = cycles
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(name.trim()))
+    {
+        return Ok(c.id);
+    }
+    let names: Vec<&str> = cycles.iter().map(|c| c.name.as_str()).collect();
+    Err(Failure::Refused(IpcError::new(
+        ErrorKind::NotFound,
+        format!(
+            "No cycle is named \"{name}\"; the cycles are: {}",
+            if names.is_empty() {
+                "none yet".to_owned()
+            } else {
+                names.join(", ")
+            }
+        ),
+    )))
+}
+
+/// The prioritized list of user pain of a cycle (the current one by default), or one
+/// position's explanation.
+fn rank(
+    store: &Store,
+    out: &mut impl Write,
+    json: bool,
+    cycle: Option<String>,
+    explain: Option<u32>,
+) -> Result<(), Failure> {
+    let cycle_id = match cycle {
+        Some(name) => cycle_named(store, &name)?,
+        None => {
+            store
+                .current_cycle()?
+                .ok_or(groundwork_core::DomainError::NoCycle)?
+                .id
+        }
+    };
+    if let Some(position) = explain {
+        let e = store.explain_rank(cycle_id, position)?;
+        if json {
+            let value =
+                serde_json::to_value(&e).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+            return print_json(out, &value, true);
+        }
+        print(out, &format!("#{} {}", e.item.position, e.item.statement))?;
+        print(out, &e.formula)?;
+        for t in &e.terms {
+            let value = t.value.map_or("—".to_owned(), |v| {
+                format!("{}", (v * 100.0).round() / 100.0)
+            });
+            print(out, &format!("  {:<10} {:>6}  {}", t.name, value, t.source))?;
+        }
+        for w in &e.why {
+            print(out, w)?;
+        }
+        if let Some(p) = &e.to_pass {
+            print(out, p)?;
+        }
+        for h in &e.history {
+            let at = h.at.format("%Y-%m-%d");
+            match h.position {
+                Some(p) => print(out, &format!("{at}: placed #{p} by hand: {}", h.reason))?,
+                None => print(out, &format!("{at}: given back to its score: {}", h.reason))?,
+            }
+        }
+        return Ok(());
+    }
+    let ranking = store.rank(cycle_id)?;
+    let buckets = store.list_buckets(cycle_id)?;
+    let bucket_of = |id: Option<uuid::Uuid>| buckets.iter().find(|b| Some(b.id) == id);
+    if json {
+        let items: Vec<Value> = ranking
+            .items
+            .iter()
+            .map(|i| {
+                let b = bucket_of(i.bucket_id);
+                let mut flags: Vec<String> = Vec::new();
+                if !i.user_evidence {
+                    flags.push("no user evidence yet".into());
+                }
+                flags.extend(i.loud_voices.iter().cloned());
+                json!({
+                    "position": i.position,
+                    "painId": i.pain_id,
+                    "pain": i.statement,
+                    "bucket": b.map(|b| json!({ "id": b.id, "name": b.name, "kind": b.kind })),
+                    "score": i.score,
+                    "framework": ranking.framework,
+                    "reach": i.reach,
+                    "evidence": i.reach.evidence,
+                    "flags": flags,
+                    "overrideReason": i.override_reason,
+                })
+            })
+            .collect();
+        return print_json(
+            out,
+            &json!({ "cycleId": cycle_id, "framework": ranking.framework, "formula": ranking.formula, "items": items }),
+            true,
+        );
+    }
+    print(out, &ranking.formula)?;
+    if ranking.items.is_empty() {
+        return print(out, "No pains yet: make them from observations in the app.");
+    }
+    for i in &ranking.items {
+        let score = i
+            .score
+            .map_or("unscored".to_owned(), |s| format!("{:.2}", s));
+        let bucket = bucket_of(i.bucket_id)
+            .map(|b| format!(" [{} · {}]", b.kind.label(), b.name))
+            .unwrap_or_default();
+        let mut line = format!(
+            "{:>3}. {:>8}  {}{bucket}  ({} people, {} observations)",
+            i.position, score, i.statement, i.reach.people, i.reach.evidence
+        );
+        if !i.user_evidence {
+            line.push_str(" · no user evidence yet");
+        }
+        for v in &i.loud_voices {
+            line.push_str(&format!(" · {v}"));
+        }
+        if let Some(r) = &i.override_reason {
+            line.push_str(&format!(" · placed by hand: {r}"));
+        }
+        print(out, &line)?;
+    }
+    Ok(())
+}
+
 fn list_sessions(
     store: &Store,
     out: &mut impl Write,
@@ -377,29 +524,7 @@ fn list_sessions(
 ) -> Result<(), Failure> {
     let cycle_id = match cycle {
         None => None,
-        Some(name) => {
-            let cycles = store.list_cycles()?;
-            let found = cycles
-                .iter()
-                .find(|c| c.name.eq_ignore_ascii_case(name.trim()));
-            match found {
-                Some(c) => Some(c.id),
-                None => {
-                    let names: Vec<&str> = cycles.iter().map(|c| c.name.as_str()).collect();
-                    return Err(Failure::Refused(IpcError::new(
-                        ErrorKind::NotFound,
-                        format!(
-                            "No cycle is named \"{name}\"; the cycles are: {}",
-                            if names.is_empty() {
-                                "none yet".to_owned()
-                            } else {
-                                names.join(", ")
-                            }
-                        ),
-                    )));
-                }
-            }
-        }
+        Some(name) => Some(cycle_named(store, &name)?),
     };
     let mut query = SessionQuery {
         cycle_id,

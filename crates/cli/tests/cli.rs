@@ -490,7 +490,7 @@ fn without_a_workspace_flag_the_apps_default_workspace_is_used() {
 fn every_subcommand_has_help() {
     let dir = tempfile::tempdir().expect("tmp");
     for sub in [
-        "ops", "call", "new", "check", "backup", "sample", "sessions", "search",
+        "ops", "call", "new", "check", "backup", "sample", "sessions", "search", "rank",
     ] {
         let run = cli(dir.path(), &[sub, "--help"]);
         assert_eq!(run.code, 0, "{sub}");
@@ -507,4 +507,87 @@ fn every_subcommand_has_help() {
         "{}",
         top.stdout
     );
+}
+
+#[test]
+fn rank_prints_the_prioritized_pains_explains_one_and_is_refused_in_discovery() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let call = |op: &str, input: &str| -> Value {
+        let run = cli(dir.path(), &["--workspace", &ws, "call", op, input]);
+        assert_eq!(run.code, 0, "{op}: {}", run.stderr);
+        json(&run.stdout)
+    };
+    let cycle = call("create_cycle", r#"{"name": "2027 H1"}"#)["id"].clone();
+    let refused = cli(dir.path(), &["--workspace", &ws, "rank"]);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert!(refused.stderr.contains("discovery"), "{}", refused.stderr);
+
+    let person = call("create_person", r#"{"person": {"name": "Priya"}}"#)["id"].clone();
+    let observe = |text: &str| -> Value {
+        let input = serde_json::json!({ "observation": { "cycleId": cycle, "kind": "pain", "text": text, "people": [person] } });
+        call("create_observation", &input.to_string())["id"].clone()
+    };
+    let slow = observe("CI is slow");
+    let flaky = observe("Tests are flaky");
+    call(
+        "advance_cycle",
+        &serde_json::json!({ "id": cycle }).to_string(),
+    );
+    let pain = |statement: &str, o: &Value| -> Value {
+        let input = serde_json::json!({ "cycleId": cycle, "pain": { "statement": statement, "evidence": [{ "observationId": o }] } });
+        call("create_pain", &input.to_string())["id"].clone()
+    };
+    let first = pain("CI is slow", &slow);
+    let _second = pain("Tests are flaky", &flaky);
+    let inputs = serde_json::json!({ "id": first, "inputs": { "impact": 2, "confidence": 80, "effort": 1 } });
+    call("score_pain", &inputs.to_string());
+
+    let listed = cli(
+        dir.path(),
+        &["--workspace", &ws, "--json", "rank", "--cycle", "2027 h1"],
+    );
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    let listed = json(&listed.stdout);
+    assert_eq!(listed["framework"], "rice");
+    let items = listed["items"].as_array().expect("items");
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (items[0]["position"].clone(), items[0]["pain"].clone()),
+        (1.into(), "CI is slow".into())
+    );
+    assert!((items[0]["score"].as_f64().expect("score") - 1.6).abs() < 1e-9);
+    assert!(items[1]["score"].is_null(), "unscored, never zero");
+    assert_eq!(items[1]["evidence"], 1);
+
+    let text = cli(dir.path(), &["--workspace", &ws, "rank"]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(
+        text.stdout.contains("1.     1.60  CI is slow"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("unscored  Tests are flaky"),
+        "{}",
+        text.stdout
+    );
+
+    let why = cli(dir.path(), &["--workspace", &ws, "rank", "--explain", "2"]);
+    assert_eq!(why.code, 0, "{}", why.stderr);
+    assert!(
+        why.stdout
+            .contains("RICE = reach × impact × confidence ÷ effort"),
+        "{}",
+        why.stdout
+    );
+    assert!(
+        why.stdout
+            .contains("Unscored: set its impact, confidence, effort"),
+        "{}",
+        why.stdout
+    );
+    let beyond = cli(dir.path(), &["--workspace", &ws, "rank", "--explain", "9"]);
+    assert_eq!(beyond.code, 1);
+    assert!(beyond.stderr.contains("choose 1 to 2"), "{}", beyond.stderr);
 }

@@ -29,6 +29,17 @@ pub enum BucketKind {
     Empower,
 }
 
+impl BucketKind {
+    /// The word people use for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Address => "address",
+            Self::Eliminate => "eliminate",
+            Self::Empower => "empower",
+        }
+    }
+}
+
 impl Stored for BucketKind {
     const WHAT: &'static str = "kind of bucket";
     fn as_stored(self) -> &'static str {

@@ -31,6 +31,7 @@ pub mod merge;
 pub mod observation;
 pub mod pain;
 pub mod person;
+pub mod rank;
 pub mod recent;
 pub mod render;
 pub mod review;
@@ -66,6 +67,7 @@ pub use person::{
 };
 pub use policy::{Act, CycleAllows};
 pub use query::QueryField;
+pub use rank::{Explanation, Framework, OverrideEvent, RankedPain, Ranking, ScoreInputs, Term};
 pub use recent::{RecentList, RecentWorkspace};
 pub use review::CycleReview;
 pub use search::{

@@ -611,3 +611,214 @@ fn a_bucket_weighs_its_pains_together_without_counting_anyone_twice() {
         ("CI feedback", BucketKind::Address)
     );
 }
+
+fn rice(impact: f64, confidence: f64, effort: f64) -> ScoreInputs {
+    ScoreInputs {
+        impact: Some(impact),
+        confidence: Some(confidence),
+        effort: Some(effort),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_ranking_scores_raw_inputs_by_rice_leaves_the_unscored_last_and_breaks_ties_the_same_way() {
+    let w = world();
+    let people: Vec<Uuid> = (0..4)
+        .map(|i| w.person(&format!("P{i}"), None, Relation::InternalUser))
+        .collect();
+    let heard: Vec<Uuid> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| w.heard(SourceKind::CoffeeChat, &format!("Said {i}"), &[*p]))
+        .collect();
+    let err = w
+        .store
+        .rank(w.cycle.id)
+        .expect_err("discovery ranks nothing");
+    assert!(matches!(err, DomainError::JudgingInDiscovery { .. }));
+    w.prioritize();
+    let wide = w.pain("Heard from three", &heard[..3]);
+    let narrow = w.pain("Heard from one", &heard[3..]);
+    let twin = w.pain("Also heard from one", &heard[3..]);
+    let unscored = w.pain("Not scored yet", &heard[..1]);
+    // A score input refused in discovery… and checked for range.
+    assert!(w.store.score_pain(wide.id, &rice(0.0, 80.0, 1.0)).is_err());
+    w.store
+        .score_pain(wide.id, &rice(1.0, 80.0, 2.0))
+        .expect("score"); // 3·1·0.8/2 = 1.2
+    w.store
+        .score_pain(narrow.id, &rice(3.0, 100.0, 1.0))
+        .expect("score"); // 3
+    w.store
+        .score_pain(twin.id, &rice(3.0, 100.0, 1.0))
+        .expect("score"); // 3, a tie
+    w.store
+        .score_pain(
+            unscored.id,
+            &ScoreInputs {
+                impact: Some(2.0),
+                ..Default::default()
+            },
+        )
+        .expect("partial");
+
+    let ranking = w.store.rank(w.cycle.id).expect("rank");
+    assert_eq!(ranking.framework, Framework::Rice);
+    let order: Vec<(&str, Option<f64>)> = ranking
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.statement.as_str(),
+                i.score.map(|s| (s * 100.0).round() / 100.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("Heard from one", Some(3.0)),
+            ("Also heard from one", Some(3.0)),
+            ("Heard from three", Some(1.2)),
+            ("Not scored yet", None),
+        ],
+        "ties break by age; a missing input is unscored, never zero"
+    );
+    // A score does not change because another pain was added.
+    let before = ranking.items[2].score;
+    let extra = w.pain("Added later", &heard[1..2]);
+    w.store
+        .score_pain(extra.id, &rice(3.0, 100.0, 0.5))
+        .expect("score");
+    let again = w.store.rank(w.cycle.id).expect("rank");
+    let wide_again = again
+        .items
+        .iter()
+        .find(|i| i.pain_id == wide.id)
+        .expect("wide");
+    assert_eq!(wide_again.score, before);
+    assert_eq!(again.items[0].pain_id, extra.id);
+    assert_eq!(
+        w.store.rank(w.cycle.id).expect("rank"),
+        again,
+        "the same every time"
+    );
+
+    // Why is it where it is, and what would move it past its neighbour.
+    let position = wide_again.position;
+    let why = w.store.explain_rank(w.cycle.id, position).expect("explain");
+    assert_eq!(why.terms[0].name, "reach");
+    assert_eq!(why.terms[0].value, Some(3.0));
+    assert!(
+        why.terms[0].source.contains("P0, P1, P2"),
+        "{}",
+        why.terms[0].source
+    );
+    let to_pass = why.to_pass.expect("a neighbour above");
+    assert!(to_pass.contains("impact above 2.5 (now 1)"), "{to_pass}");
+    assert!(
+        to_pass.contains("effort below 0.8 person-months"),
+        "{to_pass}"
+    );
+    assert!(to_pass.contains("past “Also heard from one”"), "{to_pass}");
+    let last = w
+        .store
+        .explain_rank(w.cycle.id, 5)
+        .expect("explain the unscored");
+    assert!(
+        last.why[0].contains("Unscored: set its confidence, effort"),
+        "{:?}",
+        last.why
+    );
+    assert!(w.store.explain_rank(w.cycle.id, 6).is_err());
+}
+
+#[test]
+fn a_position_set_by_hand_needs_a_reason_and_is_kept_in_the_pains_history() {
+    let w = world();
+    let a = w.heard(SourceKind::CoffeeChat, "One", &[]);
+    let b = w.heard(SourceKind::CoffeeChat, "Two", &[]);
+    w.prioritize();
+    let top = w.pain("Scored high", &[a]);
+    let low = w.pain("Audit deadline", &[b]);
+    w.store
+        .score_pain(
+            top.id,
+            &ScoreInputs {
+                value: Some(9.0),
+                effort: Some(1.0),
+                ..Default::default()
+            },
+        )
+        .expect("score");
+    w.store
+        .score_pain(
+            low.id,
+            &ScoreInputs {
+                value: Some(1.0),
+                effort: Some(5.0),
+                ..Default::default()
+            },
+        )
+        .expect("score");
+    w.store
+        .set_framework(Framework::ValueEffort)
+        .expect("framework");
+    assert_eq!(
+        w.store.rank(w.cycle.id).expect("r").items[0].pain_id,
+        top.id
+    );
+
+    assert!(matches!(
+        w.store.override_rank(low.id, Some(1), " "),
+        Err(DomainError::InvalidInput {
+            field: "reason",
+            ..
+        })
+    ));
+    w.store
+        .override_rank(low.id, Some(1), "the audit is due in March")
+        .expect("override");
+    let ranking = w.store.rank(w.cycle.id).expect("r");
+    assert_eq!(ranking.items[0].pain_id, low.id);
+    assert_eq!(
+        ranking.items[0].override_reason.as_deref(),
+        Some("the audit is due in March")
+    );
+    let why = w.store.explain_rank(w.cycle.id, 1).expect("why");
+    assert!(
+        why.why.iter().any(|s| s.contains("Placed #1 by hand")),
+        "{:?}",
+        why.why
+    );
+
+    w.clock.advance(Duration::minutes(1));
+    w.store
+        .override_rank(low.id, None, "the audit moved to next year")
+        .expect("back to its score");
+    assert_eq!(
+        w.store.rank(w.cycle.id).expect("r").items[0].pain_id,
+        top.id
+    );
+    let history = w.store.explain_rank(w.cycle.id, 2).expect("why").history;
+    let kept: Vec<(Option<u32>, &str)> = history
+        .iter()
+        .map(|h| (h.position, h.reason.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (Some(1), "the audit is due in March"),
+            (None, "the audit moved to next year")
+        ]
+    );
+
+    // Back in discovery, scoring and overrides are refused again.
+    w.store
+        .return_to_discovery(w.cycle.id, "heard from too few")
+        .expect("back");
+    assert!(w.store.score_pain(top.id, &ScoreInputs::default()).is_err());
+    assert!(w.store.override_rank(top.id, Some(1), "why not").is_err());
+    assert!(w.store.rank(w.cycle.id).is_err());
+}

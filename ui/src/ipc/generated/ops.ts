@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, Bucket, BucketInput, Coverage, Cycle, CycleEvent, CycleReview, EvidenceLink, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
+import type { Assessment, Bucket, BucketInput, Coverage, Cycle, CycleEvent, CycleReview, EvidenceLink, Explanation, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, Ranking, ScoreInputs, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings';
@@ -67,6 +67,12 @@ export type OpName =
   | 'unlink_evidence'
   | 'move_pain'
   | 'delete_pain'
+  | 'scoring_framework'
+  | 'set_scoring_framework'
+  | 'score_pain'
+  | 'override_rank'
+  | 'rank'
+  | 'explain_rank'
   | 'list_buckets'
   | 'create_bucket'
   | 'update_bucket'
@@ -141,6 +147,12 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   unlink_evidence: ['pains'],
   move_pain: ['pains'],
   delete_pain: ['pains', 'trash'],
+  scoring_framework: [],
+  set_scoring_framework: ['pains', 'settings'],
+  score_pain: ['pains'],
+  override_rank: ['pains'],
+  rank: [],
+  explain_rank: [],
   list_buckets: [],
   create_bucket: ['pains'],
   update_bucket: ['pains'],
@@ -279,6 +291,18 @@ export function operations(call: Call) {
     movePain: (id: string, bucketId: string | null) => call<Pain>('move_pain', { id, bucketId }),
     /** Moves a pain to the trash. (writes) */
     deletePain: (id: string) => call<null>('delete_pain', { id }),
+    /** The workspace's scoring framework (RICE unless chosen). (reads) */
+    scoringFramework: () => call<Framework>('scoring_framework', {  }),
+    /** Chooses the scoring framework; every score follows from the stored inputs. (writes) */
+    setScoringFramework: (framework: Framework) => call<Framework>('set_scoring_framework', { framework }),
+    /** Stores a pain's raw scoring inputs (refused in discovery). (writes) */
+    scorePain: (id: string, inputs: ScoreInputs) => call<ScoreInputs>('score_pain', { id, inputs }),
+    /** Puts a pain at a position by hand for a written reason, or (no position) gives it back to its score. (writes) */
+    overrideRank: (id: string, position: number | null, reason: string) => call<null>('override_rank', { id, position, reason }),
+    /** The prioritized list of user pain of a cycle (refused in discovery). (reads) */
+    rank: (cycleId: string) => call<Ranking>('rank', { cycleId }),
+    /** Why the pain at a position (1 is the top) sits there. (reads) */
+    explainRank: (cycleId: string, position: number) => call<Explanation>('explain_rank', { cycleId, position }),
     /** The buckets of a cycle, each with its pains' combined reach. (reads) */
     listBuckets: (cycleId: string) => call<Array<Bucket>>('list_buckets', { cycleId }),
     /** Makes a bucket (address, eliminate or empower). (writes) */
