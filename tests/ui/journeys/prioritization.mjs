@@ -120,8 +120,37 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   await $(page, 'pain-row').filter({ hasText: 'Contoso' }).dragTo($(page, 'bucket-none'));
   await app.until('list_buckets', { cycleId: cycleId() }, ([b]) => b?.painIds.length === 1);
 
+  // Ranked by RICE from the inputs set here and the reach of the evidence; the other
+  // stays unscored; a position set by hand needs a reason and explains itself.
+  await $(page, 'pains-layout-ranked').click();
+  await slow.click();
+  await $(page, 'pain-input-impact').fill('2');
+  await $(page, 'pain-input-impact').press('Tab');
+  await $(page, 'pain-input-confidence').fill('80');
+  await $(page, 'pain-input-confidence').press('Tab');
+  await $(page, 'pain-input-effort').fill('1');
+  await $(page, 'pain-input-effort').press('Tab');
+  await $(page, 'pain-score').getByText('RICE 3.2').waitFor();
+  await $(page, 'pain-position').getByText('#1').waitFor();
+  await $(page, 'pain-why').getByText('RICE = reach × impact × confidence ÷ effort: 3.2.').waitFor();
+  assert.deepEqual(await $(page, 'pain-row-score').allInnerTexts(), ['3.2', 'unscored']);
+  await app.shot('pains-ranked');
+  const contoso = $(page, 'pain-row').filter({ hasText: 'Contoso' });
+  await contoso.click();
+  await $(page, 'pain-position').getByText('#2').waitFor();
+  await $(page, 'pain-why').getByText('Unscored: set its impact, confidence, effort').waitFor();
+  await $(page, 'pain-place').click();
+  await $(page, 'pain-place-position').fill('1');
+  assert.equal(await $(page, 'pain-place-confirm').isDisabled(), true, 'no reason, no place');
+  await $(page, 'pain-place-reason').fill('the audit is due in March');
+  await $(page, 'pain-place-confirm').click();
+  await $(page, 'pain-position').getByText('#1').waitFor();
+  await $(page, 'pain-why').getByText('Placed #1 by hand: “the audit is due in March”.').waitFor();
+  const ranking = await app.op('rank', { cycleId: cycleId() });
+  assert.deepEqual(ranking.items.map((i) => [i.position, i.statement.slice(0, 8), i.overrideReason ?? null]), [[1, 'Contoso ', 'the audit is due in March'], [2, 'Builds a', null]]);
+
   // Traceable: from the pain to the person who said it.
-  await $(page, 'pain-row').first().click();
+  await slow.click();
   await $(page, 'pain-evidence-person').filter({ hasText: 'Priya Raman' }).click();
   await $(page, 'person-editor').waitFor();
   assert.equal(await $(page, 'person-name').inputValue(), 'Priya Raman');
@@ -142,6 +171,7 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   await $(page, 'pains-discovery-note').waitFor();
   await $(page, 'pain-row').first().click();
   assert.equal(await $(page, 'pain-severity').count(), 0, 'no severity shown in discovery');
+  assert.equal(await $(page, 'pain-rank').count(), 0, 'no rank either');
   const [hidden] = await app.op('list_pains', { cycleId: cycleId() });
   assert.equal(hidden.severity, undefined, 'stored, not shown');
 });
