@@ -1,0 +1,114 @@
+//! Measures re-ranking at size: on a workspace made by `generate_workspace` (with
+//! observations), it moves the current cycle to prioritization, makes `--pains` pains
+//! (5,000 by default) each backed by 20 of the cycle's observations, scores four in
+//! five by RICE, and times `rank` (every pain weighed from its evidence, scored and
+//! ordered) and one explanation. It writes to the file: run it on a copy. It reports
+//! p50/p95, it never asserts.
+//!
+//! ```text
+//! cargo run --release -p groundwork-core --example generate_workspace -- --out /tmp/big.groundwork --sessions 10000 --observations 100000
+//! cargo run --release -p groundwork-core --example bench_rank -- /tmp/big.groundwork [--pains 5000] [--runs 30]
+//! ```
+
+use groundwork_core::*;
+use rusqlite::params;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+mod common;
+use common::percentile;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = PathBuf::from(
+        args.next()
+            .expect("usage: bench_rank FILE [--pains N] [--runs N]"),
+    );
+    let (mut pains, mut runs) = (5000usize, 30usize);
+    while let Some(flag) = args.next() {
+        let value = args.next().and_then(|v| v.parse().ok()).expect("a number");
+        match flag.as_str() {
+            "--pains" => pains = value,
+            "--runs" => runs = value,
+            _ => panic!("unknown flag {flag}"),
+        }
+    }
+    let store = Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
+    let cycle = store
+        .current_cycle()
+        .expect("cycle")
+        .expect("a current cycle");
+    if cycle.mode == CycleMode::Discovery {
+        store.advance_cycle(cycle.id).expect("to prioritization");
+    }
+    let t = Instant::now();
+    let links = store.with_connection(|conn| {
+        let tx = conn.transaction().expect("tx");
+        let observations: Vec<String> = {
+            let mut stmt = tx
+                .prepare("SELECT id FROM observation WHERE cycle_id = ?1 AND deleted_at IS NULL")
+                .expect("prepare");
+            stmt.query_map([cycle.id.to_string()], |r| r.get(0))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("rows")
+        };
+        assert!(!observations.is_empty(), "the workspace needs observations");
+        let now = "2026-12-01T09:00:00Z";
+        let mut links = 0;
+        for p in 0..pains {
+            let id = uuid::Uuid::now_v7().to_string();
+            tx.execute(
+                "INSERT INTO pain (id, cycle_id, statement, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![id, cycle.id.to_string(), format!("Pain {p}"), now],
+            )
+            .expect("pain");
+            for k in 0..20 {
+                let o = &observations[(p * 20 + k * 7919) % observations.len()];
+                links += tx
+                    .execute(
+                        "INSERT OR IGNORE INTO pain_evidence (pain_id, observation_id, linked_at) VALUES (?1, ?2, ?3)",
+                        params![id, o, now],
+                    )
+                    .expect("link");
+            }
+            if p % 5 != 0 {
+                tx.execute(
+                    "INSERT INTO pain_score (pain_id, impact, confidence, effort, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![id, [0.5, 1.0, 2.0, 3.0][p % 4], 80.0, 1.0 + (p % 7) as f64, now],
+                )
+                .expect("score");
+            }
+        }
+        tx.commit().expect("commit");
+        links
+    });
+    println!(
+        "made {pains} pains with {links} evidence links in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    let mut times = Vec::new();
+    let mut last = 0;
+    for i in 0..=runs {
+        let t = Instant::now();
+        let ranking = store.rank(cycle.id).expect("rank");
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        last = ranking.items.len();
+        if i > 0 {
+            times.push(ms);
+        }
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "rank {last} pains                               p50 {:>8.1} ms   p95 {:>8.1} ms   ({runs} runs)",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95)
+    );
+    let t = Instant::now();
+    store.explain_rank(cycle.id, 2).expect("explain");
+    println!(
+        "explain #2                                    {:>8.1} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+}
