@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { Harness, byTestId, waitUntil, journey, APP_BINARY } from './lib/harness.mjs';
-import { createFirstCycle, createSession, typeNotes, waitSaved, pickPeople, chipNames } from './lib/flows.mjs';
+import { createFirstCycle, createSession, typeNotes, waitSaved, pickPeople, chipNames, setInputValue } from './lib/flows.mjs';
 import { Keys } from './lib/webdriver.mjs';
 
 let h;
@@ -174,4 +174,57 @@ journey(() => h, 'Search on the sample workspace says "50 of N" and reaches ever
   } finally {
     await app.quit();
   }
+});
+
+journey(() => h, 'prioritizing the sample: the switch with its review, a pain from two observations, bucketed, ranked and explained, followed to who said it', { timeout: 180_000 }, async () => {
+  const workspace = h.path('prioritize.groundwork');
+  const cli = join(dirname(APP_BINARY), 'groundwork-cli');
+  const made = spawnSync(cli, ['sample', '--out', workspace], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const app = await h.launch(workspace);
+  try {
+    await app.waitForTestId('session-list');
+    // The switch, after the review of what discovery gathered.
+    await app.session.keys(Keys.CONTROL, '7');
+    await app.click(byTestId('cycle-advance'));
+    await app.waitText(byTestId('cycle-review'), (t) => /40\s*sessions/.test(t));
+    await app.screenshot('cycle-review');
+    await app.click(byTestId('cycle-advance-confirm'));
+    await app.waitText(byTestId('cycle-row'), (t) => t.includes('Back to discovery'));
+
+    // Two observations become one pain.
+    await app.session.keys(Keys.CONTROL, '2');
+    await app.waitForTestId('observation-row');
+    await app.exec(`document.querySelectorAll('[data-testid="observation-check"]').forEach((c, i) => { if (i < 2) c.click(); });`);
+    await app.click(byTestId('bulk-make-pain'));
+    await app.waitForTestId('pain-editor');
+    await waitUntil(async () => (await app.findAll(byTestId('pain-evidence-item'))).length === 2, { message: 'two pieces of evidence' });
+
+    // Bucketed, then ranked from its inputs, with its explanation.
+    await app.click(byTestId('new-bucket-button'));
+    const name = await app.waitForTestId('new-bucket-name');
+    await name.type('Slow feedback from CI');
+    await app.click(byTestId('new-bucket-create'));
+    await app.waitText(byTestId('bucket'), (t) => t.includes('Slow feedback from CI'));
+    await app.click(byTestId('pains-layout-ranked'));
+    for (const [key, value] of [['impact', '2'], ['confidence', '80'], ['effort', '1']]) {
+      await setInputValue(app, await app.waitForTestId(`pain-input-${key}`), value);
+    }
+    await app.waitText(byTestId('pain-score'), (t) => t.startsWith('RICE'));
+    await app.waitText(byTestId('pain-why'), (t) => t.includes('Why #1?') && t.includes('reach'));
+    await app.screenshot('pain-ranked');
+
+    // Followed to the person who said it.
+    const person = await app.waitForTestId('pain-evidence-person');
+    const who = (await app.textOf(person)).trim();
+    await person.click();
+    await app.waitForTestId('person-editor');
+    assert.equal(await (await app.waitForTestId('person-name')).property('value'), who);
+  } finally {
+    await app.quit();
+  }
+  const ranked = JSON.parse(spawnSync(cli, ['--workspace', workspace, '--json', 'rank'], { encoding: 'utf8' }).stdout);
+  assert.equal(ranked.items.length, 1);
+  assert.equal(ranked.items[0].bucket.name, 'Slow feedback from CI');
+  assert.ok(ranked.items[0].score > 0, JSON.stringify(ranked.items[0]));
 });
