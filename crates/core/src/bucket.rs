@@ -7,7 +7,7 @@ use crate::db::{Db, Tx};
 use crate::error::DomainError;
 use crate::id::new_id;
 use crate::input::line;
-use crate::pain::{weigh, LoudVoice, Reach};
+use crate::pain::{weigh, LoudVoice, Piece, Reach};
 use crate::policy::Act;
 use crate::row::{RowExt, Stored};
 use crate::store::Store;
@@ -127,7 +127,12 @@ impl Db<'_> {
                 .filter(|p| p.bucket_id == Some(bucket.id))
                 .collect();
             bucket.pain_ids = inside.iter().map(|p| p.id).collect();
-            let w = weigh(inside.iter().flat_map(|p| p.evidence.iter()), &speakers);
+            let w = weigh(
+                inside
+                    .iter()
+                    .flat_map(|p| p.evidence.iter().map(Piece::from)),
+                &speakers,
+            );
             bucket.reach = w.reach;
             bucket.user_evidence = w.user_evidence;
             bucket.loud_voices = w.loud_voices;

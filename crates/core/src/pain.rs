@@ -19,7 +19,8 @@ use crate::store::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -230,25 +231,60 @@ fn pain_from_row(r: &Row<'_>) -> rusqlite::Result<Pain> {
 }
 
 /// Who said each observation, with what reach needs of them.
-pub(crate) type Speakers = HashMap<Uuid, Vec<Speaker>>;
+pub(crate) type Speakers = HashMap<Uuid, Vec<Rc<Speaker>>>;
 
 /// Who said one piece of evidence, with what reach needs of them.
 pub(crate) struct Speaker {
     person: PersonRef,
     relation: Relation,
     team: Option<(Uuid, String)>,
+    /// Trimmed and in lower case, so two spellings are one segment.
     segment: String,
+}
+
+/// One observation behind a pain, as weighing needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece {
+    pub observation: Uuid,
+    pub trashed: bool,
+    pub source: Option<SourceKind>,
+}
+
+impl From<&PainEvidence> for Piece {
+    fn from(e: &PainEvidence) -> Self {
+        Piece {
+            observation: e.observation_id,
+            trashed: e.trashed,
+            source: e.source_kind,
+        }
+    }
 }
 
 /// Whether a piece of evidence hears our users: from a channel that does, or, typed
 /// directly, said by a user or stakeholder.
-fn from_users(e: &PainEvidence, speakers: &[&Speaker]) -> bool {
-    match e.source_kind {
+fn from_users(source: Option<SourceKind>, speakers: &[Rc<Speaker>]) -> bool {
+    match source {
         Some(kind) => kind.hears_users(),
         None => speakers
             .iter()
             .any(|s| matches!(s.relation, Relation::InternalUser | Relation::Stakeholder)),
     }
+}
+
+fn speaker_from_row(r: &Row<'_>) -> rusqlite::Result<Speaker> {
+    let team = match r.opt_uuid("team_id")? {
+        Some(id) => Some((id, r.get("team_name")?)),
+        None => None,
+    };
+    Ok(Speaker {
+        person: PersonRef {
+            id: r.uuid("id")?,
+            name: r.get("name")?,
+        },
+        relation: r.stored("relation")?,
+        team,
+        segment: r.get::<_, String>("segment")?.trim().to_lowercase(),
+    })
 }
 
 /// What evidence weighs: its reach, whether users are in it, and its loud voices.
@@ -259,42 +295,36 @@ pub(crate) struct Weight {
 }
 
 /// Weighs evidence by who said each piece; each observation counts once.
-pub(crate) fn weigh<'e>(
-    evidence: impl Iterator<Item = &'e PainEvidence>,
-    speakers: &Speakers,
-) -> Weight {
+pub(crate) fn weigh(evidence: impl Iterator<Item = Piece>, speakers: &Speakers) -> Weight {
     let mut people = BTreeSet::new();
     let mut teams = BTreeSet::new();
     let mut segments = BTreeSet::new();
     let mut channels = BTreeSet::new();
     // How many live pieces each voice is behind (a voice counts once per piece).
-    let mut voices: BTreeMap<(u8, String), u32> = BTreeMap::new();
+    let mut voices: BTreeMap<(u8, &str), u32> = BTreeMap::new();
     let mut live = 0;
     let mut users = false;
     let mut seen = BTreeSet::new();
-    for e in evidence.filter(|e| !e.trashed && seen.insert(e.observation_id)) {
+    let none = Vec::new();
+    for e in evidence.filter(|e| !e.trashed && seen.insert(e.observation)) {
         live += 1;
-        let said: Vec<&Speaker> = speakers
-            .get(&e.observation_id)
-            .map(|s| s.iter().collect())
-            .unwrap_or_default();
-        users |= from_users(e, &said);
-        let mut piece: BTreeSet<(u8, String)> = BTreeSet::new();
-        for s in &said {
+        let said = speakers.get(&e.observation).unwrap_or(&none);
+        users |= from_users(e.source, said);
+        let mut piece: BTreeSet<(u8, &str)> = BTreeSet::new();
+        for s in said {
             people.insert(s.person.id);
-            piece.insert((0, s.person.name.clone()));
+            piece.insert((0, s.person.name.as_str()));
             if let Some((team, name)) = &s.team {
                 teams.insert(*team);
-                piece.insert((1, name.clone()));
+                piece.insert((1, name.as_str()));
             }
-            let segment = s.segment.trim().to_lowercase();
-            if !segment.is_empty() {
-                segments.insert(segment);
+            if !s.segment.is_empty() {
+                segments.insert(s.segment.as_str());
             }
         }
-        if let Some(kind) = e.source_kind {
+        if let Some(kind) = e.source {
             channels.insert(kind.as_str());
-            piece.insert((2, kind.label().to_owned()));
+            piece.insert((2, kind.label()));
         }
         for voice in piece {
             *voices.entry(voice).or_default() += 1;
@@ -318,11 +348,11 @@ pub(crate) fn weigh<'e>(
                 voices
                     .iter()
                     .filter(|((c, _), _)| usize::from(*c) == code)
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0 .1.cmp(&a.0 .1)))
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0 .1.cmp(a.0 .1)))
                     .filter(|(_, n)| **n * 2 > live)
                     .map(|((_, name), n)| LoudVoice {
                         by,
-                        name: name.clone(),
+                        name: (*name).to_owned(),
                         evidence: *n,
                         of: live,
                     })
@@ -371,6 +401,123 @@ impl Db<'_> {
             .collect::<rusqlite::Result<_>>()?;
         let speakers = self.fill_pains(&mut pains)?;
         Ok((pains, speakers))
+    }
+
+    /// The live pains of a cycle weighed, without their evidence: what ranking needs.
+    /// The cycle's observations, sessions and people are read in a few scans, not one
+    /// look-up per link, so re-ranking thousands of pains stays quick.
+    pub(crate) fn pains_weighed(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
+        self.cycle_head(cycle)?;
+        let c = cycle.to_string();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_PAIN} WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL ORDER BY p.created_at, p.id"
+        ))?;
+        let mut pains: Vec<Pain> = stmt
+            .query_map([&c], pain_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut links: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT pe.pain_id, pe.observation_id FROM pain p
+             JOIN pain_evidence pe ON pe.pain_id = p.id
+             WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([&c])?;
+        while let Some(r) = rows.next()? {
+            links
+                .entry(r.uuid("pain_id")?)
+                .or_default()
+                .push(r.uuid("observation_id")?);
+        }
+        let needed: HashSet<Uuid> = links.values().flatten().copied().collect();
+        // Each needed observation: its session and whether it is in the trash. Most
+        // are the cycle's own (one scan); evidence from other cycles is looked up.
+        let mut facts: HashMap<Uuid, (Option<Uuid>, bool)> = HashMap::with_capacity(needed.len());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, session_id, deleted_at IS NOT NULL AS trashed FROM observation WHERE cycle_id = ?1",
+        )?;
+        let mut rows = stmt.query([&c])?;
+        while let Some(r) = rows.next()? {
+            let id = r.uuid("id")?;
+            if needed.contains(&id) {
+                facts.insert(id, (r.opt_uuid("session_id")?, r.get("trashed")?));
+            }
+        }
+        let mut one = self.conn.prepare_cached(
+            "SELECT id, session_id, deleted_at IS NOT NULL AS trashed FROM observation WHERE id = ?1",
+        )?;
+        for id in &needed {
+            if !facts.contains_key(id) {
+                if let Some(f) = one
+                    .query_row([id.to_string()], |r| {
+                        Ok((r.opt_uuid("session_id")?, r.get("trashed")?))
+                    })
+                    .optional()?
+                {
+                    facts.insert(*id, f);
+                }
+            }
+        }
+        let mut kinds: HashMap<Uuid, SourceKind> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, kind FROM session WHERE cycle_id = ?1")?;
+        let mut rows = stmt.query([&c])?;
+        while let Some(r) = rows.next()? {
+            kinds.insert(r.uuid("id")?, r.stored("kind")?);
+        }
+        let mut one = self
+            .conn
+            .prepare_cached("SELECT kind FROM session WHERE id = ?1")?;
+        for session in facts.values().filter_map(|f| f.0) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = kinds.entry(session) {
+                if let Some(kind) = one
+                    .query_row([session.to_string()], |r| r.stored::<SourceKind>("kind"))
+                    .optional()?
+                {
+                    slot.insert(kind);
+                }
+            }
+        }
+        // Everyone live, once; then who said each needed observation.
+        let mut people: HashMap<Uuid, Rc<Speaker>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.name, p.relation, t.id AS team_id, t.name AS team_name,
+                    coalesce(t.segment, '') AS segment
+             FROM person p LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL
+             WHERE p.deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let s = speaker_from_row(r)?;
+            people.insert(s.person.id, Rc::new(s));
+        }
+        let mut speakers = Speakers::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT observation_id, person_id FROM observation_person")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let observation = r.uuid("observation_id")?;
+            if needed.contains(&observation) {
+                if let Some(s) = people.get(&r.uuid("person_id")?) {
+                    speakers.entry(observation).or_default().push(Rc::clone(s));
+                }
+            }
+        }
+        for pain in &mut pains {
+            let pieces = links.get(&pain.id).into_iter().flatten().filter_map(|o| {
+                facts.get(o).map(|(session, trashed)| Piece {
+                    observation: *o,
+                    trashed: *trashed,
+                    source: session.and_then(|s| kinds.get(&s).copied()),
+                })
+            });
+            let w = weigh(pieces, &speakers);
+            pain.reach = w.reach;
+            pain.user_evidence = w.user_evidence;
+            pain.loud_voices = w.loud_voices;
+        }
+        Ok(pains)
     }
 
     /// Loads the evidence of `pains` and who said it, in two queries, and weighs it.
@@ -424,22 +571,10 @@ impl Db<'_> {
         let mut speakers = Speakers::new();
         let mut rows = stmt.query([&ids])?;
         while let Some(r) = rows.next()? {
-            let team = match r.opt_uuid("team_id")? {
-                Some(id) => Some((id, r.get("team_name")?)),
-                None => None,
-            };
             speakers
                 .entry(r.uuid("observation_id")?)
                 .or_default()
-                .push(Speaker {
-                    person: PersonRef {
-                        id: r.uuid("id")?,
-                        name: r.get("name")?,
-                    },
-                    relation: r.stored("relation")?,
-                    team,
-                    segment: r.get("segment")?,
-                });
+                .push(Rc::new(speaker_from_row(r)?));
         }
         for pain in pains.iter_mut() {
             pain.evidence = evidence.remove(&pain.id).unwrap_or_default();
@@ -449,7 +584,7 @@ impl Db<'_> {
                     .map(|s| s.iter().map(|s| s.person.clone()).collect())
                     .unwrap_or_default();
             }
-            let w = weigh(pain.evidence.iter(), &speakers);
+            let w = weigh(pain.evidence.iter().map(Piece::from), &speakers);
             pain.reach = w.reach;
             pain.user_evidence = w.user_evidence;
             pain.loud_voices = w.loud_voices;

@@ -267,7 +267,6 @@ fn number(x: f64) -> String {
 /// A ranking and what it was made from.
 type Ranked = (
     Ranking,
-    Vec<Pain>,
     HashMap<Uuid, (ScoreInputs, DateTime<Utc>)>,
     HashMap<Uuid, Vec<OverrideEvent>>,
 );
@@ -334,8 +333,8 @@ impl Db<'_> {
         Ok(self.ranked(cycle)?.0)
     }
 
-    /// The ranking, with what explanations need: each pain, its inputs (and their
-    /// date) and its overrides.
+    /// The ranking, with what explanations need: the inputs (and their date) and the
+    /// overrides of each pain.
     fn ranked(&self, cycle: Uuid) -> Result<Ranked, DomainError> {
         let (name, mode) = self.cycle_head(cycle)?;
         if mode == CycleMode::Discovery {
@@ -344,7 +343,7 @@ impl Db<'_> {
         let framework = self.framework()?;
         let inputs = self.inputs(cycle)?;
         let overrides = self.overrides(cycle)?;
-        let pains = self.list_pains(cycle)?;
+        let pains = self.pains_weighed(cycle)?;
         let mut scored: Vec<(Pain, Option<f64>)> = pains
             .iter()
             .map(|p| {
@@ -398,7 +397,6 @@ impl Db<'_> {
                 formula: framework.formula().to_owned(),
                 items,
             },
-            pains,
             inputs,
             overrides,
         ))
@@ -406,7 +404,7 @@ impl Db<'_> {
 
     /// Why the pain at `position` (1 is the top) sits there.
     pub fn explain_rank(&self, cycle: Uuid, position: u32) -> Result<Explanation, DomainError> {
-        let (ranking, pains, inputs, overrides) = self.ranked(cycle)?;
+        let (ranking, inputs, overrides) = self.ranked(cycle)?;
         let index = (position as usize)
             .checked_sub(1)
             .filter(|i| *i < ranking.items.len())
@@ -420,14 +418,8 @@ impl Db<'_> {
                 )
             })?;
         let item = ranking.items[index].clone();
-        let pain =
-            pains
-                .iter()
-                .find(|p| p.id == item.pain_id)
-                .ok_or_else(|| DomainError::NotFound {
-                    entity: "pain",
-                    id: item.pain_id.to_string(),
-                })?;
+        // The one pain explained is read whole: its evidence names who said it.
+        let pain = &self.pain(item.pain_id)?;
         let framework = ranking.framework;
         let set_on = inputs
             .get(&pain.id)

@@ -822,3 +822,50 @@ fn a_position_set_by_hand_needs_a_reason_and_is_kept_in_the_pains_history() {
     assert!(w.store.override_rank(top.id, Some(1), "why not").is_err());
     assert!(w.store.rank(w.cycle.id).is_err());
 }
+
+#[test]
+fn the_ranking_weighs_each_pain_as_the_pain_itself_does_whatever_its_evidence() {
+    let w = world();
+    let team = w.team("Payments", "Fintech");
+    let priya = w.person("Priya", Some(team), Relation::InternalUser);
+    let peer = w.person("Contoso", None, Relation::PeerCompany);
+    let mine = w.heard(SourceKind::CoffeeChat, "Slow CI", &[priya]);
+    let peers = w.heard(SourceKind::PeerCompanyChat, "They cache", &[peer]);
+    let trashed = w.heard(SourceKind::UserSurvey, "Flaky", &[priya]);
+    // Evidence heard in an earlier cycle still counts.
+    let earlier = w.store.create_cycle("2026 H2").expect("earlier");
+    let old = w
+        .store
+        .create_observation(&NewObservation {
+            cycle_id: Some(earlier.id),
+            kind: ObservationKind::Pain,
+            text: "Slow CI last year".into(),
+            people: vec![priya],
+            ..Default::default()
+        })
+        .expect("old")
+        .id;
+    w.prioritize();
+    w.pain("Mixed", &[mine, peers, old]);
+    w.pain("Peers only", &[peers]);
+    w.pain("With the trash", &[mine, trashed]);
+    w.pain("Nothing yet", &[]);
+    w.store.delete_observation(trashed).expect("trash");
+    let pains = w.store.list_pains(w.cycle.id).expect("pains");
+    let ranking = w.store.rank(w.cycle.id).expect("rank");
+    for p in &pains {
+        let r = ranking
+            .items
+            .iter()
+            .find(|i| i.pain_id == p.id)
+            .expect("ranked");
+        assert_eq!(r.reach, p.reach, "{}", p.statement);
+        assert_eq!(r.user_evidence, p.user_evidence, "{}", p.statement);
+        assert_eq!(r.loud_voices.len(), p.loud_voices.len(), "{}", p.statement);
+    }
+    let mixed = pains
+        .iter()
+        .find(|p| p.statement == "Mixed")
+        .expect("mixed");
+    assert_eq!((mixed.reach.evidence, mixed.reach.people), (3, 2));
+}
