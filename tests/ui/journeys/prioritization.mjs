@@ -59,10 +59,13 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   await app.shot('cycle-review');
   await $(page, 'cycle-advance-confirm').click();
   await page.getByText('is now in prioritization').waitFor();
+  await app.op('create_observation', { observation: { cycleId: cycleId(), kind: 'pain', text: 'Heard after the switch' } });
 
-  // Two observations become one pain.
+  // What was captured after the switch says so; two observations become one pain.
   await page.keyboard.press('Control+2');
   const row = (t) => $(page, 'observation-row').filter({ hasText: t });
+  await row('Heard after the switch').getByTestId('observation-row-late').waitFor();
+  assert.equal(await row('CI takes forty minutes').getByTestId('observation-row-late').count(), 0);
   await row('CI takes forty minutes').getByTestId('observation-check').check();
   await row('Builds miss the SLA').getByTestId('observation-check').check();
   await $(page, 'bulk-make-pain').click();
