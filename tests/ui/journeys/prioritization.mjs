@@ -152,6 +152,23 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   const ranking = await app.op('rank', { cycleId: cycleId() });
   assert.deepEqual(ranking.items.map((i) => [i.position, i.statement.slice(0, 8), i.overrideReason ?? null]), [[1, 'Contoso ', 'the audit is due in March'], [2, 'Builds a', null]]);
 
+  // In Search too: tick observations among the hits and make a pain of them.
+  await page.keyboard.press('Control+Shift+F');
+  await $(page, 'search-input').fill('builds OR forty');
+  await $(page, 'search-hit').first().waitFor();
+  await $(page, 'search-collect').click();
+  assert.equal(await $(page, 'search-make-pain').isDisabled(), true, 'nothing ticked yet');
+  const ticks = $(page, 'search-hit-collect');
+  await expectCount(ticks, 2, 'one box per observation hit');
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  await $(page, 'search-collect-bar').getByText('2 observations ticked').waitFor();
+  await app.shot('search-collect');
+  await $(page, 'search-make-pain').click();
+  await $(page, 'pain-editor').waitFor();
+  await expectCount($(page, 'pain-evidence-item'), 2);
+  await expectCount($(page, 'pain-row'), 3);
+
   // Traceable: from the pain to the person who said it.
   await slow.click();
   await $(page, 'pain-evidence-person').filter({ hasText: 'Priya Raman' }).click();
