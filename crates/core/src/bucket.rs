@@ -7,7 +7,7 @@ use crate::db::{Db, Tx};
 use crate::error::DomainError;
 use crate::id::new_id;
 use crate::input::line;
-use crate::pain::{weigh, LoudVoice, Piece, Reach};
+use crate::pain::{LoudVoice, Reach};
 use crate::policy::Act;
 use crate::row::{RowExt, Stored};
 use crate::store::Store;
@@ -114,7 +114,7 @@ fn bucket_from_row(r: &Row<'_>) -> rusqlite::Result<Bucket> {
 impl Db<'_> {
     /// The live buckets of a cycle, oldest first, each with its pains weighed together.
     pub fn list_buckets(&self, cycle: Uuid) -> Result<Vec<Bucket>, DomainError> {
-        let (pains, speakers) = self.pains_of(cycle)?;
+        let (pains, evidence) = self.pains_weighed(cycle)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_BUCKET} WHERE b.cycle_id = ?1 AND b.deleted_at IS NULL ORDER BY b.created_at, b.id"
         ))?;
@@ -127,12 +127,7 @@ impl Db<'_> {
                 .filter(|p| p.bucket_id == Some(bucket.id))
                 .collect();
             bucket.pain_ids = inside.iter().map(|p| p.id).collect();
-            let w = weigh(
-                inside
-                    .iter()
-                    .flat_map(|p| p.evidence.iter().map(Piece::from)),
-                &speakers,
-            );
+            let w = evidence.weigh(inside.iter().map(|p| p.id));
             bucket.reach = w.reach;
             bucket.user_evidence = w.user_evidence;
             bucket.loud_voices = w.loud_voices;

@@ -7,6 +7,7 @@ use crate::error::DomainError;
 use crate::input::{check_date, date_text};
 use crate::kind::{ObservationKind, SourceKind};
 use crate::sql::Args;
+use crate::tag::Tagged;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
@@ -101,10 +102,10 @@ impl ObservationFilter {
     /// JSON parameter, so a filter of any length stays within SQLite's variables.
     pub(crate) fn push_sql(&self, subject: Subject, sql: &mut String, args: &mut Args) {
         debug_assert!(self.describes(subject));
-        let (row, date, tags) = match subject {
-            Subject::Observation => ("o", "o.observed_on", ("observation_tag", "observation_id")),
-            Subject::Session => ("s", "s.held_on", ("session_tag", "session_id")),
-            Subject::Idea => ("i", "", ("idea_tag", "idea_id")),
+        let (row, date, tagged) = match subject {
+            Subject::Observation => ("o", "o.observed_on", Tagged::Observation),
+            Subject::Session => ("s", "s.held_on", Tagged::Session),
+            Subject::Idea => ("i", "", Tagged::Idea),
         };
         // With a tag, person or team, the few observations linked to them are fewer than
         // a cycle's: `+` keeps SQLite from reading the cycle's index instead.
@@ -119,7 +120,7 @@ impl ObservationFilter {
         }
         if !self.tag_ids.is_empty() {
             let list = args.bind_list(self.tag_ids.iter().map(Uuid::to_string));
-            let (link, column) = tags;
+            let (_, link, column) = tagged.tables();
             sql.push_str(&format!(
                 " AND {row}.id IN (SELECT {column} FROM {link} WHERE tag_id IN {list})"
             ));

@@ -242,6 +242,20 @@ pub(crate) struct Speaker {
     segment: String,
 }
 
+/// The evidence of a cycle's pains as weighing needs it, to weigh any group of them.
+pub(crate) struct CycleEvidence {
+    pieces: HashMap<Uuid, Vec<Piece>>,
+    speakers: Speakers,
+}
+
+impl CycleEvidence {
+    /// The pains' evidence weighed together, each observation and person once.
+    pub(crate) fn weigh(&self, pains: impl Iterator<Item = Uuid>) -> Weight {
+        let pieces = pains.flat_map(|p| self.pieces.get(&p).into_iter().flatten().copied());
+        weigh(pieces, &self.speakers)
+    }
+}
+
 /// One observation behind a pain, as weighing needs it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Piece {
@@ -295,7 +309,7 @@ pub(crate) struct Weight {
 }
 
 /// Weighs evidence by who said each piece; each observation counts once.
-pub(crate) fn weigh(evidence: impl Iterator<Item = Piece>, speakers: &Speakers) -> Weight {
+fn weigh(evidence: impl Iterator<Item = Piece>, speakers: &Speakers) -> Weight {
     let mut people = BTreeSet::new();
     let mut teams = BTreeSet::new();
     let mut segments = BTreeSet::new();
@@ -386,11 +400,6 @@ impl Db<'_> {
 
     /// The live pains of a cycle, oldest first.
     pub fn list_pains(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
-        Ok(self.pains_of(cycle)?.0)
-    }
-
-    /// The live pains of a cycle, and who said their evidence (for weighing groups).
-    pub(crate) fn pains_of(&self, cycle: Uuid) -> Result<(Vec<Pain>, Speakers), DomainError> {
         self.cycle_head(cycle)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_PAIN} WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL
@@ -399,14 +408,18 @@ impl Db<'_> {
         let mut pains: Vec<Pain> = stmt
             .query_map([cycle.to_string()], pain_from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let speakers = self.fill_pains(&mut pains)?;
-        Ok((pains, speakers))
+        self.fill_pains(&mut pains)?;
+        Ok(pains)
     }
 
-    /// The live pains of a cycle weighed, without their evidence: what ranking needs.
-    /// The cycle's observations, sessions and people are read in a few scans, not one
-    /// look-up per link, so re-ranking thousands of pains stays quick.
-    pub(crate) fn pains_weighed(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
+    /// The live pains of a cycle weighed, without their evidence: what ranking and
+    /// buckets need. The cycle's observations, sessions and people are read in a few
+    /// scans, not one look-up per link, so weighing thousands of pains stays quick; the
+    /// evidence comes back to weigh groups of them.
+    pub(crate) fn pains_weighed(
+        &self,
+        cycle: Uuid,
+    ) -> Result<(Vec<Pain>, CycleEvidence), DomainError> {
         self.cycle_head(cycle)?;
         let c = cycle.to_string();
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -504,26 +517,36 @@ impl Db<'_> {
                 }
             }
         }
+        let pieces = links
+            .into_iter()
+            .map(|(pain, observations)| {
+                let of = observations
+                    .into_iter()
+                    .filter_map(|o| {
+                        facts.get(&o).map(|(session, trashed)| Piece {
+                            observation: o,
+                            trashed: *trashed,
+                            source: session.and_then(|s| kinds.get(&s).copied()),
+                        })
+                    })
+                    .collect();
+                (pain, of)
+            })
+            .collect();
+        let evidence = CycleEvidence { pieces, speakers };
         for pain in &mut pains {
-            let pieces = links.get(&pain.id).into_iter().flatten().filter_map(|o| {
-                facts.get(o).map(|(session, trashed)| Piece {
-                    observation: *o,
-                    trashed: *trashed,
-                    source: session.and_then(|s| kinds.get(&s).copied()),
-                })
-            });
-            let w = weigh(pieces, &speakers);
+            let w = evidence.weigh(std::iter::once(pain.id));
             pain.reach = w.reach;
             pain.user_evidence = w.user_evidence;
             pain.loud_voices = w.loud_voices;
         }
-        Ok(pains)
+        Ok((pains, evidence))
     }
 
     /// Loads the evidence of `pains` and who said it, in two queries, and weighs it.
-    fn fill_pains(&self, pains: &mut [Pain]) -> Result<Speakers, DomainError> {
+    fn fill_pains(&self, pains: &mut [Pain]) -> Result<(), DomainError> {
         if pains.is_empty() {
-            return Ok(Speakers::new());
+            return Ok(());
         }
         let ids = json_list(pains.iter().map(|p| p.id.to_string()));
         let mut stmt = self.conn.prepare_cached(
@@ -589,7 +612,7 @@ impl Db<'_> {
             pain.user_evidence = w.user_evidence;
             pain.loud_voices = w.loud_voices;
         }
-        Ok(speakers)
+        Ok(())
     }
 }
 

@@ -343,12 +343,13 @@ impl Db<'_> {
         let framework = self.framework()?;
         let inputs = self.inputs(cycle)?;
         let overrides = self.overrides(cycle)?;
-        let pains = self.pains_weighed(cycle)?;
+        let (pains, _) = self.pains_weighed(cycle)?;
         let mut scored: Vec<(Pain, Option<f64>)> = pains
-            .iter()
+            .into_iter()
             .map(|p| {
                 let i = inputs.get(&p.id).map(|(i, _)| *i).unwrap_or_default();
-                (p.clone(), score(framework, &i, &p.reach))
+                let s = score(framework, &i, &p.reach);
+                (p, s)
             })
             .collect();
         scored.sort_by(natural);

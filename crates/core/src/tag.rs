@@ -87,7 +87,7 @@ pub(crate) enum Tagged {
 
 impl Tagged {
     /// The tagged table, its link table and the link's column naming it.
-    fn tables(self) -> (&'static str, &'static str, &'static str) {
+    pub(crate) fn tables(self) -> (&'static str, &'static str, &'static str) {
         match self {
             Self::Observation => ("observation", "observation_tag", "observation_id"),
             Self::Session => ("session", "session_tag", "session_id"),
