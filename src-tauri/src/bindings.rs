@@ -49,6 +49,15 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::Ranking::export_all(&cfg)?;
     groundwork_core::Explanation::export_all(&cfg)?;
     groundwork_core::BucketInput::export_all(&cfg)?;
+    groundwork_core::Criterion::export_all(&cfg)?;
+    groundwork_core::CriterionInput::export_all(&cfg)?;
+    groundwork_core::Tradeoffs::export_all(&cfg)?;
+    groundwork_core::ServeInput::export_all(&cfg)?;
+    groundwork_core::AxisInput::export_all(&cfg)?;
+    groundwork_core::Solution::export_all(&cfg)?;
+    groundwork_core::SolutionInput::export_all(&cfg)?;
+    groundwork_core::ExperimentInput::export_all(&cfg)?;
+    groundwork_core::PlanBalance::export_all(&cfg)?;
     groundwork_core::SearchQuery::export_all(&cfg)?;
     groundwork_core::SearchResults::export_all(&cfg)?;
     groundwork_core::Coverage::export_all(&cfg)?;

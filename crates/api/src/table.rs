@@ -339,6 +339,42 @@ operations! {
     update_bucket: write { id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |s, i| s.update_bucket(i.id, &i.bucket);
     /// Moves a bucket to the trash; its pains stay.
     delete_bucket: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_bucket(i.id);
+    /// The criteria of the weighted-criteria framework.
+    list_criteria: read {} -> Vec<Criterion> [] => |s, i| s.criteria();
+    /// Adds a criterion with its weight.
+    create_criterion: write { criterion: CriterionInput } -> Criterion [Pains] => |s, i| s.create_criterion(&i.criterion);
+    /// Renames a criterion or changes its weight; every score follows.
+    update_criterion: write { id: Uuid, criterion: CriterionInput } -> Criterion [Pains] => |s, i| s.update_criterion(i.id, &i.criterion);
+    /// Moves a criterion to the trash; ratings on it are kept.
+    delete_criterion: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_criterion(i.id);
+    /// A cycle's trade-offs: whom it serves excellently and less well, and its axes.
+    tradeoffs: read { cycle_id: Uuid } -> Tradeoffs [] => |s, i| s.tradeoffs(i.cycle_id);
+    /// Takes (or, without a stance, drops) a stance on a team or segment; reach follows.
+    set_serve: write { cycle_id: Uuid, choice: ServeInput } -> Tradeoffs [Pains] => |s, i| s.set_serve(i.cycle_id, &i.choice);
+    /// Adds a trade-off between two goods.
+    create_axis: write { cycle_id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |s, i| s.create_axis(i.cycle_id, &i.axis);
+    /// Replaces a trade-off's poles, lean and note.
+    update_axis: write { id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |s, i| s.update_axis(i.id, &i.axis);
+    /// Moves a trade-off to the trash.
+    delete_axis: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_axis(i.id);
+    /// The solutions of a cycle's buckets, with experiments and citations.
+    list_solutions: read { cycle_id: Uuid } -> Vec<Solution> [] => |s, i| s.list_solutions(i.cycle_id);
+    /// Proposes a solution to a bucket's problem.
+    create_solution: write { bucket_id: Uuid, solution: SolutionInput } -> Solution [Pains] => |s, i| s.create_solution(i.bucket_id, &i.solution);
+    /// Replaces a solution's fields and cloud-vendor citations.
+    update_solution: write { id: Uuid, solution: SolutionInput } -> Solution [Pains] => |s, i| s.update_solution(i.id, &i.solution);
+    /// Moves a solution to the trash.
+    delete_solution: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_solution(i.id);
+    /// Records an experiment on a solution.
+    create_experiment: write { solution_id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |s, i| s.create_experiment(i.solution_id, &i.experiment);
+    /// Replaces an experiment.
+    update_experiment: write { id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |s, i| s.update_experiment(i.id, &i.experiment);
+    /// Moves an experiment to the trash.
+    delete_experiment: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_experiment(i.id);
+    /// How a cycle's planned effort splits between immediate needs and the vision.
+    plan_balance: read { cycle_id: Uuid } -> PlanBalance [] => |s, i| s.plan_balance(i.cycle_id);
+    /// Sets the share of effort meant for immediate needs (70 unless set).
+    set_plan_target: write { cycle_id: Uuid, immediate: u8 } -> PlanBalance [Pains] => |s, i| s.set_plan_target(i.cycle_id, i.immediate);
 
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);

@@ -577,7 +577,7 @@ fn rank_prints_the_prioritized_pains_explains_one_and_is_refused_in_discovery() 
     assert_eq!(why.code, 0, "{}", why.stderr);
     assert!(
         why.stdout
-            .contains("RICE = reach × impact × confidence ÷ effort"),
+            .contains("RICE = weighted reach × impact × confidence ÷ effort"),
         "{}",
         why.stdout
     );

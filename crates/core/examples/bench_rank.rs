@@ -1,9 +1,10 @@
 //! Measures re-ranking at size: on a workspace made by `generate_workspace` (with
 //! observations), it moves the current cycle to prioritization, makes `--pains` pains
 //! (5,000 by default) each backed by 20 of the cycle's observations, scores four in
-//! five by RICE, and times `rank` (every pain weighed from its evidence, scored and
-//! ordered) and one explanation. It writes to the file: run it on a copy. It reports
-//! p50/p95, it never asserts.
+//! five by RICE, and times `rank` after a change of one pain's inputs (the reach
+//! weighed last is reused) and after a change of evidence (every pain weighed again
+//! from its evidence), then one explanation. It writes to the file: run it on a copy.
+//! It reports p50/p95, it never asserts.
 //!
 //! ```text
 //! cargo run --release -p groundwork-core --example generate_workspace -- --out /tmp/big.groundwork --sessions 10000 --observations 100000
@@ -88,23 +89,61 @@ fn main() {
         "made {pains} pains with {links} evidence links in {:.1} s",
         t.elapsed().as_secs_f64()
     );
-    let mut times = Vec::new();
-    let mut last = 0;
-    for i in 0..=runs {
-        let t = Instant::now();
-        let ranking = store.rank(cycle.id).expect("rank");
-        let ms = t.elapsed().as_secs_f64() * 1000.0;
-        last = ranking.items.len();
-        if i > 0 {
-            times.push(ms);
+    // Re-ranking after a change of inputs (what a team does while ranking): the
+    // reach weighed last is reused. Then after a change of evidence: weighed again.
+    let first = store.rank(cycle.id).expect("rank");
+    let (some, other) = (first.items[0].pain_id, first.items[1].pain_id);
+    let observation = store
+        .pain(other)
+        .expect("pain")
+        .evidence
+        .first()
+        .map(|e| e.observation_id)
+        .expect("evidence");
+    let measure = |label: &str, change: &dyn Fn(usize)| {
+        let mut times = Vec::new();
+        let mut last = 0;
+        for i in 0..=runs {
+            change(i);
+            let t = Instant::now();
+            let ranking = store.rank(cycle.id).expect("rank");
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            last = ranking.items.len();
+            if i > 0 {
+                times.push(ms);
+            }
         }
-    }
-    times.sort_by(|a, b| a.total_cmp(b));
-    println!(
-        "rank {last} pains                               p50 {:>8.1} ms   p95 {:>8.1} ms   ({runs} runs)",
-        percentile(&times, 0.5),
-        percentile(&times, 0.95)
-    );
+        times.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "rank {last} pains, {label:<34} p50 {:>8.1} ms   p95 {:>8.1} ms   ({runs} runs)",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95)
+        );
+    };
+    measure("after a score change", &|i| {
+        let inputs = ScoreInputs {
+            impact: Some(1.0 + (i % 3) as f64),
+            confidence: Some(80.0),
+            effort: Some(2.0),
+            ..Default::default()
+        };
+        store.score_pain(some, &inputs).expect("score");
+    });
+    measure("after an evidence change", &|i| {
+        if i % 2 == 0 {
+            store.unlink_evidence(other, observation).expect("unlink");
+        } else {
+            store
+                .link_evidence(
+                    other,
+                    &[EvidenceLink {
+                        observation_id: observation,
+                        ..Default::default()
+                    }],
+                )
+                .expect("link");
+        }
+    });
     let t = Instant::now();
     store.explain_rank(cycle.id, 2).expect("explain");
     println!(

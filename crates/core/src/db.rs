@@ -14,11 +14,31 @@ use std::ops::Deref;
 pub struct Db<'a> {
     pub(crate) conn: &'a Connection,
     pub(crate) clock: &'a dyn Clock,
+    /// The store's last weighed reach, for reads of committed snapshots only: a write
+    /// transaction may roll back, so what it weighs is never kept.
+    pub(crate) reach_cache: Option<&'a crate::pain::ReachCache>,
 }
 
 impl<'a> Db<'a> {
     pub(crate) fn new(conn: &'a Connection, clock: &'a dyn Clock) -> Self {
-        Self { conn, clock }
+        Self {
+            conn,
+            clock,
+            reach_cache: None,
+        }
+    }
+
+    /// A read of a committed snapshot, which may reuse and keep weighed reach.
+    pub(crate) fn reading(
+        conn: &'a Connection,
+        clock: &'a dyn Clock,
+        cache: &'a crate::pain::ReachCache,
+    ) -> Self {
+        Self {
+            conn,
+            clock,
+            reach_cache: Some(cache),
+        }
     }
 
     /// The current instant.

@@ -89,6 +89,11 @@ pub(crate) fn too_long(count: usize, max: usize) -> String {
     )
 }
 
+/// "1 person", "3 people": a count with the noun it needs.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// `n` with thousands separated by commas: 4,194,305.
 pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -25,6 +25,7 @@ pub mod store;
 // The areas, each above the vocabulary and the areas it names.
 pub mod bucket;
 pub mod coverage;
+pub mod criterion;
 pub mod cycle;
 pub mod idea;
 pub mod merge;
@@ -39,13 +40,16 @@ pub mod sample;
 pub mod search;
 pub mod search_index;
 pub mod session;
+pub mod solution;
 pub mod tag;
 pub mod template;
+pub mod tradeoff;
 pub mod trash;
 
 pub use bucket::{Bucket, BucketInput, BucketKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
+pub use criterion::{Criterion, CriterionInput};
 pub use cycle::{Cycle, CycleEvent, CycleMode};
 pub use db::{Db, Tx};
 pub use error::DomainError;
@@ -58,7 +62,7 @@ pub use observation::{
 };
 pub use pain::{
     EvidenceLink, Importance, LoudVoice, Pain, PainEvidence, PainInput, PainUpdate, Reach,
-    Severity, VoiceKind,
+    ReachWeight, Severity, VoiceKind,
 };
 pub use passage::PassageState;
 pub use person::{
@@ -78,9 +82,14 @@ pub use session::{
     KindCount, NewSession, NotesChoice, NotesSaved, NotesVersion, Session, SessionLink,
     SessionList, SessionQuery, SessionSort, SessionSummary, SessionUpdate,
 };
+pub use solution::{
+    Experiment, ExperimentInput, Horizon, Outcome, PlanBalance, Solution, SolutionInput,
+    SolutionStatus, VendorCitation,
+};
 pub use store::{
     backup_file, check_whole_file, OpenError, OpenMode, OpenOutcome, Store, WorkspaceInfo,
 };
 pub use tag::{Tag, TagGroup, TagInput, TagRef};
 pub use template::SessionTemplate;
+pub use tradeoff::{AxisInput, ServeChoice, ServeInput, Stance, TradeoffAxis, Tradeoffs};
 pub use trash::{TrashEntity, TrashItem};

@@ -46,6 +46,13 @@ pub const PAIN_STATEMENT: usize = 1000;
 pub const REASON: usize = 2000;
 /// Most observations behind one pain.
 pub const PAIN_EVIDENCE: usize = 5000;
+/// Longest solution title, trade-off pole or criterion name.
+pub const SOLUTION_TITLE: usize = 300;
+/// Longest free text of a solution, an experiment or a trade-off: notes, a
+/// hypothesis, a result.
+pub const PLAN_TEXT: usize = 20_000;
+/// Most cloud-vendor-scan observations one solution cites.
+pub const VENDOR_EVIDENCE: usize = 200;
 /// Longest session template.
 pub const TEMPLATE: usize = 20_000;
 /// Longest search, in characters; the rest of a long paste is ignored (and said so).
@@ -80,6 +87,9 @@ pub struct Limits {
     pub pain_statement: usize,
     pub reason: usize,
     pub pain_evidence: usize,
+    pub solution_title: usize,
+    pub plan_text: usize,
+    pub vendor_evidence: usize,
     pub template: usize,
     pub search_text: usize,
     pub people_query: usize,
@@ -108,6 +118,9 @@ pub const LIMITS: Limits = Limits {
     pain_statement: PAIN_STATEMENT,
     reason: REASON,
     pain_evidence: PAIN_EVIDENCE,
+    solution_title: SOLUTION_TITLE,
+    plan_text: PLAN_TEXT,
+    vendor_evidence: VENDOR_EVIDENCE,
     template: TEMPLATE,
     search_text: SEARCH_TEXT,
     people_query: PEOPLE_QUERY,

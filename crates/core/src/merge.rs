@@ -92,6 +92,7 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
             ("observation_tag", "observation_id", "tag_id"),
             ("idea_observation", "observation_id", "idea_id"),
             ("pain_evidence", "observation_id", "pain_id"),
+            ("solution_vendor_evidence", "observation_id", "solution_id"),
         ],
         MergeEntity::Tag => &[
             ("observation_tag", "tag_id", "observation_id"),

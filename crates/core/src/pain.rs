@@ -16,6 +16,7 @@ use crate::policy::{shows_judgement, Act};
 use crate::row::{RowExt, Stored};
 use crate::sql::json_list;
 use crate::store::Store;
+use crate::tradeoff::{Stance, Stances};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -106,7 +107,7 @@ pub struct PainEvidence {
 }
 
 /// Who is behind a pain, each counted once: derived from the live evidence.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Reach {
     pub people: u32,
@@ -115,6 +116,24 @@ pub struct Reach {
     pub source_kinds: u32,
     /// Live observations behind the pain.
     pub evidence: u32,
+    /// The people weighed by the cycle's trade-offs: one from a team or segment
+    /// served excellently counts more, one served less well counts less. Equal to
+    /// `people` when no stance touches them.
+    pub weighted_people: f64,
+    /// Which stances weighed whom, served excellently first.
+    pub weights: Vec<ReachWeight>,
+}
+
+/// The people of one team or segment the trade-offs weighed, and by how much.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReachWeight {
+    /// The team, or the segment.
+    pub name: String,
+    pub by_team: bool,
+    pub stance: Stance,
+    pub weight: f64,
+    pub people: u32,
 }
 
 /// What a loud voice is.
@@ -246,13 +265,14 @@ pub(crate) struct Speaker {
 pub(crate) struct CycleEvidence {
     pieces: HashMap<Uuid, Vec<Piece>>,
     speakers: Speakers,
+    stances: Stances,
 }
 
 impl CycleEvidence {
     /// The pains' evidence weighed together, each observation and person once.
     pub(crate) fn weigh(&self, pains: impl Iterator<Item = Uuid>) -> Weight {
         let pieces = pains.flat_map(|p| self.pieces.get(&p).into_iter().flatten().copied());
-        weigh(pieces, &self.speakers)
+        weigh(pieces, &self.speakers, &self.stances)
     }
 }
 
@@ -301,16 +321,34 @@ fn speaker_from_row(r: &Row<'_>) -> rusqlite::Result<Speaker> {
     })
 }
 
+/// The reach of a cycle's pains as a read of a committed snapshot weighed it, with the
+/// reach generation it was weighed at (`reach_generation`, raised by triggers on every
+/// change reach reads). While the generation stands still a ranking reuses it:
+/// scoring, placing and moving pains re-rank without weighing 100,000 links again.
+#[derive(Default)]
+pub(crate) struct ReachCache(std::sync::Mutex<Option<CachedReach>>);
+
+pub(crate) struct CachedReach {
+    cycle: Uuid,
+    generation: i64,
+    weights: HashMap<Uuid, Weight>,
+}
+
 /// What evidence weighs: its reach, whether users are in it, and its loud voices.
+#[derive(Clone)]
 pub(crate) struct Weight {
     pub reach: Reach,
     pub user_evidence: bool,
     pub loud_voices: Vec<LoudVoice>,
 }
 
-/// Weighs evidence by who said each piece; each observation counts once.
-fn weigh(evidence: impl Iterator<Item = Piece>, speakers: &Speakers) -> Weight {
+/// Weighs evidence by who said each piece; each observation counts once, and each
+/// person once, by the stance on their team or segment.
+fn weigh(evidence: impl Iterator<Item = Piece>, speakers: &Speakers, stances: &Stances) -> Weight {
     let mut people = BTreeSet::new();
+    let mut weighted = 0.0;
+    // Per stance, served excellently first: the people it weighed.
+    let mut weighed: BTreeMap<(Stance, &str, bool), (f64, u32)> = BTreeMap::new();
     let mut teams = BTreeSet::new();
     let mut segments = BTreeSet::new();
     let mut channels = BTreeSet::new();
@@ -326,7 +364,16 @@ fn weigh(evidence: impl Iterator<Item = Piece>, speakers: &Speakers) -> Weight {
         users |= from_users(e.source, said);
         let mut piece: BTreeSet<(u8, &str)> = BTreeSet::new();
         for s in said {
-            people.insert(s.person.id);
+            if people.insert(s.person.id) {
+                match stances.of(s.team.as_ref().map(|t| t.0), &s.segment) {
+                    Some(w) => {
+                        weighted += w.weight;
+                        let key = (w.stance, w.name.as_str(), w.by_team);
+                        weighed.entry(key).or_insert((w.weight, 0)).1 += 1;
+                    }
+                    None => weighted += 1.0,
+                }
+            }
             piece.insert((0, s.person.name.as_str()));
             if let Some((team, name)) = &s.team {
                 teams.insert(*team);
@@ -350,6 +397,17 @@ fn weigh(evidence: impl Iterator<Item = Piece>, speakers: &Speakers) -> Weight {
         segments: segments.len() as u32,
         source_kinds: channels.len() as u32,
         evidence: live,
+        weighted_people: weighted,
+        weights: weighed
+            .into_iter()
+            .map(|((stance, name, by_team), (weight, people))| ReachWeight {
+                name: name.to_owned(),
+                by_team,
+                stance,
+                weight,
+                people,
+            })
+            .collect(),
     };
     let loud_voices = if live < 2 {
         Vec::new()
@@ -533,7 +591,11 @@ impl Db<'_> {
                 (pain, of)
             })
             .collect();
-        let evidence = CycleEvidence { pieces, speakers };
+        let evidence = CycleEvidence {
+            pieces,
+            speakers,
+            stances: self.stances(cycle)?,
+        };
         for pain in &mut pains {
             let w = evidence.weigh(std::iter::once(pain.id));
             pain.reach = w.reach;
@@ -541,6 +603,62 @@ impl Db<'_> {
             pain.loud_voices = w.loud_voices;
         }
         Ok((pains, evidence))
+    }
+
+    /// The live pains of a cycle weighed, as [`Db::pains_weighed`] gives them, reusing
+    /// the reach weighed last when nothing it reads has changed since.
+    pub(crate) fn pains_reached(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
+        let Some(cache) = self.reach_cache else {
+            return Ok(self.pains_weighed(cycle)?.0);
+        };
+        let generation: i64 = self
+            .conn
+            .query_row("SELECT n FROM reach_generation", [], |r| r.get(0))?;
+        {
+            let kept = cache.0.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(c) = kept
+                .as_ref()
+                .filter(|c| c.cycle == cycle && c.generation == generation)
+            {
+                self.cycle_head(cycle)?;
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "{SELECT_PAIN} WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL ORDER BY p.created_at, p.id"
+                ))?;
+                let mut pains: Vec<Pain> = stmt
+                    .query_map([cycle.to_string()], pain_from_row)?
+                    .collect::<rusqlite::Result<_>>()?;
+                // A pain restored from the trash since was not weighed: weigh them all.
+                if pains.iter().all(|p| c.weights.contains_key(&p.id)) {
+                    for pain in &mut pains {
+                        let w = &c.weights[&pain.id];
+                        pain.reach = w.reach.clone();
+                        pain.user_evidence = w.user_evidence;
+                        pain.loud_voices = w.loud_voices.clone();
+                    }
+                    return Ok(pains);
+                }
+            }
+        }
+        let (pains, _) = self.pains_weighed(cycle)?;
+        let weights = pains
+            .iter()
+            .map(|p| {
+                (
+                    p.id,
+                    Weight {
+                        reach: p.reach.clone(),
+                        user_evidence: p.user_evidence,
+                        loud_voices: p.loud_voices.clone(),
+                    },
+                )
+            })
+            .collect();
+        *cache.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(CachedReach {
+            cycle,
+            generation,
+            weights,
+        });
+        Ok(pains)
     }
 
     /// Loads the evidence of `pains` and who said it, in two queries, and weighs it.
@@ -599,7 +717,11 @@ impl Db<'_> {
                 .or_default()
                 .push(Rc::new(speaker_from_row(r)?));
         }
+        let mut stances: HashMap<Uuid, Stances> = HashMap::new();
         for pain in pains.iter_mut() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = stances.entry(pain.cycle_id) {
+                slot.insert(self.stances(pain.cycle_id)?);
+            }
             pain.evidence = evidence.remove(&pain.id).unwrap_or_default();
             for e in &mut pain.evidence {
                 e.people = speakers
@@ -607,7 +729,11 @@ impl Db<'_> {
                     .map(|s| s.iter().map(|s| s.person.clone()).collect())
                     .unwrap_or_default();
             }
-            let w = weigh(pain.evidence.iter().map(Piece::from), &speakers);
+            let w = weigh(
+                pain.evidence.iter().map(Piece::from),
+                &speakers,
+                &stances[&pain.cycle_id],
+            );
             pain.reach = w.reach;
             pain.user_evidence = w.user_evidence;
             pain.loud_voices = w.loud_voices;

@@ -5,6 +5,7 @@
 //! kept in the pain's history. Every position explains itself, and ties break the
 //! same way every time (severity, then reach, then the older pain).
 
+use crate::criterion::Criterion;
 use crate::cycle::CycleMode;
 use crate::db::{Db, Tx};
 use crate::error::DomainError;
@@ -18,7 +19,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -35,6 +36,8 @@ pub enum Framework {
     Ice,
     /// Value ÷ effort.
     ValueEffort,
+    /// The weighted mean of the pain's ratings on the team's criteria.
+    Weighted,
 }
 
 impl Stored for Framework {
@@ -44,10 +47,11 @@ impl Stored for Framework {
             Self::Rice => "rice",
             Self::Ice => "ice",
             Self::ValueEffort => "value_effort",
+            Self::Weighted => "weighted",
         }
     }
     fn all() -> &'static [Self] {
-        &[Self::Rice, Self::Ice, Self::ValueEffort]
+        &[Self::Rice, Self::Ice, Self::ValueEffort, Self::Weighted]
     }
 }
 
@@ -55,9 +59,10 @@ impl Framework {
     /// The formula, in words.
     pub fn formula(self) -> &'static str {
         match self {
-            Self::Rice => "RICE = reach × impact × confidence ÷ effort",
+            Self::Rice => "RICE = weighted reach × impact × confidence ÷ effort",
             Self::Ice => "ICE = impact × confidence (out of 10) × ease",
             Self::ValueEffort => "value ÷ effort",
+            Self::Weighted => "Σ (rating × weight) ÷ Σ weights, over the team's criteria",
         }
     }
 
@@ -67,6 +72,8 @@ impl Framework {
             Self::Rice => &[Input::Impact, Input::Confidence, Input::Effort],
             Self::Ice => &[Input::Impact, Input::Confidence, Input::Ease],
             Self::ValueEffort => &[Input::Value, Input::Effort],
+            // Its inputs are the team's criteria, read from the workspace.
+            Self::Weighted => &[],
         }
     }
 }
@@ -126,7 +133,7 @@ impl Input {
 }
 
 /// A pain's raw scoring inputs, as the team set them; any may be missing.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreInputs {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,17 +153,39 @@ pub struct ScoreInputs {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub value: Option<f64>,
+    /// Ratings (0 to 10) on the weighted criteria, by criterion id.
+    #[serde(default)]
+    #[ts(type = "Record<string, number>")]
+    pub criteria: BTreeMap<Uuid, f64>,
 }
 
-/// The score of inputs and reach under `framework`; `None` when an input is missing.
-pub fn score(framework: Framework, inputs: &ScoreInputs, reach: &Reach) -> Option<f64> {
+/// The score of inputs and reach under `framework` (weighted by `criteria`); `None`
+/// when an input is missing. RICE's reach is the people weighed by the trade-offs.
+pub fn score(
+    framework: Framework,
+    inputs: &ScoreInputs,
+    reach: &Reach,
+    criteria: &[Criterion],
+) -> Option<f64> {
     let i = inputs;
     match framework {
         Framework::Rice => {
-            Some(f64::from(reach.people) * i.impact? * i.confidence? / 100.0 / i.effort?)
+            Some(reach.weighted_people * i.impact? * i.confidence? / 100.0 / i.effort?)
         }
         Framework::Ice => Some(i.impact? * i.confidence? / 10.0 * i.ease?),
         Framework::ValueEffort => Some(i.value? / i.effort?),
+        Framework::Weighted => {
+            if criteria.is_empty() {
+                return None;
+            }
+            let mut sum = 0.0;
+            let mut weights = 0.0;
+            for c in criteria {
+                sum += i.criteria.get(&c.id)? * c.weight;
+                weights += c.weight;
+            }
+            Some(sum / weights)
+        }
     }
 }
 
@@ -196,6 +225,8 @@ pub struct Ranking {
     pub cycle_id: Uuid,
     pub framework: Framework,
     pub formula: String,
+    /// The criteria scores are weighed by, under the weighted-criteria framework.
+    pub criteria: Vec<Criterion>,
     pub items: Vec<RankedPain>,
 }
 
@@ -299,12 +330,28 @@ impl Db<'_> {
                             effort: r.get("effort")?,
                             ease: r.get("ease")?,
                             value: r.get("value")?,
+                            criteria: BTreeMap::new(),
                         },
                         r.time("updated_at")?,
                     ),
                 ))
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        let mut rows = rows;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT pc.pain_id, pc.criterion_id, pc.value FROM pain_criterion pc
+             JOIN pain p ON p.id = pc.pain_id WHERE p.cycle_id = ?1",
+        )?;
+        let mut ratings = stmt.query([cycle.to_string()])?;
+        while let Some(r) = ratings.next()? {
+            let entry = rows
+                .entry(r.uuid("pain_id")?)
+                .or_insert_with(|| (ScoreInputs::default(), DateTime::<Utc>::MIN_UTC));
+            entry
+                .0
+                .criteria
+                .insert(r.uuid("criterion_id")?, r.get("value")?);
+        }
         Ok(rows)
     }
 
@@ -341,14 +388,16 @@ impl Db<'_> {
             return Err(DomainError::JudgingInDiscovery { cycle: name });
         }
         let framework = self.framework()?;
+        let criteria = self.criteria()?;
         let inputs = self.inputs(cycle)?;
         let overrides = self.overrides(cycle)?;
-        let (pains, _) = self.pains_weighed(cycle)?;
+        let pains = self.pains_reached(cycle)?;
+        let none = ScoreInputs::default();
         let mut scored: Vec<(Pain, Option<f64>)> = pains
             .into_iter()
             .map(|p| {
-                let i = inputs.get(&p.id).map(|(i, _)| *i).unwrap_or_default();
-                let s = score(framework, &i, &p.reach);
+                let i = inputs.get(&p.id).map_or(&none, |(i, _)| i);
+                let s = score(framework, i, &p.reach, &criteria);
                 (p, s)
             })
             .collect();
@@ -380,7 +429,10 @@ impl Db<'_> {
                 bucket_id: p.bucket_id,
                 severity: p.severity,
                 score,
-                inputs: inputs.get(&p.id).map(|(i, _)| *i).unwrap_or_default(),
+                inputs: inputs
+                    .get(&p.id)
+                    .map(|(i, _)| i.clone())
+                    .unwrap_or_default(),
                 reach: p.reach.clone(),
                 user_evidence: p.user_evidence,
                 loud_voices: p
@@ -396,6 +448,11 @@ impl Db<'_> {
                 cycle_id: cycle,
                 framework,
                 formula: framework.formula().to_owned(),
+                criteria: if framework == Framework::Weighted {
+                    criteria
+                } else {
+                    Vec::new()
+                },
                 items,
             },
             inputs,
@@ -437,20 +494,63 @@ impl Db<'_> {
             }
             let shown = names.iter().take(5).copied().collect::<Vec<_>>().join(", ");
             let more = names.len().saturating_sub(5);
+            let r = &pain.reach;
+            let weighed: Vec<String> = r
+                .weights
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} {} from {} ({}) count ×{}",
+                        w.people,
+                        if w.people == 1 { "person" } else { "people" },
+                        w.name,
+                        w.stance.label(),
+                        number(w.weight)
+                    )
+                })
+                .collect();
             terms.push(Term {
                 name: "reach".into(),
-                value: Some(f64::from(pain.reach.people)),
+                value: Some(r.weighted_people),
                 source: format!(
-                    "the people behind its {} live observations, each once{}",
-                    pain.reach.evidence,
+                    "{} behind its {}, each counted once{}{}",
+                    crate::input::count(r.people as usize, "person", "people"),
+                    crate::input::count(
+                        r.evidence as usize,
+                        "live observation",
+                        "live observations"
+                    ),
                     if names.is_empty() {
                         String::new()
                     } else if more > 0 {
                         format!(": {shown} and {more} more")
                     } else {
                         format!(": {shown}")
+                    },
+                    if weighed.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            ". Weighed by the trade-offs: {}, so reach is {}",
+                            weighed.join("; "),
+                            number(r.weighted_people)
+                        )
                     }
                 ),
+            });
+        }
+        let criteria = &ranking.criteria;
+        for c in criteria {
+            let value = item.inputs.criteria.get(&c.id).copied();
+            terms.push(Term {
+                name: format!("{} (weight {})", c.name, number(c.weight)),
+                value,
+                source: match (value, &set_on) {
+                    (Some(_), Some(day)) => {
+                        format!("rated by the team (inputs last changed {day})")
+                    }
+                    _ => "not rated: the pain is unscored until it is".into(),
+                },
             });
         }
         for input in framework.needs() {
@@ -467,13 +567,24 @@ impl Db<'_> {
         let mut why = Vec::new();
         match item.score {
             Some(s) => why.push(format!("{}: {}.", framework.formula(), number(s))),
+            None if framework == Framework::Weighted && criteria.is_empty() => why.push(
+                "Unscored: the weighted-criteria framework has no criteria yet; add them \
+                 (Pains → Criteria) and rate each pain."
+                    .into(),
+            ),
             None => {
-                let missing: Vec<&str> = framework
+                let mut missing: Vec<&str> = framework
                     .needs()
                     .iter()
                     .filter(|i| i.of(&item.inputs).is_none())
                     .map(|i| i.name())
                     .collect();
+                missing.extend(
+                    criteria
+                        .iter()
+                        .filter(|c| !item.inputs.criteria.contains_key(&c.id))
+                        .map(|c| c.name.as_str()),
+                );
                 why.push(format!(
                     "Unscored: set its {} to score it. Unscored pains come after every scored one.",
                     missing.join(", ")
@@ -494,13 +605,13 @@ impl Db<'_> {
         }
         let to_pass = above.and_then(|a| {
             let target = a.score?;
-            let i = item.inputs;
+            let i = &item.inputs;
             let r = &pain.reach;
             let mut options = Vec::new();
             match framework {
                 Framework::Rice => {
                     let (impact, conf, effort) = (i.impact?, i.confidence? / 100.0, i.effort?);
-                    let people = f64::from(r.people);
+                    let people = r.weighted_people;
                     if people > 0.0 && conf > 0.0 {
                         options.push(format!(
                             "impact above {} (now {})",
@@ -515,12 +626,18 @@ impl Db<'_> {
                             number(effort)
                         ));
                     }
-                    if impact > 0.0 && conf > 0.0 {
+                    if impact > 0.0 && conf > 0.0 && r.weights.is_empty() {
                         let needed = (target * effort / (impact * conf)).floor() + 1.0;
                         options.push(format!(
                             "{} people behind it (now {})",
                             number(needed),
                             r.people
+                        ));
+                    } else if impact > 0.0 && conf > 0.0 {
+                        options.push(format!(
+                            "a weighted reach above {} (now {})",
+                            number(target * effort / (impact * conf)),
+                            number(people)
                         ));
                     }
                 }
@@ -532,6 +649,27 @@ impl Db<'_> {
                             number(target / (conf * ease)),
                             number(impact)
                         ));
+                    }
+                }
+                Framework::Weighted => {
+                    // The heaviest criterion not yet at 10 is the shortest way up.
+                    let total: f64 = criteria.iter().map(|c| c.weight).sum();
+                    let now = item.score?;
+                    if let Some((c, v)) = criteria
+                        .iter()
+                        .filter_map(|c| Some((c, *i.criteria.get(&c.id)?)))
+                        .filter(|(_, v)| *v < 10.0)
+                        .max_by(|a, b| a.0.weight.total_cmp(&b.0.weight))
+                    {
+                        let needed = v + (target - now) * total / c.weight;
+                        if needed <= 10.0 {
+                            options.push(format!(
+                                "{} above {} (now {})",
+                                c.name,
+                                number(needed),
+                                number(v)
+                            ));
+                        }
                     }
                 }
                 Framework::ValueEffort => {
@@ -596,6 +734,33 @@ impl Tx<'_> {
                 }
             }
         }
+        let live: Vec<Uuid> = self.criteria()?.iter().map(|c| c.id).collect();
+        for (id, v) in &inputs.criteria {
+            if !live.contains(id) {
+                return Err(DomainError::NotFound {
+                    entity: "criterion",
+                    id: id.to_string(),
+                });
+            }
+            if !v.is_finite() || !(0.0..=10.0).contains(v) {
+                return Err(DomainError::invalid(
+                    "criteria",
+                    "a rating on a criterion is from 0 to 10",
+                ));
+            }
+        }
+        // Ratings on criteria in the trash are kept for their restore.
+        self.conn.execute(
+            "DELETE FROM pain_criterion WHERE pain_id = ?1
+               AND criterion_id IN (SELECT id FROM criterion WHERE deleted_at IS NULL)",
+            [pain.to_string()],
+        )?;
+        let mut rate = self.conn.prepare_cached(
+            "INSERT INTO pain_criterion (pain_id, criterion_id, value) VALUES (?1, ?2, ?3)",
+        )?;
+        for (id, v) in &inputs.criteria {
+            rate.execute(params![pain.to_string(), id.to_string(), v])?;
+        }
         self.conn.execute(
             "INSERT INTO pain_score (pain_id, impact, confidence, effort, ease, value, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -612,7 +777,7 @@ impl Tx<'_> {
                 self.now_text()
             ],
         )?;
-        Ok(*inputs)
+        Ok(inputs.clone())
     }
 
     /// Puts a pain at `position` by hand, for a written reason; `None` gives it back to

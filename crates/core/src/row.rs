@@ -29,6 +29,25 @@ pub(crate) trait Stored: Sized + Copy + 'static {
     }
 }
 
+/// Implements [`Stored`] for a fieldless enum: `stored!(Horizon, "horizon", { Immediate
+/// => "immediate", Vision => "vision" });`.
+macro_rules! stored {
+    ($ty:ty, $what:literal, { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $crate::row::Stored for $ty {
+            const WHAT: &'static str = $what;
+            fn as_stored(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name),+
+                }
+            }
+            fn all() -> &'static [Self] {
+                &[$(Self::$variant),+]
+            }
+        }
+    };
+}
+pub(crate) use stored;
+
 fn unreadable(row: &Row<'_>, column: &str, what: &'static str, value: String) -> rusqlite::Error {
     let id = row.get::<_, String>("id").unwrap_or_default();
     let idx = row.as_ref().column_index(column).unwrap_or(0);

@@ -74,6 +74,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0008_prioritization.sql"),
         breaking: false,
     },
+    Migration {
+        version: 9,
+        name: "0009_tradeoffs_solutions",
+        sql: include_str!("../../../migrations/0009_tradeoffs_solutions.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

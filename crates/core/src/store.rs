@@ -171,6 +171,8 @@ pub struct Store {
     checked_whole: bool,
     /// The writer's last `PRAGMA data_version`, to notice other processes' commits.
     seen_version: Mutex<Option<i64>>,
+    /// The reach a ranking weighed last (see [`crate::pain::ReachCache`]).
+    reach_cache: crate::pain::ReachCache,
 }
 
 /// A poisoned lock only means a panic happened while it was held; every write is a
@@ -208,6 +210,7 @@ impl Store {
             outcome: OpenOutcome::Created,
             checked_whole: true,
             seen_version: Mutex::new(None),
+            reach_cache: Default::default(),
         })
     }
 
@@ -311,6 +314,7 @@ impl Store {
             outcome,
             checked_whole,
             seen_version: Mutex::new(None),
+            reach_cache: Default::default(),
         })
     }
 
@@ -359,7 +363,7 @@ impl Store {
     {
         let Some(readers) = &self.readers else {
             let conn = lock(&self.writer);
-            return f(&Db::new(&conn, &*self.clock));
+            return f(&Db::reading(&conn, &*self.clock, &self.reach_cache));
         };
         let idle = lock(readers).pop();
         let conn = match idle {
@@ -369,7 +373,7 @@ impl Store {
         let result = {
             // One read transaction: every statement of `f` sees the same commit.
             let snapshot = conn.unchecked_transaction()?;
-            let result = f(&Db::new(&snapshot, &*self.clock));
+            let result = f(&Db::reading(&snapshot, &*self.clock, &self.reach_cache));
             snapshot.finish()?;
             result
         };

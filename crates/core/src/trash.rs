@@ -24,6 +24,10 @@ pub enum TrashEntity {
     Idea,
     Pain,
     Bucket,
+    Solution,
+    Experiment,
+    TradeoffAxis,
+    Criterion,
 }
 
 impl Stored for TrashEntity {
@@ -38,6 +42,10 @@ impl Stored for TrashEntity {
             Self::Idea => "idea",
             Self::Pain => "pain",
             Self::Bucket => "bucket",
+            Self::Solution => "solution",
+            Self::Experiment => "experiment",
+            Self::TradeoffAxis => "tradeoff_axis",
+            Self::Criterion => "criterion",
         }
     }
     fn all() -> &'static [Self] {
@@ -50,6 +58,10 @@ impl Stored for TrashEntity {
             Self::Idea,
             Self::Pain,
             Self::Bucket,
+            Self::Solution,
+            Self::Experiment,
+            Self::TradeoffAxis,
+            Self::Criterion,
         ]
     }
 }
@@ -93,6 +105,17 @@ const TRASH: &str = "
     UNION ALL
     SELECT 'bucket', b.id, b.name, 'bucket · ' || c.name, b.deleted_at
         FROM bucket b JOIN cycle c ON c.id = b.cycle_id WHERE b.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'solution', s.id, s.title, 'solution · ' || c.name, s.deleted_at
+        FROM solution s JOIN cycle c ON c.id = s.cycle_id WHERE s.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'experiment', e.id, substr(e.hypothesis, 1, 200), 'experiment · ' || s.title, e.deleted_at
+        FROM experiment e JOIN solution s ON s.id = e.solution_id WHERE e.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'tradeoff_axis', a.id, a.pole_a || ' vs. ' || a.pole_b, 'trade-off · ' || c.name, a.deleted_at
+        FROM tradeoff_axis a JOIN cycle c ON c.id = a.cycle_id WHERE a.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'criterion', id, name, 'criterion', deleted_at FROM criterion WHERE deleted_at IS NOT NULL
     ORDER BY 5 DESC, 2 DESC";
 
 fn context(entity: &str, raw: &str) -> String {
@@ -154,7 +177,14 @@ impl Tx<'_> {
         ) {
             self.require_in(table, id, true, Act::Capture)?;
         }
-        if matches!(entity, TrashEntity::Pain | TrashEntity::Bucket) {
+        if matches!(
+            entity,
+            TrashEntity::Pain
+                | TrashEntity::Bucket
+                | TrashEntity::Solution
+                | TrashEntity::Experiment
+                | TrashEntity::TradeoffAxis
+        ) {
             self.require_in(table, id, true, Act::Prioritize)?;
         }
         let restored = self

@@ -2,110 +2,12 @@
 //! input, going back with a reason), and pains made from evidence with derived reach
 //! and the flags that keep a team honest about whose voice it is.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::Duration;
+use common::*;
 use groundwork_core::*;
-use std::sync::Arc;
 use uuid::Uuid;
-
-struct World {
-    store: Store,
-    clock: Arc<FixedClock>,
-    cycle: Cycle,
-}
-
-fn world() -> World {
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
-            .single()
-            .expect("time"),
-    ));
-    let store = Store::open_in_memory(clock.clone()).expect("store");
-    let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
-    World {
-        store,
-        clock,
-        cycle,
-    }
-}
-
-impl World {
-    fn team(&self, name: &str, segment: &str) -> Uuid {
-        self.store
-            .create_team(&TeamInput {
-                name: name.into(),
-                org_area: String::new(),
-                segment: segment.into(),
-            })
-            .expect("team")
-            .id
-    }
-
-    fn person(&self, name: &str, team: Option<Uuid>, relation: Relation) -> Uuid {
-        self.store
-            .create_person(&PersonInput {
-                name: name.into(),
-                team_id: team,
-                relation,
-                ..Default::default()
-            })
-            .expect("person")
-            .summary
-            .id
-    }
-
-    /// An observation said by `people` in a new session of `kind`.
-    fn heard(&self, kind: SourceKind, text: &str, people: &[Uuid]) -> Uuid {
-        let session = self
-            .store
-            .create_session(&NewSession {
-                cycle_id: self.cycle.id,
-                kind,
-                title: format!("{} about {text}", kind.label()),
-                held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-                people: people.to_vec(),
-                links: vec![],
-                tags: vec![],
-                notes: Some(text.into()),
-            })
-            .expect("session");
-        self.store
-            .create_observation(&NewObservation {
-                session_id: Some(session.id),
-                kind: ObservationKind::Pain,
-                passage: Some(text.into()),
-                passage_start: Some(0),
-                people: people.to_vec(),
-                ..Default::default()
-            })
-            .expect("observation")
-            .id
-    }
-
-    fn prioritize(&self) {
-        self.store
-            .advance_cycle(self.cycle.id)
-            .expect("to prioritization");
-    }
-
-    fn pain(&self, statement: &str, evidence: &[Uuid]) -> Pain {
-        self.store
-            .create_pain(
-                self.cycle.id,
-                &PainInput {
-                    statement: statement.into(),
-                    severity: None,
-                    evidence: evidence
-                        .iter()
-                        .map(|o| EvidenceLink {
-                            observation_id: *o,
-                            ..Default::default()
-                        })
-                        .collect(),
-                },
-            )
-            .expect("pain")
-    }
-}
 
 #[test]
 fn pains_are_refused_in_discovery_and_made_once_the_cycle_prioritizes() {
@@ -171,7 +73,9 @@ fn reach_counts_each_person_team_segment_and_channel_once_from_live_evidence() {
             teams: 3,
             segments: 2,
             source_kinds: 3,
-            evidence: 4
+            evidence: 4,
+            weighted_people: 3.0,
+            weights: vec![],
         },
         "Priya said it three times and counts once; two spellings of fintech are one segment"
     );
@@ -566,7 +470,9 @@ fn a_bucket_weighs_its_pains_together_without_counting_anyone_twice() {
             teams: 2,
             segments: 2,
             source_kinds: 2,
-            evidence: 3
+            evidence: 3,
+            weighted_people: 2.0,
+            weights: vec![],
         },
         "the survey answer behind both pains counts once, and so does Priya"
     );
@@ -610,15 +516,6 @@ fn a_bucket_weighs_its_pains_together_without_counting_anyone_twice() {
         (renamed.name.as_str(), renamed.kind),
         ("CI feedback", BucketKind::Address)
     );
-}
-
-fn rice(impact: f64, confidence: f64, effort: f64) -> ScoreInputs {
-    ScoreInputs {
-        impact: Some(impact),
-        confidence: Some(confidence),
-        effort: Some(effort),
-        ..Default::default()
-    }
 }
 
 #[test]
@@ -868,4 +765,88 @@ fn the_ranking_weighs_each_pain_as_the_pain_itself_does_whatever_its_evidence() 
         .find(|p| p.statement == "Mixed")
         .expect("mixed");
     assert_eq!((mixed.reach.evidence, mixed.reach.people), (3, 2));
+}
+
+#[test]
+fn the_ranking_reweighs_after_every_change_that_moves_reach() {
+    let w = world();
+    let payments = w.team("Payments", "Fintech");
+    let search = w.team("Search", "Consumer");
+    let priya = w.person("Priya", Some(payments), Relation::InternalUser);
+    let tom = w.person("Tom", Some(search), Relation::InternalUser);
+    let a = w.heard(SourceKind::CoffeeChat, "CI is slow", &[priya]);
+    let b = w.heard(SourceKind::CoffeeChat, "CI is very slow", &[priya]);
+    let c = w.heard(SourceKind::CoffeeChat, "Builds crawl", &[tom]);
+    w.prioritize();
+    let pain = w.pain("CI is slow", &[a, b]);
+    w.store
+        .score_pain(pain.id, &rice(1.0, 100.0, 1.0))
+        .expect("score");
+    // The ranking's reach must be the pain's own (weighed afresh) after each change.
+    let same = |what: &str| {
+        let ranked = w.store.rank(w.cycle.id).expect("rank");
+        let fresh = w.store.pain(pain.id).expect("pain");
+        assert_eq!(ranked.items[0].reach, fresh.reach, "after {what}");
+        assert_eq!(
+            ranked.items[0].loud_voices.len(),
+            fresh.loud_voices.len(),
+            "after {what}"
+        );
+        ranked.items[0].reach.clone()
+    };
+    assert_eq!(same("scoring").people, 1);
+    w.store
+        .link_evidence(
+            pain.id,
+            &[EvidenceLink {
+                observation_id: c,
+                ..Default::default()
+            }],
+        )
+        .expect("link");
+    assert_eq!(same("a link").people, 2);
+    w.store.delete_observation(c).expect("trash");
+    assert_eq!(same("trashing the evidence").people, 1);
+    w.store
+        .restore(TrashEntity::Observation, c)
+        .expect("restore");
+    assert_eq!(same("restoring it").people, 2);
+    w.store
+        .update_team(
+            search,
+            &TeamInput {
+                name: "Search".into(),
+                org_area: String::new(),
+                segment: "Fintech".into(),
+            },
+        )
+        .expect("segment");
+    assert_eq!(same("a team's segment").segments, 1);
+    w.store
+        .update_person(
+            tom,
+            &PersonInput {
+                name: "Tom".into(),
+                team_id: Some(payments),
+                relation: Relation::InternalUser,
+                ..Default::default()
+            },
+        )
+        .expect("team");
+    assert_eq!(same("a person's team").teams, 1);
+    w.store
+        .set_serve(
+            w.cycle.id,
+            &ServeInput {
+                team_id: Some(payments),
+                stance: Some(Stance::Excellent),
+                ..Default::default()
+            },
+        )
+        .expect("stance");
+    assert_eq!(same("a stance").weighted_people, 3.0);
+    w.store.unlink_evidence(pain.id, c).expect("unlink");
+    assert_eq!(same("an unlink").people, 1);
+    w.store.delete_person(priya).expect("trash Priya");
+    assert_eq!(same("trashing who said it").people, 0);
 }

@@ -3,4 +3,4 @@
 /**
  * How pains are scored, for the whole workspace.
  */
-export type Framework = "rice" | "ice" | "value_effort";
+export type Framework = "rice" | "ice" | "value_effort" | "weighted";

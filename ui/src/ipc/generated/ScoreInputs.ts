@@ -11,4 +11,8 @@ confidence?: number,
 /**
  * Person-months.
  */
-effort?: number, ease?: number, value?: number, };
+effort?: number, ease?: number, value?: number, 
+/**
+ * Ratings (0 to 10) on the weighted criteria, by criterion id.
+ */
+criteria: Record<string, number>, };

@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, Bucket, BucketInput, Coverage, Cycle, CycleEvent, CycleReview, EvidenceLink, Explanation, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, Ranking, ScoreInputs, SearchQuery, SearchResults, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TrashEntity, TrashItem } from './index';
+import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, EvidenceLink, Experiment, ExperimentInput, Explanation, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings';
@@ -77,6 +77,24 @@ export type OpName =
   | 'create_bucket'
   | 'update_bucket'
   | 'delete_bucket'
+  | 'list_criteria'
+  | 'create_criterion'
+  | 'update_criterion'
+  | 'delete_criterion'
+  | 'tradeoffs'
+  | 'set_serve'
+  | 'create_axis'
+  | 'update_axis'
+  | 'delete_axis'
+  | 'list_solutions'
+  | 'create_solution'
+  | 'update_solution'
+  | 'delete_solution'
+  | 'create_experiment'
+  | 'update_experiment'
+  | 'delete_experiment'
+  | 'plan_balance'
+  | 'set_plan_target'
   | 'search'
   | 'coverage'
   | 'list_templates'
@@ -157,6 +175,24 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   create_bucket: ['pains'],
   update_bucket: ['pains'],
   delete_bucket: ['pains', 'trash'],
+  list_criteria: [],
+  create_criterion: ['pains'],
+  update_criterion: ['pains'],
+  delete_criterion: ['pains', 'trash'],
+  tradeoffs: [],
+  set_serve: ['pains'],
+  create_axis: ['pains'],
+  update_axis: ['pains'],
+  delete_axis: ['pains', 'trash'],
+  list_solutions: [],
+  create_solution: ['pains'],
+  update_solution: ['pains'],
+  delete_solution: ['pains', 'trash'],
+  create_experiment: ['pains'],
+  update_experiment: ['pains'],
+  delete_experiment: ['pains', 'trash'],
+  plan_balance: [],
+  set_plan_target: ['pains'],
   search: [],
   coverage: [],
   list_templates: [],
@@ -311,6 +347,42 @@ export function operations(call: Call) {
     updateBucket: (id: string, bucket: BucketInput) => call<Bucket>('update_bucket', { id, bucket }),
     /** Moves a bucket to the trash; its pains stay. (writes) */
     deleteBucket: (id: string) => call<null>('delete_bucket', { id }),
+    /** The criteria of the weighted-criteria framework. (reads) */
+    listCriteria: () => call<Array<Criterion>>('list_criteria', {  }),
+    /** Adds a criterion with its weight. (writes) */
+    createCriterion: (criterion: CriterionInput) => call<Criterion>('create_criterion', { criterion }),
+    /** Renames a criterion or changes its weight; every score follows. (writes) */
+    updateCriterion: (id: string, criterion: CriterionInput) => call<Criterion>('update_criterion', { id, criterion }),
+    /** Moves a criterion to the trash; ratings on it are kept. (writes) */
+    deleteCriterion: (id: string) => call<null>('delete_criterion', { id }),
+    /** A cycle's trade-offs: whom it serves excellently and less well, and its axes. (reads) */
+    tradeoffs: (cycleId: string) => call<Tradeoffs>('tradeoffs', { cycleId }),
+    /** Takes (or, without a stance, drops) a stance on a team or segment; reach follows. (writes) */
+    setServe: (cycleId: string, choice: ServeInput) => call<Tradeoffs>('set_serve', { cycleId, choice }),
+    /** Adds a trade-off between two goods. (writes) */
+    createAxis: (cycleId: string, axis: AxisInput) => call<TradeoffAxis>('create_axis', { cycleId, axis }),
+    /** Replaces a trade-off's poles, lean and note. (writes) */
+    updateAxis: (id: string, axis: AxisInput) => call<TradeoffAxis>('update_axis', { id, axis }),
+    /** Moves a trade-off to the trash. (writes) */
+    deleteAxis: (id: string) => call<null>('delete_axis', { id }),
+    /** The solutions of a cycle's buckets, with experiments and citations. (reads) */
+    listSolutions: (cycleId: string) => call<Array<Solution>>('list_solutions', { cycleId }),
+    /** Proposes a solution to a bucket's problem. (writes) */
+    createSolution: (bucketId: string, solution: SolutionInput) => call<Solution>('create_solution', { bucketId, solution }),
+    /** Replaces a solution's fields and cloud-vendor citations. (writes) */
+    updateSolution: (id: string, solution: SolutionInput) => call<Solution>('update_solution', { id, solution }),
+    /** Moves a solution to the trash. (writes) */
+    deleteSolution: (id: string) => call<null>('delete_solution', { id }),
+    /** Records an experiment on a solution. (writes) */
+    createExperiment: (solutionId: string, experiment: ExperimentInput) => call<Experiment>('create_experiment', { solutionId, experiment }),
+    /** Replaces an experiment. (writes) */
+    updateExperiment: (id: string, experiment: ExperimentInput) => call<Experiment>('update_experiment', { id, experiment }),
+    /** Moves an experiment to the trash. (writes) */
+    deleteExperiment: (id: string) => call<null>('delete_experiment', { id }),
+    /** How a cycle's planned effort splits between immediate needs and the vision. (reads) */
+    planBalance: (cycleId: string) => call<PlanBalance>('plan_balance', { cycleId }),
+    /** Sets the share of effort meant for immediate needs (70 unless set). (writes) */
+    setPlanTarget: (cycleId: string, immediate: number) => call<PlanBalance>('set_plan_target', { cycleId, immediate }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
