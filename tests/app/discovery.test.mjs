@@ -185,12 +185,13 @@ journey(() => h, 'prioritizing the sample: the switch with its review, a pain fr
   try {
     await app.waitForTestId('session-list');
     // The switch, after the review of what discovery gathered.
+    // The sample's current cycle is its discovery; its prioritization cycle is listed too.
     await app.session.keys(Keys.CONTROL, '7');
-    await app.click(byTestId('cycle-advance'));
+    await app.click(`${byTestId('cycle-row')}.current ${byTestId('cycle-advance')}`);
     await app.waitText(byTestId('cycle-review'), (t) => /40\s*sessions/.test(t));
     await app.screenshot('cycle-review');
     await app.click(byTestId('cycle-advance-confirm'));
-    await app.waitText(byTestId('cycle-row'), (t) => t.includes('Back to discovery'));
+    await app.waitText(`${byTestId('cycle-row')}.current`, (t) => t.includes('Back to discovery'));
 
     // Two observations become one pain.
     await app.session.keys(Keys.CONTROL, '2');

@@ -1,17 +1,25 @@
 //! The sample workspace: a fictional platform team's discovery cycle (people, teams,
-//! sessions of every kind, observations, tags, ideas) that a new user can open from the
-//! welcome screen to see what Groundwork holds. Dates are relative to today.
+//! sessions of every kind, observations, tags, ideas) and a second cycle that
+//! prioritizes what it heard (pains in buckets, ranked, trade-offs, solutions with
+//! experiments, late input), which a new user can open from the welcome screen to see
+//! what Groundwork holds. Dates are relative to today. The discovery cycle stays the
+//! current one.
 
+use crate::bucket::{BucketInput, BucketKind};
 use crate::clock::Clock;
 use crate::db::Tx;
 use crate::error::DomainError;
 use crate::idea::IdeaInput;
 use crate::kind::{ObservationKind, SourceKind};
 use crate::observation::NewObservation;
+use crate::pain::{EvidenceLink, Importance, PainInput, Severity};
 use crate::person::{PersonInput, Relation, TeamInput};
+use crate::rank::ScoreInputs;
 use crate::session::{NewSession, SessionLink};
+use crate::solution::{ExperimentInput, Horizon, Outcome, SolutionInput, SolutionStatus};
 use crate::store::{OpenError, Store};
 use crate::tag::{TagGroup, TagInput};
+use crate::tradeoff::{AxisInput, ServeInput, Stance};
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -48,6 +56,123 @@ struct Sample {
     tags: Vec<SampleTag>,
     sessions: Vec<SampleSession>,
     ideas: Vec<SampleIdea>,
+    #[serde(default)]
+    prioritization: Option<SamplePrioritization>,
+}
+
+/// The second cycle, made from the first one's evidence.
+#[derive(Deserialize)]
+struct SamplePrioritization {
+    cycle: SampleCycle,
+    buckets: Vec<SampleBucket>,
+    pains: Vec<SamplePain>,
+    overrides: Vec<SampleOverride>,
+    serve: Vec<SampleServe>,
+    axes: Vec<SampleAxis>,
+    solutions: Vec<SampleSolution>,
+    /// Heard after the cycle left discovery: late input.
+    late_sessions: Vec<SampleLateSession>,
+}
+
+#[derive(Deserialize)]
+struct SampleBucket {
+    key: String,
+    name: String,
+    kind: BucketKind,
+}
+
+#[derive(Deserialize)]
+struct SamplePain {
+    key: String,
+    statement: String,
+    severity: Option<Severity>,
+    bucket: Option<String>,
+    evidence: Vec<SampleEvidence>,
+    #[serde(default)]
+    score: Option<SampleScore>,
+}
+
+#[derive(Deserialize)]
+struct SampleEvidence {
+    observation: String,
+    #[serde(default)]
+    importance: Option<Importance>,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Deserialize)]
+struct SampleScore {
+    impact: f64,
+    confidence: f64,
+    effort: f64,
+}
+
+#[derive(Deserialize)]
+struct SampleOverride {
+    pain: String,
+    position: u32,
+    reason: String,
+}
+
+#[derive(Deserialize)]
+struct SampleServe {
+    #[serde(default)]
+    team: Option<String>,
+    #[serde(default)]
+    segment: Option<String>,
+    stance: Stance,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct SampleAxis {
+    pole_a: String,
+    pole_b: String,
+    lean: i8,
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct SampleSolution {
+    bucket: String,
+    title: String,
+    horizon: Horizon,
+    status: SolutionStatus,
+    effort: Option<f64>,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    capability: String,
+    #[serde(default)]
+    capability_outcome: String,
+    #[serde(default)]
+    vendor_absorb: bool,
+    #[serde(default)]
+    vendor_evidence: Vec<String>,
+    #[serde(default)]
+    experiments: Vec<SampleExperiment>,
+}
+
+#[derive(Deserialize)]
+struct SampleExperiment {
+    hypothesis: String,
+    falsifier: String,
+    result: String,
+    #[serde(default)]
+    outcome: Option<Outcome>,
+    #[serde(default)]
+    days_ago: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct SampleLateSession {
+    #[serde(flatten)]
+    session: SampleSession,
+    /// Pains (by key) its observations (by index) back.
+    #[serde(default)]
+    evidence_for: HashMap<String, Vec<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -186,40 +311,9 @@ impl Tx<'_> {
         let tag_ids = |keys: &[String]| -> Result<Vec<Uuid>, SampleError> {
             keys.iter().map(|k| lookup(&tags, k, "tag")).collect()
         };
-        let today = self.now().date_naive();
         let mut observations = HashMap::new();
-        for s in &sample.sessions {
-            let ids = |keys: &[String]| -> Result<Vec<Uuid>, SampleError> {
-                keys.iter().map(|k| lookup(&people, k, "person")).collect()
-            };
-            let session = self.create_session(&NewSession {
-                cycle_id: cycle,
-                kind: s.kind,
-                title: s.title.clone(),
-                held_on: today
-                    .checked_sub_days(Days::new(s.days_ago))
-                    .unwrap_or(today),
-                people: ids(&s.people)?,
-                links: s.links.clone(),
-                tags: tag_ids(&s.tags)?,
-                notes: Some(s.notes.clone()),
-            })?;
-            for (i, o) in s.observations.iter().enumerate() {
-                let start = s.notes.find(&o.passage).ok_or_else(|| {
-                    SampleError::Content(format!("{}#{i}: the passage is not in the notes", s.key))
-                })?;
-                let observation = self.create_observation(&NewObservation {
-                    session_id: Some(session.id),
-                    kind: o.kind,
-                    text: o.text.clone().unwrap_or_default(),
-                    passage: Some(o.passage.clone()),
-                    passage_start: Some(s.notes[..start].encode_utf16().count() as u32),
-                    people: ids(&o.people)?,
-                    tags: tag_ids(&o.tags)?,
-                    ..NewObservation::default()
-                })?;
-                observations.insert(format!("{}#{i}", s.key), observation.id);
-            }
+        for session in &sample.sessions {
+            self.plant_session(cycle, session, &people, &tags, &mut observations)?;
         }
         for idea in &sample.ideas {
             let evidence = idea
@@ -236,6 +330,224 @@ impl Tx<'_> {
                     tags: Some(tag_ids(&idea.tags)?),
                 },
             )?;
+        }
+        if let Some(plan) = &sample.prioritization {
+            self.plant_prioritization(plan, &teams, &people, &tags, &mut observations)?;
+            // The discovery cycle is where a new user starts.
+            self.set_current_cycle(cycle)?;
+        }
+        Ok(())
+    }
+
+    /// One session with its observations, keyed `"<session>#<index>"`.
+    fn plant_session(
+        &self,
+        cycle: Uuid,
+        s: &SampleSession,
+        people: &HashMap<String, Uuid>,
+        tags: &HashMap<String, Uuid>,
+        observations: &mut HashMap<String, Uuid>,
+    ) -> Result<(), SampleError> {
+        let today = self.now().date_naive();
+        let ids = |keys: &[String]| -> Result<Vec<Uuid>, SampleError> {
+            keys.iter().map(|k| lookup(people, k, "person")).collect()
+        };
+        let tag_ids = |keys: &[String]| -> Result<Vec<Uuid>, SampleError> {
+            keys.iter().map(|k| lookup(tags, k, "tag")).collect()
+        };
+        let session = self.create_session(&NewSession {
+            cycle_id: cycle,
+            kind: s.kind,
+            title: s.title.clone(),
+            held_on: today
+                .checked_sub_days(Days::new(s.days_ago))
+                .unwrap_or(today),
+            people: ids(&s.people)?,
+            links: s.links.clone(),
+            tags: tag_ids(&s.tags)?,
+            notes: Some(s.notes.clone()),
+        })?;
+        for (i, o) in s.observations.iter().enumerate() {
+            let start = s.notes.find(&o.passage).ok_or_else(|| {
+                SampleError::Content(format!("{}#{i}: the passage is not in the notes", s.key))
+            })?;
+            let observation = self.create_observation(&NewObservation {
+                session_id: Some(session.id),
+                kind: o.kind,
+                text: o.text.clone().unwrap_or_default(),
+                passage: Some(o.passage.clone()),
+                passage_start: Some(s.notes[..start].encode_utf16().count() as u32),
+                people: ids(&o.people)?,
+                tags: tag_ids(&o.tags)?,
+                ..NewObservation::default()
+            })?;
+            observations.insert(format!("{}#{i}", s.key), observation.id);
+        }
+        Ok(())
+    }
+
+    /// The second cycle: moved to prioritization, then pains from the first cycle's
+    /// evidence, buckets, scores, trade-offs, solutions, and input heard late.
+    fn plant_prioritization(
+        &self,
+        plan: &SamplePrioritization,
+        teams: &HashMap<String, Uuid>,
+        people: &HashMap<String, Uuid>,
+        tags: &HashMap<String, Uuid>,
+        observations: &mut HashMap<String, Uuid>,
+    ) -> Result<(), SampleError> {
+        let cycle = self.create_cycle(&plan.cycle.name)?.id;
+        self.advance_cycle(cycle)?;
+        let mut buckets = HashMap::new();
+        for b in &plan.buckets {
+            let bucket = self.create_bucket(
+                cycle,
+                &BucketInput {
+                    name: b.name.clone(),
+                    kind: b.kind,
+                },
+            )?;
+            buckets.insert(b.key.clone(), bucket.id);
+        }
+        let mut pains = HashMap::new();
+        for p in &plan.pains {
+            let evidence = p
+                .evidence
+                .iter()
+                .map(|e| {
+                    Ok(EvidenceLink {
+                        observation_id: lookup(observations, &e.observation, "observation")?,
+                        importance: e.importance,
+                        reason: e.reason.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>, SampleError>>()?;
+            let pain = self.create_pain(
+                cycle,
+                &PainInput {
+                    statement: p.statement.clone(),
+                    severity: p.severity,
+                    evidence,
+                },
+            )?;
+            if let Some(b) = &p.bucket {
+                self.move_pain(pain.id, Some(lookup(&buckets, b, "bucket")?))?;
+            }
+            if let Some(score) = &p.score {
+                self.score_pain(
+                    pain.id,
+                    &ScoreInputs {
+                        impact: Some(score.impact),
+                        confidence: Some(score.confidence),
+                        effort: Some(score.effort),
+                        ..Default::default()
+                    },
+                )?;
+            }
+            pains.insert(p.key.clone(), pain.id);
+        }
+        for o in &plan.overrides {
+            self.override_rank(
+                lookup(&pains, &o.pain, "pain")?,
+                Some(o.position),
+                &o.reason,
+            )?;
+        }
+        for choice in &plan.serve {
+            let team_id = match &choice.team {
+                Some(key) => Some(lookup(teams, key, "team")?),
+                None => None,
+            };
+            self.set_serve(
+                cycle,
+                &ServeInput {
+                    team_id,
+                    segment: choice.segment.clone(),
+                    stance: Some(choice.stance),
+                    weight: None,
+                    note: choice.note.clone(),
+                },
+            )?;
+        }
+        for a in &plan.axes {
+            self.create_axis(
+                cycle,
+                &AxisInput {
+                    pole_a: a.pole_a.clone(),
+                    pole_b: a.pole_b.clone(),
+                    lean: a.lean,
+                    note: a.note.clone(),
+                },
+            )?;
+        }
+        let today = self.now().date_naive();
+        for s in &plan.solutions {
+            let vendor_evidence = s
+                .vendor_evidence
+                .iter()
+                .map(|k| lookup(observations, k, "observation"))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut input = SolutionInput {
+                title: s.title.clone(),
+                notes: s.notes.clone(),
+                horizon: s.horizon,
+                // Validated only once its experiment survived: set after them.
+                status: SolutionStatus::Unvalidated,
+                effort: s.effort,
+                capability: s.capability.clone(),
+                capability_outcome: s.capability_outcome.clone(),
+                vendor_absorb: s.vendor_absorb,
+                vendor_evidence,
+            };
+            let solution = self.create_solution(lookup(&buckets, &s.bucket, "bucket")?, &input)?;
+            for e in &s.experiments {
+                let experiment = self.create_experiment(
+                    solution.id,
+                    &ExperimentInput {
+                        hypothesis: e.hypothesis.clone(),
+                        falsifier: e.falsifier.clone(),
+                        ..Default::default()
+                    },
+                )?;
+                if e.outcome.is_some() || !e.result.is_empty() {
+                    self.update_experiment(
+                        experiment.id,
+                        &ExperimentInput {
+                            hypothesis: e.hypothesis.clone(),
+                            falsifier: e.falsifier.clone(),
+                            result: e.result.clone(),
+                            outcome: e.outcome,
+                            ran_on: e
+                                .days_ago
+                                .and_then(|d| today.checked_sub_days(Days::new(d))),
+                        },
+                    )?;
+                }
+            }
+            if s.status != SolutionStatus::Unvalidated {
+                input.status = s.status;
+                self.update_solution(solution.id, &input)?;
+            }
+        }
+        for late in &plan.late_sessions {
+            self.plant_session(cycle, &late.session, people, tags, observations)?;
+            for (pain, indexes) in &late.evidence_for {
+                let links = indexes
+                    .iter()
+                    .map(|i| {
+                        Ok(EvidenceLink {
+                            observation_id: lookup(
+                                observations,
+                                &format!("{}#{i}", late.session.key),
+                                "observation",
+                            )?,
+                            importance: None,
+                            reason: "heard after the switch".into(),
+                        })
+                    })
+                    .collect::<Result<Vec<_>, SampleError>>()?;
+                self.link_evidence(lookup(&pains, pain, "pain")?, &links)?;
+            }
         }
         Ok(())
     }

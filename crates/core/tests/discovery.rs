@@ -1187,9 +1187,15 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
     assert!((14..=16).contains(&people.len()), "{}", people.len());
     assert_eq!(store.list_teams().expect("teams").len(), 6);
     let sessions = store
-        .list_sessions(&SessionQuery::default())
+        .list_sessions(&SessionQuery {
+            cycle_id: Some(cycle.id),
+            ..Default::default()
+        })
         .expect("sessions");
-    assert_eq!(sessions.total, 40);
+    assert_eq!(
+        sessions.total, 40,
+        "in discovery; one more was heard late in the next"
+    );
     assert_eq!(sessions.counts.len(), 14, "every source kind");
     let obs = store
         .list_observations(&ObservationQuery::default())
@@ -1219,6 +1225,89 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
         c.ask_load.iter().any(|p| p.ask_load > c.threshold),
         "someone over the threshold"
     );
+}
+
+#[test]
+fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("Sample.groundwork");
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
+            .single()
+            .expect("t"),
+    ));
+    sample::write_sample(&path, clock.clone()).expect("sample");
+    let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
+    let cycles = store.list_cycles().expect("cycles");
+    assert_eq!(cycles.len(), 2);
+    let plan = cycles
+        .iter()
+        .find(|c| c.mode == CycleMode::Prioritization)
+        .expect("a cycle in prioritization");
+    assert!(!plan.current, "the discovery cycle is where a user starts");
+
+    let pains = store.list_pains(plan.id).expect("pains");
+    assert!((20..=30).contains(&pains.len()), "{}", pains.len());
+    assert!(
+        pains.iter().any(|p| !p.user_evidence),
+        "no user evidence yet"
+    );
+    assert!(
+        pains.iter().any(|p| !p.loud_voices.is_empty()),
+        "a loud voice"
+    );
+    assert!(
+        pains.iter().flat_map(|p| &p.evidence).any(|e| e.late_input),
+        "late input backs a pain"
+    );
+    let buckets = store.list_buckets(plan.id).expect("buckets");
+    assert_eq!(buckets.len(), 6);
+    for kind in [
+        BucketKind::Address,
+        BucketKind::Eliminate,
+        BucketKind::Empower,
+    ] {
+        assert!(buckets.iter().any(|b| b.kind == kind), "{kind:?}");
+    }
+
+    let ranking = store.rank(plan.id).expect("rank");
+    assert_eq!(ranking.items.len(), pains.len());
+    assert!(
+        ranking.items[0].override_reason.is_some(),
+        "placed #1 by hand"
+    );
+    let scored = ranking.items.iter().filter(|i| i.score.is_some()).count();
+    assert!(scored >= 18, "{scored}");
+    assert!(
+        ranking.items[1..scored].iter().all(|i| i.score.is_some()),
+        "scored pains come before unscored ones"
+    );
+    assert!(
+        ranking.items.iter().any(|i| !i.reach.weights.is_empty()),
+        "the trade-offs weigh someone"
+    );
+
+    let map = store.tradeoffs(plan.id).expect("trade-offs");
+    assert!(map.serve.iter().any(|c| c.stance == Stance::Excellent));
+    assert!(map.serve.iter().any(|c| c.stance == Stance::LessWell));
+    assert_eq!(map.axes.len(), 3);
+
+    let solutions = store.list_solutions(plan.id).expect("solutions");
+    let status = |s: SolutionStatus| solutions.iter().filter(|x| x.status == s).count();
+    assert_eq!(status(SolutionStatus::Validated), 1);
+    assert_eq!(status(SolutionStatus::Disproven), 1);
+    assert!(solutions
+        .iter()
+        .any(|s| s.vendor_absorb && !s.vendor_evidence.is_empty()));
+    assert!(solutions.iter().any(|s| !s.capability_outcome.is_empty()));
+    assert!(
+        solutions.iter().all(|s| s.warnings.is_empty()),
+        "{:?}",
+        solutions.iter().map(|s| &s.warnings).collect::<Vec<_>>()
+    );
+    let balance = store.plan_balance(plan.id).expect("balance");
+    let share = balance.immediate_share.expect("estimated");
+    assert!((60.0..80.0).contains(&share) && share != 70.0, "{share}");
 }
 
 #[test]

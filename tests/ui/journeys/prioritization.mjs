@@ -135,7 +135,7 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   await $(page, 'pain-input-effort').press('Tab');
   await $(page, 'pain-score').getByText('RICE 3.2').waitFor();
   await $(page, 'pain-position').getByText('#1').waitFor();
-  await $(page, 'pain-why').getByText('RICE = reach × impact × confidence ÷ effort: 3.2.').waitFor();
+  await $(page, 'pain-why').getByText('RICE = weighted reach × impact × confidence ÷ effort: 3.2.').waitFor();
   assert.deepEqual(await $(page, 'pain-row-score').allInnerTexts(), ['3.2', 'unscored']);
   await app.shot('pains-ranked');
   const contoso = $(page, 'pain-row').filter({ hasText: 'Contoso' });

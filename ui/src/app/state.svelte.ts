@@ -10,7 +10,7 @@ import { toasts } from '../lib/toast.svelte';
 /** How long after opening the rest of a large file is checked. */
 const CHECK_AFTER_MS = 1000;
 
-export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'pains' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
+export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'pains' | 'solutions' | 'tradeoffs' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
 
 class AppState {
   phase = $state<'loading' | 'open' | 'failed'>('loading');
@@ -32,6 +32,7 @@ class AppState {
   selectedIdeaId = $state<string | null>(null);
   /** The pain the Pains view shows. */
   selectedPainId = $state<string | null>(null);
+  selectedSolutionId = $state<string | null>(null);
   /** An observation to scroll to and highlight in the Observations view. */
   selectedObservationId = $state<string | null>(null);
 
@@ -177,6 +178,12 @@ class AppState {
   openIdea(id: string): void {
     this.view = 'ideas';
     this.selectedIdeaId = id;
+  }
+
+  /** Opens a solution in the Solutions view. */
+  openSolution(id: string): void {
+    this.view = 'solutions';
+    this.selectedSolutionId = id;
   }
 
   /** Opens a pain in the Pains view. */

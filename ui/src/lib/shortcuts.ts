@@ -38,6 +38,8 @@ export const SHORTCUTS = {
   goCycles: { key: '7', mod: true },
   goTrash: { key: '8', mod: true },
   goPains: { key: '9', mod: true },
+  goSolutions: { key: '0', mod: true },
+  goTradeoffs: { key: '9', mod: true, shift: true },
   search: { key: 'f', mod: true, shift: true },
   newObservation: { key: 'o', mod: true, shift: true },
   togglePreview: { key: 'e', mod: true },
