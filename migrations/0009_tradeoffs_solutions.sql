@@ -8,7 +8,7 @@ CREATE TABLE serve_choice (
     id         TEXT PRIMARY KEY,
     cycle_id   TEXT NOT NULL REFERENCES cycle (id),
     team_id    TEXT REFERENCES team (id),
-    -- Trimmed and in lower case, as reach counts segments.
+    -- As typed; compared in any case, as reach counts segments.
     segment    TEXT,
     stance     TEXT NOT NULL CHECK (stance IN ('excellent', 'less_well')),
     weight     REAL NOT NULL CHECK (weight > 0 AND weight <= 10),
@@ -18,7 +18,7 @@ CREATE TABLE serve_choice (
 ) STRICT;
 
 CREATE UNIQUE INDEX serve_choice_once
-    ON serve_choice (cycle_id, coalesce(team_id, ''), coalesce(segment, ''));
+    ON serve_choice (cycle_id, coalesce(team_id, ''), lower(coalesce(segment, '')));
 
 -- A trade-off the team chose between two goods, e.g. flexibility vs. stability:
 -- lean is -2 (all the way to pole_a) … 2 (all the way to pole_b).

@@ -49,6 +49,7 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::Ranking::export_all(&cfg)?;
     groundwork_core::Explanation::export_all(&cfg)?;
     groundwork_core::BucketInput::export_all(&cfg)?;
+    groundwork_core::PainCited::export_all(&cfg)?;
     groundwork_core::Criterion::export_all(&cfg)?;
     groundwork_core::CriterionInput::export_all(&cfg)?;
     groundwork_core::Tradeoffs::export_all(&cfg)?;

@@ -221,11 +221,35 @@ journey(() => h, 'prioritizing the sample: the switch with its review, a pain fr
     await person.click();
     await app.waitForTestId('person-editor');
     assert.equal(await (await app.waitForTestId('person-name')).property('value'), who);
+
+    // The sample's own prioritization cycle, on the screens that follow the ranking.
+    await app.session.keys(Keys.CONTROL, 'j');
+    const pick = await app.waitForTestId('palette-input');
+    await pick.type('2027 H1 prioritization');
+    await app.session.keys(Keys.ENTER);
+    await app.waitText(byTestId('cycle-switcher'), (t) => t.includes('2027 H1 prioritization'));
+    await app.session.keys(Keys.CONTROL, '9');
+    await app.waitText(byTestId('pain-row'), (t) => t.includes('#1*'));
+    await app.click(byTestId('pains-layout-chart'));
+    await app.waitForTestId('value-effort-chart');
+    await waitUntil(async () => (await app.findAll(byTestId('chart-point'))).length >= 18, { message: 'the scored pains on the chart' });
+    await app.screenshot('sample-pains-chart');
+    await app.session.keys(Keys.CONTROL, '0');
+    await app.click(byTestId('solution-row'));
+    await app.waitForTestId('solution-editor');
+    await app.waitText(byTestId('plan-balance'), (t) => /7\d% \/ 2\d%/.test(t));
+    await app.screenshot('sample-solutions');
+    await app.session.keys(Keys.CONTROL, Keys.SHIFT, '9');
+    await app.waitText(byTestId('serve-excellent'), (t) => t.includes('Payments & Billing'));
+    await app.screenshot('sample-tradeoffs');
   } finally {
     await app.quit();
   }
-  const ranked = JSON.parse(spawnSync(cli, ['--workspace', workspace, '--json', 'rank'], { encoding: 'utf8' }).stdout);
+  const ranked = JSON.parse(spawnSync(cli, ['--workspace', workspace, '--json', 'rank', '--cycle', '2027 H1 planning'], { encoding: 'utf8' }).stdout);
   assert.equal(ranked.items.length, 1);
+  const planned = JSON.parse(spawnSync(cli, ['--workspace', workspace, '--json', 'rank'], { encoding: 'utf8' }).stdout);
+  assert.equal(planned.items.length, 25, 'the current cycle is the one switched to in the app');
+  assert.ok(planned.items[0].overrideReason, JSON.stringify(planned.items[0]));
   assert.equal(ranked.items[0].bucket.name, 'Slow feedback from CI');
   assert.ok(ranked.items[0].score > 0, JSON.stringify(ranked.items[0]));
 });

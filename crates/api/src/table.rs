@@ -305,6 +305,8 @@ operations! {
     list_pains: read { cycle_id: Uuid } -> Vec<Pain> [] => |s, i| s.list_pains(i.cycle_id);
     /// One pain.
     get_pain: read { id: Uuid } -> Pain [] => |s, i| s.pain(i.id);
+    /// The pains an observation backs, in any cycle: the way back from evidence.
+    pains_citing: read { observation_id: Uuid } -> Vec<PainCited> [] => |s, i| s.pains_citing(i.observation_id);
     /// Makes a pain from evidence (prioritization).
     create_pain: write { cycle_id: Uuid, pain: PainInput } -> Pain [Pains] => |s, i| s.create_pain(i.cycle_id, &i.pain);
     /// Makes a pain from one observation, in one step.

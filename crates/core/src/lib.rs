@@ -61,8 +61,8 @@ pub use observation::{
     NewObservation, Observation, ObservationList, ObservationQuery, ObservationUpdate,
 };
 pub use pain::{
-    EvidenceLink, Importance, LoudVoice, Pain, PainEvidence, PainInput, PainUpdate, Reach,
-    ReachWeight, Severity, VoiceKind,
+    EvidenceLink, Importance, LoudVoice, Pain, PainCited, PainEvidence, PainInput, PainUpdate,
+    Reach, ReachWeight, Severity, VoiceKind,
 };
 pub use passage::PassageState;
 pub use person::{

@@ -182,6 +182,21 @@ pub struct Pain {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A pain an observation backs, for the way back from evidence to what it supports.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PainCited {
+    pub pain_id: Uuid,
+    pub statement: String,
+    pub cycle_id: Uuid,
+    pub cycle_name: String,
+    /// Its bucket's name; empty when in none.
+    pub bucket_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub importance: Option<Importance>,
+}
+
 /// Links an observation to a pain.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -661,6 +676,32 @@ impl Db<'_> {
         Ok(pains)
     }
 
+    /// The live pains an observation backs, in any cycle, oldest link first.
+    pub fn pains_citing(&self, observation: Uuid) -> Result<Vec<PainCited>, DomainError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.statement, p.cycle_id, c.name AS cycle_name,
+                    CASE WHEN b.deleted_at IS NULL THEN coalesce(b.name, '') ELSE '' END AS bucket_name,
+                    pe.importance
+             FROM pain_evidence pe JOIN pain p ON p.id = pe.pain_id
+             JOIN cycle c ON c.id = p.cycle_id LEFT JOIN bucket b ON b.id = p.bucket_id
+             WHERE pe.observation_id = ?1 AND p.deleted_at IS NULL
+             ORDER BY pe.linked_at, p.id",
+        )?;
+        let list = stmt
+            .query_map([observation.to_string()], |r| {
+                Ok(PainCited {
+                    pain_id: r.uuid("id")?,
+                    statement: r.get("statement")?,
+                    cycle_id: r.uuid("cycle_id")?,
+                    cycle_name: r.get("cycle_name")?,
+                    bucket_name: r.get("bucket_name")?,
+                    importance: r.opt_stored("importance")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
     /// Loads the evidence of `pains` and who said it, in two queries, and weighs it.
     fn fill_pains(&self, pains: &mut [Pain]) -> Result<(), DomainError> {
         if pains.is_empty() {
@@ -934,6 +975,11 @@ impl Store {
     /// The live pains of a cycle.
     pub fn list_pains(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
         self.read(|db| db.list_pains(cycle))
+    }
+
+    /// The live pains an observation backs.
+    pub fn pains_citing(&self, observation: Uuid) -> Result<Vec<PainCited>, DomainError> {
+        self.read(|db| db.pains_citing(observation))
     }
 
     /// Makes a pain from evidence.

@@ -55,7 +55,7 @@ pub struct ServeChoice {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub team_id: Option<Uuid>,
-    /// The team's name, or the segment (in lower case, as reach counts segments).
+    /// The team's name, or the segment as typed (compared in any case).
     pub name: String,
     /// Set when the choice is about a segment.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -155,7 +155,7 @@ impl Stances {
 }
 
 fn clean_segment(segment: &str) -> String {
-    crate::input::clean_line(segment).to_lowercase()
+    crate::input::clean_line(segment)
 }
 
 const SELECT_CHOICE: &str = "SELECT sc.id, sc.team_id, sc.segment, sc.stance, sc.weight, sc.note,
@@ -272,7 +272,8 @@ impl Db<'_> {
                     stances.teams.insert(team, weighs);
                 }
                 (None, Some(segment)) => {
-                    stances.segments.insert(segment, weighs);
+                    // Speakers' segments are trimmed and in lower case.
+                    stances.segments.insert(segment.to_lowercase(), weighs);
                 }
                 (None, None) => {}
             }
@@ -333,7 +334,8 @@ impl Tx<'_> {
         let note = bounded("note", &input.note, crate::limits::PLAN_TEXT, None)?;
         self.conn.execute(
             "DELETE FROM serve_choice WHERE cycle_id = ?1
-               AND coalesce(team_id, '') = coalesce(?2, '') AND coalesce(segment, '') = coalesce(?3, '')",
+               AND coalesce(team_id, '') = coalesce(?2, '')
+               AND lower(coalesce(segment, '')) = lower(coalesce(?3, ''))",
             params![cycle.to_string(), team, segment],
         )?;
         if let Some(stance) = input.stance {

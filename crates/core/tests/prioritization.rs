@@ -850,3 +850,38 @@ fn the_ranking_reweighs_after_every_change_that_moves_reach() {
     w.store.delete_person(priya).expect("trash Priya");
     assert_eq!(same("trashing who said it").people, 0);
 }
+
+#[test]
+fn an_observation_names_the_live_pains_it_backs_in_any_cycle() {
+    let w = world();
+    let o = w.heard(SourceKind::CoffeeChat, "CI is slow", &[]);
+    w.prioritize();
+    let first = w.pain("CI is slow", &[o]);
+    let second = w.pain("Releases wait on CI", &[o]);
+    let later = w.store.create_cycle("2027 H2").expect("cycle");
+    w.store.advance_cycle(later.id).expect("prioritize");
+    let elsewhere = w
+        .store
+        .create_pain(
+            later.id,
+            &PainInput {
+                statement: "CI still slow".into(),
+                severity: None,
+                evidence: vec![EvidenceLink {
+                    observation_id: o,
+                    importance: Some(Importance::Critical),
+                    reason: String::new(),
+                }],
+            },
+        )
+        .expect("pain in another cycle");
+    let backs = w.store.pains_citing(o).expect("backs");
+    assert_eq!(
+        backs.iter().map(|p| p.pain_id).collect::<Vec<_>>(),
+        [first.id, second.id, elsewhere.id]
+    );
+    assert_eq!(backs[2].cycle_name, "2027 H2");
+    assert_eq!(backs[2].importance, Some(Importance::Critical));
+    w.store.delete_pain(second.id).expect("trash");
+    assert_eq!(w.store.pains_citing(o).expect("backs").len(), 2);
+}

@@ -100,7 +100,10 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
         "Tom and Ana count 0.25 each"
     );
     assert_eq!(pain.reach.weights.len(), 1);
-    assert_eq!(pain.reach.weights[0].name, "platform");
+    assert_eq!(
+        pain.reach.weights[0].name, "PLATFORM",
+        "as typed, matched in any case"
+    );
     assert_eq!(pain.reach.weights[0].people, 2);
     serve_team(&w, infra, Some(Stance::Excellent));
     assert_eq!(

@@ -154,6 +154,12 @@ journey('plan: trade-offs weigh reach, criteria score, the chart places pains, a
   await $(page, 'solution-pain').filter({ hasText: 'Deploys wait on builds' }).click();
   await $(page, 'pain-editor').waitFor();
   assert.equal(await $(page, 'pain-statement').inputValue(), 'Deploys wait on builds');
+  // And back: an observation says which pains it backs, one click from each.
+  await page.keyboard.press('Control+2');
+  await $(page, 'observation-row').filter({ hasText: 'Deploys wait on slow builds' }).click();
+  await $(page, 'observation-backs').getByText('Slow delivery').waitFor();
+  await $(page, 'observation-backs-pain').filter({ hasText: 'Deploys wait on builds' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=pain-statement]')?.value === 'Deploys wait on builds');
 
   // A solution deleted comes back with its experiments.
   await page.keyboard.press('Control+0');

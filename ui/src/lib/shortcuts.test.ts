@@ -16,6 +16,13 @@ group('shortcuts', () => {
     expect(matches(key('N', { ctrlKey: true, shiftKey: true }), SHORTCUTS.newWorkspace, false)).toBe(true);
   });
 
+  it('match a digit with Shift by the key pressed, whatever symbol it types', () => {
+    const shifted = { ...key('(', { ctrlKey: true, shiftKey: true }), code: 'Digit9' };
+    expect(matches(shifted, SHORTCUTS.goTradeoffs, false)).toBe(true);
+    expect(matches(shifted, SHORTCUTS.goPains, false)).toBe(false);
+    expect(matches({ ...key('9', { ctrlKey: true }), code: 'Digit9' }, SHORTCUTS.goPains, false)).toBe(true);
+  });
+
   it('are described the way each platform writes them', () => {
     expect(describe(SHORTCUTS.newWorkspace, false)).toBe('Ctrl+Shift+N');
     expect(describe(SHORTCUTS.newWorkspace, true)).toBe('⌘⇧N');

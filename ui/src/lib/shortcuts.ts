@@ -9,10 +9,16 @@ export interface Shortcut {
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Whether a key event is this shortcut (Ctrl on Linux/Windows, Cmd on macOS). */
-export function matches(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, s: Shortcut, mac = IS_MAC): boolean {
+export function matches(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'> & { code?: string },
+  s: Shortcut,
+  mac = IS_MAC,
+): boolean {
   const mod = mac ? e.metaKey : e.ctrlKey;
   if (mod !== s.mod || e.altKey) return false;
   if (!!s.shift !== e.shiftKey) return false;
+  // With Shift a digit key types a symbol ("(" for 9 on a US layout): match the key itself.
+  if (/^[0-9]$/.test(s.key) && e.code === `Digit${s.key}`) return true;
   return e.key.toLowerCase() === s.key.toLowerCase();
 }
 

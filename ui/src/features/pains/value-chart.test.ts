@@ -72,6 +72,12 @@ describe('the value/effort chart layout', () => {
     expect(same.points.every((p) => Number.isFinite(p.cx) && Number.isFinite(p.cy))).toBe(true);
   });
 
+  it('spreads pains with the same inputs so each dot shows', () => {
+    const same = layoutChart(Array.from({ length: 4 }, (_, i) => ({ id: `${i}`, label: 'Same', position: i + 1, x: 2, y: 5 })), { width: 700, height: 420 });
+    const spots = new Set(same.points.map((p) => `${Math.round(p.cx)}:${Math.round(p.cy)}`));
+    expect(spots.size).toBe(4);
+  });
+
   it('shortens long labels with an ellipsis', () => {
     expect(shorten('a'.repeat(40))).toHaveLength(28);
     expect(shorten('a'.repeat(40)).endsWith('…')).toBe(true);

@@ -116,6 +116,23 @@ export function layoutChart(points: ChartPoint[], size: { width: number; height:
 
   const shown = points.filter((p) => p.x > 0 && Number.isFinite(p.x) && p.y >= 0 && Number.isFinite(p.y));
   const placed: PlacedPoint[] = shown.map((p) => ({ ...p, cx: xTo(p.x), cy: yTo(p.y) }));
+  // Pains with the same inputs land on one spot: spread them on a small ring around
+  // it, in rank order, so every dot and its number shows (the value read stays exact).
+  const spots = new Map<string, PlacedPoint[]>();
+  for (const p of placed) {
+    const key = `${Math.round(p.cx / 4)}:${Math.round(p.cy / 4)}`;
+    spots.set(key, [...(spots.get(key) ?? []), p]);
+  }
+  for (const group of spots.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.position - b.position);
+    const ring = RADIUS * (1 + group.length / 6);
+    group.forEach((p, i) => {
+      const angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
+      p.cx = Math.min(plot.x + plot.w - RADIUS, Math.max(plot.x + RADIUS, p.cx + ring * Math.cos(angle)));
+      p.cy = Math.min(plot.y + plot.h - RADIUS, Math.max(plot.y + RADIUS, p.cy + ring * Math.sin(angle)));
+    });
+  }
 
   // Labels in rank order. A label never covers another label, its own dot, or the dot
   // of a labelled point; it may pass over an unlabelled dot (labels let clicks through).

@@ -6,7 +6,7 @@ import type { Stance } from "./Stance";
  */
 export type ServeChoice = { id: string, teamId?: string, 
 /**
- * The team's name, or the segment (in lower case, as reach counts segments).
+ * The team's name, or the segment as typed (compared in any case).
  */
 name: string, 
 /**

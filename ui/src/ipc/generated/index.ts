@@ -43,6 +43,7 @@ export type * from "./ObservationUpdate";
 export type * from "./Outcome";
 export type * from "./OverrideEvent";
 export type * from "./Pain";
+export type * from "./PainCited";
 export type * from "./PainEvidence";
 export type * from "./PainInput";
 export type * from "./PainUpdate";

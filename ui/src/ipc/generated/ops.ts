@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, EvidenceLink, Experiment, ExperimentInput, Explanation, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
+import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, EvidenceLink, Experiment, ExperimentInput, Explanation, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings';
@@ -60,6 +60,7 @@ export type OpName =
   | 'delete_idea'
   | 'list_pains'
   | 'get_pain'
+  | 'pains_citing'
   | 'create_pain'
   | 'pain_from_observation'
   | 'update_pain'
@@ -158,6 +159,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   delete_idea: ['ideas', 'tags', 'trash'],
   list_pains: [],
   get_pain: [],
+  pains_citing: [],
   create_pain: ['pains'],
   pain_from_observation: ['pains'],
   update_pain: ['pains'],
@@ -313,6 +315,8 @@ export function operations(call: Call) {
     listPains: (cycleId: string) => call<Array<Pain>>('list_pains', { cycleId }),
     /** One pain. (reads) */
     getPain: (id: string) => call<Pain>('get_pain', { id }),
+    /** The pains an observation backs, in any cycle: the way back from evidence. (reads) */
+    painsCiting: (observationId: string) => call<Array<PainCited>>('pains_citing', { observationId }),
     /** Makes a pain from evidence (prioritization). (writes) */
     createPain: (cycleId: string, pain: PainInput) => call<Pain>('create_pain', { cycleId, pain }),
     /** Makes a pain from one observation, in one step. (writes) */
