@@ -453,8 +453,7 @@ fn rank(
         return Ok(());
     }
     let ranking = store.rank(cycle_id)?;
-    let buckets = store.list_buckets(cycle_id)?;
-    let bucket_of = |id: Option<uuid::Uuid>| buckets.iter().find(|b| Some(b.id) == id);
+    let bucket_of = |id: Option<uuid::Uuid>| ranking.buckets.iter().find(|b| Some(b.id) == id);
     if json {
         let items: Vec<Value> = ranking
             .items

@@ -73,6 +73,15 @@ pub struct Bucket {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A bucket named, without weighing it: what a list of pains shows beside each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BucketRef {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: BucketKind,
+}
+
 /// A bucket's own fields.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -112,6 +121,25 @@ fn bucket_from_row(r: &Row<'_>) -> rusqlite::Result<Bucket> {
 }
 
 impl Db<'_> {
+    /// The live buckets of a cycle by name and kind, oldest first, unweighed.
+    pub(crate) fn bucket_refs(&self, cycle: Uuid) -> Result<Vec<BucketRef>, DomainError> {
+        let list = self
+            .conn
+            .prepare_cached(
+                "SELECT id, name, kind FROM bucket WHERE cycle_id = ?1 AND deleted_at IS NULL
+                 ORDER BY created_at, id",
+            )?
+            .query_map([cycle.to_string()], |r| {
+                Ok(BucketRef {
+                    id: r.uuid("id")?,
+                    name: r.get("name")?,
+                    kind: r.stored("kind")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
     /// The live buckets of a cycle, oldest first, each with its pains weighed together.
     pub fn list_buckets(&self, cycle: Uuid) -> Result<Vec<Bucket>, DomainError> {
         let (pains, evidence) = self.pains_weighed(cycle)?;

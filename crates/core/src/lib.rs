@@ -46,7 +46,7 @@ pub mod template;
 pub mod tradeoff;
 pub mod trash;
 
-pub use bucket::{Bucket, BucketInput, BucketKind};
+pub use bucket::{Bucket, BucketInput, BucketKind, BucketRef};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
 pub use criterion::{Criterion, CriterionInput};

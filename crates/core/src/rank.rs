@@ -5,6 +5,7 @@
 //! kept in the pain's history. Every position explains itself, and ties break the
 //! same way every time (severity, then reach, then the older pain).
 
+use crate::bucket::BucketRef;
 use crate::criterion::Criterion;
 use crate::cycle::CycleMode;
 use crate::db::{Db, Tx};
@@ -227,6 +228,8 @@ pub struct Ranking {
     pub formula: String,
     /// The criteria scores are weighed by, under the weighted-criteria framework.
     pub criteria: Vec<Criterion>,
+    /// The cycle's live buckets, to name each item's.
+    pub buckets: Vec<BucketRef>,
     pub items: Vec<RankedPain>,
 }
 
@@ -448,6 +451,7 @@ impl Db<'_> {
                 cycle_id: cycle,
                 framework,
                 formula: framework.formula().to_owned(),
+                buckets: self.bucket_refs(cycle)?,
                 criteria: if framework == Framework::Weighted {
                     criteria
                 } else {

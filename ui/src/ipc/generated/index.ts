@@ -4,6 +4,7 @@ export type * from "./AxisInput";
 export type * from "./Bucket";
 export type * from "./BucketInput";
 export type * from "./BucketKind";
+export type * from "./BucketRef";
 export type * from "./ChannelUse";
 export type * from "./Coverage";
 export type * from "./Criterion";
