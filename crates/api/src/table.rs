@@ -303,6 +303,8 @@ operations! {
 
     /// The pains of a cycle, with evidence, reach and flags.
     list_pains: read { cycle_id: Uuid } -> Vec<Pain> [] => |s, i| s.list_pains(i.cycle_id);
+    /// The pains of a cycle weighed, without their evidence (quick at thousands).
+    pain_rows: read { cycle_id: Uuid } -> Vec<Pain> [] => |s, i| s.pain_rows(i.cycle_id);
     /// One pain.
     get_pain: read { id: Uuid } -> Pain [] => |s, i| s.pain(i.id);
     /// The pains an observation backs, in any cycle: the way back from evidence.

@@ -144,6 +144,30 @@ fn main() {
                 .expect("link");
         }
     });
+    // What the Pains view reads to paint: the pains with their evidence, the buckets
+    // weighed, and the ranking.
+    let time = |label: &str, read: &dyn Fn() -> usize| {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let t = Instant::now();
+            read();
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "{label:<46} p50 {:>8.1} ms   (5 runs)",
+            percentile(&times, 0.5)
+        );
+    };
+    time("list_pains (with evidence)", &|| {
+        store.list_pains(cycle.id).expect("pains").len()
+    });
+    time("pain_rows (weighed, no evidence)", &|| {
+        store.pain_rows(cycle.id).expect("rows").len()
+    });
+    time("list_buckets (weighed)", &|| {
+        store.list_buckets(cycle.id).expect("buckets").len()
+    });
     let t = Instant::now();
     store.explain_rank(cycle.id, 2).expect("explain");
     println!(

@@ -142,7 +142,7 @@ impl Db<'_> {
 
     /// The live buckets of a cycle, oldest first, each with its pains weighed together.
     pub fn list_buckets(&self, cycle: Uuid) -> Result<Vec<Bucket>, DomainError> {
-        let (pains, evidence) = self.pains_weighed(cycle)?;
+        let (pains, evidence) = self.pains_reached(cycle)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_BUCKET} WHERE b.cycle_id = ?1 AND b.deleted_at IS NULL ORDER BY b.created_at, b.id"
         ))?;

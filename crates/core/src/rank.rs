@@ -394,7 +394,7 @@ impl Db<'_> {
         let criteria = self.criteria()?;
         let inputs = self.inputs(cycle)?;
         let overrides = self.overrides(cycle)?;
-        let pains = self.pains_reached(cycle)?;
+        let (pains, _) = self.pains_reached(cycle)?;
         let none = ScoreInputs::default();
         let mut scored: Vec<(Pain, Option<f64>)> = pains
             .into_iter()

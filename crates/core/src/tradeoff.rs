@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -133,8 +133,8 @@ pub struct Tradeoffs {
 /// segment chosen. A person's team decides before their segment.
 #[derive(Debug, Default)]
 pub(crate) struct Stances {
-    teams: HashMap<Uuid, Rc<Weighs>>,
-    segments: HashMap<String, Rc<Weighs>>,
+    teams: HashMap<Uuid, Arc<Weighs>>,
+    segments: HashMap<String, Arc<Weighs>>,
 }
 
 /// One stance as reach applies it.
@@ -148,7 +148,7 @@ pub(crate) struct Weighs {
 
 impl Stances {
     /// The stance that weighs a person of `team` in `segment` (lower case), if any.
-    pub(crate) fn of(&self, team: Option<Uuid>, segment: &str) -> Option<&Rc<Weighs>> {
+    pub(crate) fn of(&self, team: Option<Uuid>, segment: &str) -> Option<&Arc<Weighs>> {
         team.and_then(|t| self.teams.get(&t))
             .or_else(|| self.segments.get(segment))
     }
@@ -261,7 +261,7 @@ impl Db<'_> {
             if c.trashed {
                 continue;
             }
-            let weighs = Rc::new(Weighs {
+            let weighs = Arc::new(Weighs {
                 name: c.name,
                 by_team: c.team_id.is_some(),
                 stance: c.stance,

@@ -59,6 +59,7 @@ export type OpName =
   | 'assess_idea'
   | 'delete_idea'
   | 'list_pains'
+  | 'pain_rows'
   | 'get_pain'
   | 'pains_citing'
   | 'create_pain'
@@ -158,6 +159,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   assess_idea: ['ideas'],
   delete_idea: ['ideas', 'tags', 'trash'],
   list_pains: [],
+  pain_rows: [],
   get_pain: [],
   pains_citing: [],
   create_pain: ['pains'],
@@ -313,6 +315,8 @@ export function operations(call: Call) {
     deleteIdea: (id: string) => call<null>('delete_idea', { id }),
     /** The pains of a cycle, with evidence, reach and flags. (reads) */
     listPains: (cycleId: string) => call<Array<Pain>>('list_pains', { cycleId }),
+    /** The pains of a cycle weighed, without their evidence (quick at thousands). (reads) */
+    painRows: (cycleId: string) => call<Array<Pain>>('pain_rows', { cycleId }),
     /** One pain. (reads) */
     getPain: (id: string) => call<Pain>('get_pain', { id }),
     /** The pains an observation backs, in any cycle: the way back from evidence. (reads) */
