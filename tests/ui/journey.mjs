@@ -21,7 +21,8 @@ after(async () => {
 
 /** A journey: opens the app with `config`, runs `body`, and fails on anything the page threw. */
 export function journey(name, config, body, options = {}) {
-  test(name, { timeout: 60000 }, async (t) => {
+  // A benchmark that plants thousands of rows first may ask for more time.
+  test(name, { timeout: config.timeoutMs ?? 60000 }, async (t) => {
     const app = await openApp(t, env, config, options);
     try {
       await body(app);
