@@ -58,6 +58,14 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::Solution::export_all(&cfg)?;
     groundwork_core::SolutionInput::export_all(&cfg)?;
     groundwork_core::ExperimentInput::export_all(&cfg)?;
+    groundwork_core::Document::export_all(&cfg)?;
+    groundwork_core::DocumentKind::export_all(&cfg)?;
+    groundwork_core::DocumentSaved::export_all(&cfg)?;
+    groundwork_core::DocumentVersion::export_all(&cfg)?;
+    groundwork_core::DocumentVersionView::export_all(&cfg)?;
+    groundwork_core::ExportDoc::export_all(&cfg)?;
+    groundwork_core::ExportFormat::export_all(&cfg)?;
+    groundwork_core::Exported::export_all(&cfg)?;
     groundwork_core::PlanBalance::export_all(&cfg)?;
     groundwork_core::SearchQuery::export_all(&cfg)?;
     groundwork_core::SearchResults::export_all(&cfg)?;

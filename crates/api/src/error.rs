@@ -31,6 +31,8 @@ pub enum ErrorKind {
     WorkspaceNotGroundwork,
     WorkspaceNewerSchema,
     WorkspaceDamaged,
+    /// An export's file exists already and was left as it is.
+    FileExists,
     /// The disk is full: retrying after space is freed will work.
     DiskFull,
     /// Another program holds the workspace's write lock: retrying soon will work.
@@ -109,6 +111,19 @@ impl From<OpenError> for IpcError {
             OpenError::Damaged { .. } => ErrorKind::WorkspaceDamaged,
             OpenError::Io { .. } => ErrorKind::Io,
             OpenError::Sqlite { .. } => ErrorKind::Database,
+        };
+        Self::new(kind, capitalize(&e.to_string()))
+    }
+}
+
+impl From<groundwork_core::export::WriteError> for IpcError {
+    fn from(e: groundwork_core::export::WriteError) -> Self {
+        use groundwork_core::export::WriteError;
+        let kind = match &e {
+            WriteError::UnsafeName { .. } | WriteError::IsFolder { .. } => ErrorKind::InvalidInput,
+            WriteError::Exists { .. } => ErrorKind::FileExists,
+            WriteError::DiskFull { .. } => ErrorKind::DiskFull,
+            WriteError::Io { .. } => ErrorKind::Io,
         };
         Self::new(kind, capitalize(&e.to_string()))
     }

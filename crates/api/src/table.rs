@@ -31,11 +31,12 @@ pub enum Stale {
     Templates,
     Coverage,
     Settings,
+    Documents,
 }
 
 impl Stale {
     /// Every list, for "refresh everything" (another process changed the file).
-    pub const ALL: [Stale; 12] = [
+    pub const ALL: [Stale; 13] = [
         Stale::Cycles,
         Stale::Sessions,
         Stale::Observations,
@@ -48,6 +49,7 @@ impl Stale {
         Stale::Templates,
         Stale::Coverage,
         Stale::Settings,
+        Stale::Documents,
     ];
 
     /// The name the UI uses.
@@ -65,6 +67,7 @@ impl Stale {
             Stale::Templates => "templates",
             Stale::Coverage => "coverage",
             Stale::Settings => "settings",
+            Stale::Documents => "documents",
         }
     }
 }
@@ -379,6 +382,17 @@ operations! {
     plan_balance: read { cycle_id: Uuid } -> PlanBalance [] => |s, i| s.plan_balance(i.cycle_id);
     /// Sets the share of effort meant for immediate needs (70 unless set).
     set_plan_target: write { cycle_id: Uuid, immediate: u8 } -> PlanBalance [Pains] => |s, i| s.set_plan_target(i.cycle_id, i.immediate);
+
+    /// A cycle's charter or vision (its template before the first save), with its citations and versions.
+    get_document: read { cycle_id: Uuid, kind: DocumentKind } -> Document [] => |s, i| s.document(i.cycle_id, i.kind);
+    /// Saves a document typed over revision `base`; changed elsewhere since, what was typed is kept as a version.
+    save_document: write { cycle_id: Uuid, kind: DocumentKind, body: String, base: Option<u32> } -> DocumentSaved [Documents] => |s, i| s.save_document(i.cycle_id, i.kind, &i.body, i.base);
+    /// Snapshots a document with a note, freezing its citations and live sections.
+    snapshot_document: write { document_id: Uuid, note: String } -> DocumentVersion [Documents] => |s, i| s.snapshot_document(i.document_id, &i.note);
+    /// One version of a document: what was sent, and which cited evidence changed since.
+    get_document_version: read { id: Uuid } -> DocumentVersionView [] => |s, i| s.document_version(i.id);
+    /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
+    export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [] => |s, i| s.export(i.cycle_id, i.doc, i.format);
 
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);

@@ -11,7 +11,8 @@ use clap::{Parser, Subcommand};
 use groundwork_api::{ops, Access, ErrorKind, IpcError};
 use groundwork_core::{
     search::{MARK_END, MARK_START},
-    OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store, SystemClock,
+    ExportDoc, ExportFormat, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store,
+    SystemClock,
 };
 use serde_json::{json, Value};
 use std::io::{Read, Write};
@@ -90,6 +91,24 @@ enum Command {
         #[arg(long, value_name = "N")]
         explain: Option<u32>,
     },
+    /// Export a cycle's charter, vision, ranked pain or all three as a planning pack, citations as footnotes
+    Export {
+        /// The cycle (its name, in any case) [default: the current cycle]
+        #[arg(long, value_name = "NAME")]
+        cycle: Option<String>,
+        /// charter, vision, pains or pack
+        #[arg(long, value_name = "DOC", default_value = "pack", value_parser = parse_doc)]
+        doc: ExportDoc,
+        /// md (CommonMark with footnotes) or html (one self-contained file)
+        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+        format: ExportFormat,
+        /// The file to write (it must not exist unless --force); "-" writes to stdout
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
     Search {
         /// What to look for: words (prefixes), "a phrase", a OR b, -left-out, and
@@ -113,6 +132,15 @@ fn parse_order(text: &str) -> Result<SearchOrder, String> {
         "newest" => Ok(SearchOrder::Newest),
         _ => Err("unknown order; one of: relevance, newest".to_owned()),
     }
+}
+
+fn parse_doc(text: &str) -> Result<ExportDoc, String> {
+    ExportDoc::parse(text)
+        .ok_or_else(|| "unknown document; one of: charter, vision, pains, pack".to_owned())
+}
+
+fn parse_format(text: &str) -> Result<ExportFormat, String> {
+    ExportFormat::parse(text).ok_or_else(|| "unknown format; one of: md, html".to_owned())
 }
 
 fn parse_kind(text: &str) -> Result<SourceKind, String> {
@@ -299,6 +327,16 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let store = open(&workspace_path(cli.workspace)?)?;
             rank(&store, out, json, cycle, explain)
         }
+        Command::Export {
+            cycle,
+            doc,
+            format,
+            out: dest,
+            force,
+        } => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            export(&store, out, json, cycle, doc, format, &dest, force)
+        }
         Command::Sessions { cycle, kind } => {
             let store = open(&workspace_path(cli.workspace)?)?;
             list_sessions(&store, out, json, cycle, kind)
@@ -404,6 +442,62 @@ fn cycle_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
     )))
 }
 
+/// The cycle named (in any case), or the current one.
+fn cycle_or_current(store: &Store, cycle: Option<String>) -> Result<uuid::Uuid, Failure> {
+    match cycle {
+        Some(name) => cycle_named(store, &name),
+        None => Ok(store
+            .current_cycle()?
+            .ok_or(groundwork_core::DomainError::NoCycle)?
+            .id),
+    }
+}
+
+/// Writes a cycle's document, ranked pain or pack to `dest` ("-": stdout).
+#[allow(clippy::too_many_arguments)] // one per flag of the subcommand
+fn export(
+    store: &Store,
+    out: &mut impl Write,
+    json: bool,
+    cycle: Option<String>,
+    doc: ExportDoc,
+    format: ExportFormat,
+    dest: &Path,
+    force: bool,
+) -> Result<(), Failure> {
+    let cycle_id = cycle_or_current(store, cycle)?;
+    let exported = store.export(cycle_id, doc, format)?;
+    if dest.as_os_str() == "-" {
+        let _ = out.write_all(exported.content.as_bytes());
+        return Ok(());
+    }
+    groundwork_core::export::write_export(dest, exported.content.as_bytes(), force)
+        .map_err(|e| Failure::Refused(e.into()))?;
+    if json {
+        print_json(
+            out,
+            &json!({
+                "path": dest,
+                "doc": doc.name(),
+                "format": format.extension(),
+                "bytes": exported.content.len(),
+                "citations": exported.citations,
+            }),
+            true,
+        )
+    } else {
+        print(
+            out,
+            &format!(
+                "Wrote {} ({} citations) to {}",
+                exported.title,
+                exported.citations,
+                dest.display()
+            ),
+        )
+    }
+}
+
 /// The prioritized list of user pain of a cycle (the current one by default), or one
 /// position's explanation.
 fn rank(
@@ -413,15 +507,7 @@ fn rank(
     cycle: Option<String>,
     explain: Option<u32>,
 ) -> Result<(), Failure> {
-    let cycle_id = match cycle {
-        Some(name) => cycle_named(store, &name)?,
-        None => {
-            store
-                .current_cycle()?
-                .ok_or(groundwork_core::DomainError::NoCycle)?
-                .id
-        }
-    };
+    let cycle_id = cycle_or_current(store, cycle)?;
     if let Some(position) = explain {
         let e = store.explain_rank(cycle_id, position)?;
         if json {

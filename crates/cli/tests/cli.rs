@@ -494,7 +494,7 @@ fn without_a_workspace_flag_the_apps_default_workspace_is_used() {
 fn every_subcommand_has_help() {
     let dir = tempfile::tempdir().expect("tmp");
     for sub in [
-        "ops", "call", "new", "check", "backup", "sample", "sessions", "search", "rank",
+        "ops", "call", "new", "check", "backup", "sample", "sessions", "search", "rank", "export",
     ] {
         let run = cli(dir.path(), &[sub, "--help"]);
         assert_eq!(run.code, 0, "{sub}");
@@ -594,4 +594,166 @@ fn rank_prints_the_prioritized_pains_explains_one_and_is_refused_in_discovery() 
     let beyond = cli(dir.path(), &["--workspace", &ws, "rank", "--explain", "9"]);
     assert_eq!(beyond.code, 1);
     assert!(beyond.stderr.contains("choose 1 to 2"), "{}", beyond.stderr);
+}
+
+#[test]
+fn export_writes_the_planning_pack_where_asked_and_refuses_unsafe_names_and_overwrites() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ws = sample(dir.path());
+    let out = dir.path().join("pack.md");
+    let out_arg = out.to_str().expect("utf-8");
+    let cycle = "2027 H1 prioritization";
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "export",
+            "--cycle",
+            cycle,
+            "--format",
+            "md",
+            "--out",
+            out_arg,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let done = json(&run.stdout);
+    assert_eq!(done["doc"], "pack");
+    assert_eq!(done["format"], "md");
+    assert!(
+        done["citations"].as_u64().expect("citations") > 20,
+        "{done}"
+    );
+    let md = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        md.starts_with("# Planning pack: 2027 H1 prioritization"),
+        "{md}"
+    );
+    assert!(md.contains("# Charter: 2027 H1 prioritization"));
+    assert!(md.contains("# Ranked user pain: 2027 H1 prioritization"));
+    assert!(md.contains("[^cite-1]: “"), "{md}");
+
+    // An existing file is left as it is unless --force.
+    let again = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "export",
+            "--cycle",
+            cycle,
+            "--doc",
+            "charter",
+            "--format",
+            "html",
+            "--out",
+            out_arg,
+        ],
+    );
+    assert_eq!(again.code, 1, "{}", again.stdout);
+    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), md);
+    let forced = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "export",
+            "--cycle",
+            cycle,
+            "--doc",
+            "charter",
+            "--format",
+            "html",
+            "--out",
+            out_arg,
+            "--force",
+        ],
+    );
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(
+        forced
+            .stdout
+            .contains("Wrote Charter - 2027 H1 prioritization"),
+        "{}",
+        forced.stdout
+    );
+    let html = std::fs::read_to_string(&out).expect("replaced");
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
+
+    // Unsafe or reserved names are refused, with nothing written.
+    for name in ["CON", "nul.md", "pack?.md", "pack.md."] {
+        let bad = dir.path().join(name);
+        let run = cli(
+            dir.path(),
+            &[
+                "--workspace",
+                &ws,
+                "--json",
+                "export",
+                "--cycle",
+                cycle,
+                "--format",
+                "md",
+                "--out",
+                bad.to_str().expect("utf-8"),
+            ],
+        );
+        assert_eq!(run.code, 1, "{name}: {}", run.stdout);
+        assert_eq!(json(&run.stderr)["kind"], "invalid_input", "{name}");
+        assert!(!bad.exists(), "{name}");
+    }
+
+    // "-" writes to stdout; an unknown format or document is a usage error.
+    let stdout = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "export",
+            "--cycle",
+            cycle,
+            "--doc",
+            "pains",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    );
+    assert_eq!(stdout.code, 0, "{}", stdout.stderr);
+    assert!(stdout.stdout.contains("| 1 | "), "{}", stdout.stdout);
+    for args in [["--format", "docx"], ["--doc", "memo"]] {
+        let mut all = vec!["--workspace", ws.as_str(), "export", "--out", "-"];
+        all.extend(args);
+        if args[0] == "--doc" {
+            all.extend(["--format", "md"]);
+        }
+        let run = cli(dir.path(), &all);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+    }
+
+    // The current cycle of the sample is in discovery: its ranked pain says so.
+    let discovery = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "export",
+            "--doc",
+            "pains",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    );
+    assert_eq!(discovery.code, 0, "{}", discovery.stderr);
+    assert!(
+        discovery.stdout.contains("nothing is ranked yet"),
+        "{}",
+        discovery.stdout
+    );
 }

@@ -24,9 +24,12 @@ pub mod store;
 
 // The areas, each above the vocabulary and the areas it names.
 pub mod bucket;
+pub mod citation;
 pub mod coverage;
 pub mod criterion;
 pub mod cycle;
+pub mod document;
+pub mod export;
 pub mod idea;
 pub mod merge;
 pub mod observation;
@@ -47,12 +50,18 @@ pub mod tradeoff;
 pub mod trash;
 
 pub use bucket::{Bucket, BucketInput, BucketKind, BucketRef};
+pub use citation::{Citation, CitationState, CitedKind, CitedText, Live};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
 pub use criterion::{Criterion, CriterionInput};
 pub use cycle::{Cycle, CycleEvent, CycleMode};
 pub use db::{Db, Tx};
+pub use document::{
+    Document, DocumentKind, DocumentSaved, DocumentVersion, DocumentVersionView, FrozenLive,
+    SectionGuide,
+};
 pub use error::DomainError;
+pub use export::{ExportDoc, ExportFormat, Exported};
 pub use filter::ObservationFilter;
 pub use idea::{Assessment, Evidence, Idea, IdeaInput};
 pub use kind::{source_kinds, ObservationKind, SourceKind, SourceKindInfo};

@@ -27,16 +27,19 @@ pub enum Act {
     Prioritize,
     /// Place and edit roadmap items.
     PlanRoadmap,
+    /// Draft the charter and the vision, and snapshot them.
+    Draft,
 }
 
 impl Act {
     /// Every act, in the table's order.
-    pub const ALL: [Act; 5] = [
+    pub const ALL: [Act; 6] = [
         Act::Capture,
         Act::EditCycle,
         Act::Judge,
         Act::Prioritize,
         Act::PlanRoadmap,
+        Act::Draft,
     ];
 
     /// What it is, in words, for refusals.
@@ -47,19 +50,21 @@ impl Act {
             Act::Judge => "scoring, sizing and ranking",
             Act::Prioritize => "turning evidence into pains",
             Act::PlanRoadmap => "planning the roadmap",
+            Act::Draft => "drafting the charter and vision",
         }
     }
 }
 
 /// The policy: for each act, whether each mode (discovery, prioritization, roadmap,
 /// closed) allows it.
-const TABLE: [(Act, [bool; 4]); 5] = [
+const TABLE: [(Act, [bool; 4]); 6] = [
     //                     discovery prioritization roadmap closed
     (Act::Capture, [true, true, true, false]),
     (Act::EditCycle, [true, true, true, false]),
     (Act::Judge, [false, true, true, false]),
     (Act::Prioritize, [false, true, true, false]),
     (Act::PlanRoadmap, [false, false, true, false]),
+    (Act::Draft, [false, true, true, false]),
 ];
 
 /// Whether a cycle in `mode` allows `act`.
@@ -91,6 +96,8 @@ pub struct CycleAllows {
     /// Whether evidence can be turned into pains.
     pub prioritize: bool,
     pub plan_roadmap: bool,
+    /// Whether the charter and vision can be drafted.
+    pub draft: bool,
     /// Whether scores, sizes and ranks are shown (see [`shows_judgement`]).
     pub shows_judgement: bool,
 }
@@ -102,6 +109,7 @@ impl CycleAllows {
             judge: allows(mode, Act::Judge),
             prioritize: allows(mode, Act::Prioritize),
             plan_roadmap: allows(mode, Act::PlanRoadmap),
+            draft: allows(mode, Act::Draft),
             shows_judgement: shows_judgement(mode),
         }
     }
@@ -207,6 +215,7 @@ mod tests {
             (Act::Judge, [false, true, true, false]),
             (Act::Prioritize, [false, true, true, false]),
             (Act::PlanRoadmap, [false, false, true, false]),
+            (Act::Draft, [false, true, true, false]),
         ];
         for (act, modes) in expected {
             for (mode, allowed) in [Discovery, Prioritization, Roadmap, Closed]

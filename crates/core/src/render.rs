@@ -7,23 +7,96 @@
 
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
+
+/// What every id the renderer keeps starts with, so no text can name an id the
+/// page around it uses.
+const ID_PREFIX: &str = "fn-";
+
+/// A link within the page (a footnote's, `#cite-1`) is kept, pointed at the prefixed
+/// id; every other relative URL would point into the app's own assets, and goes.
+fn fragment_only(url: &str) -> Option<Cow<'_, str>> {
+    let fragment = url.strip_prefix('#')?;
+    fragment
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .then(|| Cow::Owned(format!("#{ID_PREFIX}{fragment}")))
+}
 
 fn sanitizer() -> &'static Builder<'static> {
     static CLEANER: OnceLock<Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
         let mut b = Builder::default();
-        // No relative URLs: they would point into the app's own assets.
         b.url_schemes(HashSet::from(["http", "https", "mailto"]))
-            .url_relative(UrlRelative::Deny)
+            .url_relative(UrlRelative::Custom(Box::new(fragment_only)))
             .rm_tags(["img"])
             .link_rel(Some("noopener noreferrer"))
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tags(["input"])
-            .add_generic_attributes(["align"]);
+            .add_generic_attributes(["align"])
+            // Footnotes: the definition's id, which its references link to.
+            .add_tag_attributes("div", ["id"])
+            .id_prefix(Some(ID_PREFIX));
         b
     })
+}
+
+/// The styles of an exported HTML file: a document a person would send, light or
+/// dark as the reader's system is, printable.
+const DOCUMENT_CSS: &str = "
+:root { color-scheme: light dark; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --paper: #ffffff; --tint: #f6f8fa; --link: #0969da; }
+@media (prefers-color-scheme: dark) { :root { --ink: #e6edf3; --muted: #9198a1; --rule: #3d444d; --paper: #0d1117; --tint: #151b23; --link: #4493f8; } }
+html { background: var(--paper); color: var(--ink); }
+body { font: 16px/1.6 Georgia, 'Iowan Old Style', 'Palatino Linotype', serif; max-width: 46rem; margin: 3rem auto; padding: 0 1.5rem; }
+h1, h2, h3, h4 { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.25; }
+h1 { font-size: 2rem; margin: 3rem 0 1rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); }
+h1:first-child { margin-top: 0; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; }
+a { color: var(--link); }
+blockquote { margin: 1rem 0; padding: 0 1rem; color: var(--muted); border-left: .25rem solid var(--rule); }
+code, pre { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: .9em; background: var(--tint); border-radius: 4px; }
+code { padding: .1em .3em; } pre { padding: .8rem; overflow: auto; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; }
+th, td { border: 1px solid var(--rule); padding: .35rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--tint); }
+sup a { text-decoration: none; }
+div[id^='fn-'] { font-size: .85rem; color: var(--muted); display: flex; gap: .4rem; }
+div[id^='fn-'] p { margin: .15rem 0; }
+hr { border: 0; border-top: 1px solid var(--rule); margin: 2rem 0; }
+@media print { body { margin: 0 auto; } a { color: inherit; } }
+";
+
+/// Escapes text for HTML text and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One self-contained HTML file of `markdown`: rendered and sanitized as notes are,
+/// styles inline, no script, nothing loaded from anywhere (its own policy says so
+/// to the browser that opens it).
+pub fn html_document(title: &str, markdown: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"Groundwork\">\n\
+         <title>{}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        escape_html(title),
+        markdown_to_html(markdown)
+    )
 }
 
 /// Renders Markdown notes to sanitized HTML.

@@ -6,8 +6,10 @@
 //! current one.
 
 use crate::bucket::{BucketInput, BucketKind};
+use crate::citation::CitedKind;
 use crate::clock::Clock;
 use crate::db::Tx;
+use crate::document::DocumentKind;
 use crate::error::DomainError;
 use crate::idea::IdeaInput;
 use crate::kind::{ObservationKind, SourceKind};
@@ -72,6 +74,59 @@ struct SamplePrioritization {
     solutions: Vec<SampleSolution>,
     /// Heard after the cycle left discovery: late input.
     late_sessions: Vec<SampleLateSession>,
+    #[serde(default)]
+    documents: Option<SampleDocuments>,
+}
+
+/// The cycle's charter (with its earlier versions) and vision. Evidence is cited as
+/// `{{obs:s01#1}}`, `{{pain:KEY}}` or `{{bucket:KEY}}`.
+#[derive(Deserialize)]
+struct SampleDocuments {
+    charter: String,
+    #[serde(default)]
+    charter_versions: Vec<SampleVersion>,
+    vision: String,
+}
+
+#[derive(Deserialize)]
+struct SampleVersion {
+    note: String,
+    body: String,
+}
+
+/// A sample document's body with its `{{kind:key}}` citations made tokens.
+fn cite_keys(
+    body: &str,
+    observations: &HashMap<String, Uuid>,
+    pains: &HashMap<String, Uuid>,
+    buckets: &HashMap<String, Uuid>,
+) -> Result<String, SampleError> {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after
+            .find("}}")
+            .ok_or_else(|| SampleError::Content(format!("an unclosed citation in {after:.40}")))?;
+        let (kind, key) = after[..end].split_once(':').ok_or_else(|| {
+            SampleError::Content(format!("a citation without a kind: {}", &after[..end]))
+        })?;
+        let token = match kind {
+            "obs" => CitedKind::Observation.token(lookup(observations, key, "observation")?),
+            "pain" => CitedKind::Pain.token(lookup(pains, key, "pain")?),
+            "bucket" => CitedKind::Bucket.token(lookup(buckets, key, "bucket")?),
+            other => {
+                return Err(SampleError::Content(format!(
+                    "no citation kind \"{other}\""
+                )))
+            }
+        };
+        out.push_str(&token);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 #[derive(Deserialize)]
@@ -548,6 +603,17 @@ impl Tx<'_> {
                     .collect::<Result<Vec<_>, SampleError>>()?;
                 self.link_evidence(lookup(&pains, pain, "pain")?, &links)?;
             }
+        }
+        if let Some(docs) = &plan.documents {
+            let cite = |body: &str| cite_keys(body, observations, &pains, &buckets);
+            // The earlier drafts first, each snapshotted, then the charter as it is now.
+            for v in &docs.charter_versions {
+                let saved =
+                    self.save_document(cycle, DocumentKind::Charter, &cite(&v.body)?, None)?;
+                self.snapshot_document(saved.document_id, &v.note)?;
+            }
+            self.save_document(cycle, DocumentKind::Charter, &cite(&docs.charter)?, None)?;
+            self.save_document(cycle, DocumentKind::Vision, &cite(&docs.vision)?, None)?;
         }
         Ok(())
     }

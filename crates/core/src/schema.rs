@@ -80,6 +80,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0009_tradeoffs_solutions.sql"),
         breaking: false,
     },
+    Migration {
+        version: 10,
+        name: "0010_documents",
+        sql: include_str!("../../../migrations/0010_documents.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

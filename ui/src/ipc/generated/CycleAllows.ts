@@ -9,6 +9,10 @@ export type CycleAllows = { capture: boolean, judge: boolean,
  */
 prioritize: boolean, planRoadmap: boolean, 
 /**
+ * Whether the charter and vision can be drafted.
+ */
+draft: boolean, 
+/**
  * Whether scores, sizes and ranks are shown (see [`shows_judgement`]).
  */
 showsJudgement: boolean, };

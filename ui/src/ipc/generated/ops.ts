@@ -1,10 +1,10 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, EvidenceLink, Experiment, ExperimentInput, Explanation, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
+import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentKind, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
-export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings';
+export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents';
 /** Every list, for when another process changed the workspace. */
-export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'trash', 'templates', 'coverage', 'settings'];
+export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'trash', 'templates', 'coverage', 'settings', 'documents'];
 
 /** Every operation's name. */
 export type OpName =
@@ -97,6 +97,11 @@ export type OpName =
   | 'delete_experiment'
   | 'plan_balance'
   | 'set_plan_target'
+  | 'get_document'
+  | 'save_document'
+  | 'snapshot_document'
+  | 'get_document_version'
+  | 'export_document'
   | 'search'
   | 'coverage'
   | 'list_templates'
@@ -197,6 +202,11 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   delete_experiment: ['pains', 'trash'],
   plan_balance: [],
   set_plan_target: ['pains'],
+  get_document: [],
+  save_document: ['documents'],
+  snapshot_document: ['documents'],
+  get_document_version: [],
+  export_document: [],
   search: [],
   coverage: [],
   list_templates: [],
@@ -391,6 +401,16 @@ export function operations(call: Call) {
     planBalance: (cycleId: string) => call<PlanBalance>('plan_balance', { cycleId }),
     /** Sets the share of effort meant for immediate needs (70 unless set). (writes) */
     setPlanTarget: (cycleId: string, immediate: number) => call<PlanBalance>('set_plan_target', { cycleId, immediate }),
+    /** A cycle's charter or vision (its template before the first save), with its citations and versions. (reads) */
+    getDocument: (cycleId: string, kind: DocumentKind) => call<Document>('get_document', { cycleId, kind }),
+    /** Saves a document typed over revision `base`; changed elsewhere since, what was typed is kept as a version. (writes) */
+    saveDocument: (cycleId: string, kind: DocumentKind, body: string, base: number | null) => call<DocumentSaved>('save_document', { cycleId, kind, body, base }),
+    /** Snapshots a document with a note, freezing its citations and live sections. (writes) */
+    snapshotDocument: (documentId: string, note: string) => call<DocumentVersion>('snapshot_document', { documentId, note }),
+    /** One version of a document: what was sent, and which cited evidence changed since. (reads) */
+    getDocumentVersion: (id: string) => call<DocumentVersionView>('get_document_version', { id }),
+    /** A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes. (reads) */
+    exportDocument: (cycleId: string, doc: ExportDoc, format: ExportFormat) => call<Exported>('export_document', { cycleId, doc, format }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
