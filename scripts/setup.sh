@@ -10,8 +10,10 @@ want_test=0
 
 build_pkgs=(build-essential pkg-config file curl libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev)
-# Tests drive the real app under Xvfb (WebKitWebDriver) and the front end in Chromium.
-test_pkgs=(xvfb xauth webkit2gtk-driver xdotool imagemagick fonts-dejavu-core dbus-x11 chromium)
+# Tests drive the real app under Xvfb (WebKitWebDriver) and the front end in Chromium,
+# and read exported PDFs back (poppler-utils: pdftotext, pdfinfo, pdftoppm).
+test_pkgs=(xvfb xauth webkit2gtk-driver xdotool imagemagick fonts-dejavu-core dbus-x11 chromium
+  poppler-utils)
 
 say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
 

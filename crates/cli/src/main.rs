@@ -11,9 +11,9 @@ use clap::{Parser, Subcommand};
 use groundwork_api::{ops, Access, ErrorKind, IpcError};
 use groundwork_core::{
     search::{MARK_END, MARK_START},
-    ExportDoc, ExportFormat, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store,
-    SystemClock,
+    ExportDoc, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store, SystemClock,
 };
+use groundwork_interchange::{ExportError, Format};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -99,9 +99,9 @@ enum Command {
         /// charter, vision, pains or pack
         #[arg(long, value_name = "DOC", default_value = "pack", value_parser = parse_doc)]
         doc: ExportDoc,
-        /// md (CommonMark with footnotes) or html (one self-contained file)
+        /// md (CommonMark with footnotes), html (one self-contained file) or pdf
         #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-        format: ExportFormat,
+        format: Format,
         /// The file to write (it must not exist unless --force); "-" writes to stdout
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -139,8 +139,8 @@ fn parse_doc(text: &str) -> Result<ExportDoc, String> {
         .ok_or_else(|| "unknown document; one of: charter, vision, pains, pack".to_owned())
 }
 
-fn parse_format(text: &str) -> Result<ExportFormat, String> {
-    ExportFormat::parse(text).ok_or_else(|| "unknown format; one of: md, html".to_owned())
+fn parse_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| "unknown format; one of: md, html, pdf".to_owned())
 }
 
 fn parse_kind(text: &str) -> Result<SourceKind, String> {
@@ -461,17 +461,21 @@ fn export(
     json: bool,
     cycle: Option<String>,
     doc: ExportDoc,
-    format: ExportFormat,
+    format: Format,
     dest: &Path,
     force: bool,
 ) -> Result<(), Failure> {
     let cycle_id = cycle_or_current(store, cycle)?;
-    let exported = store.export(cycle_id, doc, format)?;
+    let exported =
+        groundwork_interchange::export(store, cycle_id, doc, format).map_err(|e| match e {
+            ExportError::Domain(e) => Failure::Refused(e.into()),
+            ExportError::Pdf(e) => Failure::Refused(IpcError::internal(e)),
+        })?;
     if dest.as_os_str() == "-" {
-        let _ = out.write_all(exported.content.as_bytes());
+        let _ = out.write_all(&exported.bytes);
         return Ok(());
     }
-    groundwork_core::export::write_export(dest, exported.content.as_bytes(), force)
+    groundwork_core::export::write_export(dest, &exported.bytes, force)
         .map_err(|e| Failure::Refused(e.into()))?;
     if json {
         print_json(
@@ -480,7 +484,7 @@ fn export(
                 "path": dest,
                 "doc": doc.name(),
                 "format": format.extension(),
-                "bytes": exported.content.len(),
+                "bytes": exported.bytes.len(),
                 "citations": exported.citations,
             }),
             true,

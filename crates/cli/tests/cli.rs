@@ -683,6 +683,25 @@ fn export_writes_the_planning_pack_where_asked_and_refuses_unsafe_names_and_over
     let html = std::fs::read_to_string(&out).expect("replaced");
     assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
 
+    // PDF, typeset in-process.
+    let pdf = dir.path().join("pack.pdf");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "export",
+            "--cycle",
+            cycle,
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF-"));
+
     // Unsafe or reserved names are refused, with nothing written.
     for name in ["CON", "nul.md", "pack?.md", "pack.md."] {
         let bad = dir.path().join(name);

@@ -166,6 +166,29 @@ impl Workspaces {
         Ok(store)
     }
 
+    /// Saves an export as the shell's save dialog would, into the journey's folder
+    /// under its suggested name (never over a file there).
+    fn export(&self, id: &str, store: &Store, body: &[u8]) -> Result<Value, Value> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Ask {
+            cycle_id: uuid::Uuid,
+            doc: groundwork_core::ExportDoc,
+            format: groundwork_interchange::Format,
+        }
+        let ask: Ask = serde_json::from_slice(body)
+            .map_err(|e| error(format!("the export asked for is not right: {e}")))?;
+        let file = groundwork_interchange::export(store, ask.cycle_id, ask.doc, ask.format)
+            .map_err(|e| serde_json::json!({ "kind": "internal", "message": e.to_string() }))?;
+        let dir = self.dir.path().join(id).join("exports");
+        std::fs::create_dir_all(&dir).map_err(|e| error(e.to_string()))?;
+        let path = dir.join(&file.file_name);
+        groundwork_core::export::write_export(&path, &file.bytes, false).map_err(|e| {
+            serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or(Value::Null)
+        })?;
+        Ok(json!({ "path": path, "bytes": file.bytes.len(), "citations": file.citations }))
+    }
+
     fn handle(&self, request: &Request) -> (u16, Value) {
         if request.method == "OPTIONS" {
             return (204, Value::Null);
@@ -193,6 +216,15 @@ impl Workspaces {
                 match written {
                     Ok(count) => (200, json!({ "written": count })),
                     Err(e) => (400, error(e)),
+                }
+            }
+            ("POST", ["workspaces", id, "export"]) => {
+                let Some(store) = self.get(id) else {
+                    return (404, error(format!("no workspace {id}")));
+                };
+                match self.export(id, &store, &request.body) {
+                    Ok(saved) => (200, saved),
+                    Err(e) => (400, e),
                 }
             }
             ("POST", ["workspaces", id, "open"]) => match self.open_file(id, &request.body) {
