@@ -97,6 +97,7 @@ pub fn run(launch: Launch) {
             commands::workspace::check_workspace,
             commands::app::open_external,
             commands::app::startup_painted,
+            commands::export::save_export,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -54,6 +54,7 @@ exec xvfb-run -a -s '-screen 0 1280x800x24' \
   tests/app/crash.test.mjs \
   tests/app/close.test.mjs \
   tests/app/discovery.test.mjs \
+  tests/app/documents.test.mjs \
   tests/app/xss.test.mjs \
   tests/app/bad-files.test.mjs \
   tests/app/outside.test.mjs

@@ -391,6 +391,14 @@ operations! {
     snapshot_document: write { document_id: Uuid, note: String } -> DocumentVersion [Documents] => |s, i| s.snapshot_document(i.document_id, &i.note);
     /// One version of a document: what was sent, and which cited evidence changed since.
     get_document_version: read { id: Uuid } -> DocumentVersionView [] => |s, i| s.document_version(i.id);
+    /// Compares a version of a document word by word with another version, or (no `to`) with the document now.
+    diff_document_versions: read { from: Uuid, to: Option<Uuid> } -> DocumentDiff [] => |s, i| s.diff_document_versions(i.from, i.to);
+    /// What in a charter or vision is not backed by evidence: uncited claims, old evidence, top pains never mentioned.
+    lint_document: read { cycle_id: Uuid, kind: DocumentKind } -> DocumentLint [] => |s, i| s.lint_document(i.cycle_id, i.kind);
+    /// How old (in days) cited evidence may be before the lint says so (365 unless set).
+    evidence_max_age: read {} -> u32 [] => |s, i| s.evidence_max_age();
+    /// Sets how old cited evidence may be (30 to 3,650 days).
+    set_evidence_max_age: write { days: u32 } -> u32 [Settings, Documents] => |s, i| s.set_evidence_max_age(i.days);
     /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
     export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [] => |s, i| s.export(i.cycle_id, i.doc, i.format);
 

@@ -172,6 +172,95 @@ struct Frozen {
     live: Vec<FrozenLive>,
 }
 
+/// What a stretch of a comparison is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    Same,
+    Added,
+    Removed,
+}
+
+/// A stretch of words that is in both texts, or only in the newer or the older.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffPiece {
+    pub kind: DiffKind,
+    pub text: String,
+}
+
+/// Two versions of a document compared word by word, citations as their words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentDiff {
+    /// What the older side is: its note.
+    pub from: String,
+    /// What the newer side is: a version's note, or "Now".
+    pub to: String,
+    pub pieces: Vec<DiffPiece>,
+    pub added_words: u32,
+    pub removed_words: u32,
+}
+
+/// A body with its tokens as words a person reads: `[“Builds take 40 minutes”]`.
+fn readable(body: &str, citations: &[Citation]) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    for (range, token) in tokens(body) {
+        out.push_str(&body[at..range.start]);
+        match token {
+            Token::Cite(kind, id) => {
+                let text = citations
+                    .iter()
+                    .find(|c| c.kind == kind && c.target_id == id)
+                    .map_or("a cited item", |c| c.kept.text.as_str());
+                let short: String = text.chars().take(60).collect();
+                let more = if text.chars().count() > 60 { "…" } else { "" };
+                out.push_str(&format!("[“{short}{more}”]"));
+            }
+            Token::Live(Live::Tradeoffs) => out.push_str("[the trade-off map]"),
+            Token::Live(Live::Pains { top }) => {
+                out.push_str(&format!("[the top {top} ranked pains]"))
+            }
+        }
+        at = range.end;
+    }
+    out.push_str(&body[at..]);
+    out
+}
+
+/// Compares two texts word by word, giving up on finesse (not on correctness) after a second.
+fn diff_words(old: &str, new: &str) -> (Vec<DiffPiece>, u32, u32) {
+    let diff = similar::TextDiffConfig::default()
+        .timeout(std::time::Duration::from_secs(1))
+        .diff_words(old, new);
+    let mut pieces: Vec<DiffPiece> = Vec::new();
+    let (mut added, mut removed) = (0u32, 0u32);
+    for change in diff.iter_all_changes() {
+        let kind = match change.tag() {
+            similar::ChangeTag::Equal => DiffKind::Same,
+            similar::ChangeTag::Insert => DiffKind::Added,
+            similar::ChangeTag::Delete => DiffKind::Removed,
+        };
+        let text = change.value();
+        if !text.trim().is_empty() {
+            match kind {
+                DiffKind::Added => added += 1,
+                DiffKind::Removed => removed += 1,
+                DiffKind::Same => {}
+            }
+        }
+        match pieces.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(text),
+            _ => pieces.push(DiffPiece {
+                kind,
+                text: text.to_owned(),
+            }),
+        }
+    }
+    (pieces, added, removed)
+}
+
 /// A version opened: what was sent, and what of its evidence has changed since.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -425,6 +514,41 @@ impl Db<'_> {
             body,
             citations,
             live: frozen.live,
+        })
+    }
+
+    /// Compares version `from` with version `to`, or with the document as it is now.
+    pub fn diff_document_versions(
+        &self,
+        from: Uuid,
+        to: Option<Uuid>,
+    ) -> Result<DocumentDiff, DomainError> {
+        let old = self.document_version(from)?;
+        let (to_label, new_body) = match to {
+            Some(id) => {
+                let v = self.document_version(id)?;
+                if v.version.document_id != old.version.document_id {
+                    return Err(DomainError::invalid(
+                        "to",
+                        "compare two versions of one document",
+                    ));
+                }
+                let body = readable(&v.body, &v.citations);
+                (v.version.note, body)
+            }
+            None => {
+                let now = self.document(old.cycle_id, old.kind)?;
+                ("Now".to_owned(), readable(&now.body, &now.citations))
+            }
+        };
+        let (pieces, added_words, removed_words) =
+            diff_words(&readable(&old.body, &old.citations), &new_body);
+        Ok(DocumentDiff {
+            from: old.version.note,
+            to: to_label,
+            pieces,
+            added_words,
+            removed_words,
         })
     }
 
@@ -689,5 +813,14 @@ impl Store {
     /// One version of a document.
     pub fn document_version(&self, id: Uuid) -> Result<DocumentVersionView, DomainError> {
         self.read(|db| db.document_version(id))
+    }
+
+    /// Compares two versions of a document, or one with the document now.
+    pub fn diff_document_versions(
+        &self,
+        from: Uuid,
+        to: Option<Uuid>,
+    ) -> Result<DocumentDiff, DomainError> {
+        self.read(|db| db.diff_document_versions(from, to))
     }
 }

@@ -31,6 +31,7 @@ pub mod cycle;
 pub mod document;
 pub mod export;
 pub mod idea;
+pub mod lint;
 pub mod merge;
 pub mod observation;
 pub mod pain;
@@ -57,14 +58,15 @@ pub use criterion::{Criterion, CriterionInput};
 pub use cycle::{Cycle, CycleEvent, CycleMode};
 pub use db::{Db, Tx};
 pub use document::{
-    Document, DocumentKind, DocumentSaved, DocumentVersion, DocumentVersionView, FrozenLive,
-    SectionGuide,
+    DiffKind, DiffPiece, Document, DocumentDiff, DocumentKind, DocumentSaved, DocumentVersion,
+    DocumentVersionView, FrozenLive, SectionGuide,
 };
 pub use error::DomainError;
 pub use export::{ExportDoc, ExportFormat, Exported};
 pub use filter::ObservationFilter;
 pub use idea::{Assessment, Evidence, Idea, IdeaInput};
 pub use kind::{source_kinds, ObservationKind, SourceKind, SourceKindInfo};
+pub use lint::{DocumentLint, LintFinding, LintKind};
 pub use merge::{MergeDone, MergeEntity};
 pub use observation::{
     NewObservation, Observation, ObservationList, ObservationQuery, ObservationUpdate,

@@ -325,14 +325,14 @@ impl Db<'_> {
                 SearchOrder::Newest,
                 format!(
                     "Newest first: more than {} matches. Choose best matches to rank them all.",
-                    thousands(BROAD_MATCHES)
+                    crate::input::thousands(BROAD_MATCHES as usize)
                 ),
             ),
             (None, true) => (
                 SearchOrder::Relevance,
                 format!(
                     "Best matches first (newest first above {} matches).",
-                    thousands(BROAD_MATCHES)
+                    crate::input::thousands(BROAD_MATCHES as usize)
                 ),
             ),
         };
@@ -641,19 +641,6 @@ fn named_label(title: &str, noun: &str, value: &str, names: &[&str]) -> (String,
         format!("{title}: {shown}")
     };
     (label, true)
-}
-
-/// A number with thousands separators: 3,000.
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The first words of a text, for a hit found by filters alone.

@@ -664,3 +664,131 @@ fn the_sample_planning_pack_exports_as_its_markdown_and_html_snapshots() {
     matches_snapshot("sample-pack.md", &md.content);
     matches_snapshot("sample-pack.html", &html.content);
 }
+
+#[test]
+fn the_lint_marks_uncited_claims_old_evidence_and_top_pains_the_documents_never_mention() {
+    let w = world();
+    let priya = w.person("Priya", None, Relation::InternalUser);
+    let slow = w.heard(SourceKind::CoffeeChat, "Builds are slow", &[priya]);
+    let lost = w.heard(SourceKind::CoffeeChat, "Logs are lost", &[priya]);
+    w.prioritize();
+    let builds = w.pain("Builds are slow", &[slow]);
+    let logs = w.pain("Logs are lost", &[lost]);
+    for p in [&builds, &logs] {
+        w.store
+            .score_pain(p.id, &rice(2.0, 100.0, 1.0))
+            .expect("score");
+    }
+    let body = format!(
+        "# Charter\n\n## Unique value\n\nEngineers on every team lose an hour a day to slow builds.\n\nEngineers on every team lose an hour a day to slow builds {}.\n\n- We will not build a portal.\n",
+        cite(slow)
+    );
+    save(&w, &body);
+    let lint = w
+        .store
+        .lint_document(w.cycle.id, DocumentKind::Charter)
+        .expect("lint");
+    let uncited: Vec<_> = lint
+        .findings
+        .iter()
+        .filter(|f| f.kind == LintKind::UncitedClaim)
+        .collect();
+    assert_eq!(uncited.len(), 1, "{:?}", lint.findings);
+    assert_eq!(uncited[0].line, Some(5));
+    let unmentioned: Vec<_> = lint
+        .findings
+        .iter()
+        .filter(|f| f.kind == LintKind::UnmentionedPain)
+        .collect();
+    assert_eq!(unmentioned.len(), 1, "builds is cited through its evidence");
+    assert_eq!(unmentioned[0].target_id, Some(logs.id));
+    assert!(lint
+        .findings
+        .iter()
+        .all(|f| f.kind != LintKind::OldEvidence));
+
+    // A year and a half later the quote is old.
+    w.clock.advance(chrono::Duration::days(540));
+    let lint = w
+        .store
+        .lint_document(w.cycle.id, DocumentKind::Charter)
+        .expect("lint");
+    let old: Vec<_> = lint
+        .findings
+        .iter()
+        .filter(|f| f.kind == LintKind::OldEvidence)
+        .collect();
+    assert_eq!(old.len(), 1, "{:?}", lint.findings);
+    assert_eq!(old[0].line, Some(7));
+    assert!(old[0].message.contains("2026-11-20"), "{}", old[0].message);
+    // The team decides what old is.
+    assert!(w.store.set_evidence_max_age(10).is_err());
+    w.store.set_evidence_max_age(3650).expect("ten years");
+    let lint = w
+        .store
+        .lint_document(w.cycle.id, DocumentKind::Charter)
+        .expect("lint");
+    assert!(lint
+        .findings
+        .iter()
+        .all(|f| f.kind != LintKind::OldEvidence));
+    assert_eq!(lint.max_age_days, 3650);
+}
+
+#[test]
+fn two_versions_compare_word_by_word_with_citations_as_their_words() {
+    let w = world();
+    let priya = w.person("Priya", None, Relation::InternalUser);
+    let slow = w.heard(SourceKind::CoffeeChat, "Builds take 40 minutes", &[priya]);
+    w.prioritize();
+    let first = save(
+        &w,
+        &format!("# Charter\n\nWe make CI fast {}.\n", cite(slow)),
+    );
+    let sent = w
+        .store
+        .snapshot_document(first.document_id, "Sent to leadership")
+        .expect("v1");
+    save(
+        &w,
+        &format!(
+            "# Charter\n\nWe make CI fast and predictable {}.\n",
+            cite(slow)
+        ),
+    );
+    let diff = w
+        .store
+        .diff_document_versions(sent.id, None)
+        .expect("diff with now");
+    assert_eq!(
+        (diff.from.as_str(), diff.to.as_str()),
+        ("Sent to leadership", "Now")
+    );
+    assert_eq!(
+        (diff.added_words, diff.removed_words),
+        (2, 0),
+        "{:?}",
+        diff.pieces
+    );
+    let added: String = diff
+        .pieces
+        .iter()
+        .filter(|p| p.kind == DiffKind::Added)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(added.trim(), "and predictable");
+    let all: String = diff.pieces.iter().map(|p| p.text.as_str()).collect();
+    assert!(all.contains("[“Builds take 40 minutes”]"), "{all}");
+    assert!(!all.contains("[@obs:"), "{all}");
+
+    let second = w
+        .store
+        .snapshot_document(first.document_id, "After review")
+        .expect("v2");
+    let between = w
+        .store
+        .diff_document_versions(sent.id, Some(second.id))
+        .expect("diff");
+    assert_eq!(between.to, "After review");
+    assert_eq!(between.added_words, 2);
+}

@@ -3,6 +3,7 @@
 //! choose workspace files (dialogs), open links, report start-up.
 
 pub mod app;
+pub mod export;
 pub mod op;
 pub mod workspace;
 

@@ -40,7 +40,7 @@ export interface TestConfig {
   holdOn?: string[];
   recent?: RecentWorkspace[];
   /** What the native file dialogs "pick": a path, or null for Cancel (the default). */
-  dialogs?: { open?: string | null; create?: string | null };
+  dialogs?: { open?: string | null; create?: string | null; /** Cancel the save dialog of an export (it saves by default). */ cancelSave?: boolean };
 }
 
 export interface CallRecord {
@@ -169,6 +169,9 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
     }
     case 'startup_painted':
       return null;
+    case 'save_export':
+      // The server makes the file as the shell does (PDF too) in the journey's folder.
+      return config.dialogs?.cancelSave ? null : post('/export', a);
     default:
       // Window plugin calls made by @tauri-apps/api/window (e.g. destroy after a close request).
       if (cmd.startsWith('plugin:window|') || cmd.startsWith('plugin:webview|')) return null;
@@ -208,7 +211,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

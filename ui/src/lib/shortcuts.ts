@@ -46,6 +46,8 @@ export const SHORTCUTS = {
   goPains: { key: '9', mod: true },
   goSolutions: { key: '0', mod: true },
   goTradeoffs: { key: '9', mod: true, shift: true },
+  goDocuments: { key: '0', mod: true, shift: true },
+  cite: { key: 'l', mod: true, shift: true },
   search: { key: 'f', mod: true, shift: true },
   newObservation: { key: 'o', mod: true, shift: true },
   togglePreview: { key: 'e', mod: true },

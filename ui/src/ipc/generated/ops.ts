@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentKind, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
+import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents';
@@ -101,6 +101,10 @@ export type OpName =
   | 'save_document'
   | 'snapshot_document'
   | 'get_document_version'
+  | 'diff_document_versions'
+  | 'lint_document'
+  | 'evidence_max_age'
+  | 'set_evidence_max_age'
   | 'export_document'
   | 'search'
   | 'coverage'
@@ -206,6 +210,10 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   save_document: ['documents'],
   snapshot_document: ['documents'],
   get_document_version: [],
+  diff_document_versions: [],
+  lint_document: [],
+  evidence_max_age: [],
+  set_evidence_max_age: ['settings', 'documents'],
   export_document: [],
   search: [],
   coverage: [],
@@ -409,6 +417,14 @@ export function operations(call: Call) {
     snapshotDocument: (documentId: string, note: string) => call<DocumentVersion>('snapshot_document', { documentId, note }),
     /** One version of a document: what was sent, and which cited evidence changed since. (reads) */
     getDocumentVersion: (id: string) => call<DocumentVersionView>('get_document_version', { id }),
+    /** Compares a version of a document word by word with another version, or (no `to`) with the document now. (reads) */
+    diffDocumentVersions: (from: string, to: string | null) => call<DocumentDiff>('diff_document_versions', { from, to }),
+    /** What in a charter or vision is not backed by evidence: uncited claims, old evidence, top pains never mentioned. (reads) */
+    lintDocument: (cycleId: string, kind: DocumentKind) => call<DocumentLint>('lint_document', { cycleId, kind }),
+    /** How old (in days) cited evidence may be before the lint says so (365 unless set). (reads) */
+    evidenceMaxAge: () => call<number>('evidence_max_age', {  }),
+    /** Sets how old cited evidence may be (30 to 3,650 days). (writes) */
+    setEvidenceMaxAge: (days: number) => call<number>('set_evidence_max_age', { days }),
     /** A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes. (reads) */
     exportDocument: (cycleId: string, doc: ExportDoc, format: ExportFormat) => call<Exported>('export_document', { cycleId, doc, format }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */

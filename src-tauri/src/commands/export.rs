@@ -1,0 +1,99 @@
+//! Saving a document or planning pack where the user chooses: the save dialog is the
+//! shell's (it asks before replacing a file), the bytes are core's and, for PDF,
+//! groundwork-interchange's. The page never names a path: it cannot write anywhere
+//! the user did not pick.
+
+use super::CmdResult;
+use crate::error::IpcError;
+use crate::state::AppState;
+use groundwork_core::ExportDoc;
+use groundwork_interchange::{ExportError, Format};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Names a folder exports are saved in, under their suggested names, without asking.
+pub const EXPORT_DIR_ENV: &str = "GROUNDWORK_EXPORT_DIR";
+
+/// Where an export was written.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedExport {
+    pub path: String,
+    pub bytes: u32,
+    pub citations: u32,
+}
+
+fn failure(e: ExportError) -> IpcError {
+    match e {
+        ExportError::Domain(e) => e.into(),
+        ExportError::Pdf(e) => IpcError::internal(e),
+    }
+}
+
+/// Asks where to save `doc` of a cycle in `format`, then writes it there whole (or not
+/// at all); `None` when the user cancels.
+#[tauri::command]
+pub async fn save_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    cycle_id: Uuid,
+    doc: ExportDoc,
+    format: Format,
+) -> CmdResult<Option<SavedExport>> {
+    let file = state
+        .with_store(move |store| {
+            groundwork_interchange::export(store, cycle_id, doc, format).map_err(failure)
+        })
+        .await?;
+    let (label, ext) = match format {
+        Format::Md => ("Markdown", "md"),
+        Format::Html => ("Web page (HTML)", "html"),
+        Format::Pdf => ("PDF", "pdf"),
+    };
+    // Scripted runs (and the end-to-end tests) name a folder instead of a dialog;
+    // nothing there is replaced.
+    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
+        let path = std::path::PathBuf::from(dir).join(&file.file_name);
+        let target = path.clone();
+        let bytes = file.bytes;
+        let written = crate::state::blocking(move || {
+            groundwork_core::export::write_export(&target, &bytes, false)
+                .map_err(IpcError::from)?;
+            Ok(bytes.len())
+        })
+        .await?;
+        return Ok(Some(SavedExport {
+            path: path.display().to_string(),
+            bytes: written as u32,
+            citations: file.citations,
+        }));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(format!("Save {}", file.title))
+        .set_file_name(&file.file_name)
+        .add_filter(label, &[ext]);
+    let picked = crate::state::blocking(move || Ok(dialog.blocking_save_file())).await?;
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let bytes = file.bytes;
+    let target = path.clone();
+    // The dialog asked before replacing an existing file.
+    crate::state::blocking(move || {
+        groundwork_core::export::write_export(&target, &bytes, true).map_err(IpcError::from)?;
+        Ok(bytes.len())
+    })
+    .await
+    .map(|written| {
+        Some(SavedExport {
+            path: path.display().to_string(),
+            bytes: written as u32,
+            citations: file.citations,
+        })
+    })
+}
