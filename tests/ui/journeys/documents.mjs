@@ -74,6 +74,11 @@ journey('documents: a charter paragraph cites an observation from the picker, ke
   assert.equal(await page.locator('.cm-content img[src], .cm-content [onerror]').count(), 0);
   await app.shot('documents-charter');
 
+  // The team sets how old evidence may be.
+  await $(page, 'lint-max-age').fill('730');
+  await $(page, 'lint-max-age').press('Tab');
+  await app.until('evidence_max_age', {}, (days) => days === 730);
+
   // Keep a version.
   await $(page, 'snapshot').click();
   await $(page, 'snapshot-note').fill('Sent to leadership 2027-01-10');
