@@ -9,7 +9,9 @@
 // Figures go to stdout and artifacts/bench-pains-view.txt.
 
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { journey, $ } from '../journey.mjs';
+import { ROOT } from '../harness.mjs';
 
 const PAINS = Number(process.env.GW_PAINS ?? 5000);
 const H1 = '2027 H1 planning';
@@ -27,7 +29,9 @@ journey(`bench: the Pains view at ${PAINS} pains`, { timeoutMs: 900_000, seed: {
     if (p % 5) await app.op('score_pain', { id: pain.id, inputs: { impact: [0.5, 1, 2, 3][p % 4], confidence: 80, effort: 1 + (p % 7), criteria: {} } });
   }
   const setup = ((Date.now() - made) / 1000).toFixed(0);
-  await $(page, 'app-shell').waitFor();
+  // The page read the cycle before it moved to prioritization: open it afresh.
+  await page.reload();
+  await $(page, 'app-shell').waitFor({ timeout: 60000 });
 
   const t0 = Date.now();
   await page.keyboard.press('Control+9');
@@ -63,6 +67,6 @@ journey(`bench: the Pains view at ${PAINS} pains`, { timeoutMs: 900_000, seed: {
     `scrolling to the end: ${frames.length} frames, p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, worst ${frames.at(-1)?.toFixed(1)} ms`,
   ];
   console.log(lines.join('\n'));
-  mkdirSync('artifacts', { recursive: true });
-  writeFileSync('artifacts/bench-pains-view.txt', lines.join('\n') + '\n');
+  mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+  writeFileSync(join(ROOT, 'artifacts', 'bench-pains-view.txt'), lines.join('\n') + '\n');
 });
