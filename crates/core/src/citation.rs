@@ -11,7 +11,7 @@ use crate::db::Db;
 use crate::error::DomainError;
 use crate::row::{stored, RowExt, Stored};
 use chrono::{DateTime, NaiveDate, Utc};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -99,8 +99,7 @@ pub(crate) fn tokens(markdown: &str) -> Vec<(Range<usize>, Token)> {
         return Vec::new();
     }
     let mut code: Vec<Range<usize>> = Vec::new();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, crate::render::OPTIONS).into_offset_iter() {
         match event {
             Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => code.push(range),
             _ => {}

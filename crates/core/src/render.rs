@@ -99,20 +99,22 @@ pub fn html_document(title: &str, markdown: &str) -> String {
     )
 }
 
-/// Renders Markdown notes to sanitized HTML.
-pub fn markdown_to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+/// How the app reads Markdown: CommonMark with tables, strikethrough, task lists and
+/// footnotes.
+pub const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES);
+
+/// The events of `markdown` as every reader of it takes them (this renderer and the
+/// PDF's): a table row with more cells than its header loses the rest (as GFM says);
+/// they are put back, so no word of the text goes missing.
+pub fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     let mut header_cells = 0;
     let mut row_cells = 0;
-    let events = Parser::new_ext(markdown, options)
+    Parser::new_ext(markdown, OPTIONS)
         .into_offset_iter()
         .flat_map(move |(event, range)| {
-            // A table row with more cells than its header loses the rest (as GFM
-            // says); they are put back, so no word of the notes goes missing.
             let mut extra: Vec<Event<'_>> = Vec::new();
             match &event {
                 Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => row_cells = 0,
@@ -128,11 +130,17 @@ pub fn markdown_to_html(markdown: &str) -> String {
                 _ => {}
             }
             // `extra` is empty (and allocates nothing) but at the end of a long row.
-            extra
-                .into_iter()
-                .chain(html_as_text(event).map(image_as_link))
-        });
-    html::push_html(&mut raw, events);
+            extra.into_iter().chain(std::iter::once(event))
+        })
+}
+
+/// Renders Markdown notes to sanitized HTML.
+pub fn markdown_to_html(markdown: &str) -> String {
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(
+        &mut raw,
+        events(markdown).flat_map(html_as_text).map(image_as_link),
+    );
     sanitizer().clean(&raw).to_string()
 }
 

@@ -6,7 +6,7 @@
 //! footnotes; raw HTML as the text it is; images as links), and keeps only the links
 //! the renderer keeps (http, https, mailto).
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Tag};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -76,13 +76,6 @@ pub enum Inline {
     },
 }
 
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-}
-
 /// Whether a link may stay a link: the schemes the HTML renderer keeps.
 fn safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
@@ -103,7 +96,8 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     // First the footnote definitions, wherever they are, so each reference can carry
     // its text.
     let mut notes = HashMap::new();
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    // Read as the HTML renderer reads it: a row's cells beyond its header are kept.
+    let events: Vec<Event<'_>> = groundwork_core::render::events(markdown).collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
@@ -538,6 +532,14 @@ mod tests {
         assert_eq!(head.len(), 3);
         assert_eq!(rows[1].len(), 3, "a short row is padded");
         assert_eq!(widths, &vec![0, 4, 0]);
+        // A row wider than its header keeps its extra cells, and every row widens.
+        let tree = parse("| a | b |\n|---|---|\n| one | two | three \\| four | five |");
+        let Block::Table { head, rows, .. } = &tree[0] else {
+            panic!("{tree:?}")
+        };
+        assert_eq!(head.len(), 4);
+        assert_eq!(rows[0][2], vec![text("three | four")]);
+        assert_eq!(rows[0][3], vec![text("five")]);
     }
 
     #[test]
