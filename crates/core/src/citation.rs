@@ -121,6 +121,15 @@ pub(crate) fn tokens(markdown: &str) -> Vec<(Range<usize>, Token)> {
     found
 }
 
+/// `text` with its tokens taken out: the author's own words.
+pub(crate) fn without_tokens(text: &str) -> String {
+    let mut rest = text.to_owned();
+    for (range, _) in tokens(text).into_iter().rev() {
+        rest.replace_range(range, "");
+    }
+    rest
+}
+
 fn parse_token(inner: &str) -> Option<Token> {
     let (word, arg) = inner.split_once(':')?;
     if word == "live" {
@@ -159,7 +168,7 @@ pub enum CitationState {
 }
 
 /// What a citation says: the item as cited, who said it and where.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CitedText {
     pub text: String,

@@ -5,7 +5,9 @@
 //! citations said and what its live sections showed, so an old version shows what
 //! was sent, and which cited evidence has changed since.
 
-use crate::citation::{tokens, Citation, CitationState, CitedKind, CitedText, Live, Token};
+use crate::citation::{
+    tokens, without_tokens, Citation, CitationState, CitedKind, CitedText, Live, Token,
+};
 use crate::db::{Db, Tx};
 use crate::error::DomainError;
 use crate::id::new_id;
@@ -16,7 +18,7 @@ use crate::store::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -274,6 +276,20 @@ pub struct DocumentVersionView {
     pub live: Vec<FrozenLive>,
 }
 
+/// What a document kept of one cited item, and when it was first cited.
+pub(crate) struct Kept {
+    pub(crate) text: CitedText,
+    pub(crate) cited_at: DateTime<Utc>,
+}
+
+/// A stored document's row.
+pub(crate) struct StoredDocument {
+    pub(crate) id: Uuid,
+    pub(crate) body: String,
+    pub(crate) rev: u32,
+    pub(crate) updated_at: DateTime<Utc>,
+}
+
 fn check_body(body: &str) -> Result<(), DomainError> {
     if body.len() > DOCUMENT_BYTES {
         return Err(DomainError::invalid(
@@ -318,11 +334,7 @@ fn sections_of(body: &str) -> Vec<(String, bool)> {
             if trimmed.starts_with('#') {
                 continue;
             }
-            let mut rest = trimmed.to_owned();
-            for (range, _) in tokens(trimmed).into_iter().rev() {
-                rest.replace_range(range, "");
-            }
-            if rest.chars().any(char::is_alphanumeric) {
+            if without_tokens(trimmed).chars().any(char::is_alphanumeric) {
                 last.1 = true;
             }
         }
@@ -357,22 +369,9 @@ impl Db<'_> {
     /// A cycle's charter or vision; before its first save, its template.
     pub fn document(&self, cycle: Uuid, kind: DocumentKind) -> Result<Document, DomainError> {
         let (cycle_name, mode) = self.cycle_head(cycle)?;
-        let stored = self
-            .conn
-            .prepare_cached(
-                "SELECT id, body, rev, updated_at FROM document WHERE cycle_id = ?1 AND kind = ?2",
-            )?
-            .query_row(params![cycle.to_string(), kind.as_stored()], |r| {
-                Ok((
-                    r.uuid("id")?,
-                    r.get::<_, String>("body")?,
-                    r.get::<_, u32>("rev")?,
-                    r.time("updated_at")?,
-                ))
-            })
-            .optional()?;
+        let stored = self.stored_document(cycle, kind)?;
         let (id, body, rev, updated_at) = match stored {
-            Some((id, body, rev, at)) => (Some(id), body, rev, Some(at)),
+            Some(d) => (Some(d.id), d.body, d.rev, Some(d.updated_at)),
             None => (None, kind.template(&cycle_name), 0, None),
         };
         let citations = match id {
@@ -401,50 +400,23 @@ impl Db<'_> {
 
     /// The citations in `body` of document `id`, with what each kept and its state now.
     pub(crate) fn citations(&self, id: Uuid, body: &str) -> Result<Vec<Citation>, DomainError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT text, who, teams, session_title, session_date, cited_at FROM document_citation
-             WHERE document_id = ?1 AND kind = ?2 AND target_id = ?3",
-        )?;
-        let mut out = Vec::new();
-        for (kind, target) in cited_in(body) {
-            let kept = stmt
-                .query_row(
-                    params![id.to_string(), kind.as_stored(), target.to_string()],
-                    |r| {
-                        Ok((
-                            CitedText {
-                                text: r.get("text")?,
-                                who: r.get("who")?,
-                                teams: r.get("teams")?,
-                                session_title: r.get("session_title")?,
-                                session_date: r.opt_date("session_date")?,
-                            },
-                            r.time("cited_at")?,
-                        ))
-                    },
-                )
-                .optional()?;
-            match kept {
-                Some((kept, at)) => out.push(self.citation(kind, target, kept, Some(at))?),
+        let kept = self.kept_citations(id)?;
+        cited_in(body)
+            .into_iter()
+            .map(|(kind, target)| match kept.get(&(kind, target)) {
+                Some(k) => self.citation(kind, target, k.text.clone(), Some(k.cited_at)),
                 // Never saved: a token typed by hand for something that is not there.
-                None => out.push(Citation {
+                None => Ok(Citation {
                     kind,
                     target_id: target,
-                    kept: CitedText {
-                        text: String::new(),
-                        who: String::new(),
-                        teams: String::new(),
-                        session_title: String::new(),
-                        session_date: None,
-                    },
+                    kept: CitedText::default(),
                     state: CitationState::Missing,
                     now_text: None,
                     merged_into: None,
                     cited_at: None,
                 }),
-            }
-        }
-        Ok(out)
+            })
+            .collect()
     }
 
     fn citation(
@@ -552,31 +524,68 @@ impl Db<'_> {
         })
     }
 
-    /// The kept text of what document `id` cites, for an export.
+    /// What document `id` kept of everything it ever cited, by kind and id.
     pub(crate) fn kept_citations(
         &self,
         id: Uuid,
-    ) -> Result<Vec<(CitedKind, Uuid, CitedText)>, DomainError> {
+    ) -> Result<HashMap<(CitedKind, Uuid), Kept>, DomainError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, target_id, text, who, teams, session_title, session_date
+            "SELECT kind, target_id, text, who, teams, session_title, session_date, cited_at
              FROM document_citation WHERE document_id = ?1",
         )?;
         let rows = stmt
             .query_map([id.to_string()], |r| {
                 Ok((
-                    r.stored::<CitedKind>("kind")?,
-                    r.uuid("target_id")?,
-                    CitedText {
-                        text: r.get("text")?,
-                        who: r.get("who")?,
-                        teams: r.get("teams")?,
-                        session_title: r.get("session_title")?,
-                        session_date: r.opt_date("session_date")?,
+                    (r.stored::<CitedKind>("kind")?, r.uuid("target_id")?),
+                    Kept {
+                        text: CitedText {
+                            text: r.get("text")?,
+                            who: r.get("who")?,
+                            teams: r.get("teams")?,
+                            session_title: r.get("session_title")?,
+                            session_date: r.opt_date("session_date")?,
+                        },
+                        cited_at: r.time("cited_at")?,
                     },
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+
+    /// A cycle's stored charter or vision, without its citations' states (what an
+    /// export or the lint needs of the other document); None before its first save.
+    pub(crate) fn stored_document(
+        &self,
+        cycle: Uuid,
+        kind: DocumentKind,
+    ) -> Result<Option<StoredDocument>, DomainError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, body, rev, updated_at FROM document WHERE cycle_id = ?1 AND kind = ?2",
+            )?
+            .query_row(params![cycle.to_string(), kind.as_stored()], |r| {
+                Ok(StoredDocument {
+                    id: r.uuid("id")?,
+                    body: r.get("body")?,
+                    rev: r.get("rev")?,
+                    updated_at: r.time("updated_at")?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// A document's body as stored, else its template.
+    pub(crate) fn document_body(
+        &self,
+        cycle: Uuid,
+        kind: DocumentKind,
+    ) -> Result<(Option<Uuid>, String), DomainError> {
+        Ok(match self.stored_document(cycle, kind)? {
+            Some(d) => (Some(d.id), d.body),
+            None => (None, kind.template(&self.cycle_head(cycle)?.0)),
+        })
     }
 
     fn document_head(&self, id: Uuid) -> Result<(Uuid, DocumentKind, String), DomainError> {
@@ -761,8 +770,8 @@ impl Tx<'_> {
             if !once.insert((kind, target)) {
                 continue;
             }
-            let text = match kept.iter().find(|(k, t, _)| *k == kind && *t == target) {
-                Some((_, _, text)) => Some(text.clone()),
+            let text = match kept.get(&(kind, target)) {
+                Some(k) => Some(k.text.clone()),
                 None => self.cited_now(kind, target)?.map(|n| n.cited),
             };
             if let Some(kept) = text {

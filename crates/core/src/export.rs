@@ -299,13 +299,7 @@ fn footnote_text(kind: CitedKind, c: &CitedText) -> String {
 }
 
 fn flag(kind: CitedKind, state: CitationState) -> Option<String> {
-    let what = match kind {
-        CitedKind::Observation => "observation",
-        CitedKind::Pain => "pain",
-        CitedKind::Bucket => "bucket",
-        CitedKind::Solution => "solution",
-        CitedKind::Session => "session",
-    };
+    let what = kind.as_stored();
     match state {
         CitationState::Current => None,
         CitationState::Edited => Some(format!("The {what} has been edited since it was cited.")),
@@ -467,13 +461,13 @@ impl Db<'_> {
             );
         }
         for kind in kinds {
-            let document = self.document(cycle, *kind)?;
-            if let Some(id) = document.id {
-                for (k, t, text) in self.kept_citations(id)? {
-                    notes.kept.entry((k, t)).or_insert(text);
+            let (id, body) = self.document_body(cycle, *kind)?;
+            if let Some(id) = id {
+                for (key, kept) in self.kept_citations(id)? {
+                    notes.kept.entry(key).or_insert(kept.text);
                 }
             }
-            let body = notes.body(self, cycle, &document.body)?;
+            let body = notes.body(self, cycle, &body)?;
             md.push_str(body.trim());
             md.push_str("\n\n");
         }

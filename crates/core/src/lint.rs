@@ -4,7 +4,7 @@
 //! neither the charter nor the vision mentions (by the pain, its bucket or any of its
 //! evidence). It only points things out: nothing is refused.
 
-use crate::citation::{tokens, CitedKind, Token};
+use crate::citation::{tokens, without_tokens, CitedKind, Token};
 use crate::db::{Db, Tx};
 use crate::document::{cited_in, DocumentKind};
 use crate::error::DomainError;
@@ -207,13 +207,7 @@ impl Db<'_> {
             let cites = tokens(&text)
                 .iter()
                 .any(|(_, t)| matches!(t, Token::Cite(..)));
-            let live_only = {
-                let mut rest = text.clone();
-                for (range, _) in tokens(&text).into_iter().rev() {
-                    rest.replace_range(range, "");
-                }
-                rest.trim().is_empty()
-            };
+            let live_only = without_tokens(&text).trim().is_empty();
             if !cites && !live_only && is_claim(&text) {
                 findings.push(LintFinding {
                     kind: LintKind::UncitedClaim,
@@ -250,12 +244,11 @@ impl Db<'_> {
         if let Ok(ranking) = self.rank(cycle) {
             let mut cited: HashSet<(CitedKind, Uuid)> = HashSet::new();
             for k in DocumentKind::ALL {
-                let body = if k == kind {
-                    doc.body.clone()
+                if k == kind {
+                    cited.extend(cited_in(&doc.body));
                 } else {
-                    self.document(cycle, k)?.body
-                };
-                cited.extend(cited_in(&body));
+                    cited.extend(cited_in(&self.document_body(cycle, k)?.1));
+                }
             }
             let mut evidence = self
                 .conn

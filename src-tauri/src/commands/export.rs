@@ -54,46 +54,33 @@ pub async fn save_export(
         Format::Pdf => ("PDF", "pdf"),
     };
     // Scripted runs (and the end-to-end tests) name a folder instead of a dialog;
-    // nothing there is replaced.
-    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
-        let path = std::path::PathBuf::from(dir).join(&file.file_name);
-        let target = path.clone();
-        let bytes = file.bytes;
-        let written = crate::state::blocking(move || {
-            groundwork_core::export::write_export(&target, &bytes, false)
-                .map_err(IpcError::from)?;
-            Ok(bytes.len())
-        })
-        .await?;
-        return Ok(Some(SavedExport {
-            path: path.display().to_string(),
-            bytes: written as u32,
-            citations: file.citations,
-        }));
-    }
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title(format!("Save {}", file.title))
-        .set_file_name(&file.file_name)
-        .add_filter(label, &[ext]);
-    let picked = crate::state::blocking(move || Ok(dialog.blocking_save_file())).await?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
+    // nothing there is replaced. The dialog itself asks before replacing a file.
+    let (path, replace) = match std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
+        Some(dir) => (std::path::PathBuf::from(dir).join(&file.file_name), false),
+        None => {
+            let dialog = app
+                .dialog()
+                .file()
+                .set_title(format!("Save {}", file.title))
+                .set_file_name(&file.file_name)
+                .add_filter(label, &[ext]);
+            let picked = crate::state::blocking(move || Ok(dialog.blocking_save_file())).await?;
+            let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+                return Ok(None);
+            };
+            (path, true)
+        }
     };
-    let bytes = file.bytes;
+    let (bytes, citations) = (file.bytes, file.citations);
     let target = path.clone();
-    // The dialog asked before replacing an existing file.
-    crate::state::blocking(move || {
-        groundwork_core::export::write_export(&target, &bytes, true).map_err(IpcError::from)?;
+    let written = crate::state::blocking(move || {
+        groundwork_core::export::write_export(&target, &bytes, replace).map_err(IpcError::from)?;
         Ok(bytes.len())
     })
-    .await
-    .map(|written| {
-        Some(SavedExport {
-            path: path.display().to_string(),
-            bytes: written as u32,
-            citations: file.citations,
-        })
-    })
+    .await?;
+    Ok(Some(SavedExport {
+        path: path.display().to_string(),
+        bytes: written as u32,
+        citations,
+    }))
 }
