@@ -69,8 +69,11 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::DocumentLint::export_all(&cfg)?;
     groundwork_core::DocumentDiff::export_all(&cfg)?;
     groundwork_interchange::Format::export_all(&cfg)?;
+    groundwork_interchange::ExportOf::export_all(&cfg)?;
     crate::commands::export::SavedExport::export_all(&cfg)?;
     groundwork_core::PlanBalance::export_all(&cfg)?;
+    groundwork_core::Roadmap::export_all(&cfg)?;
+    groundwork_core::RoadmapItemInput::export_all(&cfg)?;
     groundwork_core::SearchQuery::export_all(&cfg)?;
     groundwork_core::SearchResults::export_all(&cfg)?;
     groundwork_core::Coverage::export_all(&cfg)?;

@@ -382,6 +382,16 @@ operations! {
     plan_balance: read { cycle_id: Uuid } -> PlanBalance [] => |s, i| s.plan_balance(i.cycle_id);
     /// Sets the share of effort meant for immediate needs (70 unless set).
     set_plan_target: write { cycle_id: Uuid, immediate: u8 } -> PlanBalance [Pains] => |s, i| s.set_plan_target(i.cycle_id, i.immediate);
+    /// A cycle's roadmap in plan order: its items with their 12-month view, the 70/30 split of their effort and the method's hints.
+    get_roadmap: read { cycle_id: Uuid } -> Roadmap [] => |s, i| s.roadmap(i.cycle_id);
+    /// Drafts a roadmap item of a solution at the end of a lane.
+    create_roadmap_item: write { solution_id: Uuid, lane: Lane, item: RoadmapItemInput } -> RoadmapItem [Documents] => |s, i| s.create_roadmap_item(i.solution_id, i.lane, &i.item);
+    /// Replaces a roadmap item's fields and dependencies; leaving draft needs the roadmap mode and the value it delivers on its own.
+    update_roadmap_item: write { id: Uuid, item: RoadmapItemInput } -> RoadmapItem [Documents] => |s, i| s.update_roadmap_item(i.id, &i.item);
+    /// Moves a roadmap item to a lane, at a place in it (0 is the top).
+    move_roadmap_item: write { id: Uuid, lane: Lane, index: u32 } -> Roadmap [Documents] => |s, i| s.move_roadmap_item(i.id, i.lane, i.index);
+    /// Moves a roadmap item to the trash.
+    delete_roadmap_item: write { id: Uuid } -> () [Documents, Trash] => |s, i| s.delete_roadmap_item(i.id);
 
     /// A cycle's charter or vision (its template before the first save), with its citations and versions.
     get_document: read { cycle_id: Uuid, kind: DocumentKind } -> Document [] => |s, i| s.document(i.cycle_id, i.kind);
@@ -417,7 +427,7 @@ operations! {
     list_trash: read {} -> Vec<TrashItem> [] => |s, i| s.list_trash();
     /// Restores a deleted thing, with every link it had.
     restore_from_trash: write { entity: TrashEntity, id: Uuid } -> ()
-        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Coverage]
+        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Coverage, Documents]
         => |s, i| s.restore(i.entity, i.id);
 
     /// Markdown to sanitized HTML, by the one renderer in core.

@@ -91,12 +91,12 @@ enum Command {
         #[arg(long, value_name = "N")]
         explain: Option<u32>,
     },
-    /// Export a cycle's charter, vision, ranked pain or all three as a planning pack, citations as footnotes
+    /// Export a cycle's charter, vision, ranked pain, roadmap or all four as a planning pack, citations as footnotes
     Export {
         /// The cycle (its name, in any case) [default: the current cycle]
         #[arg(long, value_name = "NAME")]
         cycle: Option<String>,
-        /// charter, vision, pains or pack
+        /// charter, vision, pains, roadmap or pack
         #[arg(long, value_name = "DOC", default_value = "pack", value_parser = parse_doc)]
         doc: ExportDoc,
         /// md (CommonMark with footnotes), html (one self-contained file) or pdf
@@ -136,7 +136,7 @@ fn parse_order(text: &str) -> Result<SearchOrder, String> {
 
 fn parse_doc(text: &str) -> Result<ExportDoc, String> {
     ExportDoc::parse(text)
-        .ok_or_else(|| "unknown document; one of: charter, vision, pains, pack".to_owned())
+        .ok_or_else(|| "unknown document; one of: charter, vision, pains, roadmap, pack".to_owned())
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {
@@ -453,7 +453,7 @@ fn cycle_or_current(store: &Store, cycle: Option<String>) -> Result<uuid::Uuid, 
     }
 }
 
-/// Writes a cycle's document, ranked pain or pack to `dest` ("-": stdout).
+/// Writes a cycle's document, ranked pain, roadmap or pack to `dest` ("-": stdout).
 #[allow(clippy::too_many_arguments)] // one per flag of the subcommand
 fn export(
     store: &Store,

@@ -744,6 +744,33 @@ fn export_writes_the_planning_pack_where_asked_and_refuses_unsafe_names_and_over
     );
     assert_eq!(stdout.code, 0, "{}", stdout.stderr);
     assert!(stdout.stdout.contains("| 1 | "), "{}", stdout.stdout);
+    let roadmap = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "export",
+            "--cycle",
+            cycle,
+            "--doc",
+            "roadmap",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    );
+    assert_eq!(roadmap.code, 0, "{}", roadmap.stderr);
+    assert!(
+        roadmap
+            .stdout
+            .starts_with("# Roadmap: 2027 H1 prioritization")
+            && roadmap.stdout.contains(
+                "| 1 | Now, 2027-Q1 | Move the iOS builds onto managed macOS runners[^cite-1] |"
+            ),
+        "{}",
+        roadmap.stdout
+    );
     for args in [["--format", "docx"], ["--doc", "memo"]] {
         let mut all = vec!["--workspace", ws.as_str(), "export", "--out", "-"];
         all.extend(args);

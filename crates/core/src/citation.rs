@@ -1,7 +1,7 @@
 //! Citations: a document names the evidence behind a claim with a token in its
 //! Markdown, `[@obs:UUID]` (also `pain:`, `bucket:`, `solution:`, `session:`), and
 //! shows the current state of a cycle with a live section, `[@live:pains]` (the top
-//! ten of the ranked list, or `[@live:pains:5]`) or `[@live:tradeoffs]`.
+//! ten of the ranked list, or `[@live:pains:5]`), `[@live:tradeoffs]` or `[@live:roadmap]`.
 //!
 //! What a citation said is kept when it is first saved in a document, so a cited item
 //! that is later edited, merged or trashed never goes missing from it: the citation is
@@ -72,6 +72,8 @@ pub enum Live {
     Pains { top: u32 },
     /// Whom the cycle serves excellently and less well, and its trade-offs.
     Tradeoffs,
+    /// The roadmap as a table, in plan order.
+    Roadmap,
 }
 
 impl Live {
@@ -81,6 +83,7 @@ impl Live {
             Live::Pains { top } if top == LIVE_PAINS_DEFAULT => "[@live:pains]".into(),
             Live::Pains { top } => format!("[@live:pains:{top}]"),
             Live::Tradeoffs => "[@live:tradeoffs]".into(),
+            Live::Roadmap => "[@live:roadmap]".into(),
         }
     }
 }
@@ -135,6 +138,7 @@ fn parse_token(inner: &str) -> Option<Token> {
     if word == "live" {
         return match arg.split_once(':') {
             None if arg == "tradeoffs" => Some(Token::Live(Live::Tradeoffs)),
+            None if arg == "roadmap" => Some(Token::Live(Live::Roadmap)),
             None if arg == "pains" => Some(Token::Live(Live::Pains {
                 top: LIVE_PAINS_DEFAULT,
             })),

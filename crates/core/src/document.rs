@@ -221,6 +221,7 @@ fn readable(body: &str, citations: &[Citation]) -> String {
                 out.push_str(&format!("[“{short}{more}”]"));
             }
             Token::Live(Live::Tradeoffs) => out.push_str("[the trade-off map]"),
+            Token::Live(Live::Roadmap) => out.push_str("[the roadmap]"),
             Token::Live(Live::Pains { top }) => {
                 out.push_str(&format!("[the top {top} ranked pains]"))
             }

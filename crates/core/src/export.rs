@@ -10,7 +10,7 @@
 
 use crate::citation::{tokens, CitationState, CitedKind, CitedText, Live, Token};
 use crate::db::Db;
-use crate::document::DocumentKind;
+use crate::document::{DocumentKind, FrozenLive};
 use crate::error::DomainError;
 use crate::input::count;
 use crate::rank::Ranking;
@@ -31,7 +31,9 @@ pub enum ExportDoc {
     Vision,
     /// The ranked list of user pain.
     Pains,
-    /// Charter, vision and ranked pain in one.
+    /// The roadmap as a table.
+    Roadmap,
+    /// Charter, vision, ranked pain and roadmap in one.
     Pack,
 }
 
@@ -39,6 +41,7 @@ stored!(ExportDoc, "document to export", {
     Charter => "charter",
     Vision => "vision",
     Pains => "pains",
+    Roadmap => "roadmap",
     Pack => "pack",
 });
 
@@ -57,6 +60,7 @@ impl ExportDoc {
             Self::Charter => DocumentKind::Charter.title(),
             Self::Vision => DocumentKind::Vision.title(),
             Self::Pains => "Ranked user pain",
+            Self::Roadmap => "Roadmap",
             Self::Pack => "Planning pack",
         }
     }
@@ -140,6 +144,9 @@ struct Footnotes {
     index: HashMap<(CitedKind, Uuid), usize>,
     /// What the documents kept of what they cite.
     kept: HashMap<(CitedKind, Uuid), CitedText>,
+    /// For a version: its live sections as it froze them. A version is exported as
+    /// it was sent, from what it froze alone: no flag, nothing read now.
+    as_sent: Option<Vec<FrozenLive>>,
 }
 
 impl Footnotes {
@@ -169,7 +176,14 @@ impl Footnotes {
                     out.push_str(&self.refer(kind, id));
                 }
                 Token::Live(live) => {
-                    let shown = live_markdown(db, cycle, live)?;
+                    let shown =
+                        match &self.as_sent {
+                            None => live_markdown(db, cycle, live)?,
+                            Some(frozen) => frozen.iter().find(|f| f.live == live).map_or(
+                                "*This section was not kept in the version.*".into(),
+                                |f| f.markdown.clone(),
+                            ),
+                        };
                     let shown = self.body(db, cycle, &shown)?;
                     // A block of its own, however the token sat in its paragraph.
                     let before = out.len() - out.trim_end_matches('\n').len();
@@ -197,6 +211,7 @@ impl Footnotes {
             };
             let line = match kept {
                 None => "*The cited item is not in this workspace.*".to_owned(),
+                Some(kept) if self.as_sent.is_some() => footnote_text(*kind, &kept),
                 Some(kept) => {
                     let (state, _, _) = db.citation_state(*kind, *id, &kept)?;
                     let mut line = footnote_text(*kind, &kept);
@@ -313,6 +328,7 @@ fn flag(kind: CitedKind, state: CitationState) -> Option<String> {
 pub(crate) fn live_markdown(db: &Db<'_>, cycle: Uuid, live: Live) -> Result<String, DomainError> {
     match live {
         Live::Tradeoffs => tradeoffs_markdown(db, cycle),
+        Live::Roadmap => roadmap_markdown(db, cycle),
         Live::Pains { top } => match db.rank(cycle) {
             Ok(ranking) => Ok(pains_table(&ranking, Some(top))),
             Err(DomainError::JudgingInDiscovery { .. }) => Ok(
@@ -370,6 +386,67 @@ fn tradeoffs_markdown(db: &Db<'_>, cycle: Uuid) -> Result<String, DomainError> {
     if out.is_empty() {
         out.push_str(
             "*No trade-offs are stated yet: the trade-off map of the cycle fills this in.*",
+        );
+    }
+    Ok(out)
+}
+
+/// The roadmap as one table in plan order, each item citing its solution, after a
+/// line on how its effort splits and what its lanes mean.
+fn roadmap_markdown(db: &Db<'_>, cycle: Uuid) -> Result<String, DomainError> {
+    let roadmap = db.roadmap(cycle)?;
+    if roadmap.items.is_empty() {
+        return Ok("*No roadmap items yet: items are drafted from the cycle's solutions.*".into());
+    }
+    let b = &roadmap.balance;
+    let split = match b.immediate_share {
+        Some(share) => format!(
+            "Effort: {share:.0}% immediate needs, {:.0}% the vision, against a {}/{} target.",
+            100.0 - share,
+            b.target_immediate,
+            100 - u32::from(b.target_immediate)
+        ),
+        None => "No item's effort is estimated yet.".to_owned(),
+    };
+    let mut out = format!(
+        "*Each item delivers value on its own. A lane is an order, not a date; the confidence \
+         says how sure the team is. {split}*\n\n\
+         | # | When | Item | Delivers on its own | Work | Confidence | Depends on | Status |\n\
+         |---|---|---|---|---|---|---|---|\n"
+    );
+    let numbers: HashMap<Uuid, u32> = roadmap.items.iter().map(|i| (i.id, i.order)).collect();
+    for item in &roadmap.items {
+        let when = match &item.quarter {
+            Some(q) => format!("{}, {q}", item.lane.label()),
+            None => item.lane.label().to_owned(),
+        };
+        let value = if item.value.is_empty() {
+            "*not stated yet*".to_owned()
+        } else {
+            escape_markdown(&item.value)
+        };
+        let work = match item.effort {
+            Some(e) => format!("{}, {e:.1} person-months", item.work.label()),
+            None => item.work.label().to_owned(),
+        };
+        let depends: Vec<String> = item
+            .depends_on
+            .iter()
+            .filter_map(|d| numbers.get(d).map(|n| format!("#{n}")))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {when} | {}{} | {value} | {work} | {} | {} | {} |",
+            item.order,
+            escape_markdown(&item.title),
+            CitedKind::Solution.token(item.solution_id),
+            item.confidence.label(),
+            if depends.is_empty() {
+                "—".to_owned()
+            } else {
+                depends.join(", ")
+            },
+            item.status.label()
         );
     }
     Ok(out)
@@ -449,13 +526,13 @@ impl Db<'_> {
         let kinds: &[DocumentKind] = match doc {
             ExportDoc::Charter => &[DocumentKind::Charter],
             ExportDoc::Vision => &[DocumentKind::Vision],
-            ExportDoc::Pains => &[],
+            ExportDoc::Pains | ExportDoc::Roadmap => &[],
             ExportDoc::Pack => &DocumentKind::ALL,
         };
         if doc == ExportDoc::Pack {
             let _ = writeln!(
                 md,
-                "# {}: {}\n\n*The charter, the three-year vision and the ranked list of user pain of this cycle. Every footnote is what a real person said, and where.*\n",
+                "# {}: {}\n\n*The charter, the three-year vision, the ranked list of user pain and the roadmap of this cycle. Every footnote is what a real person said, and where.*\n",
                 ExportDoc::Pack.title(),
                 escape_markdown(&cycle_name)
             );
@@ -491,25 +568,87 @@ impl Db<'_> {
             md.push_str(&notes.body(self, cycle, &table)?);
             md.push('\n');
         }
-        let definitions = notes.definitions(self)?;
-        if !definitions.is_empty() {
+        if matches!(doc, ExportDoc::Roadmap | ExportDoc::Pack) {
+            if !md.is_empty() {
+                md.push('\n');
+            }
+            let _ = writeln!(
+                md,
+                "# {}: {}\n",
+                ExportDoc::Roadmap.title(),
+                escape_markdown(&cycle_name)
+            );
+            let table = roadmap_markdown(self, cycle)?;
+            md.push_str(&notes.body(self, cycle, &table)?);
             md.push('\n');
-            md.push_str(&definitions);
         }
-        let md = md.trim_end().to_owned() + "\n";
-        let title = format!("{} - {}", doc.title(), cycle_name);
-        let content = match format {
-            ExportFormat::Md => md,
-            ExportFormat::Html => crate::render::html_document(&title, &md),
-        };
-        Ok(Exported {
-            file_name: format!("{}.{}", file_stem(&title), format.extension()),
-            title,
+        finish(
+            self,
+            md,
+            notes,
+            format!("{} - {}", doc.title(), cycle_name),
             format,
-            content,
-            citations: notes.order.len() as u32,
-        })
+        )
     }
+
+    /// A kept version of a charter or vision as it was sent: its body, its live
+    /// sections and its citations as they read when it was kept.
+    pub fn export_version(
+        &self,
+        version: Uuid,
+        format: ExportFormat,
+    ) -> Result<Exported, DomainError> {
+        let view = self.document_version(version)?;
+        let (cycle_name, _) = self.cycle_head(view.cycle_id)?;
+        let mut notes = Footnotes {
+            as_sent: Some(view.live),
+            ..Default::default()
+        };
+        for c in view.citations {
+            notes.kept.insert((c.kind, c.target_id), c.kept);
+        }
+        let mut md = notes.body(self, view.cycle_id, &view.body)?;
+        let kept_on = view.version.created_at.format("%Y-%m-%d");
+        md = format!(
+            "{}\n\n*The version “{}”, kept on {kept_on}, as it was sent.*\n",
+            md.trim_end(),
+            escape_markdown(&view.version.note)
+        );
+        let title = format!(
+            "{} - {} - {}",
+            view.kind.title(),
+            cycle_name,
+            view.version.note
+        );
+        finish(self, md, notes, title, format)
+    }
+}
+
+/// An export's Markdown with its footnotes appended, in `format`.
+fn finish(
+    db: &Db<'_>,
+    mut md: String,
+    notes: Footnotes,
+    title: String,
+    format: ExportFormat,
+) -> Result<Exported, DomainError> {
+    let definitions = notes.definitions(db)?;
+    if !definitions.is_empty() {
+        md.push('\n');
+        md.push_str(&definitions);
+    }
+    let md = md.trim_end().to_owned() + "\n";
+    let content = match format {
+        ExportFormat::Md => md,
+        ExportFormat::Html => crate::render::html_document(&title, &md),
+    };
+    Ok(Exported {
+        file_name: format!("{}.{}", file_stem(&title), format.extension()),
+        title,
+        format,
+        content,
+        citations: notes.order.len() as u32,
+    })
 }
 
 /// A file name made of `title`: characters no file system takes become spaces.
@@ -545,6 +684,15 @@ impl Store {
         format: ExportFormat,
     ) -> Result<Exported, DomainError> {
         self.read(|db| db.export(cycle, doc, format))
+    }
+
+    /// A kept version of a document as it was sent.
+    pub fn export_version(
+        &self,
+        version: Uuid,
+        format: ExportFormat,
+    ) -> Result<Exported, DomainError> {
+        self.read(|db| db.export_version(version, format))
     }
 }
 

@@ -40,6 +40,7 @@ pub mod rank;
 pub mod recent;
 pub mod render;
 pub mod review;
+pub mod roadmap;
 pub mod sample;
 pub mod search;
 pub mod search_index;
@@ -85,6 +86,9 @@ pub use query::QueryField;
 pub use rank::{Explanation, Framework, OverrideEvent, RankedPain, Ranking, ScoreInputs, Term};
 pub use recent::{RecentList, RecentWorkspace};
 pub use review::CycleReview;
+pub use roadmap::{
+    Confidence, ItemStatus, Lane, Roadmap, RoadmapHint, RoadmapItem, RoadmapItemInput, Span, Work,
+};
 pub use search::{
     QueryChip, SearchCounts, SearchEntity, SearchHit, SearchOrder, SearchQuery, SearchResults,
     Understood,

@@ -53,6 +53,8 @@ pub const SOLUTION_TITLE: usize = 300;
 pub const PLAN_TEXT: usize = 20_000;
 /// Most cloud-vendor-scan observations one solution cites.
 pub const VENDOR_EVIDENCE: usize = 200;
+/// Most items one roadmap item depends on.
+pub const ROADMAP_DEPENDENCIES: usize = 50;
 /// Longest session template.
 pub const TEMPLATE: usize = 20_000;
 /// Longest search, in characters; the rest of a long paste is ignored (and said so).

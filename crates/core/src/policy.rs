@@ -25,9 +25,10 @@ pub enum Act {
     Judge,
     /// Turn evidence into pains and group them: the work of prioritization.
     Prioritize,
-    /// Place and edit roadmap items.
+    /// Commit roadmap items: take them out of draft, into the plan.
     PlanRoadmap,
-    /// Draft the charter and the vision, and snapshot them.
+    /// Draft the charter, the vision and the roadmap (its items in draft), and
+    /// snapshot them.
     Draft,
 }
 
@@ -49,8 +50,8 @@ impl Act {
             Act::EditCycle => "renaming the cycle",
             Act::Judge => "scoring, sizing and ranking",
             Act::Prioritize => "turning evidence into pains",
-            Act::PlanRoadmap => "planning the roadmap",
-            Act::Draft => "drafting the charter and vision",
+            Act::PlanRoadmap => "committing roadmap items",
+            Act::Draft => "drafting the charter, vision and roadmap",
         }
     }
 }
@@ -95,8 +96,9 @@ pub struct CycleAllows {
     pub judge: bool,
     /// Whether evidence can be turned into pains.
     pub prioritize: bool,
+    /// Whether roadmap items can leave draft.
     pub plan_roadmap: bool,
-    /// Whether the charter and vision can be drafted.
+    /// Whether the charter, vision and roadmap can be drafted.
     pub draft: bool,
     /// Whether scores, sizes and ranks are shown (see [`shows_judgement`]).
     pub shows_judgement: bool,
@@ -193,7 +195,9 @@ impl Tx<'_> {
                     ("solution", false) => "solution",
                     ("solution", true) => "trashed solution",
                     ("experiment", false) => "experiment",
-                    _ => "trashed experiment",
+                    ("experiment", true) => "trashed experiment",
+                    ("roadmap_item", false) => "roadmap item",
+                    _ => "trashed roadmap item",
                 },
                 id: id.to_string(),
             })?;
@@ -240,7 +244,7 @@ mod tests {
         let early = refusal("H1".into(), CycleMode::Prioritization, Act::PlanRoadmap);
         assert_eq!(
             early.to_string(),
-            "the cycle \"H1\" is in prioritization; planning the roadmap waits until it is in roadmap"
+            "the cycle \"H1\" is in prioritization; committing roadmap items waits until it is in roadmap"
         );
     }
 }

@@ -17,6 +17,7 @@ use crate::observation::NewObservation;
 use crate::pain::{EvidenceLink, Importance, PainInput, Severity};
 use crate::person::{PersonInput, Relation, TeamInput};
 use crate::rank::ScoreInputs;
+use crate::roadmap::{Confidence, ItemStatus, Lane, RoadmapItemInput, Work};
 use crate::session::{NewSession, SessionLink};
 use crate::solution::{ExperimentInput, Horizon, Outcome, SolutionInput, SolutionStatus};
 use crate::store::{OpenError, Store};
@@ -72,6 +73,9 @@ struct SamplePrioritization {
     serve: Vec<SampleServe>,
     axes: Vec<SampleAxis>,
     solutions: Vec<SampleSolution>,
+    /// Drafted from the solutions, in plan order within each lane.
+    #[serde(default)]
+    roadmap: Vec<SampleItem>,
     /// Heard after the cycle left discovery: late input.
     late_sessions: Vec<SampleLateSession>,
     #[serde(default)]
@@ -187,6 +191,22 @@ struct SampleAxis {
     pole_b: String,
     lean: i8,
     note: String,
+}
+
+/// A roadmap item; its solution and dependencies are named by title.
+#[derive(Deserialize)]
+struct SampleItem {
+    solution: String,
+    lane: Lane,
+    title: String,
+    value: String,
+    #[serde(default)]
+    quarter: Option<String>,
+    confidence: Confidence,
+    work: Work,
+    effort: Option<f64>,
+    #[serde(default)]
+    depends_on: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -536,6 +556,7 @@ impl Tx<'_> {
             )?;
         }
         let today = self.now().date_naive();
+        let mut solutions = HashMap::new();
         for s in &plan.solutions {
             let vendor_evidence = s
                 .vendor_evidence
@@ -555,6 +576,7 @@ impl Tx<'_> {
                 vendor_evidence,
             };
             let solution = self.create_solution(lookup(&buckets, &s.bucket, "bucket")?, &input)?;
+            solutions.insert(s.title.clone(), solution.id);
             for e in &s.experiments {
                 let experiment = self.create_experiment(
                     solution.id,
@@ -583,6 +605,30 @@ impl Tx<'_> {
                 input.status = s.status;
                 self.update_solution(solution.id, &input)?;
             }
+        }
+        let mut items = HashMap::new();
+        for i in &plan.roadmap {
+            let depends_on = i
+                .depends_on
+                .iter()
+                .map(|t| lookup(&items, t, "roadmap item"))
+                .collect::<Result<Vec<_>, _>>()?;
+            let item = self.create_roadmap_item(
+                lookup(&solutions, &i.solution, "solution")?,
+                i.lane,
+                &RoadmapItemInput {
+                    title: i.title.clone(),
+                    value: i.value.clone(),
+                    quarter: i.quarter.clone(),
+                    confidence: i.confidence,
+                    // The cycle is in prioritization: a roadmap drafted, not yet committed.
+                    status: ItemStatus::Draft,
+                    work: i.work,
+                    effort: i.effort,
+                    depends_on,
+                },
+            )?;
+            items.insert(i.title.clone(), item.id);
         }
         for late in &plan.late_sessions {
             self.plant_session(cycle, &late.session, people, tags, observations)?;

@@ -86,6 +86,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0010_documents.sql"),
         breaking: false,
     },
+    Migration {
+        version: 11,
+        name: "0011_roadmap",
+        sql: include_str!("../../../migrations/0011_roadmap.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

@@ -276,6 +276,50 @@ fn warnings(s: &Solution) -> Vec<String> {
     out
 }
 
+/// How `efforts` (each a horizon and person-months, absent when not estimated) split
+/// between immediate needs and the vision, against `target` percent for the first:
+/// the solutions' plan and the roadmap's are weighed alike.
+pub(crate) fn balance(
+    cycle: Uuid,
+    target: u8,
+    efforts: impl IntoIterator<Item = (Horizon, Option<f64>)>,
+) -> PlanBalance {
+    let (mut immediate, mut vision, mut unestimated) = (0.0, 0.0, 0);
+    for effort in efforts {
+        match effort {
+            (_, None) => unestimated += 1,
+            (Horizon::Immediate, Some(e)) => immediate += e,
+            (Horizon::Vision, Some(e)) => vision += e,
+        }
+    }
+    let total = immediate + vision;
+    let share = (total > 0.0).then(|| immediate / total * 100.0);
+    let warning = share.and_then(|share| {
+        let gap = share - f64::from(target);
+        (gap.abs() > DRIFT_POINTS).then(|| {
+            let (most, least) = if gap > 0.0 {
+                ("immediate needs", "the vision is starved")
+            } else {
+                ("the vision", "immediate needs go short")
+            };
+            format!(
+                "The plan puts {:.0}% of its effort into immediate needs against a target of {target}%: \
+                 too much goes to {most}, and {least}.",
+                share
+            )
+        })
+    });
+    PlanBalance {
+        cycle_id: cycle,
+        target_immediate: target,
+        immediate_effort: immediate,
+        vision_effort: vision,
+        immediate_share: share,
+        unestimated,
+        warning,
+    }
+}
+
 impl Db<'_> {
     /// The live solutions of a cycle's live buckets, oldest first, with their experiments
     /// and citations.
@@ -355,56 +399,29 @@ impl Db<'_> {
 
     /// How a cycle's plan splits its effort, against its target.
     pub fn plan_balance(&self, cycle: Uuid) -> Result<PlanBalance, DomainError> {
+        let target = self.plan_target(cycle)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.horizon, s.effort FROM solution s JOIN bucket b ON b.id = s.bucket_id
+             WHERE s.cycle_id = ?1 AND s.deleted_at IS NULL AND b.deleted_at IS NULL
+               AND s.status <> 'disproven'",
+        )?;
+        let mut efforts = Vec::new();
+        let mut rows = stmt.query([cycle.to_string()])?;
+        while let Some(r) = rows.next()? {
+            efforts.push((r.stored::<Horizon>("horizon")?, r.get("effort")?));
+        }
+        Ok(balance(cycle, target, efforts))
+    }
+
+    /// The share of effort a cycle means for immediate needs, in percent.
+    pub(crate) fn plan_target(&self, cycle: Uuid) -> Result<u8, DomainError> {
         self.cycle_head(cycle)?;
         let target: i64 = self.conn.query_row(
             "SELECT immediate_target FROM cycle WHERE id = ?1",
             [cycle.to_string()],
             |r| r.get(0),
         )?;
-        let target = target.clamp(0, 100) as u8;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.horizon, s.effort FROM solution s JOIN bucket b ON b.id = s.bucket_id
-             WHERE s.cycle_id = ?1 AND s.deleted_at IS NULL AND b.deleted_at IS NULL
-               AND s.status <> 'disproven'",
-        )?;
-        let (mut immediate, mut vision, mut unestimated) = (0.0, 0.0, 0);
-        let mut rows = stmt.query([cycle.to_string()])?;
-        while let Some(r) = rows.next()? {
-            match (
-                r.stored::<Horizon>("horizon")?,
-                r.get::<_, Option<f64>>("effort")?,
-            ) {
-                (_, None) => unestimated += 1,
-                (Horizon::Immediate, Some(e)) => immediate += e,
-                (Horizon::Vision, Some(e)) => vision += e,
-            }
-        }
-        let total = immediate + vision;
-        let share = (total > 0.0).then(|| immediate / total * 100.0);
-        let warning = share.and_then(|share| {
-            let gap = share - f64::from(target);
-            (gap.abs() > DRIFT_POINTS).then(|| {
-                let (most, least) = if gap > 0.0 {
-                    ("immediate needs", "the vision is starved")
-                } else {
-                    ("the vision", "immediate needs go short")
-                };
-                format!(
-                    "The plan puts {:.0}% of its effort into immediate needs against a target of {target}%: \
-                     too much goes to {most}, and {least}.",
-                    share
-                )
-            })
-        });
-        Ok(PlanBalance {
-            cycle_id: cycle,
-            target_immediate: target,
-            immediate_effort: immediate,
-            vision_effort: vision,
-            immediate_share: share,
-            unestimated,
-            warning,
-        })
+        Ok(target.clamp(0, 100) as u8)
     }
 
     fn experiment(&self, id: Uuid) -> Result<Experiment, DomainError> {

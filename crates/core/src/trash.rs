@@ -28,6 +28,7 @@ pub enum TrashEntity {
     Experiment,
     TradeoffAxis,
     Criterion,
+    RoadmapItem,
 }
 
 impl Stored for TrashEntity {
@@ -46,6 +47,7 @@ impl Stored for TrashEntity {
             Self::Experiment => "experiment",
             Self::TradeoffAxis => "tradeoff_axis",
             Self::Criterion => "criterion",
+            Self::RoadmapItem => "roadmap_item",
         }
     }
     fn all() -> &'static [Self] {
@@ -62,6 +64,7 @@ impl Stored for TrashEntity {
             Self::Experiment,
             Self::TradeoffAxis,
             Self::Criterion,
+            Self::RoadmapItem,
         ]
     }
 }
@@ -116,6 +119,9 @@ const TRASH: &str = "
         FROM tradeoff_axis a JOIN cycle c ON c.id = a.cycle_id WHERE a.deleted_at IS NOT NULL
     UNION ALL
     SELECT 'criterion', id, name, 'criterion', deleted_at FROM criterion WHERE deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'roadmap_item', r.id, r.title, 'roadmap item · ' || c.name, r.deleted_at
+        FROM roadmap_item r JOIN cycle c ON c.id = r.cycle_id WHERE r.deleted_at IS NOT NULL
     ORDER BY 5 DESC, 2 DESC";
 
 fn context(entity: &str, raw: &str) -> String {
@@ -186,6 +192,9 @@ impl Tx<'_> {
                 | TrashEntity::TradeoffAxis
         ) {
             self.require_in(table, id, true, Act::Prioritize)?;
+        }
+        if entity == TrashEntity::RoadmapItem {
+            self.require_in(table, id, true, Act::Draft)?;
         }
         let restored = self
             .conn

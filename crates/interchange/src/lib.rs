@@ -55,18 +55,43 @@ pub enum ExportError {
     Pdf(#[from] pdf::PdfError),
 }
 
-/// A cycle's charter, vision, ranked pain or planning pack in `format`.
+/// What is exported: a cycle's document as it is now, or a kept version of a charter
+/// or vision as it was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(tag = "of", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[ts(tag = "of", rename_all = "snake_case", rename_all_fields = "camelCase")]
+pub enum ExportOf {
+    Cycle { cycle_id: Uuid, doc: ExportDoc },
+    Version { version_id: Uuid },
+}
+
+/// A cycle's charter, vision, ranked pain, roadmap or planning pack in `format`.
 pub fn export(
     store: &Store,
     cycle: Uuid,
     doc: ExportDoc,
     format: Format,
 ) -> Result<ExportFile, ExportError> {
+    export_of(
+        store,
+        ExportOf::Cycle {
+            cycle_id: cycle,
+            doc,
+        },
+        format,
+    )
+}
+
+/// What `of` names, in `format`.
+pub fn export_of(store: &Store, of: ExportOf, format: Format) -> Result<ExportFile, ExportError> {
     let core = match format {
         Format::Md | Format::Pdf => ExportFormat::Md,
         Format::Html => ExportFormat::Html,
     };
-    let exported = store.export(cycle, doc, core)?;
+    let exported = match of {
+        ExportOf::Cycle { cycle_id, doc } => store.export(cycle_id, doc, core)?,
+        ExportOf::Version { version_id } => store.export_version(version_id, core)?,
+    };
     let stem = exported
         .file_name
         .rsplit_once('.')

@@ -6,13 +6,11 @@
 use super::CmdResult;
 use crate::error::IpcError;
 use crate::state::AppState;
-use groundwork_core::ExportDoc;
-use groundwork_interchange::{ExportError, Format};
+use groundwork_interchange::{ExportError, ExportOf, Format};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
-use uuid::Uuid;
 
 /// Names a folder exports are saved in, under their suggested names, without asking.
 pub const EXPORT_DIR_ENV: &str = "GROUNDWORK_EXPORT_DIR";
@@ -33,19 +31,18 @@ fn failure(e: ExportError) -> IpcError {
     }
 }
 
-/// Asks where to save `doc` of a cycle in `format`, then writes it there whole (or not
-/// at all); `None` when the user cancels.
+/// Asks where to save what `of` names (a cycle's document, or a kept version) in
+/// `format`, then writes it there whole (or not at all); `None` when the user cancels.
 #[tauri::command]
 pub async fn save_export(
     app: AppHandle,
     state: State<'_, AppState>,
-    cycle_id: Uuid,
-    doc: ExportDoc,
+    of: ExportOf,
     format: Format,
 ) -> CmdResult<Option<SavedExport>> {
     let file = state
         .with_store(move |store| {
-            groundwork_interchange::export(store, cycle_id, doc, format).map_err(failure)
+            groundwork_interchange::export_of(store, of, format).map_err(failure)
         })
         .await?;
     let (label, ext) = match format {

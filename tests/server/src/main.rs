@@ -172,13 +172,12 @@ impl Workspaces {
         #[derive(serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         struct Ask {
-            cycle_id: uuid::Uuid,
-            doc: groundwork_core::ExportDoc,
+            of: groundwork_interchange::ExportOf,
             format: groundwork_interchange::Format,
         }
         let ask: Ask = serde_json::from_slice(body)
             .map_err(|e| error(format!("the export asked for is not right: {e}")))?;
-        let file = groundwork_interchange::export(store, ask.cycle_id, ask.doc, ask.format)
+        let file = groundwork_interchange::export_of(store, ask.of, ask.format)
             .map_err(|e| serde_json::json!({ "kind": "internal", "message": e.to_string() }))?;
         let dir = self.dir.path().join(id).join("exports");
         std::fs::create_dir_all(&dir).map_err(|e| error(e.to_string()))?;

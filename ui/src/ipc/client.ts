@@ -6,7 +6,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import type { ErrorKind, ExportDoc, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
+import type { ErrorKind, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
 import { operations, STALE, type OpName } from './generated/ops';
 import { stale } from '../lib/stale.svelte';
 
@@ -70,7 +70,7 @@ export const backend = {
    * Asks where to save a cycle's document or planning pack and writes it there (PDF
    * is typeset by the shell); null when the user cancels.
    */
-  saveExport: (cycleId: string, doc: ExportDoc, format: Format) => call<SavedExport | null>('save_export', { cycleId, doc, format }),
+  saveExport: (of: ExportOf, format: Format) => call<SavedExport | null>('save_export', { of, format }),
   startupPainted: (rows: number) => call<null>('startup_painted', { rows }),
 };
 

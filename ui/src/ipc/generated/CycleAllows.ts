@@ -7,9 +7,13 @@ export type CycleAllows = { capture: boolean, judge: boolean,
 /**
  * Whether evidence can be turned into pains.
  */
-prioritize: boolean, planRoadmap: boolean, 
+prioritize: boolean, 
 /**
- * Whether the charter and vision can be drafted.
+ * Whether roadmap items can leave draft.
+ */
+planRoadmap: boolean, 
+/**
+ * Whether the charter, vision and roadmap can be drafted.
  */
 draft: boolean, 
 /**

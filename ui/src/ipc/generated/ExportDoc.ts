@@ -3,4 +3,4 @@
 /**
  * What to export.
  */
-export type ExportDoc = "charter" | "vision" | "pains" | "pack";
+export type ExportDoc = "charter" | "vision" | "pains" | "roadmap" | "pack";

@@ -3,4 +3,4 @@
 /**
  * A section that shows the cycle as it is now (and as it was, in a version).
  */
-export type Live = { "kind": "pains", top: number, } | { "kind": "tradeoffs" };
+export type Live = { "kind": "pains", top: number, } | { "kind": "tradeoffs" } | { "kind": "roadmap" };

@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
+import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Lane, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents';
@@ -97,6 +97,11 @@ export type OpName =
   | 'delete_experiment'
   | 'plan_balance'
   | 'set_plan_target'
+  | 'get_roadmap'
+  | 'create_roadmap_item'
+  | 'update_roadmap_item'
+  | 'move_roadmap_item'
+  | 'delete_roadmap_item'
   | 'get_document'
   | 'save_document'
   | 'snapshot_document'
@@ -206,6 +211,11 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   delete_experiment: ['pains', 'trash'],
   plan_balance: [],
   set_plan_target: ['pains'],
+  get_roadmap: [],
+  create_roadmap_item: ['documents'],
+  update_roadmap_item: ['documents'],
+  move_roadmap_item: ['documents'],
+  delete_roadmap_item: ['documents', 'trash'],
   get_document: [],
   save_document: ['documents'],
   snapshot_document: ['documents'],
@@ -221,7 +231,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   set_template: ['templates'],
   reset_template: ['templates'],
   list_trash: [],
-  restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'coverage'],
+  restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'coverage', 'documents'],
   render_markdown: [],
 };
 
@@ -409,6 +419,16 @@ export function operations(call: Call) {
     planBalance: (cycleId: string) => call<PlanBalance>('plan_balance', { cycleId }),
     /** Sets the share of effort meant for immediate needs (70 unless set). (writes) */
     setPlanTarget: (cycleId: string, immediate: number) => call<PlanBalance>('set_plan_target', { cycleId, immediate }),
+    /** A cycle's roadmap in plan order: its items with their 12-month view, the 70/30 split of their effort and the method's hints. (reads) */
+    getRoadmap: (cycleId: string) => call<Roadmap>('get_roadmap', { cycleId }),
+    /** Drafts a roadmap item of a solution at the end of a lane. (writes) */
+    createRoadmapItem: (solutionId: string, lane: Lane, item: RoadmapItemInput) => call<RoadmapItem>('create_roadmap_item', { solutionId, lane, item }),
+    /** Replaces a roadmap item's fields and dependencies; leaving draft needs the roadmap mode and the value it delivers on its own. (writes) */
+    updateRoadmapItem: (id: string, item: RoadmapItemInput) => call<RoadmapItem>('update_roadmap_item', { id, item }),
+    /** Moves a roadmap item to a lane, at a place in it (0 is the top). (writes) */
+    moveRoadmapItem: (id: string, lane: Lane, index: number) => call<Roadmap>('move_roadmap_item', { id, lane, index }),
+    /** Moves a roadmap item to the trash. (writes) */
+    deleteRoadmapItem: (id: string) => call<null>('delete_roadmap_item', { id }),
     /** A cycle's charter or vision (its template before the first save), with its citations and versions. (reads) */
     getDocument: (cycleId: string, kind: DocumentKind) => call<Document>('get_document', { cycleId, kind }),
     /** Saves a document typed over revision `base`; changed elsewhere since, what was typed is kept as a version. (writes) */
