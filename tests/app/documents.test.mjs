@@ -56,6 +56,17 @@ journey(() => h, 'a charter paragraph cites an observation, is kept as a version
     assert.ok(ok, 'the cursor is in the charter');
     const content = await app.waitFor('[data-testid="documents-view"] .cm-content');
     await content.type(Keys.ENTER + Keys.ENTER + PARAGRAPH);
+    // WebKitGTK hands keys to the page through the input method, which may lag the
+    // next shortcut: wait, as a person would, until the text is in the editor.
+    await waitUntil(
+      () => app.exec(
+        `const content = document.querySelector('[data-testid="documents-view"] .cm-content');
+         const tile = content && (content.cmTile || content.cmView);
+         const view = tile && ((tile.root && tile.root.view) || tile.view);
+         return !!view && view.state.doc.toString().endsWith(${JSON.stringify(PARAGRAPH)});`,
+      ),
+      { message: 'the paragraph is in the editor' },
+    );
     await app.session.keys(Keys.CONTROL, Keys.SHIFT, 'l');
     const search = await app.waitForTestId('cite-search');
     await search.type('hit retry');
