@@ -31,6 +31,10 @@ pub enum ErrorKind {
     WorkspaceNotGroundwork,
     WorkspaceNewerSchema,
     WorkspaceDamaged,
+    /// These survey responses were imported before; nothing was imported.
+    AlreadyImported,
+    /// The person cancelled; nothing changed.
+    Cancelled,
     /// An export's file exists already and was left as it is.
     FileExists,
     /// The disk is full: retrying after space is freed will work.
@@ -80,9 +84,12 @@ impl From<DomainError> for IpcError {
             DomainError::CycleClosed { .. } | DomainError::CycleAlreadyClosed { .. } => {
                 ErrorKind::ReadOnly
             }
-            DomainError::InvalidInput { .. } | DomainError::CannotMerge(_) => {
-                ErrorKind::InvalidInput
-            }
+            DomainError::InvalidInput { .. }
+            | DomainError::CannotMerge(_)
+            | DomainError::SurveyFile(_)
+            | DomainError::BadRows { .. } => ErrorKind::InvalidInput,
+            DomainError::AlreadyImported { .. } => ErrorKind::AlreadyImported,
+            DomainError::Cancelled => ErrorKind::Cancelled,
             DomainError::JudgingInDiscovery { .. } => ErrorKind::JudgingInDiscovery,
             DomainError::WrongMode { .. } => ErrorKind::WrongMode,
             DomainError::NotesConflict { .. } => ErrorKind::Conflict,

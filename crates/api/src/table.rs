@@ -32,11 +32,12 @@ pub enum Stale {
     Coverage,
     Settings,
     Documents,
+    Surveys,
 }
 
 impl Stale {
     /// Every list, for "refresh everything" (another process changed the file).
-    pub const ALL: [Stale; 13] = [
+    pub const ALL: [Stale; 14] = [
         Stale::Cycles,
         Stale::Sessions,
         Stale::Observations,
@@ -50,6 +51,7 @@ impl Stale {
         Stale::Coverage,
         Stale::Settings,
         Stale::Documents,
+        Stale::Surveys,
     ];
 
     /// The name the UI uses.
@@ -68,6 +70,7 @@ impl Stale {
             Stale::Coverage => "coverage",
             Stale::Settings => "settings",
             Stale::Documents => "documents",
+            Stale::Surveys => "surveys",
         }
     }
 }
@@ -411,6 +414,25 @@ operations! {
     set_evidence_max_age: write { days: u32 } -> u32 [Settings, Documents] => |s, i| s.set_evidence_max_age(i.days);
     /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
     export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [] => |s, i| s.export(i.cycle_id, i.doc, i.format);
+
+    /// Reads a survey export (a CSV file at `path`) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
+    preview_survey_import: read { path: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview []
+        => |s, i| { let (name, bytes) = survey::read_export(std::path::Path::new(&i.path))?; s.preview_survey_import(&name, &bytes, i.survey.as_deref(), i.mapping.as_ref()) };
+    /// Imports a survey export as a wave (a survey session), all or nothing; without a mapping, the survey's remembered one.
+    import_survey_wave: write { path: String, import: WaveImport } -> WaveImported [Surveys, Sessions, Cycles, People, Teams, Coverage]
+        => |s, i| { let (name, bytes) = survey::read_export(std::path::Path::new(&i.path))?; s.import_survey_wave(&name, &bytes, &i.import, &mut |_, _| true) };
+    /// Every survey with its questions and waves.
+    list_surveys: read {} -> Vec<Survey> [] => |s, i| s.list_surveys();
+    /// One survey with its questions and waves.
+    get_survey: read { id: Uuid } -> Survey [] => |s, i| s.survey(i.id);
+
+    /// A survey's figures per question and wave (distribution, mean, NPS, CSAT, n and margin of error), split by team or segment if asked.
+    survey_charts: read { survey_id: Uuid, split: Split } -> SurveyCharts [] => |s, i| s.survey_charts(i.survey_id, i.split);
+    /// The free-text answers to a question of a survey (of one wave, if given), with who gave them and the observation each became.
+    survey_text_answers: read { survey_id: Uuid, question: u32, wave_id: Option<Uuid> } -> Vec<TextAnswer> [] => |s, i| s.survey_text_answers(i.survey_id, i.question, i.wave_id);
+    /// Turns free-text answers into observations of their wave's session, attributed to the respondents; all or nothing.
+    answers_to_observations: write { answers: Vec<AnswerRef>, kind: ObservationKind } -> Vec<Observation> [Observations, Surveys, Tags, People, Coverage]
+        => |s, i| s.answers_to_observations(&i.answers, i.kind);
 
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);

@@ -11,7 +11,8 @@ use clap::{Parser, Subcommand};
 use groundwork_api::{ops, Access, ErrorKind, IpcError};
 use groundwork_core::{
     search::{MARK_END, MARK_START},
-    ExportDoc, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store, SystemClock,
+    BadRows, ExportDoc, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store,
+    SurveyMapping, SurveyPreview, SystemClock, WaveImport,
 };
 use groundwork_interchange::{ExportError, Format};
 use serde_json::{json, Value};
@@ -109,6 +110,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Import one wave of a survey export (CSV from Google Forms, Typeform, SurveyMonkey,
+    /// Microsoft Forms or a spreadsheet), all or nothing; --dry-run reads and checks it only
+    ImportSurvey(ImportSurveyArgs),
     /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
     Search {
         /// What to look for: words (prefixes), "a phrase", a OR b, -left-out, and
@@ -124,6 +128,35 @@ enum Command {
         #[arg(long, value_parser = parse_order)]
         order: Option<SearchOrder>,
     },
+}
+
+#[derive(clap::Args)]
+struct ImportSurveyArgs {
+    /// The export file
+    file: PathBuf,
+    /// The survey it is a wave of, made if there is none of that name [default: the file's name]
+    #[arg(long, value_name = "NAME")]
+    survey: Option<String>,
+    /// The columns' mapping as JSON (the "mapping" that --dry-run --json prints, edited)
+    /// [default: the survey's remembered mapping]
+    #[arg(long, value_name = "FILE")]
+    mapping: Option<PathBuf>,
+    /// Read and check the file and say what an import would do: encoding, delimiter,
+    /// header rows, columns with their types, rows and every bad row. Writes nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// The cycle the wave goes in (its name, in any case) [default: the current cycle]
+    #[arg(long, value_name = "NAME")]
+    cycle: Option<String>,
+    /// The wave's name [default: "Wave N"]
+    #[arg(long, value_name = "NAME")]
+    label: Option<String>,
+    /// Import the rows that read and leave out the bad ones (otherwise nothing is imported)
+    #[arg(long)]
+    skip_bad_rows: bool,
+    /// Import even though these same responses were imported before
+    #[arg(long)]
+    again: bool,
 }
 
 fn parse_order(text: &str) -> Result<SearchOrder, String> {
@@ -340,6 +373,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Sessions { cycle, kind } => {
             let store = open(&workspace_path(cli.workspace)?)?;
             list_sessions(&store, out, json, cycle, kind)
+        }
+        Command::ImportSurvey(args) => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            import_survey(&store, out, json, args)
         }
         Command::Search {
             query,
@@ -713,4 +750,241 @@ fn search(
         print(out, notice)?;
     }
     Ok(())
+}
+
+/// Reads a mapping file: a mapping (`{"columns": [...]}`), or the JSON `import-survey
+/// --dry-run --json` printed, whose `mapping` it takes.
+fn read_mapping(path: &Path) -> Result<SurveyMapping, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::Usage(format!(
+            "could not read the mapping {}: {e}",
+            path.display()
+        ))
+    })?;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|e| Failure::Usage(format!("the mapping {} is not JSON: {e}", path.display())))?;
+    let value = match value.get("mapping") {
+        Some(inner) => inner.clone(),
+        None => value,
+    };
+    serde_json::from_value(value).map_err(|e| {
+        Failure::Usage(format!(
+            "the mapping {} is not a column mapping ({e}); `import-survey FILE --dry-run --json` prints one to start from",
+            path.display()
+        ))
+    })
+}
+
+/// Imports one wave of a survey export, or (`--dry-run`) reads and checks it and
+/// says what an import would do, writing nothing.
+fn import_survey(
+    store: &Store,
+    out: &mut impl Write,
+    json: bool,
+    args: ImportSurveyArgs,
+) -> Result<(), Failure> {
+    let (file_name, bytes) = groundwork_core::survey::read_export(&args.file)?;
+    let survey = args.survey.clone().unwrap_or_else(|| {
+        let stem = args
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        stem.trim().to_owned()
+    });
+    let mapping = args.mapping.as_deref().map(read_mapping).transpose()?;
+    if args.dry_run {
+        let preview =
+            store.preview_survey_import(&file_name, &bytes, Some(&survey), mapping.as_ref())?;
+        if json {
+            let mut value = serde_json::to_value(&preview)
+                .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+            value["survey"] = json!(survey);
+            value["mapping"] = serde_json::to_value(preview.mapping())
+                .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+            return print_json(out, &value, true);
+        }
+        return print_preview(out, &survey, &preview);
+    }
+    let cycle_id = match args.cycle {
+        Some(name) => Some(cycle_named(store, &name)?),
+        None => None,
+    };
+    let request = WaveImport {
+        survey: survey.clone(),
+        cycle_id,
+        label: args.label,
+        mapping,
+        bad_rows: if args.skip_bad_rows {
+            BadRows::Skip
+        } else {
+            BadRows::Stop
+        },
+        again: args.again,
+    };
+    let done = store.import_survey_wave(&file_name, &bytes, &request, &mut |_, _| true)?;
+    if json {
+        let value =
+            serde_json::to_value(&done).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        return print_json(out, &value, true);
+    }
+    print(
+        out,
+        &format!(
+            "Imported {} as {} of “{}” ({} response{}, dated {}).",
+            file_name,
+            done.wave.label,
+            done.wave.survey,
+            done.responses,
+            if done.responses == 1 { "" } else { "s" },
+            done.wave.held_on
+        ),
+    )?;
+    if done.people_created + done.people_matched + done.teams_created > 0 {
+        print(
+            out,
+            &format!(
+                "People: {} new, {} matched by name; {} new team{}.",
+                done.people_created,
+                done.people_matched,
+                done.teams_created,
+                if done.teams_created == 1 { "" } else { "s" }
+            ),
+        )?;
+    }
+    for p in &done.skipped {
+        print(out, &format!("Left out {p}"))?;
+    }
+    if !done.new_columns.is_empty() {
+        print(
+            out,
+            &format!(
+                "Not imported, as the survey's mapping does not know them yet: {}",
+                done.new_columns.join(", ")
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+fn print_preview(out: &mut impl Write, survey: &str, p: &SurveyPreview) -> Result<(), Failure> {
+    print(
+        out,
+        &format!(
+            "{}: {}, {} delimited, {} header row{}, {} response{}.",
+            p.file_name,
+            p.encoding_label,
+            p.delimiter.label(),
+            p.header_rows,
+            if p.header_rows == 1 { "" } else { "s" },
+            p.rows,
+            if p.rows == 1 { "" } else { "s" }
+        ),
+    )?;
+    print(
+        out,
+        &format!(
+            "Dates read {}; {} is a decimal mark.",
+            if p.day_first {
+                "day first (03/04 is 3 April)"
+            } else {
+                "month first (03/04 is March 4)"
+            },
+            if p.decimal_comma {
+                "the comma"
+            } else {
+                "the dot"
+            }
+        ),
+    )?;
+    print(
+        out,
+        &format!(
+            "Columns ({}):",
+            if p.survey_known {
+                format!("as “{survey}” remembers them")
+            } else {
+                "guessed; pass --mapping FILE to say otherwise".to_owned()
+            }
+        ),
+    )?;
+    for (i, c) in p.columns.iter().enumerate() {
+        let scale = match &c.mapping.scale {
+            Some(s) => format!(" {}–{}", s.min, s.max),
+            None => String::new(),
+        };
+        let question = if c.mapping.question.is_empty() {
+            String::new()
+        } else {
+            format!(" of “{}”", c.mapping.question)
+        };
+        print(
+            out,
+            &format!(
+                "  {:>2}. {:<44} {}{scale}{question}{}",
+                i + 1,
+                shorten(&c.header, 44),
+                c.mapping.kind.as_str(),
+                if c.samples.is_empty() {
+                    String::new()
+                } else {
+                    format!("   e.g. {}", c.samples.join(" | "))
+                }
+            ),
+        )?;
+    }
+    if !p.new_columns.is_empty() {
+        print(
+            out,
+            &format!(
+                "New columns (not imported until mapped): {}",
+                p.new_columns.join(", ")
+            ),
+        )?;
+    }
+    if !p.missing_columns.is_empty() {
+        print(
+            out,
+            &format!(
+                "Missing columns (in the survey, not in this file): {}",
+                p.missing_columns.join(", ")
+            ),
+        )?;
+    }
+    if let Some(d) = &p.duplicate_of {
+        print(
+            out,
+            &format!(
+                "These responses were imported already as {} of “{}” ({}).",
+                d.label, d.survey, d.held_on
+            ),
+        )?;
+    }
+    if p.bad_rows == 0 {
+        print(out, "Every row reads.")?;
+    } else {
+        print(
+            out,
+            &format!(
+                "{} bad row{}:",
+                p.bad_rows,
+                if p.bad_rows == 1 { "" } else { "s" }
+            ),
+        )?;
+        for problem in &p.problems {
+            print(out, &format!("  {problem}"))?;
+        }
+    }
+    for b in &p.blockers {
+        print(out, &format!("Cannot import yet: {b}"))?;
+    }
+    print(out, "Nothing was written (dry run).")
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        text.chars().take(max - 1).collect::<String>() + "…"
+    } else {
+        text.to_owned()
+    }
 }

@@ -494,7 +494,17 @@ fn without_a_workspace_flag_the_apps_default_workspace_is_used() {
 fn every_subcommand_has_help() {
     let dir = tempfile::tempdir().expect("tmp");
     for sub in [
-        "ops", "call", "new", "check", "backup", "sample", "sessions", "search", "rank", "export",
+        "ops",
+        "call",
+        "new",
+        "check",
+        "backup",
+        "sample",
+        "sessions",
+        "search",
+        "rank",
+        "export",
+        "import-survey",
     ] {
         let run = cli(dir.path(), &[sub, "--help"]);
         assert_eq!(run.code, 0, "{sub}");
@@ -802,4 +812,260 @@ fn export_writes_the_planning_pack_where_asked_and_refuses_unsafe_names_and_over
         "{}",
         discovery.stdout
     );
+}
+
+#[test]
+fn import_survey_dry_runs_imports_with_a_mapping_then_remembers_it_and_refuses_what_it_cannot() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": "2027 H1"}"#,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A European export: BOM, semicolons, decimal commas, day-first dates, a bad row.
+    let file = dir.path().join("DevEx wave 1.csv");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        "Completion time;Email;Team;Satisfaction;Hours saved;Comments\r\n\
+13.11.2026 10:02;priya.raman@corp.example;Payments;4;4,5;Faster caches\r\n\
+14.11.2026 11:00;tom.berg@corp.example;Search;five;1,0;Red builds\r\n\
+15.11.2026 12:00;ana.lima@corp.example;Payments;5;2,5;\r\n"
+            .as_bytes(),
+    );
+    std::fs::write(&file, &bytes).expect("write");
+    let path = file.to_str().expect("utf-8");
+
+    // --dry-run: what would happen, in words and in JSON, and nothing written.
+    let run = cli(
+        dir.path(),
+        &["--workspace", &ws, "import-survey", path, "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "UTF-8 with byte-order mark, semicolon delimited, 1 header row, 3 responses."
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("day first"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("row 3, column Satisfaction: “five” is not a number on a 1–5 scale"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Nothing was written (dry run)."));
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "import-survey",
+            path,
+            "--dry-run",
+            "--survey",
+            "DevEx",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let preview = json(&run.stdout);
+    assert_eq!(preview["encoding"], "utf8_bom");
+    assert_eq!(preview["delimiter"], "semicolon");
+    assert_eq!(preview["headerRows"], 1);
+    assert_eq!(preview["rows"], 3);
+    assert_eq!(preview["badRows"], 1);
+    assert_eq!(preview["problems"][0]["row"], 3);
+    assert_eq!(preview["problems"][0]["column"], "Satisfaction");
+    let kinds: Vec<&str> = preview["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .map(|c| c["mapping"]["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "submitted_at",
+            "respondent",
+            "team",
+            "csat",
+            "number",
+            "free_text"
+        ]
+    );
+    let surveys = json(&cli(dir.path(), &["--workspace", &ws, "call", "list_surveys"]).stdout);
+    assert_eq!(surveys, serde_json::json!([]), "a dry run writes nothing");
+
+    // The first wave has no remembered mapping: refused, naming what is missing.
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "import-survey",
+            path,
+            "--survey",
+            "DevEx",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        json(&run.stderr)["message"]
+            .as_str()
+            .expect("message")
+            .contains("no remembered mapping yet"),
+        "{}",
+        run.stderr
+    );
+
+    // The dry run's JSON is a mapping file; the bad row stops the import, unless skipped.
+    let mapping = dir.path().join("mapping.json");
+    std::fs::write(&mapping, &run_stdout_of_dry_run(dir.path(), &ws, path)).expect("mapping");
+    let mapping_arg = mapping.to_str().expect("utf-8");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "import-survey",
+            path,
+            "--survey",
+            "DevEx",
+            "--mapping",
+            mapping_arg,
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        json(&run.stderr)["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("1 row cannot be imported, so nothing was"),
+        "{}",
+        run.stderr
+    );
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "import-survey",
+            path,
+            "--survey",
+            "DevEx",
+            "--mapping",
+            mapping_arg,
+            "--skip-bad-rows",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let done = json(&run.stdout);
+    assert_eq!(done["responses"], 2);
+    assert_eq!(done["skipped"][0]["row"], 3);
+    assert_eq!(done["wave"]["label"], "Wave 1");
+    assert_eq!(done["wave"]["heldOn"], "2026-11-15");
+
+    // The same file again is noticed; a new wave needs no mapping now.
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-survey",
+            path,
+            "--survey",
+            "DevEx",
+            "--skip-bad-rows",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("were imported already as Wave 1 of “DevEx”"),
+        "{}",
+        run.stderr
+    );
+    let second = dir.path().join("wave2.csv");
+    std::fs::write(&second, "Completion time;Email;Team;Satisfaction;Hours saved;Comments\n01.02.2027 10:00;sam.okafor@corp.example;Data;3;0,5;ok\n").expect("write");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-survey",
+            second.to_str().expect("utf-8"),
+            "--survey",
+            "devex",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Imported wave2.csv as Wave 2 of “DevEx” (1 response, dated 2027-02-01)."),
+        "{}",
+        run.stdout
+    );
+
+    // Files that are not survey exports get a reason, exit 1; a wrong mapping file is usage.
+    let png = dir.path().join("photo.csv");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0").expect("write");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-survey",
+            png.to_str().expect("utf-8"),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not a text file"), "{}", run.stderr);
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-survey",
+            "/no/such/file.csv",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    let run = cli(
+        dir.path(),
+        &["--workspace", &ws, "import-survey", path, "--mapping", path],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+fn run_stdout_of_dry_run(home: &Path, ws: &str, path: &str) -> String {
+    let run = cli(
+        home,
+        &[
+            "--workspace",
+            ws,
+            "--json",
+            "import-survey",
+            path,
+            "--dry-run",
+            "--survey",
+            "DevEx",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
 }

@@ -94,7 +94,7 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.id, t.name, t.segment,
                 (SELECT count(DISTINCT s.id) FROM session s
-                 JOIN session_person sp ON sp.session_id = s.id
+                 JOIN session_asked sp ON sp.session_id = s.id
                  JOIN person p ON p.id = sp.person_id
                  WHERE s.cycle_id = ?1 AND s.deleted_at IS NULL AND p.team_id = t.id AND p.deleted_at IS NULL) AS sessions,
                 (SELECT count(DISTINCT o.id) FROM observation o

@@ -52,6 +52,26 @@ pub enum DomainError {
     #[error("{0}")]
     CannotMerge(String),
 
+    /// A survey export could not be read as one (see [`crate::survey_file`]).
+    #[error("{0}")]
+    SurveyFile(#[from] crate::survey_file::FileError),
+
+    /// Rows of a survey export could not be read, and the import was asked to stop.
+    #[error("{} cannot be imported, so nothing was: {first}. Correct the file, or choose to skip bad rows", crate::input::count(*.count as usize, "row", "rows"))]
+    BadRows { count: u32, first: String },
+
+    /// These survey responses were imported before.
+    #[error("these responses were imported already as {wave} of “{survey}” (dated {held_on}); nothing was imported. Import them again only if they really are a new wave")]
+    AlreadyImported {
+        survey: String,
+        wave: String,
+        held_on: String,
+    },
+
+    /// The person cancelled a long operation; it rolled back.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+
     /// The database refused or failed. Shown in words, never with SQL in it.
     #[error("{}", database_message(.0))]
     Database(#[from] rusqlite::Error),

@@ -46,6 +46,9 @@ pub mod search;
 pub mod search_index;
 pub mod session;
 pub mod solution;
+pub mod survey;
+pub mod survey_chart;
+pub mod survey_file;
 pub mod tag;
 pub mod template;
 pub mod tradeoff;
@@ -104,6 +107,16 @@ pub use solution::{
 pub use store::{
     backup_file, check_whole_file, OpenError, OpenMode, OpenOutcome, Store, WorkspaceInfo,
 };
+pub use survey::{
+    BadRows, ColumnKind, ColumnMapping, ColumnPreview, PreviewCell, PreviewRow, RowProblem, Scale,
+    Survey, SurveyMapping, SurveyPreview, SurveyQuestion, SurveyWave, WaveImport, WaveImported,
+    WaveRef,
+};
+pub use survey_chart::{
+    AnswerRef, ChartWave, Count, QuestionChart, Score, Series, Split, SurveyCharts, TextAnswer,
+    WaveFigures,
+};
+pub use survey_file::{Delimiter, FileError, TextEncoding};
 pub use tag::{Tag, TagGroup, TagInput, TagRef};
 pub use template::SessionTemplate;
 pub use tradeoff::{AxisInput, ServeChoice, ServeInput, Stance, TradeoffAxis, Tradeoffs};

@@ -203,9 +203,9 @@ pub struct PeopleQuery {
 // edit meanwhile does not drop it); the name shows only while the team is live.
 const PERSON_COLUMNS: &str =
     "SELECT p.id, p.name, p.team_id, coalesce(t.name, '') AS team_name, p.role, p.relation,
-        (SELECT max(s.held_on) FROM session_person sp JOIN session s ON s.id = sp.session_id
+        (SELECT max(s.held_on) FROM session_asked sp JOIN session s ON s.id = sp.session_id
          WHERE sp.person_id = p.id AND s.deleted_at IS NULL) AS last_contact,
-        (SELECT count(*) FROM session_person sp JOIN session s ON s.id = sp.session_id
+        (SELECT count(*) FROM session_asked sp JOIN session s ON s.id = sp.session_id
          WHERE sp.person_id = p.id AND s.deleted_at IS NULL AND s.held_on >= ?1) AS ask_load";
 const PERSON_FROM: &str =
     "FROM person p LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL";
@@ -393,7 +393,7 @@ impl Db<'_> {
             id: id.to_string(),
         })?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.kind, s.title, s.held_on FROM session_person sp
+            "SELECT s.id, s.kind, s.title, s.held_on FROM session_asked sp
              JOIN session s ON s.id = sp.session_id
              WHERE sp.person_id = ?1 AND s.deleted_at IS NULL
              ORDER BY s.held_on DESC, s.id DESC",

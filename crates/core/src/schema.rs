@@ -92,6 +92,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0011_roadmap.sql"),
         breaking: false,
     },
+    Migration {
+        version: 12,
+        name: "0012_survey",
+        sql: include_str!("../../../migrations/0012_survey.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.
