@@ -71,6 +71,16 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_interchange::Format::export_all(&cfg)?;
     groundwork_interchange::ExportOf::export_all(&cfg)?;
     crate::commands::export::SavedExport::export_all(&cfg)?;
+    crate::commands::survey::ChosenFile::export_all(&cfg)?;
+    groundwork_core::SurveyPreview::export_all(&cfg)?;
+    groundwork_core::SurveyMapping::export_all(&cfg)?;
+    groundwork_core::WaveImport::export_all(&cfg)?;
+    groundwork_core::WaveImported::export_all(&cfg)?;
+    groundwork_core::Survey::export_all(&cfg)?;
+    groundwork_core::SurveyCharts::export_all(&cfg)?;
+    groundwork_core::Split::export_all(&cfg)?;
+    groundwork_core::TextAnswer::export_all(&cfg)?;
+    groundwork_core::AnswerRef::export_all(&cfg)?;
     groundwork_core::PlanBalance::export_all(&cfg)?;
     groundwork_core::Roadmap::export_all(&cfg)?;
     groundwork_core::RoadmapItemInput::export_all(&cfg)?;

@@ -98,6 +98,7 @@ pub fn run(launch: Launch) {
             commands::app::open_external,
             commands::app::startup_painted,
             commands::export::save_export,
+            commands::survey::choose_survey_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -415,12 +415,12 @@ operations! {
     /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
     export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [] => |s, i| s.export(i.cycle_id, i.doc, i.format);
 
-    /// Reads a survey export (a CSV file at `path`) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
-    preview_survey_import: read { path: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview []
-        => |s, i| { let (name, bytes) = survey::read_export(std::path::Path::new(&i.path))?; s.preview_survey_import(&name, &bytes, i.survey.as_deref(), i.mapping.as_ref()) };
-    /// Imports a survey export as a wave (a survey session), all or nothing; without a mapping, the survey's remembered one.
-    import_survey_wave: write { path: String, import: WaveImport } -> WaveImported [Surveys, Sessions, Cycles, People, Teams, Coverage]
-        => |s, i| { let (name, bytes) = survey::read_export(std::path::Path::new(&i.path))?; s.import_survey_wave(&name, &bytes, &i.import, &mut |_, _| true) };
+    /// Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
+    preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview []
+        => |s, i| s.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());
+    /// Imports a survey export (its bytes in base64) as a wave, a survey session, all or nothing; without a mapping, the survey's remembered one.
+    import_survey_wave: write { file_name: String, content: String, import: WaveImport } -> WaveImported [Surveys, Sessions, Cycles, People, Teams, Coverage]
+        => |s, i| s.import_survey_wave(&i.file_name, &file_bytes(&i.content)?, &i.import, &mut |_, _| true);
     /// Every survey with its questions and waves.
     list_surveys: read {} -> Vec<Survey> [] => |s, i| s.list_surveys();
     /// One survey with its questions and waves.
@@ -454,6 +454,18 @@ operations! {
 
     /// Markdown to sanitized HTML, by the one renderer in core.
     render_markdown: read { markdown: String } -> String [] => |s, i| render(&i.markdown);
+}
+
+/// The bytes of a file the shell read for the page, sent as base64. The page never
+/// names a path: core reads no file on its behalf.
+fn file_bytes(content: &str) -> Result<Vec<u8>, DomainError> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(content.trim())
+        .map_err(|e| DomainError::InvalidInput {
+            field: "content",
+            reason: format!("the file's content did not arrive whole ({e}); choose the file again"),
+        })
 }
 
 /// Renders notes, refusing what no session could hold.
@@ -546,6 +558,33 @@ mod tests {
         let err = call(&store, "drop_everything", Value::Null).expect_err("unknown");
         assert!(
             err.message.contains("no operation \"drop_everything\""),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_survey_export_arrives_as_base64_and_garbled_content_is_refused_in_words() {
+        use base64::Engine;
+        let store = store();
+        let csv = "Email,How likely are you to recommend us?\na@corp.example,9\n";
+        let content = base64::engine::general_purpose::STANDARD.encode(csv);
+        let preview = call(
+            &store,
+            "preview_survey_import",
+            serde_json::json!({ "fileName": "a.csv", "content": content, "survey": "NPS" }),
+        )
+        .expect("preview");
+        assert_eq!(preview["columns"][1]["mapping"]["kind"], "nps");
+        let err = call(
+            &store,
+            "preview_survey_import",
+            serde_json::json!({ "fileName": "a.csv", "content": "not base64!" }),
+        )
+        .expect_err("garbled");
+        assert_eq!(err.kind, ErrorKind::InvalidInput);
+        assert!(
+            err.message.contains("did not arrive whole"),
             "{}",
             err.message
         );

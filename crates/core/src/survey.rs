@@ -1028,7 +1028,7 @@ fn guess_question(
     }
     // Most, not all: a typo ("five" among numbers) is a bad cell to show, not a
     // reason to call the question free text.
-    let mostly = |n: usize| n >= 2 && n * 3 >= values.len() * 2;
+    let mostly = |n: usize| n == values.len() || (n >= 2 && n * 3 >= values.len() * 2);
     let ints: Vec<i64> = values.iter().filter_map(|v| leading_int(v)).collect();
     if mostly(ints.len()) {
         let (lo, hi) = (

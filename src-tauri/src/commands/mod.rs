@@ -1,10 +1,11 @@
 //! Tauri commands. Every operation on a workspace goes through [`op::op`] and the
 //! operation table; the rest are what only the desktop shell can do: open and
-//! choose workspace files (dialogs), open links, report start-up.
+//! choose workspace files and survey exports (dialogs), open links, report start-up.
 
 pub mod app;
 pub mod export;
 pub mod op;
+pub mod survey;
 pub mod workspace;
 
 use crate::error::IpcError;
