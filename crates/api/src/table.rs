@@ -419,8 +419,8 @@ operations! {
     preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview []
         => |s, i| s.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());
     /// Imports a survey export (its bytes in base64) as a wave, a survey session, all or nothing; without a mapping, the survey's remembered one.
-    import_survey_wave: write { file_name: String, content: String, import: WaveImport } -> WaveImported [Surveys, Sessions, Cycles, People, Teams, Coverage]
-        => |s, i| s.import_survey_wave(&i.file_name, &file_bytes(&i.content)?, &i.import, &mut |_, _| true);
+    import_survey_wave: write { file_name: String, content: String, wave: WaveImport } -> WaveImported [Surveys, Sessions, Cycles, People, Teams, Coverage]
+        => |s, i| s.import_survey_wave(&i.file_name, &file_bytes(&i.content)?, &i.wave, &mut |_, _| true);
     /// Every survey with its questions and waves.
     list_surveys: read {} -> Vec<Survey> [] => |s, i| s.list_surveys();
     /// One survey with its questions and waves.

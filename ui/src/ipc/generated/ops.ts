@@ -1,10 +1,10 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Lane, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Tag, TagInput, Team, TeamInput, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem } from './index';
+import type { AnswerRef, Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Lane, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
-export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents';
+export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys';
 /** Every list, for when another process changed the workspace. */
-export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'trash', 'templates', 'coverage', 'settings', 'documents'];
+export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'trash', 'templates', 'coverage', 'settings', 'documents', 'surveys'];
 
 /** Every operation's name. */
 export type OpName =
@@ -111,6 +111,13 @@ export type OpName =
   | 'evidence_max_age'
   | 'set_evidence_max_age'
   | 'export_document'
+  | 'preview_survey_import'
+  | 'import_survey_wave'
+  | 'list_surveys'
+  | 'get_survey'
+  | 'survey_charts'
+  | 'survey_text_answers'
+  | 'answers_to_observations'
   | 'search'
   | 'coverage'
   | 'list_templates'
@@ -225,6 +232,13 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   evidence_max_age: [],
   set_evidence_max_age: ['settings', 'documents'],
   export_document: [],
+  preview_survey_import: [],
+  import_survey_wave: ['surveys', 'sessions', 'cycles', 'people', 'teams', 'coverage'],
+  list_surveys: [],
+  get_survey: [],
+  survey_charts: [],
+  survey_text_answers: [],
+  answers_to_observations: ['observations', 'surveys', 'tags', 'people', 'coverage'],
   search: [],
   coverage: [],
   list_templates: [],
@@ -447,6 +461,20 @@ export function operations(call: Call) {
     setEvidenceMaxAge: (days: number) => call<number>('set_evidence_max_age', { days }),
     /** A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes. (reads) */
     exportDocument: (cycleId: string, doc: ExportDoc, format: ExportFormat) => call<Exported>('export_document', { cycleId, doc, format }),
+    /** Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything. (reads) */
+    previewSurveyImport: (fileName: string, content: string, survey: string | null, mapping: SurveyMapping | null) => call<SurveyPreview>('preview_survey_import', { fileName, content, survey, mapping }),
+    /** Imports a survey export (its bytes in base64) as a wave, a survey session, all or nothing; without a mapping, the survey's remembered one. (writes) */
+    importSurveyWave: (fileName: string, content: string, wave: WaveImport) => call<WaveImported>('import_survey_wave', { fileName, content, wave }),
+    /** Every survey with its questions and waves. (reads) */
+    listSurveys: () => call<Array<Survey>>('list_surveys', {  }),
+    /** One survey with its questions and waves. (reads) */
+    getSurvey: (id: string) => call<Survey>('get_survey', { id }),
+    /** A survey's figures per question and wave (distribution, mean, NPS, CSAT, n and margin of error), split by team or segment if asked. (reads) */
+    surveyCharts: (surveyId: string, split: Split) => call<SurveyCharts>('survey_charts', { surveyId, split }),
+    /** The free-text answers to a question of a survey (of one wave, if given), with who gave them and the observation each became. (reads) */
+    surveyTextAnswers: (surveyId: string, question: number, waveId: string | null) => call<Array<TextAnswer>>('survey_text_answers', { surveyId, question, waveId }),
+    /** Turns free-text answers into observations of their wave's session, attributed to the respondents; all or nothing. (writes) */
+    answersToObservations: (answers: Array<AnswerRef>, kind: ObservationKind) => call<Array<Observation>>('answers_to_observations', { answers, kind }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
