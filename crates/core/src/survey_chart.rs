@@ -1,8 +1,8 @@
 //! What a survey says, wave by wave: for each question and wave, the distribution of
 //! answers, the mean of a scale, NPS (promoters minus detractors, blanks left out) and
 //! CSAT (the share in the top two points), each with its n and a 95% margin of
-//! error, so a trend across waves is honest about small samples; split by team or
-//! segment when asked. Core counts; the UI draws.
+//! error (adjusted Wald, so a trend across waves is honest about small samples);
+//! split by team or segment when asked. Core counts; the UI draws.
 //!
 //! Free-text answers become evidence here too: one by one or in bulk, each an
 //! observation of the wave's session, attributed to the respondent.
@@ -150,12 +150,12 @@ pub struct AnswerRef {
     pub question: u32,
 }
 
-/// 95% margin of error of a proportion `p` of `n`, in points.
-fn margin(p: f64, n: u32) -> f64 {
-    if n == 0 {
-        return 0.0;
-    }
-    100.0 * 1.96 * (p * (1.0 - p) / f64::from(n)).sqrt()
+/// 95% margin of error of a share of `hits` in `n`, in points: the adjusted Wald
+/// interval (two hits and two misses added), so a small sample never claims ±0.
+fn margin(hits: f64, n: u32) -> f64 {
+    let n = f64::from(n) + 4.0;
+    let p = (hits + 2.0) / n;
+    100.0 * 1.96 * (p * (1.0 - p) / n).sqrt()
 }
 
 /// The figures of one question over `answers` (one per respondent of the wave).
@@ -229,12 +229,20 @@ fn figures(question: &SurveyQuestion, wave: Uuid, answers: &[Option<&Value>]) ->
         numbers.iter().filter(|x| pred(**x)).count() as f64 / numbers.len().max(1) as f64
     };
     let nps = (question.kind == ColumnKind::Nps && n > 0).then(|| {
-        let p = share(&|x| x >= 9.0);
-        let d = share(&|x| x <= 6.0);
-        let variance = p + d - (p - d).powi(2);
+        let count =
+            |pred: &dyn Fn(f64) -> bool| numbers.iter().filter(|x| pred(**x)).count() as f64;
+        let (promoters, detractors) = (count(&|x| x >= 9.0), count(&|x| x <= 6.0));
+        let all = numbers.len() as f64;
+        // The adjusted Wald interval: one promoter, one passive and one detractor
+        // added, so ten promoters of ten do not claim a margin of zero.
+        let (p, d, m) = (
+            (promoters + 1.0) / (all + 3.0),
+            (detractors + 1.0) / (all + 3.0),
+            all + 3.0,
+        );
         Score {
-            value: 100.0 * (p - d),
-            margin: 100.0 * 1.96 * (variance / f64::from(n)).sqrt(),
+            value: 100.0 * (promoters - detractors) / all,
+            margin: 100.0 * 1.96 * ((p + d - (p - d).powi(2)) / m).sqrt(),
         }
     });
     let csat = match (&scale, question.kind) {
@@ -243,7 +251,7 @@ fn figures(question: &SurveyQuestion, wave: Uuid, answers: &[Option<&Value>]) ->
             let p = share(&|x| x >= top);
             Some(Score {
                 value: 100.0 * p,
-                margin: margin(p, n),
+                margin: margin(p * numbers.len() as f64, n),
             })
         }
         _ => None,
@@ -606,11 +614,21 @@ mod tests {
         let nps = f.nps.expect("nps");
         // 4 promoters, 2 detractors of 8: +25.
         assert!((nps.value - 25.0).abs() < 1e-9, "{}", nps.value);
-        // sqrt((0.5 + 0.25 - 0.0625) / 8) * 1.96 * 100 = 57.5.
-        assert!((nps.margin - 57.46).abs() < 0.1, "{}", nps.margin);
+        // Adjusted: 5 and 3 of 11, sqrt((8/11 - (2/11)^2) / 11) * 1.96 * 100 = 49.2.
+        assert!((nps.margin - 49.24).abs() < 0.1, "{}", nps.margin);
         assert!(f.small_sample);
         assert_eq!(f.distribution.len(), 11);
         assert_eq!(f.distribution[10].count, 2);
+    }
+
+    #[test]
+    fn a_unanimous_small_sample_still_has_a_margin() {
+        let q = question(ColumnKind::Nps, None);
+        let values: Vec<Value> = [10, 10].iter().map(|n| serde_json::json!(n)).collect();
+        let answers: Vec<Option<&Value>> = values.iter().map(Some).collect();
+        let nps = figures(&q, Uuid::nil(), &answers).nps.expect("nps");
+        assert_eq!(nps.value, 100.0);
+        assert!(nps.margin > 50.0, "{}", nps.margin);
     }
 
     #[test]

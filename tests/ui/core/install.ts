@@ -40,7 +40,14 @@ export interface TestConfig {
   holdOn?: string[];
   recent?: RecentWorkspace[];
   /** What the native file dialogs "pick": a path, or null for Cancel (the default). */
-  dialogs?: { open?: string | null; create?: string | null; /** Cancel the save dialog of an export (it saves by default). */ cancelSave?: boolean };
+  dialogs?: {
+    open?: string | null;
+    create?: string | null;
+    /** Cancel the save dialog of an export (it saves by default). */
+    cancelSave?: boolean;
+    /** The survey export the open dialog picks: its name and bytes in base64 (Cancel when absent). */
+    surveyFile?: { fileName: string; content: string } | null;
+  };
 }
 
 export interface CallRecord {
@@ -169,6 +176,10 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
     }
     case 'startup_painted':
       return null;
+    case 'choose_survey_file': {
+      const picked = config.dialogs?.surveyFile ?? null;
+      return picked === null ? null : { ...picked, bytes: atob(picked.content).length };
+    }
     case 'save_export':
       // The server makes the file as the shell does (PDF too) in the journey's folder.
       return config.dialogs?.cancelSave ? null : post('/export', a);
@@ -211,7 +222,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'choose_survey_file']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

@@ -6,7 +6,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import type { ErrorKind, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
+import type { ChosenFile, ErrorKind, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
 import { operations, STALE, type OpName } from './generated/ops';
 import { stale } from '../lib/stale.svelte';
 
@@ -71,6 +71,12 @@ export const backend = {
    * is typeset by the shell); null when the user cancels.
    */
   saveExport: (of: ExportOf, format: Format) => call<SavedExport | null>('save_export', { of, format }),
+  /**
+   * Asks which survey export to import and reads it (the shell reads; the page gets the
+   * bytes of the one file picked, for previewSurveyImport and importSurveyWave); null
+   * when the user cancels.
+   */
+  chooseSurveyFile: () => call<ChosenFile | null>('choose_survey_file'),
   startupPainted: (rows: number) => call<null>('startup_painted', { rows }),
 };
 

@@ -48,6 +48,7 @@ export const SHORTCUTS = {
   goTradeoffs: { key: '9', mod: true, shift: true },
   goDocuments: { key: '0', mod: true, shift: true },
   goRoadmap: { key: '8', mod: true, shift: true },
+  goSurveys: { key: '7', mod: true, shift: true },
   cite: { key: 'l', mod: true, shift: true },
   search: { key: 'f', mod: true, shift: true },
   newObservation: { key: 'o', mod: true, shift: true },

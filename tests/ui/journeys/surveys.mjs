@@ -1,0 +1,106 @@
+// Surveys: import a wave of a real-looking export (the shell's dialog picks it), map
+// its columns with the preview of the first rows, see a bad row named and left out,
+// chart it, import the next wave in one step with the remembered mapping, split the
+// figures by team, and turn a free-text answer into an observation, on real core
+// through the test server.
+
+import assert from 'node:assert/strict';
+import { journey, $, expectCount } from '../journey.mjs';
+
+const H1 = '2027 H1 planning';
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> Builds are slow';
+
+const wave1 = [
+  'Timestamp,Email Address,Which team are you on?,How satisfied are you with CI?,How likely are you to recommend the platform to a colleague?,What is the one thing we should fix?',
+  '2026/11/03 10:15:22 AM GMT+1,priya.raman@corp.example,Payments,4,9,"Flaky tests, ""red"" builds"',
+  '2026/11/03 11:02:40 AM GMT+1,tom.berg@corp.example,Search,2,3,' + `"${HOSTILE.replaceAll('"', '""')}"`,
+  '2026/11/04 9:30:00 AM GMT+1,ana.lima@corp.example,Payments,five,10,',
+  '2026/11/04 9:45:00 AM GMT+1,sam.okafor@corp.example,Data,5,8,Docs',
+].join('\n');
+
+const wave2 = [
+  'Timestamp,Email Address,Which team are you on?,How satisfied are you with CI?,How likely are you to recommend the platform to a colleague?,What is the one thing we should fix?',
+  '2027/02/03 10:15:22 AM GMT+1,priya.raman@corp.example,Payments,5,10,Nothing',
+  '2027/02/04 10:15:22 AM GMT+1,tom.berg@corp.example,Search,4,9,Caches',
+].join('\n');
+
+const b64 = (text) => Buffer.from(text, 'utf8').toString('base64');
+
+journey(
+  'surveys: a wave is mapped with a preview, a bad row left out, charted, the next wave imports in one step, and an answer becomes evidence',
+  { seed: { cycles: [{ name: H1, current: true }] }, dialogs: { surveyFile: { fileName: 'DevEx (Responses).csv', content: b64(wave1) } } },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'cycle-switcher').waitFor();
+    await page.keyboard.press('Control+Shift+7');
+    await $(page, 'surveys-empty').waitFor();
+
+    await $(page, 'survey-import-open').click();
+    await $(page, 'survey-choose-file').click();
+    await $(page, 'survey-summary').getByText('4 responses').waitFor();
+    assert.equal(await $(page, 'survey-name').inputValue(), 'DevEx', 'named after the file');
+    await $(page, 'survey-name').fill('Developer experience survey');
+    // The guesses, column by column.
+    const kind = (header) => page.locator(`[data-testid=survey-column][data-header="${header}"] [data-testid=survey-kind]`);
+    assert.equal(await kind('Email Address').inputValue(), 'respondent');
+    assert.equal(await kind('Which team are you on?').inputValue(), 'team');
+    assert.equal(await kind('How satisfied are you with CI?').inputValue(), 'csat');
+    assert.equal(await kind('How likely are you to recommend the platform to a colleague?').inputValue(), 'nps');
+    assert.equal(await kind('What is the one thing we should fix?').inputValue(), 'free_text');
+    // The bad cell is named by row and column; import waits until the row is left out.
+    await $(page, 'survey-problems').getByText('Row 4, column How satisfied are you with CI?: “five” is not a number on a 1–5 scale').waitFor();
+    await page.locator('[data-testid=survey-preview] td.bad', { hasText: 'five' }).waitFor();
+    assert.equal(await $(page, 'survey-import-go').isDisabled(), true);
+    // A hostile answer is shown as text in the preview.
+    await page.locator('[data-testid=survey-preview] td', { hasText: '<img src=x' }).waitFor();
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await app.shot('survey-import-mapping');
+    await $(page, 'survey-skip-bad').check();
+    await $(page, 'survey-import-go').getByText('Import 3 responses').waitFor();
+    await $(page, 'survey-import-go').click();
+    await $(page, 'survey-import').waitFor({ state: 'detached' });
+    await page.getByText('Imported 3 responses as Wave 1 of “Developer experience survey” (1 bad row left out, 3 new people).').waitFor();
+
+    // Charted: NPS with its n and margin, CSAT as the share satisfied, small samples said so.
+    await $(page, 'survey-row').filter({ hasText: 'Developer experience survey' }).waitFor();
+    const nps = page.locator('[data-testid=survey-question-chart][data-kind=nps]');
+    await nps.getByText(/NPS 0 ±\d+/).first().waitFor();
+    await nps.getByText('small sample').first().waitFor();
+    const csat = page.locator('[data-testid=survey-question-chart][data-kind=csat]');
+    await csat.getByText('% satisfied').waitFor();
+
+    // The next wave: the remembered mapping, one click.
+    await page.evaluate((content) => {
+      window.__GW_TEST_CONFIG__.dialogs.surveyFile = { fileName: 'DevEx February.csv', content };
+    }, b64(wave2));
+    await page.getByRole('button', { name: 'Add a wave…' }).click();
+    assert.equal(await $(page, 'survey-name').inputValue(), 'Developer experience survey');
+    await $(page, 'survey-choose-file').click();
+    await page.getByText('The mapping “Developer experience survey” remembers is applied.').waitFor();
+    await $(page, 'survey-import-go').getByText('Import 2 responses').click();
+    await $(page, 'survey-import').waitFor({ state: 'detached' });
+    await expectCount(nps.getByTestId('survey-wave-row'), 2, 'two waves');
+    await nps.getByTestId('survey-nps-trend').waitFor();
+    const survey = (await app.op('list_surveys', {}))[0];
+    assert.deepEqual(survey.waves.map((w) => [w.label, w.responses]), [['Wave 1', 3], ['Wave 2', 2]]);
+
+    // Split by team: a row a team.
+    await $(page, 'survey-split-team').click();
+    await expectCount(csat.getByTestId('survey-series').locator('tbody tr'), 3, 'Data, Payments, Search');
+    await app.shot('survey-charts');
+
+    // A free-text answer becomes an observation, said by its respondent.
+    await page.locator('[data-testid=survey-question-chart][data-kind=free_text]').getByTestId('survey-read-answers').click();
+    await $(page, 'survey-answers').waitFor();
+    await expectCount($(page, 'survey-answer'), 5, 'every answer given');
+    const hostile = $(page, 'survey-answer').filter({ hasText: 'Builds are slow' });
+    assert.equal(await hostile.locator('img').count(), 0, 'the answer is text');
+    await hostile.getByTestId('survey-answer-make').click();
+    await hostile.getByTestId('survey-answer-evidence').waitFor();
+    const found = await app.until('list_observations', { query: { filter: { kinds: [], tagIds: [], personIds: [], teamIds: [], sourceKinds: [] }, text: 'Builds are slow', offset: 0, limit: 10 } }, (l) => l.observations.length === 1);
+    assert.equal(found.observations[0].text, HOSTILE);
+    assert.equal(found.observations[0].people[0].name, 'Tom Berg');
+    assert.equal(found.observations[0].sourceKind, 'user_survey');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  },
+);
