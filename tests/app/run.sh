@@ -55,6 +55,7 @@ exec xvfb-run -a -s '-screen 0 1280x800x24' \
   tests/app/close.test.mjs \
   tests/app/discovery.test.mjs \
   tests/app/documents.test.mjs \
+  tests/app/surveys.test.mjs \
   tests/app/xss.test.mjs \
   tests/app/bad-files.test.mjs \
   tests/app/outside.test.mjs

@@ -930,7 +930,7 @@ fn import_survey_dry_runs_imports_with_a_mapping_then_remembers_it_and_refuses_w
 
     // The dry run's JSON is a mapping file; the bad row stops the import, unless skipped.
     let mapping = dir.path().join("mapping.json");
-    std::fs::write(&mapping, &run_stdout_of_dry_run(dir.path(), &ws, path)).expect("mapping");
+    std::fs::write(&mapping, run_stdout_of_dry_run(dir.path(), &ws, path)).expect("mapping");
     let mapping_arg = mapping.to_str().expect("utf-8");
     let run = cli(
         dir.path(),
