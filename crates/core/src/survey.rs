@@ -445,7 +445,20 @@ fn read_table(file_name: &str, bytes: &[u8]) -> Result<Table, DomainError> {
         hasher.update([0x1E]);
     }
     let hash = format!("{:x}", hasher.finalize());
-    let (_, first) = records.remove(0);
+    let (_, mut first) = records.remove(0);
+    // Qualtrics: question ids, then the questions, then a row of import ids as JSON.
+    let qualtrics = records.get(1).is_some_and(|(_, r)| {
+        r.fields
+            .iter()
+            .filter(|f| f.trim_start().starts_with("{\"ImportId\""))
+            .count()
+            * 2
+            >= r.fields.len()
+    });
+    if qualtrics {
+        first = records.remove(0).1;
+        records.remove(0);
+    }
     let width = first.fields.len();
     // SurveyMonkey: a second header row naming each column's answer, under a first
     // whose multi-column questions leave the cells after the first blank.
@@ -884,6 +897,19 @@ fn is_bookkeeping(h: &str) -> bool {
             | "last modified time"
             | "stage date (utc)"
             | "tags"
+            // Qualtrics.
+            | "status"
+            | "progress"
+            | "duration (in seconds)"
+            | "finished"
+            | "recipient last name"
+            | "recipient first name"
+            | "external data reference"
+            | "location latitude"
+            | "location longitude"
+            | "distribution channel"
+            | "user language"
+            | "q_recaptchascore"
     ) || h.starts_with("custom data")
         || h.starts_with("utm_")
 }
@@ -1006,17 +1032,10 @@ fn guess_question(
     let sub = &table.subs[c];
     // A SurveyMonkey (or Typeform) answer spread over columns: each cell is its name.
     if !sub.is_empty() && !is_plain_answer(sub) {
-        let spread = values.iter().all(|v| v.eq_ignore_ascii_case(sub));
-        let siblings = table.tops.iter().filter(|t| **t == table.tops[c]).count() > 1;
-        if spread || siblings {
-            return mapping(
-                if spread {
-                    ColumnKind::MultipleChoice
-                } else {
-                    ColumnKind::FreeText
-                },
-                None,
-            );
+        // A matrix row ("Speed", "Reliability") is a question of its own, read by its
+        // answers below; "Other (please specify)" reads as the free text it is.
+        if values.iter().all(|v| v.eq_ignore_ascii_case(sub)) {
+            return mapping(ColumnKind::MultipleChoice, None);
         }
     }
     // Typeform spreads a multiple choice over columns named after each answer.
@@ -1082,8 +1101,12 @@ fn guess_question(
     let sep = if values.iter().any(|v| v.contains(';')) {
         ";"
     } else {
-        ", "
+        ","
     };
+    // Microsoft Forms ends every list of choices with its separator: "A;B;".
+    if values.iter().all(|v| v.ends_with(';')) {
+        return mapping(ColumnKind::MultipleChoice, None);
+    }
     let tokens: Vec<String> = values
         .iter()
         .flat_map(|v| v.split(sep).map(|t| t.trim().to_lowercase()))

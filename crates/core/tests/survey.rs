@@ -846,3 +846,84 @@ fn free_text_answers_become_observations_attributed_to_the_respondent_and_search
         .expect_err("not free text");
     assert!(err.to_string().contains("no free-text answer"), "{err}");
 }
+
+#[test]
+fn a_qualtrics_export_reads_its_question_row_under_the_ids_and_skips_the_import_ids() {
+    let w = world();
+    let qualtrics = r#"StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,RecipientEmail,Q1,Q2,Q3_1,Q3_2,Q4
+Start Date,End Date,Response Type,IP Address,Progress,Duration (in seconds),Finished,Recorded Date,Response ID,Recipient Email,How likely are you to recommend the platform?,Which tools do you use?,How satisfied are you with - Speed,How satisfied are you with - Reliability,What should we fix first?
+"{""ImportId"":""startDate"",""timeZone"":""America/Denver""}","{""ImportId"":""endDate"",""timeZone"":""America/Denver""}","{""ImportId"":""status""}","{""ImportId"":""ipAddress""}","{""ImportId"":""progress""}","{""ImportId"":""duration""}","{""ImportId"":""finished""}","{""ImportId"":""recordedDate"",""timeZone"":""America/Denver""}","{""ImportId"":""_recordId""}","{""ImportId"":""recipientEmail""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""QID3_1""}","{""ImportId"":""QID3_2""}","{""ImportId"":""QID4_TEXT""}"
+2026-11-03 10:00:00,2026-11-03 10:04:00,IP Address,10.0.0.1,100,240,True,2026-11-03 10:04:01,R_1a,priya.raman@corp.example,9,"GitHub Actions,Jenkins",Very satisfied,Satisfied,Caches
+2026-11-03 11:00:00,2026-11-03 11:06:00,IP Address,10.0.0.2,100,360,True,2026-11-03 11:06:01,R_2b,tom.berg@corp.example,4,Jenkins,Dissatisfied,Very dissatisfied,"Red builds, every day"
+2026-11-04 09:00:00,2026-11-04 09:02:00,IP Address,10.0.0.3,100,120,True,2026-11-04 09:02:01,R_3c,ana.lima@corp.example,10,"CircleCI,GitHub Actions",Satisfied,Very satisfied,
+"#;
+    let preview = w
+        .store
+        .preview_survey_import("qualtrics.csv", qualtrics.as_bytes(), Some(DEVEX), None)
+        .expect("preview");
+    assert_eq!(
+        preview.rows, 3,
+        "the id row and the import-id row are not responses"
+    );
+    assert_eq!(preview.columns[0].header, "Start Date");
+    for (header, kind) in [
+        ("Start Date", ColumnKind::Ignore),
+        ("End Date", ColumnKind::SubmittedAt),
+        ("Response Type", ColumnKind::Ignore),
+        ("Progress", ColumnKind::Ignore),
+        ("Finished", ColumnKind::Ignore),
+        ("Recorded Date", ColumnKind::Ignore),
+        ("Response ID", ColumnKind::Ignore),
+        ("Recipient Email", ColumnKind::Respondent),
+        (
+            "How likely are you to recommend the platform?",
+            ColumnKind::Nps,
+        ),
+        ("Which tools do you use?", ColumnKind::MultipleChoice),
+        ("How satisfied are you with - Speed", ColumnKind::Csat),
+        ("What should we fix first?", ColumnKind::FreeText),
+    ] {
+        assert_eq!(kind_of(&preview, header), kind, "{header}");
+    }
+    let (_, done) = import_guessed(&w, "qualtrics.csv", qualtrics.as_bytes(), DEVEX);
+    assert_eq!(done.responses, 3);
+}
+
+#[test]
+fn a_surveymonkey_matrix_makes_a_question_a_row_and_microsoft_forms_choices_end_with_a_semicolon() {
+    let w = world();
+    let matrix = "Respondent ID,How satisfied are you with:,,What do you use?\n\
+,Speed,Reliability,Response\n\
+1,Very satisfied,Satisfied,GitHub Actions;Jenkins;\n\
+2,Dissatisfied,Very dissatisfied,Jenkins;\n\
+3,Satisfied,Very satisfied,CircleCI;\n";
+    let preview = w
+        .store
+        .preview_survey_import("matrix.csv", matrix.as_bytes(), Some(DEVEX), None)
+        .expect("preview");
+    assert_eq!(preview.header_rows, 2);
+    assert_eq!(
+        kind_of(&preview, "How satisfied are you with: / Speed"),
+        ColumnKind::Csat
+    );
+    assert_eq!(
+        kind_of(&preview, "How satisfied are you with: / Reliability"),
+        ColumnKind::Csat
+    );
+    let speed = preview
+        .columns
+        .iter()
+        .find(|c| c.header.ends_with("Speed"))
+        .expect("speed");
+    assert_eq!(
+        speed.mapping.question, "",
+        "a matrix row is its own question"
+    );
+    assert_eq!(
+        kind_of(&preview, "What do you use?"),
+        ColumnKind::MultipleChoice
+    );
+    assert_eq!(preview.preview[0].cells[3].value, "GitHub Actions; Jenkins");
+    let (_, done) = import_guessed(&w, "matrix.csv", matrix.as_bytes(), DEVEX);
+    assert_eq!(done.responses, 3);
+}
