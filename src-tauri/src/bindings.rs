@@ -72,6 +72,7 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_interchange::ExportOf::export_all(&cfg)?;
     crate::commands::export::SavedExport::export_all(&cfg)?;
     crate::commands::survey::ChosenFile::export_all(&cfg)?;
+    crate::commands::survey::ImportProgress::export_all(&cfg)?;
     groundwork_core::SurveyPreview::export_all(&cfg)?;
     groundwork_core::SurveyMapping::export_all(&cfg)?;
     groundwork_core::WaveImport::export_all(&cfg)?;

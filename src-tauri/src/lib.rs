@@ -99,6 +99,8 @@ pub fn run(launch: Launch) {
             commands::app::startup_painted,
             commands::export::save_export,
             commands::survey::choose_survey_file,
+            commands::survey::import_survey,
+            commands::survey::cancel_survey_import,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

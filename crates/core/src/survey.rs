@@ -38,6 +38,8 @@ pub const ANSWER_TEXT: usize = crate::limits::OBSERVATION_TEXT;
 const PREVIEW_ROWS: usize = 10;
 /// Problems listed one by one; past this many, only counted.
 const LISTED_PROBLEMS: usize = 1000;
+/// Rows a guess at a column's type reads, spread over the file.
+const GUESS_ROWS: usize = 3000;
 /// How often (in rows) an import reports its progress.
 const PROGRESS_EVERY: usize = 2000;
 
@@ -439,7 +441,11 @@ fn read_table(file_name: &str, bytes: &[u8]) -> Result<Table, DomainError> {
     for (_, r) in &records {
         for f in &r.fields {
             // Re-saved with other line ends, the same responses are the same.
-            hasher.update(f.replace("\r\n", "\n").as_bytes());
+            if f.contains('\r') {
+                hasher.update(f.replace("\r\n", "\n").as_bytes());
+            } else {
+                hasher.update(f.as_bytes());
+            }
             hasher.update([0x1F]);
         }
         hasher.update([0x1E]);
@@ -527,6 +533,18 @@ fn read_table(file_name: &str, bytes: &[u8]) -> Result<Table, DomainError> {
 impl Table {
     fn cell<'r>(&self, row: &'r [String], col: usize) -> &'r str {
         row.get(col).map_or("", |s| s.trim())
+    }
+
+    /// The answers of a column a guess looks at: all of them in a small file, else
+    /// about [`GUESS_ROWS`] rows spread over the whole file.
+    fn sample_values(&self, col: usize) -> Vec<&str> {
+        let step = self.rows.len().div_ceil(GUESS_ROWS).max(1);
+        self.rows
+            .iter()
+            .step_by(step)
+            .map(|(_, r)| self.cell(r, col))
+            .filter(|v| !v.is_empty())
+            .collect()
     }
 
     fn column_values(&self, col: usize) -> impl Iterator<Item = &str> + '_ {
@@ -939,7 +957,11 @@ fn guess(table: &Table) -> Vec<ColumnMapping> {
     for c in 0..table.headers.len() {
         let header = table.headers[c].clone();
         let h = header.to_lowercase();
-        let values: Vec<&str> = table.column_values(c).collect();
+        let mut values: Vec<&str> = table.sample_values(c);
+        if values.is_empty() {
+            // A rarely answered question may fall between the rows sampled.
+            values = table.column_values(c).take(GUESS_ROWS).collect();
+        }
         let mapping = |kind, scale: Option<Scale>| ColumnMapping {
             header: header.clone(),
             kind,
@@ -1155,10 +1177,9 @@ struct Applied {
 }
 
 fn apply(table: &Table, mapping: Option<&SurveyMapping>) -> Applied {
-    let guessed = guess(table);
     let Some(m) = mapping else {
         return Applied {
-            columns: guessed.into_iter().map(|g| (g, false)).collect(),
+            columns: guess(table).into_iter().map(|g| (g, false)).collect(),
             new_columns: Vec::new(),
             missing_columns: Vec::new(),
             day_first: table.day_first(),
@@ -1171,23 +1192,26 @@ fn apply(table: &Table, mapping: Option<&SurveyMapping>) -> Applied {
         .map(|c| (c.header.to_lowercase(), c))
         .collect();
     let mut new_columns = Vec::new();
-    let columns = guessed
-        .into_iter()
-        .map(|g| match by_header.get(&g.header.to_lowercase()) {
+    let columns = table
+        .headers
+        .iter()
+        .map(|header| match by_header.get(&header.to_lowercase()) {
             Some(known) => (
                 ColumnMapping {
-                    header: g.header,
+                    header: header.clone(),
                     ..(*known).clone()
                 },
                 true,
             ),
             None => {
-                new_columns.push(g.header.clone());
+                new_columns.push(header.clone());
                 // Unknown to the survey: kept out until someone maps it.
                 (
                     ColumnMapping {
+                        header: header.clone(),
                         kind: ColumnKind::Ignore,
-                        ..g
+                        question: String::new(),
+                        scale: None,
                     },
                     false,
                 )

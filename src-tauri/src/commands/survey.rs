@@ -5,9 +5,13 @@
 
 use super::CmdResult;
 use crate::error::IpcError;
+use crate::state::AppState;
 use base64::Engine;
+use groundwork_core::{WaveImport, WaveImported};
 use serde::Serialize;
-use tauri::AppHandle;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
@@ -52,4 +56,63 @@ pub async fn choose_survey_file(app: AppHandle) -> CmdResult<Option<ChosenFile>>
         bytes: bytes.len() as u32,
         content: base64::engine::general_purpose::STANDARD.encode(&bytes),
     }))
+}
+
+/// Set by [`cancel_survey_import`]; the import running checks it between batches of rows.
+static CANCEL: AtomicBool = AtomicBool::new(false);
+
+/// How far an import has come, for its progress bar.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The event an import reports its progress with.
+pub const PROGRESS_EVENT: &str = "survey-import-progress";
+
+/// Imports a wave as `import_survey_wave` does, reporting its progress (the
+/// `survey-import-progress` event, at most ten times a second) and stopping, with
+/// nothing written, when [`cancel_survey_import`] is called.
+#[tauri::command]
+pub async fn import_survey(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    file_name: String,
+    content: String,
+    wave: WaveImport,
+) -> CmdResult<WaveImported> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(content.trim())
+        .map_err(|e| {
+            IpcError::from(groundwork_core::DomainError::InvalidInput {
+                field: "content",
+                reason: format!(
+                    "the file's content did not arrive whole ({e}); choose the file again"
+                ),
+            })
+        })?;
+    CANCEL.store(false, Ordering::SeqCst);
+    state
+        .with_store(move |store| {
+            let mut last: Option<Instant> = None;
+            let mut progress = |done: u32, total: u32| {
+                if done == total || last.is_none_or(|t| t.elapsed() >= Duration::from_millis(100)) {
+                    let _ = app.emit(PROGRESS_EVENT, ImportProgress { done, total });
+                    last = Some(Instant::now());
+                }
+                !CANCEL.load(Ordering::SeqCst)
+            };
+            store
+                .import_survey_wave(&file_name, &bytes, &wave, &mut progress)
+                .map_err(IpcError::from)
+        })
+        .await
+}
+
+/// Cancels the import running; it rolls back whole.
+#[tauri::command]
+pub fn cancel_survey_import() {
+    CANCEL.store(true, Ordering::SeqCst);
 }

@@ -180,6 +180,11 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       const picked = config.dialogs?.surveyFile ?? null;
       return picked === null ? null : { ...picked, bytes: atob(picked.content).length };
     }
+    case 'import_survey':
+      // Core imports as the shell would; the browser gets no progress events.
+      return post('/op/import_survey_wave', a);
+    case 'cancel_survey_import':
+      return null;
     case 'save_export':
       // The server makes the file as the shell does (PDF too) in the journey's folder.
       return config.dialogs?.cancelSave ? null : post('/export', a);
@@ -222,7 +227,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'choose_survey_file']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'choose_survey_file', 'import_survey', 'cancel_survey_import']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

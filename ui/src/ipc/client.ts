@@ -6,7 +6,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import type { ChosenFile, ErrorKind, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
+import type { ChosenFile, ErrorKind, ImportProgress, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
 import { operations, STALE, type OpName } from './generated/ops';
 import { stale } from '../lib/stale.svelte';
 
@@ -77,6 +77,26 @@ export const backend = {
    * when the user cancels.
    */
   chooseSurveyFile: () => call<ChosenFile | null>('choose_survey_file'),
+  /**
+   * Imports a wave as importSurveyWave does, reporting progress to `onprogress` (the
+   * shell's events) and stopping, with nothing written, on cancelSurveyImport.
+   */
+  importSurvey: async (fileName: string, content: string, wave: WaveImport, onprogress?: (p: ImportProgress) => void): Promise<WaveImported> => {
+    let unlisten: (() => void) | undefined;
+    try {
+      unlisten = await listen<ImportProgress>('survey-import-progress', (e) => onprogress?.(e.payload));
+    } catch {
+      // Outside the desktop shell there are no events: the import still runs.
+    }
+    try {
+      const done = await call<WaveImported>('import_survey', { fileName, content, wave });
+      stale.mark(STALE.import_survey_wave);
+      return done;
+    } finally {
+      unlisten?.();
+    }
+  },
+  cancelSurveyImport: () => call<null>('cancel_survey_import'),
   startupPainted: (rows: number) => call<null>('startup_painted', { rows }),
 };
 

@@ -53,6 +53,7 @@ export type * from "./FrozenLive";
 export type * from "./Horizon";
 export type * from "./Idea";
 export type * from "./IdeaInput";
+export type * from "./ImportProgress";
 export type * from "./Importance";
 export type * from "./IpcError";
 export type * from "./ItemStatus";
