@@ -62,7 +62,15 @@ CREATE TABLE survey_response (
     PRIMARY KEY (wave_id, row)
 ) STRICT, WITHOUT ROWID;
 
-CREATE INDEX survey_response_by_person ON survey_response (person_id) WHERE person_id IS NOT NULL;
+-- Who answered a wave, once each: what ask-load reads (an index on the responses'
+-- person would cost an import more than the responses themselves).
+CREATE TABLE survey_wave_person (
+    wave_id   TEXT NOT NULL REFERENCES survey_wave (id),
+    person_id TEXT NOT NULL REFERENCES person (id),
+    PRIMARY KEY (wave_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX survey_wave_person_by_person ON survey_wave_person (person_id);
 
 -- How a respondent was named in an export (an email or a name, in lower case),
 -- matched to a person once, so later waves find the same person.
@@ -76,9 +84,8 @@ CREATE TABLE respondent (
 CREATE VIEW session_asked AS
     SELECT session_id, person_id FROM session_person
     UNION
-    SELECT w.session_id, r.person_id
-    FROM survey_response r JOIN survey_wave w ON w.id = r.wave_id
-    WHERE r.person_id IS NOT NULL;
+    SELECT w.session_id, wp.person_id
+    FROM survey_wave_person wp JOIN survey_wave w ON w.id = wp.wave_id;
 
 -- A free-text answer turned into evidence: the observation it became.
 CREATE TABLE survey_observation (

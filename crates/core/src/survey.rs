@@ -1964,6 +1964,7 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         let wave_text = wave.to_string();
+        let mut respondents: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
         let done_before = total;
         for (i, r) in responses.iter().enumerate() {
             let team = r
@@ -1976,6 +1977,9 @@ impl Tx<'_> {
                 .as_deref()
                 .map(|p| self.person_for(&mut people, p, team))
                 .transpose()?;
+            if let Some(p) = person {
+                respondents.insert(p);
+            }
             let mut answers: BTreeMap<u32, Value> = BTreeMap::new();
             for (c, a) in &r.answers {
                 let Some(n) = numbers[*c] else { continue };
@@ -2008,6 +2012,12 @@ impl Tx<'_> {
             if i % PROGRESS_EVERY == 0 && !progress(done_before + i as u32, total * 2) {
                 return Err(DomainError::Cancelled);
             }
+        }
+        let mut asked = self.conn.prepare_cached(
+            "INSERT OR IGNORE INTO survey_wave_person (wave_id, person_id) VALUES (?1, ?2)",
+        )?;
+        for p in &respondents {
+            asked.execute(params![wave_text, p.to_string()])?;
         }
         let remembered = SurveyMapping {
             columns: applied.columns.iter().map(|(c, _)| c.clone()).collect(),

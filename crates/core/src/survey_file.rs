@@ -312,75 +312,79 @@ fn first_line_counts(text: &str, delimiter: char, lines: usize) -> Vec<usize> {
 /// `""` is a quote and delimiters and line breaks are content. A quote inside an
 /// unquoted field is kept as it is (exports do write `5" screen`).
 pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, FileError> {
+    // Delimiters, quotes and line ends are ASCII, so the text is scanned as bytes and
+    // every run between them is copied whole (UTF-8 never splits at an ASCII byte).
+    let bytes = text.as_bytes();
+    let delim = u8::try_from(delimiter).unwrap_or(b',');
     let mut records = Vec::new();
     let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
     let mut line: u32 = 1;
     let mut record_line: u32 = 1;
-    let mut chars = text.chars().peekable();
-    // Where the current field stands.
-    #[derive(PartialEq)]
-    enum At {
-        Start,
-        Unquoted,
-        Quoted { from: u32 },
-        AfterQuote,
-    }
-    let mut at = At::Start;
-    while let Some(c) = chars.next() {
-        match at {
-            At::Quoted { from } => {
-                if c == '"' {
-                    if chars.peek() == Some(&'"') {
-                        chars.next();
-                        field.push('"');
-                    } else {
-                        at = At::AfterQuote;
+    let mut i = 0;
+    let n = bytes.len();
+    let end_record = |fields: &mut Vec<String>, records: &mut Vec<Record>, at: u32| {
+        records.push(Record {
+            line: at,
+            fields: std::mem::take(fields),
+        });
+    };
+    loop {
+        // One field, from `i`.
+        let mut field = String::new();
+        if i < n && bytes[i] == b'"' {
+            let from = line;
+            i += 1;
+            loop {
+                let run = bytes[i..].iter().position(|&b| b == b'"' || b == b'\n');
+                match run {
+                    None => return Err(FileError::UnterminatedQuote { line: from }),
+                    Some(k) => {
+                        field.push_str(&text[i..i + k]);
+                        i += k;
+                        if bytes[i] == b'\n' {
+                            field.push('\n');
+                            line += 1;
+                            i += 1;
+                        } else if i + 1 < n && bytes[i + 1] == b'"' {
+                            field.push('"');
+                            i += 2;
+                        } else {
+                            i += 1;
+                            break;
+                        }
                     }
-                } else {
-                    if c == '\n' {
-                        line += 1;
-                    }
-                    field.push(c);
-                    at = At::Quoted { from };
-                }
-            }
-            _ if c == delimiter => {
-                fields.push(std::mem::take(&mut field));
-                at = At::Start;
-            }
-            _ if c == '\n' || c == '\r' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                fields.push(std::mem::take(&mut field));
-                records.push(Record {
-                    line: record_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                line += 1;
-                record_line = line;
-                at = At::Start;
-            }
-            At::Start if c == '"' => at = At::Quoted { from: line },
-            // Text after a closing quote is kept: lenient, as spreadsheet programs are.
-            At::Start | At::Unquoted | At::AfterQuote => {
-                field.push(c);
-                if at == At::Start {
-                    at = At::Unquoted;
                 }
             }
         }
-    }
-    if let At::Quoted { from } = at {
-        return Err(FileError::UnterminatedQuote { line: from });
-    }
-    if !field.is_empty() || !fields.is_empty() || at == At::AfterQuote {
+        // Unquoted text, or what follows a closing quote (kept, as spreadsheets do).
+        let k = bytes[i..]
+            .iter()
+            .position(|&b| b == delim || b == b'\n' || b == b'\r')
+            .unwrap_or(n - i);
+        field.push_str(&text[i..i + k]);
+        i += k;
         fields.push(field);
-        records.push(Record {
-            line: record_line,
-            fields,
-        });
+        if i >= n {
+            break;
+        }
+        if bytes[i] == delim {
+            i += 1;
+        } else {
+            // A line end: CRLF, LF or CR.
+            if bytes[i] == b'\r' && i + 1 < n && bytes[i + 1] == b'\n' {
+                i += 1;
+            }
+            i += 1;
+            end_record(&mut fields, &mut records, record_line);
+            line += 1;
+            record_line = line;
+            if i >= n {
+                return Ok(records);
+            }
+        }
+    }
+    if fields.len() > 1 || fields.first().is_some_and(|f| !f.is_empty()) || text.ends_with('"') {
+        end_record(&mut fields, &mut records, record_line);
     }
     Ok(records)
 }
