@@ -3,7 +3,9 @@
 //! number, a single and a multiple choice, and three free texts), imported into a
 //! workspace file, beside the raw SQLite insert limit for the same rows: the same
 //! 100,000 rows of 12 text columns inserted with one prepared statement in one
-//! transaction, in the same run and on the same disk. It never asserts.
+//! transaction, in the same run and on the same disk. Then the charts of 20 waves of
+//! 10 questions (500 responses each, split by none and by team): p50 and p95 of the
+//! figures core computes for the Surveys screen. It never asserts.
 //!
 //! ```text
 //! cargo run --release -p groundwork-core --example bench_survey [-- --rows 100000 --runs 3]
@@ -99,6 +101,65 @@ fn import(dir: &std::path::Path, csv: &str, run: usize) -> (f64, f64, u32) {
     )
 }
 
+/// 20 waves of a 10-question survey, 500 responses each, and the time of its charts.
+fn charts(dir: &std::path::Path, runs: usize) {
+    let path = dir.join("charts.groundwork");
+    let store = Store::open(&path, OpenMode::CreateNew, Arc::new(SystemClock)).expect("store");
+    store.create_cycle("2027 H1 planning").expect("cycle");
+    let header = "Timestamp,Email,Team,Q1 agree,Q2 agree,How likely are you to recommend us?,How satisfied are you?,Hours lost,Language,Tools,What slows you down?,Q10 agree,Used it this month?\n";
+    let mut mapping = None;
+    for wave in 0..20 {
+        let mut csv = String::from(header);
+        for i in 0..500 {
+            csv.push_str(&format!(
+                "2026-{:02}-{:02},p{}@corp.example,Team {},{},{},{},{},{}.5,{},\"{}\",Queue number {},{},{}\n",
+                wave % 12 + 1, wave + 1, (i + wave) % 300, i % 12, i % 5 + 1, (i + wave) % 5 + 1, i % 11, i % 5 + 1, i % 7,
+                ["Go", "Java", "Python"][i % 3], ["GitHub Actions, Jenkins", "Jenkins", "CircleCI, Jenkins"][i % 3], i + wave * 1000, (i * 7) % 5 + 1, ["Yes", "No"][i % 2]
+            ));
+        }
+        let m = match &mapping {
+            Some(m) => m,
+            None => {
+                let p = store
+                    .preview_survey_import("w.csv", csv.as_bytes(), Some("Pulse"), None)
+                    .expect("preview");
+                mapping = Some(p.mapping());
+                mapping.as_ref().expect("mapping")
+            }
+        };
+        store
+            .import_survey_wave(
+                "w.csv",
+                csv.as_bytes(),
+                &WaveImport {
+                    survey: "Pulse".into(),
+                    mapping: Some(m.clone()),
+                    ..Default::default()
+                },
+                &mut |_, _| true,
+            )
+            .expect("wave");
+    }
+    let survey = store.list_surveys().expect("surveys").remove(0);
+    for split in [Split::None, Split::Team] {
+        let mut times: Vec<f64> = (0..runs.max(5))
+            .map(|_| {
+                let started = Instant::now();
+                let c = store.survey_charts(survey.id, split).expect("charts");
+                assert_eq!(c.questions.len(), 10);
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+        println!(
+            "charts of 20 waves x 10 questions (10,000 responses), split {split:?}: p50 {:.1} ms, p95 {:.1} ms",
+            at(0.5),
+            at(0.95)
+        );
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut rows, mut runs) = (100_000usize, 3usize);
@@ -125,4 +186,5 @@ fn main() {
             imported / raw
         );
     }
+    charts(dir.path(), runs * 5);
 }

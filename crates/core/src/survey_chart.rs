@@ -272,15 +272,16 @@ fn figures(question: &SurveyQuestion, wave: Uuid, answers: &[Option<&Value>]) ->
     }
 }
 
-fn answers_to<'a>(rows: &[&'a Answered], key: &str) -> Vec<Option<&'a Value>> {
-    rows.iter().map(|r| r.answers.get(key)).collect()
+fn answers_to<'a>(rows: &[&'a Answered], key: u32) -> Vec<Option<&'a Value>> {
+    rows.iter().map(|r| r.answers.get(&key)).collect()
 }
 
 /// One response as charts read it.
 struct Answered {
     wave: Uuid,
     group: String,
-    answers: HashMap<String, Value>,
+    /// By question number (JSON keys read as numbers: no string made per answer).
+    answers: std::collections::BTreeMap<u32, Value>,
 }
 
 impl Db<'_> {
@@ -324,12 +325,25 @@ impl Db<'_> {
             .collect();
         groups.sort_by_key(|g| (g.is_empty(), g.to_lowercase()));
         groups.dedup();
+        // Each wave's rows by group, sorted once rather than filtered per question.
+        let mut by_group: HashMap<(Uuid, &str), Vec<&Answered>> = HashMap::new();
+        if split != Split::None {
+            for rows in by_wave.values() {
+                for r in rows {
+                    by_group
+                        .entry((r.wave, r.group.as_str()))
+                        .or_default()
+                        .push(r);
+                }
+            }
+        }
+        let none: Vec<&Answered> = Vec::new();
         let empty = Vec::new();
         let questions = survey
             .questions
             .iter()
             .map(|q| {
-                let key = q.number.to_string();
+                let key = q.number;
 
                 let waves = survey
                     .waves
@@ -337,7 +351,7 @@ impl Db<'_> {
                     .map(|w| {
                         let rows: Vec<&Answered> =
                             by_wave.get(&w.id).unwrap_or(&empty).iter().collect();
-                        figures(q, w.id, &answers_to(&rows, &key))
+                        figures(q, w.id, &answers_to(&rows, key))
                     })
                     .collect();
                 let series = if split == Split::None {
@@ -358,13 +372,8 @@ impl Db<'_> {
                                 .waves
                                 .iter()
                                 .map(|w| {
-                                    let rows: Vec<&Answered> = by_wave
-                                        .get(&w.id)
-                                        .unwrap_or(&empty)
-                                        .iter()
-                                        .filter(|r| &r.group == g)
-                                        .collect();
-                                    figures(q, w.id, &answers_to(&rows, &key))
+                                    let rows = by_group.get(&(w.id, g.as_str())).unwrap_or(&none);
+                                    figures(q, w.id, &answers_to(rows, key))
                                 })
                                 .collect(),
                         })
