@@ -86,6 +86,9 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
         MergeEntity::Person => &[
             ("session_person", "person_id", "session_id"),
             ("observation_person", "person_id", "observation_id"),
+            // Who answered a survey wave: ask-load follows the person kept. The
+            // responses themselves keep whom they named; reads follow the merge.
+            ("survey_wave_person", "person_id", "wave_id"),
         ],
         MergeEntity::Observation => &[
             ("observation_person", "observation_id", "person_id"),

@@ -16,7 +16,7 @@ use crate::row::RowExt;
 use crate::store::Store;
 use crate::survey::{ColumnKind, Scale, SurveyQuestion};
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -426,20 +426,19 @@ impl Db<'_> {
         let key = format!("$.\"{question}\"");
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.wave_id, w.label, r.row, json_extract(r.answers, ?2) AS text,
-                    p.id AS person_id, p.name AS person_name, coalesce(t.name, '') AS team,
+                    r.person_id, coalesce(t.name, '') AS team,
                     (SELECT so.observation_id FROM survey_observation so
                      JOIN observation o ON o.id = so.observation_id AND o.deleted_at IS NULL
                      WHERE so.wave_id = r.wave_id AND so.row = r.row AND so.question = ?3) AS observation_id
              FROM survey_response r
              JOIN survey_wave w ON w.id = r.wave_id
              JOIN session s ON s.id = w.session_id AND s.deleted_at IS NULL
-             LEFT JOIN person p ON p.id = r.person_id AND p.deleted_at IS NULL
              LEFT JOIN team t ON t.id = r.team_id AND t.deleted_at IS NULL
              WHERE w.survey_id = ?1 AND (?4 IS NULL OR r.wave_id = ?4)
                AND json_type(r.answers, ?2) = 'text'
              ORDER BY s.held_on, w.imported_at, r.row",
         )?;
-        let answers = stmt
+        let rows: Vec<(TextAnswer, Option<Uuid>)> = stmt
             .query_map(
                 params![
                     survey_id.to_string(),
@@ -448,27 +447,63 @@ impl Db<'_> {
                     wave.map(|w| w.to_string())
                 ],
                 |r| {
-                    let person = match r.opt_uuid("person_id")? {
-                        Some(id) => Some(PersonRef {
-                            id,
-                            name: r.get("person_name")?,
-                        }),
-                        None => None,
-                    };
-                    Ok(TextAnswer {
+                    let answer = TextAnswer {
                         wave_id: r.uuid("wave_id")?,
                         wave: r.get("label")?,
                         row: r.get("row")?,
                         question,
                         text: r.get("text")?,
-                        person,
+                        person: None,
                         team: r.get("team")?,
                         observation_id: r.opt_uuid("observation_id")?,
-                    })
+                    };
+                    Ok((answer, r.opt_uuid("person_id")?))
                 },
             )?
             .collect::<Result<_, _>>()?;
-        Ok(answers)
+        let mut known = HashMap::new();
+        rows.into_iter()
+            .map(|(mut answer, named)| {
+                if let Some(id) = named {
+                    answer.person = self.respondent_now(id, &mut known)?;
+                }
+                Ok(answer)
+            })
+            .collect()
+    }
+
+    /// The live person a response names now: that person, or the one they were merged
+    /// into (merges can chain); none when the person is in the trash.
+    fn respondent_now(
+        &self,
+        id: Uuid,
+        known: &mut HashMap<Uuid, Option<PersonRef>>,
+    ) -> Result<Option<PersonRef>, DomainError> {
+        if let Some(found) = known.get(&id) {
+            return Ok(found.clone());
+        }
+        let mut at = id;
+        let mut found = None;
+        for _ in 0..64 {
+            let row: Option<(String, Option<String>, Option<String>)> = self
+                .conn
+                .prepare_cached("SELECT name, merged_into, deleted_at FROM person WHERE id = ?1")?
+                .query_row([at.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            match row {
+                Some((_, Some(into), _)) => match Uuid::parse_str(&into) {
+                    Ok(next) => at = next,
+                    Err(_) => break,
+                },
+                Some((name, None, None)) => {
+                    found = Some(PersonRef { id: at, name });
+                    break;
+                }
+                _ => break,
+            }
+        }
+        known.insert(id, found.clone());
+        Ok(found)
     }
 }
 
@@ -542,8 +577,11 @@ impl Tx<'_> {
                 continue;
             }
             let person = match person {
-                Some(p) if self.live_person(p).is_ok() => vec![p],
-                _ => Vec::new(),
+                Some(p) => self
+                    .respondent_now(p, &mut HashMap::new())?
+                    .map(|p| vec![p.id])
+                    .unwrap_or_default(),
+                None => Vec::new(),
             };
             let observation = self.create_observation(&NewObservation {
                 session_id: Some(session),

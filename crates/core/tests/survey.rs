@@ -927,3 +927,65 @@ fn a_surveymonkey_matrix_makes_a_question_a_row_and_microsoft_forms_choices_end_
     let (_, done) = import_guessed(&w, "matrix.csv", matrix.as_bytes(), DEVEX);
     assert_eq!(done.responses, 3);
 }
+
+#[test]
+fn a_respondent_merged_into_another_person_keeps_their_answers_and_ask_load_and_undo_gives_them_back(
+) {
+    let w = world();
+    let priya_kept = w.person("Priya R.", None, Relation::InternalUser);
+    import_guessed(&w, "wave1.csv", GOOGLE_FORMS.as_bytes(), DEVEX);
+    let people = w
+        .store
+        .list_people(&PeopleQuery::default())
+        .expect("people");
+    let from_survey = people
+        .iter()
+        .find(|p| p.name == "Priya Raman")
+        .expect("made by the import")
+        .id;
+    let merge = w
+        .store
+        .merge_people(priya_kept, from_survey)
+        .expect("merge");
+    let kept = w.store.person(priya_kept).expect("kept");
+    assert_eq!(
+        kept.summary.ask_load, 1,
+        "the wave she answered counts for the person kept"
+    );
+    let survey = w.store.list_surveys().expect("surveys").remove(0);
+    let fix = survey
+        .questions
+        .iter()
+        .find(|q| q.kind == ColumnKind::FreeText)
+        .expect("free text");
+    let answers = w
+        .store
+        .survey_text_answers(survey.id, fix.number, None)
+        .expect("answers");
+    assert_eq!(
+        answers[0].person.as_ref().map(|p| p.id),
+        Some(priya_kept),
+        "the answer follows the merge"
+    );
+    let made = w
+        .store
+        .answers_to_observations(
+            &[AnswerRef {
+                wave_id: answers[0].wave_id,
+                row: answers[0].row,
+                question: fix.number,
+            }],
+            ObservationKind::Quote,
+        )
+        .expect("made");
+    assert_eq!(made[0].people[0].id, priya_kept);
+    w.store.undo_merge(merge.merge_id).expect("undo");
+    assert_eq!(
+        w.store.person(priya_kept).expect("kept").summary.ask_load,
+        0
+    );
+    assert_eq!(
+        w.store.person(from_survey).expect("back").summary.ask_load,
+        1
+    );
+}
