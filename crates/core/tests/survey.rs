@@ -766,20 +766,27 @@ fn charts_show_each_question_across_waves_split_by_team_and_honest_about_small_s
     assert_eq!(payments.waves[0].mean, Some(4.5));
 }
 
-#[test]
-fn free_text_answers_become_observations_attributed_to_the_respondent_and_searchable() {
-    let w = world();
-    import_guessed(&w, "wave1.csv", GOOGLE_FORMS.as_bytes(), DEVEX);
+/// The first survey, its free-text question and that question's answers.
+fn free_text_answers(w: &World) -> (Survey, SurveyQuestion, Vec<TextAnswer>) {
     let survey = w.store.list_surveys().expect("surveys").remove(0);
     let fix = survey
         .questions
         .iter()
         .find(|q| q.kind == ColumnKind::FreeText)
-        .expect("free text");
+        .expect("free text")
+        .clone();
     let answers = w
         .store
         .survey_text_answers(survey.id, fix.number, None)
         .expect("answers");
+    (survey, fix, answers)
+}
+
+#[test]
+fn free_text_answers_become_observations_attributed_to_the_respondent_and_searchable() {
+    let w = world();
+    import_guessed(&w, "wave1.csv", GOOGLE_FORMS.as_bytes(), DEVEX);
+    let (survey, fix, answers) = free_text_answers(&w);
     assert_eq!(answers.len(), 2, "a blank answer is not one");
     assert_eq!(
         answers[0].person.as_ref().map(|p| p.name.as_str()),
@@ -952,16 +959,7 @@ fn a_respondent_merged_into_another_person_keeps_their_answers_and_ask_load_and_
         kept.summary.ask_load, 1,
         "the wave she answered counts for the person kept"
     );
-    let survey = w.store.list_surveys().expect("surveys").remove(0);
-    let fix = survey
-        .questions
-        .iter()
-        .find(|q| q.kind == ColumnKind::FreeText)
-        .expect("free text");
-    let answers = w
-        .store
-        .survey_text_answers(survey.id, fix.number, None)
-        .expect("answers");
+    let (_, fix, answers) = free_text_answers(&w);
     assert_eq!(
         answers[0].person.as_ref().map(|p| p.id),
         Some(priya_kept),
