@@ -1673,10 +1673,18 @@ impl Tx<'_> {
         };
         Ok(People {
             teams: map("SELECT name, id FROM team WHERE deleted_at IS NULL ORDER BY created_at")?,
-            keys: map(
-                "SELECT r.key, r.person_id AS id FROM respondent r
-                 JOIN person p ON p.id = r.person_id WHERE p.deleted_at IS NULL",
-            )?,
+            // A key names the person it was first matched to; merged since, it names
+            // the person kept (a trashed one names no one, and is matched afresh).
+            keys: {
+                let mut known = HashMap::new();
+                let mut keys = HashMap::new();
+                for (key, id) in map("SELECT r.key, r.person_id AS id FROM respondent r")? {
+                    if let Some(now) = self.respondent_now(id, &mut known)? {
+                        keys.insert(key, now.id);
+                    }
+                }
+                keys
+            },
             names: map("SELECT name, id FROM person WHERE deleted_at IS NULL AND merged_into IS NULL ORDER BY created_at")?,
             matched: 0,
             created: 0,

@@ -474,7 +474,7 @@ impl Db<'_> {
 
     /// The live person a response names now: that person, or the one they were merged
     /// into (merges can chain); none when the person is in the trash.
-    fn respondent_now(
+    pub(crate) fn respondent_now(
         &self,
         id: Uuid,
         known: &mut HashMap<Uuid, Option<PersonRef>>,

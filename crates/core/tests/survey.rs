@@ -977,10 +977,20 @@ fn a_respondent_merged_into_another_person_keeps_their_answers_and_ask_load_and_
         )
         .expect("made");
     assert_eq!(made[0].people[0].id, priya_kept);
+    // The next wave by the same email finds the person kept, not a new one.
+    let wave2 = "Timestamp,Email Address,Which team are you on?,How satisfied are you with CI?,Which tools do you use?,What is the one thing we should fix?\n\
+2026/11/20 10:15:22 AM GMT+1,priya.raman@corp.example,Payments,5,Jenkins,Nothing\n";
+    let done = import(&w, "wave2.csv", wave2.as_bytes(), &wave(DEVEX)).expect("second wave");
+    assert_eq!(done.people_created, 0, "no second Priya");
+    assert_eq!(
+        w.store.person(priya_kept).expect("kept").summary.ask_load,
+        2
+    );
     w.store.undo_merge(merge.merge_id).expect("undo");
     assert_eq!(
         w.store.person(priya_kept).expect("kept").summary.ask_load,
-        0
+        1,
+        "the wave imported after the merge stays hers"
     );
     assert_eq!(
         w.store.person(from_survey).expect("back").summary.ask_load,
