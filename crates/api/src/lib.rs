@@ -14,4 +14,4 @@ mod table;
 pub mod typescript;
 
 pub use error::{ErrorKind, IpcError};
-pub use table::{call, ops, Access, OpInfo, Stale};
+pub use table::{call, file_bytes, ops, Access, OpInfo, Stale};

@@ -458,7 +458,7 @@ operations! {
 
 /// The bytes of a file the shell read for the page, sent as base64. The page never
 /// names a path: core reads no file on its behalf.
-fn file_bytes(content: &str) -> Result<Vec<u8>, DomainError> {
+pub fn file_bytes(content: &str) -> Result<Vec<u8>, DomainError> {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD
         .decode(content.trim())

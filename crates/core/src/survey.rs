@@ -941,9 +941,7 @@ fn looks_like_email(v: &str) -> bool {
 }
 
 /// A first guess at what each column is, from its header and its answers.
-fn guess(table: &Table) -> Vec<ColumnMapping> {
-    let day_first = table.day_first();
-    let decimal_comma = table.decimal_comma();
+fn guess(table: &Table, day_first: bool, decimal_comma: bool) -> Vec<ColumnMapping> {
     let mut out: Vec<ColumnMapping> = Vec::with_capacity(table.headers.len());
     let (mut respondent, mut team, mut submitted) = (false, false, false);
     // Emails first: a name column is the respondent only where there is no email.
@@ -1178,12 +1176,16 @@ struct Applied {
 
 fn apply(table: &Table, mapping: Option<&SurveyMapping>) -> Applied {
     let Some(m) = mapping else {
+        let (day_first, decimal_comma) = (table.day_first(), table.decimal_comma());
         return Applied {
-            columns: guess(table).into_iter().map(|g| (g, false)).collect(),
+            columns: guess(table, day_first, decimal_comma)
+                .into_iter()
+                .map(|g| (g, false))
+                .collect(),
             new_columns: Vec::new(),
             missing_columns: Vec::new(),
-            day_first: table.day_first(),
-            decimal_comma: table.decimal_comma(),
+            day_first,
+            decimal_comma,
         };
     };
     let by_header: HashMap<String, &ColumnMapping> = m

@@ -83,16 +83,7 @@ pub async fn import_survey(
     content: String,
     wave: WaveImport,
 ) -> CmdResult<WaveImported> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(content.trim())
-        .map_err(|e| {
-            IpcError::from(groundwork_core::DomainError::InvalidInput {
-                field: "content",
-                reason: format!(
-                    "the file's content did not arrive whole ({e}); choose the file again"
-                ),
-            })
-        })?;
+    let bytes = groundwork_api::file_bytes(&content)?;
     CANCEL.store(false, Ordering::SeqCst);
     state
         .with_store(move |store| {
