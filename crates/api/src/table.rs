@@ -33,11 +33,13 @@ pub enum Stale {
     Settings,
     Documents,
     Surveys,
+    /// Check-ins, SLAs, adoption, kudos and answers: closing the loop.
+    Loop,
 }
 
 impl Stale {
     /// Every list, for "refresh everything" (another process changed the file).
-    pub const ALL: [Stale; 14] = [
+    pub const ALL: [Stale; 15] = [
         Stale::Cycles,
         Stale::Sessions,
         Stale::Observations,
@@ -52,6 +54,7 @@ impl Stale {
         Stale::Settings,
         Stale::Documents,
         Stale::Surveys,
+        Stale::Loop,
     ];
 
     /// The name the UI uses.
@@ -71,6 +74,7 @@ impl Stale {
             Stale::Settings => "settings",
             Stale::Documents => "documents",
             Stale::Surveys => "surveys",
+            Stale::Loop => "loop",
         }
     }
 }
@@ -434,6 +438,68 @@ operations! {
     answers_to_observations: write { answers: Vec<AnswerRef>, kind: ObservationKind } -> Vec<Observation> [Observations, Surveys, Tags, People, Coverage]
         => |s, i| s.answers_to_observations(&i.answers, i.kind);
 
+    /// Everyone with a check-in rhythm and when their next check-in falls, the most overdue first.
+    checkins_due: read {} -> Vec<CheckinDue> [] => |s, i| s.checkins_due();
+    /// Sets how often to check in with a person, in weeks (null: no rhythm).
+    set_checkin_rhythm: write { person_id: Uuid, weeks: Option<u32> } -> () [Loop, People]
+        => |s, i| s.set_checkin_rhythm(i.person_id, i.weeks);
+    /// Keeps a stakeholder's answers to the three questions as given on a day; the newest become their profile's.
+    record_checkin: write { person_id: Uuid, checkin: CheckinInput } -> Checkin [Loop, People]
+        => |s, i| s.record_checkin(i.person_id, &i.checkin);
+    /// Moves a check-in to the trash.
+    delete_checkin: write { id: Uuid } -> () [Loop, People, Trash] => |s, i| s.delete_checkin(i.id);
+    /// Every SLA (service, team, measure) with its expected and delivered levels over time, the widest shortfall first.
+    list_slas: read {} -> Vec<Sla> [] => |s, i| s.list_slas();
+    /// Adds an SLA: what a team expects of a platform service, on one measure.
+    create_sla: write { sla: SlaInput } -> Sla [Loop] => |s, i| s.create_sla(&i.sla);
+    /// Changes an SLA's service, team, measure, unit or direction.
+    update_sla: write { id: Uuid, sla: SlaInput } -> Sla [Loop] => |s, i| s.update_sla(i.id, &i.sla);
+    /// Moves an SLA and its history to the trash.
+    delete_sla: write { id: Uuid } -> () [Loop, Trash] => |s, i| s.delete_sla(i.id);
+    /// Keeps an expected or delivered level of an SLA on a day.
+    add_sla_level: write { sla_id: Uuid, level: SlaLevelInput } -> Sla [Loop] => |s, i| s.add_sla_level(i.sla_id, &i.level);
+    /// Moves one level of an SLA's history to the trash.
+    delete_sla_level: write { id: Uuid } -> () [Loop, Trash] => |s, i| s.delete_sla_level(i.id);
+    /// Every adoption and migration by team, with milestones planned and done and the share moved.
+    list_adoptions: read {} -> Vec<Adoption> [] => |s, i| s.list_adoptions();
+    /// Starts tracking a team's adoption of a capability, or its migration.
+    create_adoption: write { adoption: AdoptionInput } -> Adoption [Loop] => |s, i| s.create_adoption(&i.adoption);
+    /// Changes an adoption's team, capability or kind.
+    update_adoption: write { id: Uuid, adoption: AdoptionInput } -> Adoption [Loop] => |s, i| s.update_adoption(i.id, &i.adoption);
+    /// Moves an adoption and its milestones to the trash.
+    delete_adoption: write { id: Uuid } -> () [Loop, Trash] => |s, i| s.delete_adoption(i.id);
+    /// Adds a milestone (planned, done, share migrated) to an adoption.
+    add_milestone: write { adoption_id: Uuid, milestone: MilestoneInput } -> Adoption [Loop]
+        => |s, i| s.add_milestone(i.adoption_id, &i.milestone);
+    /// Changes a milestone: done, re-planned, share migrated.
+    update_milestone: write { id: Uuid, milestone: MilestoneInput } -> Adoption [Loop]
+        => |s, i| s.update_milestone(i.id, &i.milestone);
+    /// Moves a milestone to the trash.
+    delete_milestone: write { id: Uuid } -> Adoption [Loop, Trash] => |s, i| s.delete_milestone(i.id);
+    /// Every kudos, received and given, newest first.
+    list_kudos: read {} -> Vec<Kudos> [] => |s, i| s.list_kudos();
+    /// Keeps a kudos: the day, the people and what for.
+    create_kudos: write { kudos: KudosInput } -> Kudos [Loop] => |s, i| s.create_kudos(&i.kudos);
+    /// Replaces a kudos's fields and people.
+    update_kudos: write { id: Uuid, kudos: KudosInput } -> Kudos [Loop, Documents] => |s, i| s.update_kudos(i.id, &i.kudos);
+    /// Moves a kudos to the trash; documents citing it keep what it said.
+    delete_kudos: write { id: Uuid } -> () [Loop, Documents, Trash] => |s, i| s.delete_kudos(i.id);
+    /// Every answer ("you said, we did"), most recently done first.
+    list_answers: read {} -> Vec<Answer> [] => |s, i| s.list_answers();
+    /// What was done about an observation or pain, if it was answered.
+    answer_of: read { target: AnswerTarget } -> Option<Answer> [] => |s, i| s.answer_of(i.target);
+    /// Marks an observation or pain answered with what was done (and the solution or roadmap item), or changes its answer.
+    mark_answered: write { target: AnswerTarget, answer: AnswerInput } -> Answer [Loop, Observations, Pains]
+        => |s, i| s.mark_answered(i.target, &i.answer);
+    /// Takes an answer back, to the trash.
+    unmark_answered: write { target: AnswerTarget } -> () [Loop, Observations, Pains, Trash]
+        => |s, i| s.unmark_answered(i.target);
+    /// What a team told us (in a cycle, or ever) and what was done about it.
+    team_digest: read { team_id: Uuid, cycle_id: Option<Uuid> } -> TeamDigest [] => |s, i| s.team_digest(i.team_id, i.cycle_id);
+    /// A team's "you said, we did" digest as Markdown or HTML, ready to send back.
+    export_digest: read { team_id: Uuid, cycle_id: Option<Uuid>, format: ExportFormat } -> Exported []
+        => |s, i| s.export_digest(i.team_id, i.cycle_id, i.format);
+
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);
     /// Coverage of a cycle: channels, teams and segments heard, ask-load.
@@ -449,7 +515,7 @@ operations! {
     list_trash: read {} -> Vec<TrashItem> [] => |s, i| s.list_trash();
     /// Restores a deleted thing, with every link it had.
     restore_from_trash: write { entity: TrashEntity, id: Uuid } -> ()
-        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Coverage, Documents]
+        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Coverage, Documents, Loop]
         => |s, i| s.restore(i.entity, i.id);
 
     /// Markdown to sanitized HTML, by the one renderer in core.

@@ -1,5 +1,5 @@
 //! Citations: a document names the evidence behind a claim with a token in its
-//! Markdown, `[@obs:UUID]` (also `pain:`, `bucket:`, `solution:`, `session:`), and
+//! Markdown, `[@obs:UUID]` (also `pain:`, `bucket:`, `solution:`, `session:`, `kudos:`), and
 //! shows the current state of a cycle with a live section, `[@live:pains]` (the top
 //! ten of the ranked list, or `[@live:pains:5]`), `[@live:tradeoffs]` or `[@live:roadmap]`.
 //!
@@ -32,6 +32,7 @@ pub enum CitedKind {
     Bucket,
     Solution,
     Session,
+    Kudos,
 }
 
 stored!(CitedKind, "cited kind", {
@@ -40,6 +41,7 @@ stored!(CitedKind, "cited kind", {
     Bucket => "bucket",
     Solution => "solution",
     Session => "session",
+    Kudos => "kudos",
 });
 
 impl CitedKind {
@@ -51,6 +53,7 @@ impl CitedKind {
             Self::Bucket => "bucket",
             Self::Solution => "solution",
             Self::Session => "session",
+            Self::Kudos => "kudos",
         }
     }
 
@@ -265,6 +268,17 @@ impl Db<'_> {
                         JOIN person p ON p.id = sp.person_id JOIN team t ON t.id = p.team_id
                         WHERE sp.session_id = s.id ORDER BY t.name)), '') AS teams
                  FROM session s WHERE s.id = ?1"
+            }
+            CitedKind::Kudos => {
+                "SELECT k.id, k.what AS text, k.deleted_at IS NOT NULL AS trashed, NULL AS merged_into,
+                    '' AS session_title, k.given_on AS day,
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT p.name FROM kudos_person kp
+                        JOIN person p ON p.id = kp.person_id WHERE kp.kudos_id = k.id
+                        ORDER BY p.name)), '') AS who,
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM kudos_person kp
+                        JOIN person p ON p.id = kp.person_id JOIN team t ON t.id = p.team_id
+                        WHERE kp.kudos_id = k.id ORDER BY t.name)), '') AS teams
+                 FROM kudos k WHERE k.id = ?1"
             }
         };
         let now = self

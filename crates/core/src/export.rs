@@ -302,6 +302,17 @@ fn footnote_text(kind: CitedKind, c: &CitedText) -> String {
         ),
         CitedKind::Bucket => format!("Bucket: {text}."),
         CitedKind::Solution => format!("Solution: {text}."),
+        CitedKind::Kudos => {
+            let mut s = format!("Kudos: “{text}”");
+            if !who.is_empty() {
+                s.push_str(&format!(" — {who}"));
+            }
+            if !place.is_empty() {
+                s.push_str(&format!("; {}", place.join(", ")));
+            }
+            s.push('.');
+            s
+        }
         CitedKind::Session => {
             let mut s = format!("Session: {}", place.join(", "));
             if !who.is_empty() {
@@ -652,7 +663,7 @@ fn finish(
 }
 
 /// A file name made of `title`: characters no file system takes become spaces.
-fn file_stem(title: &str) -> String {
+pub(crate) fn file_stem(title: &str) -> String {
     let cleaned: String = title
         .chars()
         .map(|c| {

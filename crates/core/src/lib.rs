@@ -23,7 +23,10 @@ pub mod schema;
 pub mod store;
 
 // The areas, each above the vocabulary and the areas it names.
+pub mod adoption;
+pub mod answer;
 pub mod bucket;
+pub mod cadence;
 pub mod citation;
 pub mod coverage;
 pub mod criterion;
@@ -31,6 +34,7 @@ pub mod cycle;
 pub mod document;
 pub mod export;
 pub mod idea;
+pub mod kudos;
 pub mod lint;
 pub mod merge;
 pub mod observation;
@@ -45,6 +49,7 @@ pub mod sample;
 pub mod search;
 pub mod search_index;
 pub mod session;
+pub mod sla;
 pub mod solution;
 pub mod survey;
 pub mod survey_chart;
@@ -54,7 +59,12 @@ pub mod template;
 pub mod tradeoff;
 pub mod trash;
 
+pub use adoption::{
+    Adoption, AdoptionInput, AdoptionKind, AdoptionState, Milestone, MilestoneInput,
+};
+pub use answer::{Answer, AnswerInput, AnswerLink, AnswerTarget, DigestItem, TeamDigest};
 pub use bucket::{Bucket, BucketInput, BucketKind, BucketRef};
+pub use cadence::{Checkin, CheckinDue, CheckinInput, DueState};
 pub use citation::{Citation, CitationState, CitedKind, CitedText, Live};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
@@ -70,6 +80,7 @@ pub use export::{ExportDoc, ExportFormat, Exported};
 pub use filter::ObservationFilter;
 pub use idea::{Assessment, Evidence, Idea, IdeaInput};
 pub use kind::{source_kinds, ObservationKind, SourceKind, SourceKindInfo};
+pub use kudos::{Kudos, KudosDirection, KudosInput};
 pub use lint::{DocumentLint, LintFinding, LintKind};
 pub use merge::{MergeDone, MergeEntity};
 pub use observation::{
@@ -100,6 +111,7 @@ pub use session::{
     KindCount, NewSession, NotesChoice, NotesSaved, NotesVersion, Session, SessionLink,
     SessionList, SessionQuery, SessionSort, SessionSummary, SessionUpdate,
 };
+pub use sla::{Better, LevelKind, Sla, SlaInput, SlaLevel, SlaLevelInput};
 pub use solution::{
     Experiment, ExperimentInput, Horizon, Outcome, PlanBalance, Solution, SolutionInput,
     SolutionStatus, VendorCitation,

@@ -89,6 +89,7 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
             // Who answered a survey wave: ask-load follows the person kept. The
             // responses themselves keep whom they named; reads follow the merge.
             ("survey_wave_person", "person_id", "wave_id"),
+            ("kudos_person", "person_id", "kudos_id"),
         ],
         MergeEntity::Observation => &[
             ("observation_person", "observation_id", "person_id"),

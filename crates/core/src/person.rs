@@ -159,6 +159,11 @@ pub struct Person {
     pub sessions: Vec<PersonSession>,
     /// Live observations attributed to them.
     pub observation_count: u32,
+    /// How often to check in with them, in weeks; none without a rhythm.
+    #[ts(type = "number | null")]
+    pub checkin_weeks: Option<u32>,
+    /// Their dated answers to the three questions, newest first.
+    pub checkins: Vec<crate::cadence::Checkin>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -370,7 +375,7 @@ impl Db<'_> {
         let found = self
             .conn
             .prepare_cached(&format!(
-                "{PERSON_COLUMNS}, p.goals, p.support, p.interaction, p.created_at, p.updated_at,
+                "{PERSON_COLUMNS}, p.goals, p.support, p.interaction, p.checkin_weeks, p.created_at, p.updated_at,
                     (SELECT count(*) FROM observation_person op JOIN observation o ON o.id = op.observation_id
                      WHERE op.person_id = p.id AND o.deleted_at IS NULL) AS observations
                  {PERSON_FROM} WHERE p.id = ?2 AND p.deleted_at IS NULL"
@@ -384,6 +389,8 @@ impl Db<'_> {
                     created_at: r.time("created_at")?,
                     updated_at: r.time("updated_at")?,
                     observation_count: r.get("observations")?,
+                    checkin_weeks: r.get("checkin_weeks")?,
+                    checkins: Vec::new(),
                     sessions: Vec::new(),
                 })
             })
@@ -408,6 +415,7 @@ impl Db<'_> {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        person.checkins = self.checkins(id)?;
         Ok(person)
     }
 

@@ -98,6 +98,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../migrations/0012_survey.sql"),
         breaking: false,
     },
+    Migration {
+        version: 13,
+        name: "0013_loop",
+        sql: include_str!("../../../migrations/0013_loop.sql"),
+        // A citation of a kudos is a kind older builds cannot read.
+        breaking: true,
+    },
 ];
 
 /// The highest migration this build knows.

@@ -29,6 +29,13 @@ pub enum TrashEntity {
     TradeoffAxis,
     Criterion,
     RoadmapItem,
+    Checkin,
+    Sla,
+    SlaLevel,
+    Adoption,
+    AdoptionMilestone,
+    Kudos,
+    Answer,
 }
 
 impl Stored for TrashEntity {
@@ -48,6 +55,13 @@ impl Stored for TrashEntity {
             Self::TradeoffAxis => "tradeoff_axis",
             Self::Criterion => "criterion",
             Self::RoadmapItem => "roadmap_item",
+            Self::Checkin => "checkin",
+            Self::Sla => "sla",
+            Self::SlaLevel => "sla_level",
+            Self::Adoption => "adoption",
+            Self::AdoptionMilestone => "adoption_milestone",
+            Self::Kudos => "kudos",
+            Self::Answer => "answer",
         }
     }
     fn all() -> &'static [Self] {
@@ -65,6 +79,13 @@ impl Stored for TrashEntity {
             Self::TradeoffAxis,
             Self::Criterion,
             Self::RoadmapItem,
+            Self::Checkin,
+            Self::Sla,
+            Self::SlaLevel,
+            Self::Adoption,
+            Self::AdoptionMilestone,
+            Self::Kudos,
+            Self::Answer,
         ]
     }
 }
@@ -122,6 +143,27 @@ const TRASH: &str = "
     UNION ALL
     SELECT 'roadmap_item', r.id, r.title, 'roadmap item · ' || c.name, r.deleted_at
         FROM roadmap_item r JOIN cycle c ON c.id = r.cycle_id WHERE r.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'checkin', k.id, 'Check-in of ' || k.held_on, 'check-in · ' || p.name, k.deleted_at
+        FROM checkin k JOIN person p ON p.id = k.person_id WHERE k.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'sla', s.id, s.service || ': ' || s.measure, 'SLA · ' || coalesce(t.name, ''), s.deleted_at
+        FROM sla s LEFT JOIN team t ON t.id = s.team_id WHERE s.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'sla_level', l.id, l.kind || ' ' || l.value || ' on ' || l.on_date, 'SLA level · ' || s.service || ': ' || s.measure, l.deleted_at
+        FROM sla_level l JOIN sla s ON s.id = l.sla_id WHERE l.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'adoption', a.id, a.capability, a.kind || ' · ' || coalesce(t.name, ''), a.deleted_at
+        FROM adoption a LEFT JOIN team t ON t.id = a.team_id WHERE a.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'adoption_milestone', m.id, m.title, 'milestone · ' || a.capability, m.deleted_at
+        FROM adoption_milestone m JOIN adoption a ON a.id = m.adoption_id WHERE m.deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'kudos', id, substr(what, 1, 200), 'kudos · ' || direction, deleted_at
+        FROM kudos WHERE deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'answer', id, substr(what_done, 1, 200), 'you said, we did', deleted_at
+        FROM answer WHERE deleted_at IS NOT NULL
     ORDER BY 5 DESC, 2 DESC";
 
 fn context(entity: &str, raw: &str) -> String {
@@ -205,6 +247,18 @@ impl Tx<'_> {
                 params![id.to_string()],
             )
             .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) if entity == TrashEntity::Answer => {
+                    DomainError::invalid(
+                        "answer",
+                        "this was answered again since; take that answer back first",
+                    )
+                }
+                Some(rusqlite::ErrorCode::ConstraintViolation) if entity == TrashEntity::Sla => {
+                    DomainError::invalid(
+                        "measure",
+                        "a live SLA has this service, team and measure; rename that one first",
+                    )
+                }
                 Some(rusqlite::ErrorCode::ConstraintViolation) => DomainError::invalid(
                     "name",
                     format!("a live {table} already has this name; rename that one first"),

@@ -61,8 +61,20 @@ pub enum ExportError {
 #[serde(tag = "of", rename_all = "snake_case", rename_all_fields = "camelCase")]
 #[ts(tag = "of", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum ExportOf {
-    Cycle { cycle_id: Uuid, doc: ExportDoc },
-    Version { version_id: Uuid },
+    Cycle {
+        cycle_id: Uuid,
+        doc: ExportDoc,
+    },
+    Version {
+        version_id: Uuid,
+    },
+    /// A team's "you said, we did" digest, of one cycle or of every cycle.
+    Digest {
+        team_id: Uuid,
+        #[ts(optional)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cycle_id: Option<Uuid>,
+    },
 }
 
 /// A cycle's charter, vision, ranked pain, roadmap or planning pack in `format`.
@@ -91,6 +103,7 @@ pub fn export_of(store: &Store, of: ExportOf, format: Format) -> Result<ExportFi
     let exported = match of {
         ExportOf::Cycle { cycle_id, doc } => store.export(cycle_id, doc, core)?,
         ExportOf::Version { version_id } => store.export_version(version_id, core)?,
+        ExportOf::Digest { team_id, cycle_id } => store.export_digest(team_id, cycle_id, core)?,
     };
     let stem = exported
         .file_name
