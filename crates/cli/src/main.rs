@@ -14,7 +14,7 @@ use groundwork_core::{
     BadRows, ExportDoc, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store,
     SurveyMapping, SurveyPreview, SystemClock, WaveImport,
 };
-use groundwork_interchange::{ExportError, Format};
+use groundwork_interchange::{ExportError, ExportOf, Format};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -101,6 +101,25 @@ enum Command {
         #[arg(long, value_name = "DOC", default_value = "pack", value_parser = parse_doc)]
         doc: ExportDoc,
         /// md (CommonMark with footnotes), html (one self-contained file) or pdf
+        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+        format: Format,
+        /// The file to write (it must not exist unless --force); "-" writes to stdout
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export a team's "you said, we did" digest: what its people told us and what was
+    /// done about it, ready to send back
+    Digest {
+        /// The team (its name, in any case)
+        #[arg(long, value_name = "NAME")]
+        team: String,
+        /// Only this cycle (its name, in any case) [default: every cycle]
+        #[arg(long, value_name = "NAME")]
+        cycle: Option<String>,
+        /// md, html or pdf
         #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
         format: Format,
         /// The file to write (it must not exist unless --force); "-" writes to stdout
@@ -368,7 +387,25 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             force,
         } => {
             let store = open(&workspace_path(cli.workspace)?)?;
-            export(&store, out, json, cycle, doc, format, &dest, force)
+            let of = ExportOf::Cycle {
+                cycle_id: cycle_or_current(&store, cycle)?,
+                doc,
+            };
+            export(&store, out, json, of, doc.name(), format, &dest, force)
+        }
+        Command::Digest {
+            team,
+            cycle,
+            format,
+            out: dest,
+            force,
+        } => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            let of = ExportOf::Digest {
+                team_id: team_named(&store, &team)?,
+                cycle_id: cycle.map(|c| cycle_named(&store, &c)).transpose()?,
+            };
+            export(&store, out, json, of, "digest", format, &dest, force)
         }
         Command::Sessions { cycle, kind } => {
             let store = open(&workspace_path(cli.workspace)?)?;
@@ -456,20 +493,24 @@ fn ts_config() -> groundwork_api::typescript::Config {
     groundwork_api::typescript::Config::new()
 }
 
-/// The cycle with this name (in any case), or a refusal naming the cycles there are.
-fn cycle_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
-    let cycles = store.list_cycles()?;
-    if let Some(c) = cycles
+/// The one of `items` named `name` (in any case), or a refusal naming those there are.
+fn named(
+    items: &[(uuid::Uuid, &str)],
+    name: &str,
+    one: &str,
+    many: &str,
+) -> Result<uuid::Uuid, Failure> {
+    if let Some((id, _)) = items
         .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(name.trim()))
+        .find(|(_, n)| n.eq_ignore_ascii_case(name.trim()))
     {
-        return Ok(c.id);
+        return Ok(*id);
     }
-    let names: Vec<&str> = cycles.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = items.iter().map(|(_, n)| *n).collect();
     Err(Failure::Refused(IpcError::new(
         ErrorKind::NotFound,
         format!(
-            "No cycle is named \"{name}\"; the cycles are: {}",
+            "No {one} is named \"{name}\"; the {many} are: {}",
             if names.is_empty() {
                 "none yet".to_owned()
             } else {
@@ -477,6 +518,13 @@ fn cycle_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
             }
         ),
     )))
+}
+
+/// The cycle with this name (in any case), or a refusal naming the cycles there are.
+fn cycle_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
+    let cycles = store.list_cycles()?;
+    let items: Vec<_> = cycles.iter().map(|c| (c.id, c.name.as_str())).collect();
+    named(&items, name, "cycle", "cycles")
 }
 
 /// The cycle named (in any case), or the current one.
@@ -490,24 +538,30 @@ fn cycle_or_current(store: &Store, cycle: Option<String>) -> Result<uuid::Uuid, 
     }
 }
 
-/// Writes a cycle's document, ranked pain, roadmap or pack to `dest` ("-": stdout).
+/// The team named `name` (in any case), or a refusal naming the teams there are.
+fn team_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
+    let teams = store.list_teams()?;
+    let items: Vec<_> = teams.iter().map(|t| (t.id, t.name.as_str())).collect();
+    named(&items, name, "team", "teams")
+}
+
+/// Writes a cycle's document, ranked pain, roadmap or pack, or a team's digest, to
+/// `dest` ("-": stdout); `doc` names it in the --json report.
 #[allow(clippy::too_many_arguments)] // one per flag of the subcommand
 fn export(
     store: &Store,
     out: &mut impl Write,
     json: bool,
-    cycle: Option<String>,
-    doc: ExportDoc,
+    of: ExportOf,
+    doc: &str,
     format: Format,
     dest: &Path,
     force: bool,
 ) -> Result<(), Failure> {
-    let cycle_id = cycle_or_current(store, cycle)?;
-    let exported =
-        groundwork_interchange::export(store, cycle_id, doc, format).map_err(|e| match e {
-            ExportError::Domain(e) => Failure::Refused(e.into()),
-            ExportError::Pdf(e) => Failure::Refused(IpcError::internal(e)),
-        })?;
+    let exported = groundwork_interchange::export_of(store, of, format).map_err(|e| match e {
+        ExportError::Domain(e) => Failure::Refused(e.into()),
+        ExportError::Pdf(e) => Failure::Refused(IpcError::internal(e)),
+    })?;
     if dest.as_os_str() == "-" {
         let _ = out.write_all(&exported.bytes);
         return Ok(());
@@ -519,7 +573,7 @@ fn export(
             out,
             &json!({
                 "path": dest,
-                "doc": doc.name(),
+                "doc": doc,
                 "format": format.extension(),
                 "bytes": exported.bytes.len(),
                 "citations": exported.citations,

@@ -504,6 +504,7 @@ fn every_subcommand_has_help() {
         "search",
         "rank",
         "export",
+        "digest",
         "import-survey",
     ] {
         let run = cli(dir.path(), &[sub, "--help"]);
@@ -604,6 +605,121 @@ fn rank_prints_the_prioritized_pains_explains_one_and_is_refused_in_discovery() 
     let beyond = cli(dir.path(), &["--workspace", &ws, "rank", "--explain", "9"]);
     assert_eq!(beyond.code, 1);
     assert!(beyond.stderr.contains("choose 1 to 2"), "{}", beyond.stderr);
+}
+
+#[test]
+fn digest_writes_what_a_team_told_us_and_what_we_did_and_refuses_a_team_that_is_not_there() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ws = sample(dir.path());
+    // Answer one thing Payments & Billing said, through the operation table.
+    let team = json(&cli(dir.path(), &["--workspace", &ws, "call", "list_teams"]).stdout)
+        .as_array()
+        .expect("teams")
+        .iter()
+        .find(|t| t["name"] == "Payments & Billing")
+        .expect("team")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let digest = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "team_digest",
+            &format!(r#"{{"teamId": "{team}", "cycleId": null}}"#),
+        ],
+    );
+    assert_eq!(digest.code, 0, "{}", digest.stderr);
+    let first = json(&digest.stdout)["observations"][0]["target"].clone();
+    assert_eq!(first["kind"], "observation", "{first}");
+    let marked = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "mark_answered",
+            &serde_json::json!({ "target": first, "answer": { "whatDone": "Invoices export in one click <b>now</b>", "doneOn": "2026-12-01" } }).to_string(),
+        ],
+    );
+    assert_eq!(marked.code, 0, "{}", marked.stderr);
+
+    let md = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "digest",
+            "--team",
+            "payments & BILLING",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    );
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(
+        md.stdout
+            .starts_with("# You said, we did: Payments & Billing"),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout
+            .contains("**We did:** Invoices export in one click"),
+        "{}",
+        md.stdout
+    );
+
+    let out = dir.path().join("digest.html");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "digest",
+            "--team",
+            "Payments & Billing",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(json(&run.stdout)["doc"], "digest");
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        html.contains("&lt;b&gt;now&lt;/b&gt;"),
+        "text stays text: {html}"
+    );
+
+    let missing = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "digest",
+            "--team",
+            "Nobody",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    );
+    assert_eq!(missing.code, 1);
+    assert!(
+        missing
+            .stderr
+            .contains("No team is named \"Nobody\"; the teams are: Developer Platform"),
+        "{}",
+        missing.stderr
+    );
 }
 
 #[test]
