@@ -71,6 +71,7 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_interchange::Format::export_all(&cfg)?;
     groundwork_interchange::ExportOf::export_all(&cfg)?;
     crate::commands::export::SavedExport::export_all(&cfg)?;
+    crate::commands::chart::ChartFormat::export_all(&cfg)?;
     crate::commands::survey::ChosenFile::export_all(&cfg)?;
     crate::commands::survey::ImportProgress::export_all(&cfg)?;
     groundwork_core::SurveyPreview::export_all(&cfg)?;
@@ -89,6 +90,20 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::SearchResults::export_all(&cfg)?;
     groundwork_core::Coverage::export_all(&cfg)?;
     groundwork_core::SessionTemplate::export_all(&cfg)?;
+    groundwork_core::CheckinDue::export_all(&cfg)?;
+    groundwork_core::CheckinInput::export_all(&cfg)?;
+    groundwork_core::Sla::export_all(&cfg)?;
+    groundwork_core::SlaInput::export_all(&cfg)?;
+    groundwork_core::SlaLevelInput::export_all(&cfg)?;
+    groundwork_core::Adoption::export_all(&cfg)?;
+    groundwork_core::AdoptionInput::export_all(&cfg)?;
+    groundwork_core::MilestoneInput::export_all(&cfg)?;
+    groundwork_core::Kudos::export_all(&cfg)?;
+    groundwork_core::KudosInput::export_all(&cfg)?;
+    groundwork_core::Answer::export_all(&cfg)?;
+    groundwork_core::AnswerInput::export_all(&cfg)?;
+    groundwork_core::AnswerTarget::export_all(&cfg)?;
+    groundwork_core::TeamDigest::export_all(&cfg)?;
     Ok(())
 }
 

@@ -98,6 +98,7 @@ pub fn run(launch: Launch) {
             commands::app::open_external,
             commands::app::startup_painted,
             commands::export::save_export,
+            commands::chart::save_chart,
             commands::survey::choose_survey_file,
             commands::survey::import_survey,
             commands::survey::cancel_survey_import,

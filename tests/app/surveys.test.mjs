@@ -1,12 +1,13 @@
 // Surveys on the real app: import a wave of a European Microsoft Forms export (BOM,
 // semicolons, decimal commas, day-first dates) picked by the shell, map it, chart it,
-// and turn a free-text answer into an observation; the command line then reads what
-// the app wrote.
+// save a chart as SVG and PNG (drawn and rasterized in WebKit under the app's content
+// security policy), and turn a free-text answer into an observation; the command line
+// then reads what the app wrote.
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Harness, byTestId, waitUntil, journey, APP_BINARY } from './lib/harness.mjs';
 import { Keys } from './lib/webdriver.mjs';
@@ -22,6 +23,9 @@ before(async () => {
     '14.11.2026 11:00;tom.berg@corp.example;Search;2;0,5;"Queues; and <script>window.__gw_pwned=1</script> builds"\r\n' +
     '15.11.2026 12:00;ana.lima@corp.example;Payments;5;2,5;\r\n';
   writeFileSync(h.path('DevEx wave 1.csv'), csv);
+  // Charts are saved here, under their suggested names, without a dialog.
+  h.env.GROUNDWORK_EXPORT_DIR = h.path('exports');
+  mkdirSync(h.path('exports'), { recursive: true });
   await h.restartDriver();
 });
 after(async () => {
@@ -47,6 +51,21 @@ journey(() => h, 'a survey export is imported, mapped, charted, and a free-text 
     await app.waitText(byTestId('survey-waves'), (t) => t.includes('Wave 1') && t.includes('3 responses'));
     await app.waitText(byTestId('surveys-view'), (t) => t.includes('67% satisfied'));
     await app.screenshot('survey-charts');
+
+    // The Satisfaction chart as files: one SVG, and a PNG the page rasterized.
+    const chart = '[data-testid=survey-question-chart][data-kind=csat]';
+    await app.click(`${chart} [data-testid=survey-chart-save-svg]`);
+    const svgFile = h.path('exports', 'DevEx wave 1 – Satisfaction.svg');
+    await waitUntil(async () => existsSync(svgFile), { message: 'the SVG is written' });
+    const svg = readFileSync(svgFile, 'utf8');
+    assert.ok(svg.startsWith('<?xml') && svg.includes('<svg xmlns="http://www.w3.org/2000/svg"'), svg.slice(0, 200));
+    assert.ok(svg.includes('Satisfaction') && svg.includes('n = 3'), 'the title and n');
+    await app.click(`${chart} [data-testid=survey-chart-save-png]`);
+    const pngFile = h.path('exports', 'DevEx wave 1 – Satisfaction.png');
+    await waitUntil(async () => existsSync(pngFile), { message: 'the PNG is written' });
+    const png = readFileSync(pngFile);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG magic');
+    assert.equal(png.readUInt32BE(16), 2 * Number(svg.match(/<svg[^>]* width="(\d+)"/)[1]), 'twice the SVG wide');
 
     // The free-text answers, and one of them made evidence.
     await app.click(byTestId('survey-read-answers'));

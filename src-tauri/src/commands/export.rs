@@ -50,16 +50,40 @@ pub async fn save_export(
         Format::Html => ("Web page (HTML)", "html"),
         Format::Pdf => ("PDF", "pdf"),
     };
+    let citations = file.citations;
+    let title = format!("Save {}", file.title);
+    let saved = save_where_chosen(&app, title, file.file_name, (label, ext), file.bytes).await?;
+    Ok(saved.map(|(path, bytes)| SavedExport {
+        path,
+        bytes,
+        citations,
+    }))
+}
+
+/// Asks where to save `bytes` (suggesting `file_name`, offering one `filter`: a label
+/// and an extension), then writes them there whole or not at all. Returns the path
+/// written and its size, `None` when the user cancels. Every file the shell saves for
+/// the page goes through here: documents, packs and charts.
+pub(crate) async fn save_where_chosen(
+    app: &AppHandle,
+    title: String,
+    file_name: String,
+    filter: (&'static str, &'static str),
+    bytes: Vec<u8>,
+) -> CmdResult<Option<(String, u32)>> {
+    // Checked before it is joined to a folder: a name like "../x" must not leave it.
+    groundwork_core::export::check_file_name(&file_name).map_err(IpcError::from)?;
     // Scripted runs (and the end-to-end tests) name a folder instead of a dialog;
     // nothing there is replaced. The dialog itself asks before replacing a file.
     let (path, replace) = match std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
-        Some(dir) => (std::path::PathBuf::from(dir).join(&file.file_name), false),
+        Some(dir) => (std::path::PathBuf::from(dir).join(&file_name), false),
         None => {
+            let (label, ext) = filter;
             let dialog = app
                 .dialog()
                 .file()
-                .set_title(format!("Save {}", file.title))
-                .set_file_name(&file.file_name)
+                .set_title(title)
+                .set_file_name(&file_name)
                 .add_filter(label, &[ext]);
             let picked = crate::state::blocking(move || Ok(dialog.blocking_save_file())).await?;
             let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
@@ -68,16 +92,11 @@ pub async fn save_export(
             (path, true)
         }
     };
-    let (bytes, citations) = (file.bytes, file.citations);
     let target = path.clone();
     let written = crate::state::blocking(move || {
         groundwork_core::export::write_export(&target, &bytes, replace).map_err(IpcError::from)?;
         Ok(bytes.len())
     })
     .await?;
-    Ok(Some(SavedExport {
-        path: path.display().to_string(),
-        bytes: written as u32,
-        citations,
-    }))
+    Ok(Some((path.display().to_string(), written as u32)))
 }

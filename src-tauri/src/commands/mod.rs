@@ -3,6 +3,7 @@
 //! choose workspace files and survey exports (dialogs), open links, report start-up.
 
 pub mod app;
+pub mod chart;
 pub mod export;
 pub mod op;
 pub mod survey;

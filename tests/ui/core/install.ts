@@ -188,6 +188,15 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
     case 'save_export':
       // The server makes the file as the shell does (PDF too) in the journey's folder.
       return config.dialogs?.cancelSave ? null : post('/export', a);
+    case 'save_chart': {
+      // The page drew the file; the shell checks it is what it says and saves it. The
+      // call (name, format, content) is recorded for the journey to read.
+      if (config.dialogs?.cancelSave) return null;
+      const bytes = atob(String(a.content ?? ''));
+      const looksRight = a.format === 'png' ? bytes.startsWith('\x89PNG\r\n\x1a\n') : /^(\uFEFF|\xEF\xBB\xBF)?\s*(<svg|<\?xml)/.test(bytes);
+      if (!looksRight) refuse('invalid_input', `The chart did not arrive as a ${String(a.format).toUpperCase()} image; it was not saved. Try again`);
+      return { path: `/exports/${String(a.fileName)}`, bytes: bytes.length, citations: 0 };
+    }
     default:
       // Window plugin calls made by @tauri-apps/api/window (e.g. destroy after a close request).
       if (cmd.startsWith('plugin:window|') || cmd.startsWith('plugin:webview|')) return null;
@@ -227,7 +236,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'choose_survey_file', 'import_survey', 'cancel_survey_import']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'save_chart', 'choose_survey_file', 'import_survey', 'cancel_survey_import']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

@@ -5,6 +5,9 @@
 // through the test server.
 
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHOTS } from '../harness.mjs';
 import { journey, $, expectCount } from '../journey.mjs';
 
 const H1 = '2027 H1 planning';
@@ -102,5 +105,68 @@ journey(
     assert.equal(found.observations[0].people[0].name, 'Tom Berg');
     assert.equal(found.observations[0].sourceKind, 'user_survey');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  },
+);
+
+// A question titled with markup: the saved chart keeps it as text.
+const HOSTILE_QUESTION = '<script>alert(1)</script> "]]>& How likely are you to recommend the platform?';
+const hostileWave = [
+  `Email Address,Which team are you on?,"${HOSTILE_QUESTION.replaceAll('"', '""')}"`,
+  'priya.raman@corp.example,Payments,9',
+  'tom.berg@corp.example,<b>Search</b>,3',
+  'ana.lima@corp.example,Payments,10',
+].join('\n');
+
+journey(
+  'surveys: a question’s chart saves as one SVG (survey text escaped) and as a PNG',
+  { seed: { cycles: [{ name: H1, current: true }] }, dialogs: { surveyFile: { fileName: 'Pulse.csv', content: b64(hostileWave) } } },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'cycle-switcher').waitFor();
+    await page.keyboard.press('Control+Shift+7');
+    await $(page, 'survey-import-open').click();
+    await $(page, 'survey-choose-file').click();
+    await $(page, 'survey-import-go').getByText('Import 3 responses').click();
+    await $(page, 'survey-import').waitFor({ state: 'detached' });
+    const nps = page.locator('[data-testid=survey-question-chart][data-kind=nps]');
+    await nps.getByText(HOSTILE_QUESTION).waitFor();
+    await $(page, 'survey-split-team').click();
+    await expectCount(nps.getByTestId('survey-series').locator('tbody tr'), 2, 'Payments and <b>Search</b>');
+
+    await nps.getByTestId('survey-chart-save-svg').click();
+    await page.getByText(/Saved the chart to \/exports\/Pulse – .*\.svg\./).waitFor();
+    const [svgCall] = await app.calls('save_chart');
+    assert.equal(svgCall.ok, true);
+    assert.equal(svgCall.args.format, 'svg');
+    assert.match(svgCall.args.fileName, /^Pulse – script alert\(1\) script \]\] & How likely .*\.svg$/);
+    const svg = Buffer.from(svgCall.args.content, 'base64').toString('utf8');
+    assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'), svg.slice(0, 120));
+    assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt; "]]&gt;&amp; How likely'), 'the title, escaped');
+    assert.ok(!svg.includes('<script') && !svg.includes('<b>'), 'no markup of the survey’s');
+    assert.ok(svg.includes('&lt;b&gt;Search&lt;/b&gt;'), 'the team, escaped');
+    assert.ok(svg.includes('n = 3'), 'the n');
+    // The page's own parser reads it as one SVG document, the title whole.
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.localName, title: doc.querySelector('svg > title')?.textContent, scripts: doc.getElementsByTagName('script').length };
+    }, svg);
+    assert.deepEqual(parsed, { error: 0, root: 'svg', title: HOSTILE_QUESTION, scripts: 0 });
+
+    await nps.getByTestId('survey-chart-save-png').click();
+    await page.getByText(/Saved the chart to \/exports\/Pulse – .*\.png\./).waitFor();
+    const pngCall = (await app.calls('save_chart'))[1];
+    assert.equal(pngCall.ok, true);
+    assert.equal(pngCall.args.format, 'png');
+    assert.match(pngCall.args.fileName, /\.png$/);
+    const png = Buffer.from(pngCall.args.content, 'base64');
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG magic');
+    // Twice the SVG's size (IHDR's width and height, big-endian).
+    const width = Number(svg.match(/<svg[^>]* width="(\d+)"/)[1]);
+    assert.equal(png.readUInt32BE(16), width * 2);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    // The saved PNG itself, to look at beside the screen.
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, 'ui-survey-chart-file.png'), png);
+    await app.shot('survey-chart-saved');
   },
 );

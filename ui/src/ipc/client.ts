@@ -6,7 +6,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import type { ChosenFile, ErrorKind, ImportProgress, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
+import type { ChartFormat, ChosenFile, ErrorKind, ImportProgress, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
 import { operations, STALE, type OpName } from './generated/ops';
 import { stale } from '../lib/stale.svelte';
 
@@ -71,6 +71,11 @@ export const backend = {
    * is typeset by the shell); null when the user cancels.
    */
   saveExport: (of: ExportOf, format: Format) => call<SavedExport | null>('save_export', { of, format }),
+  /**
+   * Asks where to save a chart the page drew (`content`: the SVG or PNG's bytes in
+   * base64; `fileName` only suggests a name) and writes it there; null when the user cancels.
+   */
+  saveChart: (fileName: string, format: ChartFormat, content: string) => call<SavedExport | null>('save_chart', { fileName, format, content }),
   /**
    * Asks which survey export to import and reads it (the shell reads; the page gets the
    * bytes of the one file picked, for previewSurveyImport and importSurveyWave); null

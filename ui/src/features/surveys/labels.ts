@@ -78,3 +78,30 @@ export function diverging(f: Pick<WaveFigures, 'distribution' | 'n'>): Segment[]
   }
   return out;
 }
+
+/** The one figure a wave is summed up by, in words (the same on screen and in a saved chart). */
+export function headline(f: WaveFigures, kind: ColumnKind): string {
+  if (f.n === 0) return 'no answers';
+  if (f.nps) return `NPS ${withMargin(f.nps.value, f.nps.margin, true)}`;
+  if (f.csat) return `${Math.round(f.csat.value)}% satisfied ±${Math.round(f.csat.margin)}`;
+  if (f.mean !== undefined && kind !== 'single_choice' && kind !== 'multiple_choice') return `mean ${f.mean.toFixed(1)}`;
+  return `${f.n} answered`;
+}
+
+/** Detractors (0–6), passives (7–8) and promoters (9–10), in percent of who answered. */
+export function npsParts(f: Pick<WaveFigures, 'distribution' | 'n'>) {
+  const d = f.distribution;
+  const sum = (from: number, to: number) => d.filter((c) => (c.value ?? 0) >= from && (c.value ?? 0) <= to).reduce((a, c) => a + c.count, 0);
+  const n = f.n || 1;
+  return { detractors: (100 * sum(0, 6)) / n, passives: (100 * sum(7, 8)) / n, promoters: (100 * sum(9, 10)) / n };
+}
+
+/** Bar colours, from the most negative answer to the most positive. */
+export const TONES = ['#b42318', '#e0796b', '#c9ccd1', '#7fb8a4', '#1f7a5c'];
+
+/** The colour of segment `i` of `count` of a diverging bar: the ends darker than the rest. */
+export function tone(side: -1 | 0 | 1, i: number, count: number): string {
+  if (side === 0) return TONES[2];
+  if (side < 0) return i === 0 && count > 2 ? TONES[0] : TONES[1];
+  return i === count - 1 && count > 2 ? TONES[4] : TONES[3];
+}

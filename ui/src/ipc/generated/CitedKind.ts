@@ -3,4 +3,4 @@
 /**
  * What a citation points at.
  */
-export type CitedKind = "observation" | "pain" | "bucket" | "solution" | "session";
+export type CitedKind = "observation" | "pain" | "bucket" | "solution" | "session" | "kudos";

@@ -5,4 +5,4 @@ import type { ExportDoc } from "./ExportDoc";
  * What is exported: a cycle's document as it is now, or a kept version of a charter
  * or vision as it was sent.
  */
-export type ExportOf = { "of": "cycle", cycleId: string, doc: ExportDoc, } | { "of": "version", versionId: string, };
+export type ExportOf = { "of": "cycle", cycleId: string, doc: ExportDoc, } | { "of": "version", versionId: string, } | { "of": "digest", teamId: string, cycleId?: string, };

@@ -3,4 +3,4 @@
 /**
  * What kind of thing sits in the trash.
  */
-export type TrashEntity = "session" | "observation" | "person" | "team" | "tag" | "idea" | "pain" | "bucket" | "solution" | "experiment" | "tradeoff_axis" | "criterion" | "roadmap_item";
+export type TrashEntity = "session" | "observation" | "person" | "team" | "tag" | "idea" | "pain" | "bucket" | "solution" | "experiment" | "tradeoff_axis" | "criterion" | "roadmap_item" | "checkin" | "sla" | "sla_level" | "adoption" | "adoption_milestone" | "kudos" | "answer";

@@ -1,10 +1,10 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { AnswerRef, Assessment, AxisInput, Bucket, BucketInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Lane, MergeDone, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Solution, SolutionInput, SourceKind, SourceKindInfo, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
-export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys';
+export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'loop';
 /** Every list, for when another process changed the workspace. */
-export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'trash', 'templates', 'coverage', 'settings', 'documents', 'surveys'];
+export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'trash', 'templates', 'coverage', 'settings', 'documents', 'surveys', 'loop'];
 
 /** Every operation's name. */
 export type OpName =
@@ -118,6 +118,33 @@ export type OpName =
   | 'survey_charts'
   | 'survey_text_answers'
   | 'answers_to_observations'
+  | 'checkins_due'
+  | 'set_checkin_rhythm'
+  | 'record_checkin'
+  | 'delete_checkin'
+  | 'list_slas'
+  | 'create_sla'
+  | 'update_sla'
+  | 'delete_sla'
+  | 'add_sla_level'
+  | 'delete_sla_level'
+  | 'list_adoptions'
+  | 'create_adoption'
+  | 'update_adoption'
+  | 'delete_adoption'
+  | 'add_milestone'
+  | 'update_milestone'
+  | 'delete_milestone'
+  | 'list_kudos'
+  | 'create_kudos'
+  | 'update_kudos'
+  | 'delete_kudos'
+  | 'list_answers'
+  | 'answer_of'
+  | 'mark_answered'
+  | 'unmark_answered'
+  | 'team_digest'
+  | 'export_digest'
   | 'search'
   | 'coverage'
   | 'list_templates'
@@ -239,13 +266,40 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   survey_charts: [],
   survey_text_answers: [],
   answers_to_observations: ['observations', 'surveys', 'tags', 'people', 'coverage'],
+  checkins_due: [],
+  set_checkin_rhythm: ['loop', 'people'],
+  record_checkin: ['loop', 'people'],
+  delete_checkin: ['loop', 'people', 'trash'],
+  list_slas: [],
+  create_sla: ['loop'],
+  update_sla: ['loop'],
+  delete_sla: ['loop', 'trash'],
+  add_sla_level: ['loop'],
+  delete_sla_level: ['loop', 'trash'],
+  list_adoptions: [],
+  create_adoption: ['loop'],
+  update_adoption: ['loop'],
+  delete_adoption: ['loop', 'trash'],
+  add_milestone: ['loop'],
+  update_milestone: ['loop'],
+  delete_milestone: ['loop', 'trash'],
+  list_kudos: [],
+  create_kudos: ['loop'],
+  update_kudos: ['loop', 'documents'],
+  delete_kudos: ['loop', 'documents', 'trash'],
+  list_answers: [],
+  answer_of: [],
+  mark_answered: ['loop', 'observations', 'pains'],
+  unmark_answered: ['loop', 'observations', 'pains', 'trash'],
+  team_digest: [],
+  export_digest: [],
   search: [],
   coverage: [],
   list_templates: [],
   set_template: ['templates'],
   reset_template: ['templates'],
   list_trash: [],
-  restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'coverage', 'documents'],
+  restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'coverage', 'documents', 'loop'],
   render_markdown: [],
 };
 
@@ -475,6 +529,60 @@ export function operations(call: Call) {
     surveyTextAnswers: (surveyId: string, question: number, waveId: string | null) => call<Array<TextAnswer>>('survey_text_answers', { surveyId, question, waveId }),
     /** Turns free-text answers into observations of their wave's session, attributed to the respondents; all or nothing. (writes) */
     answersToObservations: (answers: Array<AnswerRef>, kind: ObservationKind) => call<Array<Observation>>('answers_to_observations', { answers, kind }),
+    /** Everyone with a check-in rhythm and when their next check-in falls, the most overdue first. (reads) */
+    checkinsDue: () => call<Array<CheckinDue>>('checkins_due', {  }),
+    /** Sets how often to check in with a person, in weeks (null: no rhythm). (writes) */
+    setCheckinRhythm: (personId: string, weeks: number | null) => call<null>('set_checkin_rhythm', { personId, weeks }),
+    /** Keeps a stakeholder's answers to the three questions as given on a day; the newest become their profile's. (writes) */
+    recordCheckin: (personId: string, checkin: CheckinInput) => call<Checkin>('record_checkin', { personId, checkin }),
+    /** Moves a check-in to the trash. (writes) */
+    deleteCheckin: (id: string) => call<null>('delete_checkin', { id }),
+    /** Every SLA (service, team, measure) with its expected and delivered levels over time, the widest shortfall first. (reads) */
+    listSlas: () => call<Array<Sla>>('list_slas', {  }),
+    /** Adds an SLA: what a team expects of a platform service, on one measure. (writes) */
+    createSla: (sla: SlaInput) => call<Sla>('create_sla', { sla }),
+    /** Changes an SLA's service, team, measure, unit or direction. (writes) */
+    updateSla: (id: string, sla: SlaInput) => call<Sla>('update_sla', { id, sla }),
+    /** Moves an SLA and its history to the trash. (writes) */
+    deleteSla: (id: string) => call<null>('delete_sla', { id }),
+    /** Keeps an expected or delivered level of an SLA on a day. (writes) */
+    addSlaLevel: (slaId: string, level: SlaLevelInput) => call<Sla>('add_sla_level', { slaId, level }),
+    /** Moves one level of an SLA's history to the trash. (writes) */
+    deleteSlaLevel: (id: string) => call<null>('delete_sla_level', { id }),
+    /** Every adoption and migration by team, with milestones planned and done and the share moved. (reads) */
+    listAdoptions: () => call<Array<Adoption>>('list_adoptions', {  }),
+    /** Starts tracking a team's adoption of a capability, or its migration. (writes) */
+    createAdoption: (adoption: AdoptionInput) => call<Adoption>('create_adoption', { adoption }),
+    /** Changes an adoption's team, capability or kind. (writes) */
+    updateAdoption: (id: string, adoption: AdoptionInput) => call<Adoption>('update_adoption', { id, adoption }),
+    /** Moves an adoption and its milestones to the trash. (writes) */
+    deleteAdoption: (id: string) => call<null>('delete_adoption', { id }),
+    /** Adds a milestone (planned, done, share migrated) to an adoption. (writes) */
+    addMilestone: (adoptionId: string, milestone: MilestoneInput) => call<Adoption>('add_milestone', { adoptionId, milestone }),
+    /** Changes a milestone: done, re-planned, share migrated. (writes) */
+    updateMilestone: (id: string, milestone: MilestoneInput) => call<Adoption>('update_milestone', { id, milestone }),
+    /** Moves a milestone to the trash. (writes) */
+    deleteMilestone: (id: string) => call<Adoption>('delete_milestone', { id }),
+    /** Every kudos, received and given, newest first. (reads) */
+    listKudos: () => call<Array<Kudos>>('list_kudos', {  }),
+    /** Keeps a kudos: the day, the people and what for. (writes) */
+    createKudos: (kudos: KudosInput) => call<Kudos>('create_kudos', { kudos }),
+    /** Replaces a kudos's fields and people. (writes) */
+    updateKudos: (id: string, kudos: KudosInput) => call<Kudos>('update_kudos', { id, kudos }),
+    /** Moves a kudos to the trash; documents citing it keep what it said. (writes) */
+    deleteKudos: (id: string) => call<null>('delete_kudos', { id }),
+    /** Every answer ("you said, we did"), most recently done first. (reads) */
+    listAnswers: () => call<Array<Answer>>('list_answers', {  }),
+    /** What was done about an observation or pain, if it was answered. (reads) */
+    answerOf: (target: AnswerTarget) => call<Answer | null>('answer_of', { target }),
+    /** Marks an observation or pain answered with what was done (and the solution or roadmap item), or changes its answer. (writes) */
+    markAnswered: (target: AnswerTarget, answer: AnswerInput) => call<Answer>('mark_answered', { target, answer }),
+    /** Takes an answer back, to the trash. (writes) */
+    unmarkAnswered: (target: AnswerTarget) => call<null>('unmark_answered', { target }),
+    /** What a team told us (in a cycle, or ever) and what was done about it. (reads) */
+    teamDigest: (teamId: string, cycleId: string | null) => call<TeamDigest>('team_digest', { teamId, cycleId }),
+    /** A team's "you said, we did" digest as Markdown or HTML, ready to send back. (reads) */
+    exportDigest: (teamId: string, cycleId: string | null, format: ExportFormat) => call<Exported>('export_digest', { teamId, cycleId, format }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
