@@ -10,7 +10,7 @@ import { toasts } from '../lib/toast.svelte';
 /** How long after opening the rest of a large file is checked. */
 const CHECK_AFTER_MS = 1000;
 
-export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'pains' | 'solutions' | 'tradeoffs' | 'documents' | 'roadmap' | 'surveys' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
+export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'pains' | 'solutions' | 'tradeoffs' | 'documents' | 'roadmap' | 'surveys' | 'loop' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
 
 class AppState {
   phase = $state<'loading' | 'open' | 'failed'>('loading');

@@ -49,6 +49,7 @@ export const SHORTCUTS = {
   goDocuments: { key: '0', mod: true, shift: true },
   goRoadmap: { key: '8', mod: true, shift: true },
   goSurveys: { key: '7', mod: true, shift: true },
+  goLoop: { key: '6', mod: true, shift: true },
   cite: { key: 'l', mod: true, shift: true },
   search: { key: 'f', mod: true, shift: true },
   newObservation: { key: 'o', mod: true, shift: true },

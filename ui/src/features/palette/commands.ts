@@ -31,6 +31,7 @@ export const COMMANDS: Command[] = [
   { id: 'go-roadmap', title: 'Go to Roadmap', hint: 'Now / Next / Later from the solutions, the 12-month view, the 70/30 split', shortcut: 'goRoadmap', when: hasWorkspace, run: () => app.go('roadmap') },
   { id: 'go-tradeoffs', title: 'Go to Trade-offs', hint: 'Whom we serve excellently and less well; where we stand', shortcut: 'goTradeoffs', when: hasWorkspace, run: () => app.go('tradeoffs') },
   { id: 'go-surveys', title: 'Go to Surveys', hint: 'Import a wave, chart it across waves, turn answers into evidence', shortcut: 'goSurveys', when: hasWorkspace, run: () => app.go('surveys') },
+  { id: 'go-loop', title: 'Go to Close the loop', hint: 'Check-ins due, SLAs, adoption, kudos, and “you said, we did” for each team', shortcut: 'goLoop', when: hasWorkspace, run: () => app.go('loop') },
   { id: 'go-tags', title: 'Go to Tags', shortcut: 'goTags', when: hasWorkspace, run: () => app.go('tags') },
   { id: 'go-coverage', title: 'Go to Coverage', hint: 'Channels used, teams not heard, ask-load', shortcut: 'goCoverage', when: hasWorkspace, run: () => app.go('coverage') },
   { id: 'go-templates', title: 'Edit session templates', when: hasWorkspace, run: () => app.go('templates') },
