@@ -19,4 +19,12 @@ describe('citation tokens', () => {
     expect(chipOf({ kind: 'bucket', state: 'current', kept: { text: 'Slow CI (eliminate)', who: '', teams: '', sessionTitle: '' } }).label).toBe('Bucket: Slow CI (eliminate)');
     expect(liveChip('pains:5').label).toBe('Live: ranked pains, top 5');
   });
+
+  it('cite a kudos like any other item', () => {
+    expect(token('kudos', ID)).toBe(`[@kudos:${ID}]`);
+    expect([...`Thanks ${token('kudos', ID)}.`.matchAll(TOKEN)].map((m) => [m[1], m[2]])).toEqual([['kudos', ID]]);
+    const chip = chipOf({ kind: 'kudos', state: 'current', kept: { text: 'The new runners saved our release', who: 'Priya Raman', teams: 'Payments', sessionTitle: '', sessionDate: '2027-01-12' } });
+    expect(chip.label).toBe('Kudos: The new runners saved our release');
+    expect(chip.title).toContain('Priya Raman (Payments) · 2027-01-12');
+  });
 });

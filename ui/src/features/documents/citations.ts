@@ -17,10 +17,10 @@ export interface Cited {
 }
 
 /** Every token, as core reads them. */
-export const TOKEN = /\[@(obs|pain|bucket|solution|session):([0-9a-fA-F-]{36})\]|\[@live:(pains(?::\d+)?|tradeoffs)\]/g;
+export const TOKEN = /\[@(obs|pain|bucket|solution|session|kudos):([0-9a-fA-F-]{36})\]|\[@live:(pains(?::\d+)?|tradeoffs)\]/g;
 
-export const WORD: Record<CitedKind, string> = { observation: 'obs', pain: 'pain', bucket: 'bucket', solution: 'solution', session: 'session' };
-const KIND_OF: Record<string, CitedKind> = { obs: 'observation', pain: 'pain', bucket: 'bucket', solution: 'solution', session: 'session' };
+export const WORD: Record<CitedKind, string> = { observation: 'obs', pain: 'pain', bucket: 'bucket', solution: 'solution', session: 'session', kudos: 'kudos' };
+const KIND_OF: Record<string, CitedKind> = { obs: 'observation', pain: 'pain', bucket: 'bucket', solution: 'solution', session: 'session', kudos: 'kudos' };
 
 /** The token that cites `id`. */
 export function token(kind: CitedKind, id: string): string {
