@@ -461,8 +461,16 @@ impl Tx<'_> {
                     id: item.to_string(),
                 });
             };
-            if solution.is_none() {
-                solution = Uuid::parse_str(&of).ok();
+            let of = Uuid::parse_str(&of).ok();
+            match solution {
+                None => solution = of,
+                Some(s) if Some(s) != of => {
+                    return Err(DomainError::invalid(
+                        "roadmap item",
+                        "this roadmap item is a phase of another solution; name its own solution, or none",
+                    ))
+                }
+                Some(_) => {}
             }
         }
         if let Some(s) = solution {

@@ -598,3 +598,96 @@ fn answers_close_the_loop_and_each_team_gets_a_digest_of_what_it_said_and_what_w
         "{err}"
     );
 }
+
+#[test]
+fn an_answer_naming_a_roadmap_item_takes_its_solution_and_refuses_another_ones() {
+    let w = world();
+    let payments = w.team("Payments", "Fintech");
+    let priya = w.person("Priya Raman", Some(payments), Relation::InternalUser);
+    let slow = w.heard(SourceKind::CoffeeChat, "Builds are slow", &[priya]);
+    w.prioritize();
+    let bucket = w
+        .store
+        .create_bucket(
+            w.cycle.id,
+            &BucketInput {
+                name: "Slow CI".into(),
+                kind: BucketKind::Eliminate,
+            },
+        )
+        .expect("bucket");
+    let solution = |title: &str| {
+        w.store
+            .create_solution(
+                bucket.id,
+                &SolutionInput {
+                    title: title.into(),
+                    notes: String::new(),
+                    horizon: Horizon::Immediate,
+                    status: SolutionStatus::Unvalidated,
+                    effort: None,
+                    capability: String::new(),
+                    capability_outcome: String::new(),
+                    vendor_absorb: false,
+                    vendor_evidence: vec![],
+                },
+            )
+            .expect("solution")
+            .id
+    };
+    let (cache, runners) = (solution("Remote build cache"), solution("Faster runners"));
+    let item = w
+        .store
+        .create_roadmap_item(
+            cache,
+            Lane::Now,
+            &RoadmapItemInput {
+                title: "Cache for the three largest repos".into(),
+                value: "They build in half the time".into(),
+                quarter: None,
+                confidence: Confidence::Medium,
+                status: ItemStatus::Draft,
+                work: Work::Capability,
+                effort: None,
+                depends_on: vec![],
+            },
+        )
+        .expect("item");
+    let answer = |solution_id: Option<Uuid>| AnswerInput {
+        what_done: "The largest repos build from the cache".into(),
+        done_on: day("2026-12-01"),
+        solution_id,
+        roadmap_item_id: Some(item.id),
+    };
+    let a = w
+        .store
+        .mark_answered(AnswerTarget::Observation(slow), &answer(None))
+        .expect("answered");
+    assert_eq!(
+        a.solution.map(|s| s.title).as_deref(),
+        Some("Remote build cache")
+    );
+    assert_eq!(
+        a.roadmap_item.map(|i| i.title).as_deref(),
+        Some("Cache for the three largest repos")
+    );
+    let err = w
+        .store
+        .mark_answered(AnswerTarget::Observation(slow), &answer(Some(runners)))
+        .expect_err("another solution's item");
+    assert!(
+        err.to_string().contains("a phase of another solution"),
+        "{err}"
+    );
+    let md = w
+        .store
+        .export_digest(payments, None, ExportFormat::Md)
+        .expect("digest");
+    assert!(
+        md.content.contains(
+            "· Solution: Remote build cache · Roadmap: Cache for the three largest repos"
+        ),
+        "{}",
+        md.content
+    );
+}

@@ -1,9 +1,6 @@
 /** Words and numbers the close-the-loop tabs share; pure, so they are unit tested. */
 import type { Adoption, CheckinDue, Sla } from '../../ipc/client';
 
-/** The rhythms offered, in weeks. */
-export const RHYTHMS = [2, 4, 6, 8, 12, 26];
-
 /** "on 2027-01-01 (in 31 days)", "on 2026-11-15 (16 days late)", "today". */
 export function dueText(d: Pick<CheckinDue, 'dueOn' | 'state' | 'daysOverdue' | 'lastContact'>, today = new Date()): string {
   if (d.state === 'overdue') return `${d.dueOn} (${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} late)`;
