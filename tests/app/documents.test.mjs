@@ -84,7 +84,15 @@ journey(() => h, 'a charter paragraph cites an observation, is kept as a version
     await app.session.keys(Keys.CONTROL, Keys.SHIFT, 'l');
     const search = await app.waitForTestId('cite-search');
     await search.type('hit retry');
-    await waitUntil(async () => (await app.findAll(byTestId('cite-option'))).length > 0, { message: 'evidence found' });
+    // The picker lists this cycle's pains before anything is typed: wait until the
+    // search for the typed words has answered and its quote leads, so Enter cites it.
+    await waitUntil(
+      () => app.exec(
+        `const first = document.querySelector('[data-testid=cite-option][data-index="0"]');
+         return !!first && first.dataset.kind === 'observation' && /hit retry/i.test(first.textContent);`,
+      ),
+      { message: 'the quote is found first' },
+    );
     await app.session.keys(Keys.ENTER);
     await waitUntil(async () => (await app.findAll(byTestId('cite-picker'))).length === 0, { message: 'the picker closes' });
     await content.type('.');
