@@ -158,7 +158,7 @@ fn generated_typescript_types_match_the_rust_types() {
     export_all(fresh_dir.path()).expect("export");
     std::fs::write(
         fresh_dir.path().join(LIMITS_FILE),
-        groundwork_core::limits::typescript(),
+        groundwork_core::store::limits::typescript(),
     )
     .expect("limits");
     std::fs::write(

@@ -123,9 +123,9 @@ impl From<OpenError> for IpcError {
     }
 }
 
-impl From<groundwork_core::export::WriteError> for IpcError {
-    fn from(e: groundwork_core::export::WriteError) -> Self {
-        use groundwork_core::export::WriteError;
+impl From<groundwork_core::documents::export::WriteError> for IpcError {
+    fn from(e: groundwork_core::documents::export::WriteError) -> Self {
+        use groundwork_core::documents::export::WriteError;
         let kind = match &e {
             WriteError::UnsafeName { .. } | WriteError::IsFolder { .. } => ErrorKind::InvalidInput,
             WriteError::Exists { .. } => ErrorKind::FileExists,

@@ -1,6 +1,7 @@
 //! The table itself: one line an operation.
 
 use crate::error::{ErrorKind, IpcError};
+use groundwork_core::store::{limits, render};
 use groundwork_core::*;
 use serde::Serialize;
 use serde_json::Value;

@@ -10,7 +10,7 @@
 use clap::{Parser, Subcommand};
 use groundwork_api::{ops, Access, ErrorKind, IpcError};
 use groundwork_core::{
-    search::{MARK_END, MARK_START},
+    discovery::search::{MARK_END, MARK_START},
     BadRows, ExportDoc, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store,
     SurveyMapping, SurveyPreview, SystemClock, WaveImport,
 };
@@ -566,7 +566,7 @@ fn export(
         let _ = out.write_all(&exported.bytes);
         return Ok(());
     }
-    groundwork_core::export::write_export(dest, &exported.bytes, force)
+    groundwork_core::documents::export::write_export(dest, &exported.bytes, force)
         .map_err(|e| Failure::Refused(e.into()))?;
     if json {
         print_json(
@@ -709,7 +709,7 @@ fn list_sessions(
     let mut query = SessionQuery {
         cycle_id,
         kinds: kind.into_iter().collect(),
-        limit: Some(groundwork_core::limits::PAGE),
+        limit: Some(groundwork_core::store::limits::PAGE),
         ..Default::default()
     };
     let mut rows = Vec::new();
@@ -837,7 +837,7 @@ fn import_survey(
     json: bool,
     args: ImportSurveyArgs,
 ) -> Result<(), Failure> {
-    let (file_name, bytes) = groundwork_core::survey::read_export(&args.file)?;
+    let (file_name, bytes) = groundwork_core::surveys::survey::read_export(&args.file)?;
     let survey = args.survey.clone().unwrap_or_else(|| {
         let stem = args
             .file

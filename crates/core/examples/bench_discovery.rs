@@ -134,7 +134,7 @@ fn main() {
             let total = search(w, None, 0).total;
             let class = if total < 100 {
                 &mut rare
-            } else if total <= groundwork_core::search::BROAD_MATCHES {
+            } else if total <= groundwork_core::discovery::search::BROAD_MATCHES {
                 &mut medium
             } else {
                 &mut common

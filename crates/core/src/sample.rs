@@ -5,24 +5,26 @@
 //! what Groundwork holds. Dates are relative to today. The discovery cycle stays the
 //! current one.
 
-use crate::bucket::{BucketInput, BucketKind};
-use crate::citation::CitedKind;
-use crate::clock::Clock;
-use crate::db::Tx;
-use crate::document::DocumentKind;
-use crate::error::DomainError;
-use crate::idea::IdeaInput;
-use crate::kind::{ObservationKind, SourceKind};
-use crate::observation::NewObservation;
-use crate::pain::{EvidenceLink, Importance, PainInput, Severity};
-use crate::person::{PersonInput, Relation, TeamInput};
-use crate::rank::ScoreInputs;
-use crate::roadmap::{Confidence, ItemStatus, Lane, RoadmapItemInput, Work};
-use crate::session::{NewSession, SessionLink};
-use crate::solution::{ExperimentInput, Horizon, Outcome, SolutionInput, SolutionStatus};
-use crate::store::{OpenError, Store};
-use crate::tag::{TagGroup, TagInput};
-use crate::tradeoff::{AxisInput, ServeInput, Stance};
+use crate::discovery::idea::IdeaInput;
+use crate::discovery::observation::NewObservation;
+use crate::discovery::person::{PersonInput, Relation, TeamInput};
+use crate::discovery::session::{NewSession, SessionLink};
+use crate::discovery::tag::{TagGroup, TagInput};
+use crate::documents::citation::CitedKind;
+use crate::documents::document::DocumentKind;
+use crate::prioritization::bucket::{BucketInput, BucketKind};
+use crate::prioritization::pain::{EvidenceLink, Importance, PainInput, Severity};
+use crate::prioritization::rank::ScoreInputs;
+use crate::prioritization::roadmap::{Confidence, ItemStatus, Lane, RoadmapItemInput, Work};
+use crate::prioritization::solution::{
+    ExperimentInput, Horizon, Outcome, SolutionInput, SolutionStatus,
+};
+use crate::prioritization::tradeoff::{AxisInput, ServeInput, Stance};
+use crate::store::clock::Clock;
+use crate::store::db::Tx;
+use crate::store::error::DomainError;
+use crate::store::kind::{ObservationKind, SourceKind};
+use crate::store::workspace::{OpenError, Store};
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -675,13 +677,13 @@ pub fn write_sample(path: &Path, clock: Arc<dyn Clock>) -> Result<(), SampleErro
     store.load_sample(SAMPLE_JSON)?;
     // Written whole or not at all, like any new workspace.
     store.with_connection(|source| {
-        crate::store::create::create_file(
+        crate::store::workspace::create::create_file(
             path,
             |dest| {
                 let backup = rusqlite::backup::Backup::new(source, dest)?;
                 backup.run_to_completion(256, std::time::Duration::ZERO, None)
             },
-            &crate::store::create::no_faults,
+            &crate::store::workspace::create::no_faults,
         )
     })?;
     Ok(())

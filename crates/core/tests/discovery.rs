@@ -3,6 +3,7 @@
 //! merging duplicates, the trash, and the sample workspace.
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use groundwork_core::discovery::{search, template};
 use groundwork_core::*;
 use std::sync::Arc;
 use uuid::Uuid;

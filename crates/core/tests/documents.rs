@@ -6,8 +6,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use groundwork_core::export::{check_file_name, write_export, WriteError};
-use groundwork_core::render::markdown_to_html;
+use groundwork_core::documents::export::{check_file_name, write_export, WriteError};
+use groundwork_core::store::render::markdown_to_html;
 use groundwork_core::*;
 use uuid::Uuid;
 

@@ -1,6 +1,7 @@
 //! The rules of cycles, sessions and the trash, on a real store.
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use groundwork_core::discovery::session;
 use groundwork_core::*;
 use std::sync::Arc;
 

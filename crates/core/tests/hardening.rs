@@ -3,6 +3,8 @@
 //! sane range, and names carrying controls that hide or reorder what is shown.
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use groundwork_core::discovery::query;
+use groundwork_core::store::limits;
 use groundwork_core::*;
 use std::sync::Arc;
 use uuid::Uuid;

@@ -2,7 +2,7 @@
 //! attacks are made of, the HTML that comes out has no way to run script, and
 //! nothing written in the notes is hidden from the preview.
 
-use groundwork_core::render::markdown_to_html;
+use groundwork_core::store::render::markdown_to_html;
 use proptest::prelude::*;
 
 /// Pieces of hostile and ordinary notes, to be shuffled together.

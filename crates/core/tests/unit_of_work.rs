@@ -4,6 +4,7 @@
 //! read, other processes' commits noticed.
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use groundwork_core::store::policy;
 use groundwork_core::*;
 use std::sync::{mpsc, Arc};
 use std::time::Duration;

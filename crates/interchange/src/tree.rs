@@ -97,7 +97,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     // its text.
     let mut notes = HashMap::new();
     // Read as the HTML renderer reads it: a row's cells beyond its header are kept.
-    let events: Vec<Event<'_>> = groundwork_core::render::events(markdown).collect();
+    let events: Vec<Event<'_>> = groundwork_core::store::render::events(markdown).collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {

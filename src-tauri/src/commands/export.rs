@@ -72,7 +72,7 @@ pub(crate) async fn save_where_chosen(
     bytes: Vec<u8>,
 ) -> CmdResult<Option<(String, u32)>> {
     // Checked before it is joined to a folder: a name like "../x" must not leave it.
-    groundwork_core::export::check_file_name(&file_name).map_err(IpcError::from)?;
+    groundwork_core::documents::export::check_file_name(&file_name).map_err(IpcError::from)?;
     // Scripted runs (and the end-to-end tests) name a folder instead of a dialog;
     // nothing there is replaced. The dialog itself asks before replacing a file.
     let (path, replace) = match std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
@@ -94,7 +94,8 @@ pub(crate) async fn save_where_chosen(
     };
     let target = path.clone();
     let written = crate::state::blocking(move || {
-        groundwork_core::export::write_export(&target, &bytes, replace).map_err(IpcError::from)?;
+        groundwork_core::documents::export::write_export(&target, &bytes, replace)
+            .map_err(IpcError::from)?;
         Ok(bytes.len())
     })
     .await?;

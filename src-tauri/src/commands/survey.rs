@@ -48,7 +48,7 @@ pub async fn choose_survey_file(app: AppHandle) -> CmdResult<Option<ChosenFile>>
         }
     };
     let (file_name, bytes) = crate::state::blocking(move || {
-        groundwork_core::survey::read_export(&path).map_err(IpcError::from)
+        groundwork_core::surveys::survey::read_export(&path).map_err(IpcError::from)
     })
     .await?;
     Ok(Some(ChosenFile {

@@ -182,9 +182,9 @@ impl Workspaces {
         let dir = self.dir.path().join(id).join("exports");
         std::fs::create_dir_all(&dir).map_err(|e| error(e.to_string()))?;
         let path = dir.join(&file.file_name);
-        groundwork_core::export::write_export(&path, &file.bytes, false).map_err(|e| {
-            serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or(Value::Null)
-        })?;
+        groundwork_core::documents::export::write_export(&path, &file.bytes, false).map_err(
+            |e| serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or(Value::Null),
+        )?;
         Ok(json!({ "path": path, "bytes": file.bytes.len(), "citations": file.citations }))
     }
 

@@ -1,0 +1,204 @@
+//! The observation filter the observation list, search and the filter bar share:
+//! cycle, kinds, tags, people, teams, source kinds, session and dates. Its SQL is
+//! written here once, for the three things it can describe: an observation (`o`), a
+//! session (`s`, whose date is when it was held) and an idea (`i`).
+
+use crate::discovery::tag::Tagged;
+use crate::store::error::DomainError;
+use crate::store::input::{check_date, date_text};
+use crate::store::kind::{ObservationKind, SourceKind};
+use crate::store::sql::Args;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Filters shared by the observation list and search. Within one filter any value
+/// matches; across filters all must.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ObservationFilter {
+    #[serde(default)]
+    #[ts(optional)]
+    pub cycle_id: Option<Uuid>,
+    #[serde(default)]
+    pub kinds: Vec<ObservationKind>,
+    #[serde(default)]
+    pub tag_ids: Vec<Uuid>,
+    #[serde(default)]
+    pub person_ids: Vec<Uuid>,
+    #[serde(default)]
+    pub team_ids: Vec<Uuid>,
+    #[serde(default)]
+    pub source_kinds: Vec<SourceKind>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub session_id: Option<Uuid>,
+    /// First day included.
+    #[serde(default)]
+    #[ts(optional, type = "string")]
+    pub from: Option<NaiveDate>,
+    /// Last day included.
+    #[serde(default)]
+    #[ts(optional, type = "string")]
+    pub to: Option<NaiveDate>,
+}
+
+/// What the filter's conditions are written against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// An observation, as `o`.
+    Observation,
+    /// A session, as `s`: kinds do not describe one.
+    Session,
+    /// An idea, as `i`: only the cycle and tags describe one.
+    Idea,
+}
+
+impl ObservationFilter {
+    /// Whether the filter names tags, people or teams, whose links narrow the most.
+    pub(crate) fn drives_by_links(&self) -> bool {
+        !(self.tag_ids.is_empty() && self.person_ids.is_empty() && self.team_ids.is_empty())
+    }
+
+    /// Whether every condition of the filter can be asked of `subject`: kinds describe
+    /// observations only; people, teams, sources, a session and dates sessions too; a
+    /// cycle and tags describe ideas as well.
+    pub(crate) fn describes(&self, subject: Subject) -> bool {
+        let session = self.kinds.is_empty();
+        match subject {
+            Subject::Observation => true,
+            Subject::Session => session,
+            Subject::Idea => {
+                session
+                    && self.person_ids.is_empty()
+                    && self.team_ids.is_empty()
+                    && self.source_kinds.is_empty()
+                    && self.session_id.is_none()
+                    && self.from.is_none()
+                    && self.to.is_none()
+            }
+        }
+    }
+
+    /// Whether the filter narrows nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        *self == ObservationFilter::default()
+    }
+
+    /// Refuses dates no stored row can have (see [`check_date`]).
+    pub(crate) fn check(&self) -> Result<(), DomainError> {
+        if let Some(from) = self.from {
+            check_date("from", from)?;
+        }
+        if let Some(to) = self.to {
+            check_date("to", to)?;
+        }
+        Ok(())
+    }
+
+    /// Appends this filter's conditions on `subject` (each starting with ` AND`), of
+    /// which it must [describe](Self::describes) every one. Each list is bound as one
+    /// JSON parameter, so a filter of any length stays within SQLite's variables.
+    pub(crate) fn push_sql(&self, subject: Subject, sql: &mut String, args: &mut Args) {
+        debug_assert!(self.describes(subject));
+        let (row, date, tagged) = match subject {
+            Subject::Observation => ("o", "o.observed_on", Tagged::Observation),
+            Subject::Session => ("s", "s.held_on", Tagged::Session),
+            Subject::Idea => ("i", "", Tagged::Idea),
+        };
+        // With a tag, person or team, the few observations linked to them are fewer than
+        // a cycle's: `+` keeps SQLite from reading the cycle's index instead.
+        let plus = if subject == Subject::Observation && self.drives_by_links() {
+            "+"
+        } else {
+            ""
+        };
+        if let Some(cycle) = self.cycle_id {
+            let at = args.bind(cycle.to_string());
+            sql.push_str(&format!(" AND {plus}{row}.cycle_id = {at}"));
+        }
+        if !self.tag_ids.is_empty() {
+            let list = args.bind_list(self.tag_ids.iter().map(Uuid::to_string));
+            let (_, link, column) = tagged.tables();
+            sql.push_str(&format!(
+                " AND {row}.id IN (SELECT {column} FROM {link} WHERE tag_id IN {list})"
+            ));
+        }
+        if subject == Subject::Idea {
+            return;
+        }
+        if let Some(session) = self.session_id {
+            let column = match subject {
+                Subject::Session => "s.id",
+                _ => "o.session_id",
+            };
+            sql.push_str(&format!(
+                " AND {column} = {}",
+                args.bind(session.to_string())
+            ));
+        }
+        if let Some(from) = self.from {
+            sql.push_str(&format!(" AND {date} >= {}", args.bind(date_text(from))));
+        }
+        if let Some(to) = self.to {
+            sql.push_str(&format!(" AND {date} <= {}", args.bind(date_text(to))));
+        }
+        match subject {
+            Subject::Observation => self.push_observation_sql(sql, args),
+            Subject::Session => self.push_session_sql(sql, args),
+            Subject::Idea => {}
+        }
+    }
+
+    fn push_observation_sql(&self, sql: &mut String, args: &mut Args) {
+        if !self.kinds.is_empty() {
+            let list = args.bind_list(self.kinds.iter().map(|k| k.as_str()));
+            sql.push_str(&format!(" AND o.kind IN {list}"));
+        }
+        // Each facet is an IN over its own index, so a selective filter drives the
+        // query instead of probing every observation (see `bench_discovery`).
+        if !self.source_kinds.is_empty() {
+            let list = args.bind_list(self.source_kinds.iter().map(|k| k.as_str()));
+            sql.push_str(&format!(
+                " AND o.session_id IN (SELECT id FROM session WHERE kind IN {list})"
+            ));
+        }
+        if !self.person_ids.is_empty() {
+            let list = args.bind_list(self.person_ids.iter().map(Uuid::to_string));
+            sql.push_str(&format!(
+                " AND o.id IN (SELECT observation_id FROM observation_person WHERE person_id IN {list})"
+            ));
+        }
+        if !self.team_ids.is_empty() {
+            let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
+            // CROSS JOIN: from the team's few people to their links, never every link.
+            sql.push_str(&format!(
+                " AND o.id IN (SELECT op.observation_id FROM person p
+                               CROSS JOIN observation_person op ON op.person_id = p.id
+                               WHERE p.team_id IN {list})"
+            ));
+        }
+    }
+
+    fn push_session_sql(&self, sql: &mut String, args: &mut Args) {
+        if !self.source_kinds.is_empty() {
+            let list = args.bind_list(self.source_kinds.iter().map(|k| k.as_str()));
+            sql.push_str(&format!(" AND s.kind IN {list}"));
+        }
+        if !self.person_ids.is_empty() {
+            let list = args.bind_list(self.person_ids.iter().map(Uuid::to_string));
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM session_person sp WHERE sp.session_id = s.id
+                              AND sp.person_id IN {list})"
+            ));
+        }
+        if !self.team_ids.is_empty() {
+            let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM session_person sp JOIN person p ON p.id = sp.person_id
+                              WHERE sp.session_id = s.id AND p.team_id IN {list})"
+            ));
+        }
+    }
+}

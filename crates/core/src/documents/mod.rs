@@ -1,0 +1,9 @@
+//! Documents: the charter and the vision, their citations of evidence, the evidence
+//! lint, kept versions, and exports of documents, the ranked pains and the roadmap.
+//!
+//! The top of the areas: a document may cite anything below it.
+
+pub mod citation;
+pub mod document;
+pub mod export;
+pub mod lint;

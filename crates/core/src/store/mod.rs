@@ -1,0 +1,24 @@
+//! The kernel: opening, creating and checking a workspace file, its schema and the
+//! migrations runner, the unit of work ([`db::Db`] and [`db::Tx`]), rows, ids, the
+//! clock, errors, limits, the cycle and its mode policy, the trash primitive, the
+//! product's vocabulary of kinds, untrusted text files, and the one Markdown renderer.
+//!
+//! Nothing here uses an area: every area builds on it.
+
+pub mod clock;
+pub mod cycle;
+pub mod db;
+pub mod error;
+pub mod id;
+pub(crate) mod input;
+pub mod kind;
+pub mod limits;
+pub mod policy;
+pub mod recent;
+pub mod render;
+pub mod row;
+pub mod schema;
+pub(crate) mod sql;
+pub mod text_file;
+pub mod trash;
+pub mod workspace;

@@ -1,0 +1,7 @@
+//! Surveys: waves of real survey exports read, guessed, mapped and imported as survey
+//! sessions, and charted across waves.
+//!
+//! Builds on discovery (a wave is a session; respondents are people) and the kernel.
+
+pub mod chart;
+pub mod survey;
