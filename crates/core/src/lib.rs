@@ -36,15 +36,14 @@ pub use closing_the_loop::answer::{
 };
 pub use closing_the_loop::kudos::{Kudos, KudosDirection, KudosInput};
 pub use closing_the_loop::sla::{Better, LevelKind, Sla, SlaInput, SlaLevel, SlaLevelInput};
-pub use discovery::checkin::{Checkin, CheckinDue, CheckinInput, DueState};
 pub use discovery::coverage::{ChannelUse, Coverage, SegmentHeard, TeamHeard};
 pub use discovery::filter::ObservationFilter;
 pub use discovery::idea::{Assessment, Evidence, Idea, IdeaInput};
-pub use discovery::merge::{MergeDone, MergeEntity};
 pub use discovery::observation::{
     NewObservation, Observation, ObservationList, ObservationQuery, ObservationUpdate,
 };
 pub use discovery::passage::PassageState;
+pub use discovery::person::checkin::{Checkin, CheckinDue, CheckinInput, DueState};
 pub use discovery::person::{
     PeopleQuery, Person, PersonInput, PersonRef, PersonSession, PersonSummary, Relation, Team,
     TeamInput,
@@ -66,7 +65,7 @@ pub use documents::document::{
     DiffKind, DiffPiece, Document, DocumentDiff, DocumentKind, DocumentSaved, DocumentVersion,
     DocumentVersionView, FrozenLive, SectionGuide,
 };
-pub use documents::export::{ExportDoc, ExportFormat, Exported};
+pub use documents::export::ExportDoc;
 pub use documents::lint::{DocumentLint, LintFinding, LintKind};
 pub use prioritization::bucket::{Bucket, BucketInput, BucketKind, BucketRef};
 pub use prioritization::criterion::{Criterion, CriterionInput};
@@ -88,11 +87,13 @@ pub use prioritization::tradeoff::{
     AxisInput, ServeChoice, ServeInput, Stance, TradeoffAxis, Tradeoffs,
 };
 pub use store::clock::{Clock, FixedClock, SystemClock};
-pub use store::cycle::{Cycle, CycleEvent, CycleMode};
+pub use store::cycle::{Cycle, CycleEvent};
 pub use store::db::{Db, Tx};
 pub use store::error::DomainError;
+pub use store::exported::{ExportFormat, Exported};
 pub use store::kind::{source_kinds, ObservationKind, SourceKind, SourceKindInfo};
-pub use store::policy::{Act, CycleAllows};
+pub use store::merge::{MergeDone, MergeEntity};
+pub use store::policy::{Act, CycleAllows, CycleMode};
 pub use store::recent::{RecentList, RecentWorkspace};
 pub use store::text_file::{Delimiter, FileError, TextEncoding};
 pub use store::trash::{TrashEntity, TrashItem};

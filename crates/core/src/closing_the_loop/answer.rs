@@ -5,9 +5,9 @@
 //! An answer is the workspace's record of closing the loop, not an edit of what was
 //! heard: it can be written for an observation of a closed cycle too.
 
-use crate::documents::export::{escape_markdown, ExportFormat, Exported};
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
+use crate::store::exported::{escape_markdown, file_stem, ExportFormat, Exported};
 use crate::store::id::new_id;
 use crate::store::input::{bounded, check_date, date_text};
 use crate::store::limits::PLAN_TEXT;
@@ -256,7 +256,7 @@ impl Db<'_> {
                 text: statement.clone(),
                 who: format!(
                     "heard {} from {}",
-                    crate::store::input::count(*heard as usize, "time", "times"),
+                    crate::store::wording::count(*heard as usize, "time", "times"),
                     team.name
                 ),
                 heard_on: None,
@@ -325,11 +325,7 @@ impl Db<'_> {
             ExportFormat::Html => crate::store::render::html_document(&title, &md),
         };
         Ok(Exported {
-            file_name: format!(
-                "{}.{}",
-                crate::documents::export::file_stem(&title),
-                format.extension()
-            ),
+            file_name: format!("{}.{}", file_stem(&title), format.extension()),
             title,
             format,
             content,

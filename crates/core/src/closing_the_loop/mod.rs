@@ -8,3 +8,14 @@ pub mod adoption;
 pub mod answer;
 pub mod kudos;
 pub mod sla;
+
+/// The tables closing the loop owns: only its modules write them.
+pub const TABLES: &[&str] = &[
+    "sla",
+    "sla_level",
+    "adoption",
+    "adoption_milestone",
+    "kudos",
+    "kudos_person",
+    "answer",
+];

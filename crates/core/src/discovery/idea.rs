@@ -3,12 +3,12 @@
 //! any score or effort, whatever the UI shows (see [`crate::store::policy`]).
 
 use crate::discovery::tag::{tags_of, write_tags, TagRef, Tagged};
-use crate::store::cycle::CycleMode;
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
 use crate::store::input::{bounded, line};
 use crate::store::kind::ObservationKind;
+use crate::store::policy::CycleMode;
 use crate::store::policy::{shows_judgement, Act};
 use crate::store::row::RowExt;
 use crate::store::sql::json_list;
@@ -94,7 +94,7 @@ fn clean(input: &IdeaInput) -> Result<(String, String), DomainError> {
             "evidence",
             format!(
                 "an idea cites at most {MAX_EVIDENCE} observations (this cites {})",
-                crate::store::input::thousands(input.evidence.len())
+                crate::store::wording::thousands(input.evidence.len())
             ),
         ));
     }

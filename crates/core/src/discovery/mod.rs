@@ -5,11 +5,9 @@
 //!
 //! Builds on the kernel ([`crate::store`]) only.
 
-pub mod checkin;
 pub mod coverage;
 pub mod filter;
 pub mod idea;
-pub mod merge;
 pub mod observation;
 pub mod passage;
 pub mod person;
@@ -20,3 +18,24 @@ pub mod search_index;
 pub mod session;
 pub mod tag;
 pub mod template;
+
+/// The tables discovery owns: only its modules write them.
+pub const TABLES: &[&str] = &[
+    "session",
+    "session_link",
+    "session_person",
+    "session_tag",
+    "notes_version",
+    "session_template",
+    "observation",
+    "observation_person",
+    "observation_tag",
+    "person",
+    "team",
+    "checkin",
+    "tag",
+    "idea",
+    "idea_observation",
+    "idea_tag",
+    "search_index",
+];

@@ -174,7 +174,7 @@ fn clean_text(text: &str) -> Result<String, DomainError> {
             "text",
             format!(
                 "{}; an observation is one atom of what was said",
-                crate::store::input::too_long(count, MAX_OBSERVATION)
+                crate::store::wording::too_long(count, MAX_OBSERVATION)
             ),
         ));
     }
@@ -341,7 +341,7 @@ impl Tx<'_> {
                         "passage",
                         format!(
                             "{}; select less for one observation",
-                            crate::store::input::too_long(count, MAX_OBSERVATION)
+                            crate::store::wording::too_long(count, MAX_OBSERVATION)
                         ),
                     ));
                 }

@@ -2,6 +2,8 @@
 //! users, stakeholders (with their three feedback answers), peers, vendors — and how
 //! often each was asked for their time.
 
+pub mod checkin;
+
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
@@ -163,7 +165,7 @@ pub struct Person {
     #[ts(type = "number | null")]
     pub checkin_weeks: Option<u32>,
     /// Their dated answers to the three questions, newest first.
-    pub checkins: Vec<crate::discovery::checkin::Checkin>,
+    pub checkins: Vec<crate::discovery::person::checkin::Checkin>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -277,7 +279,7 @@ pub(crate) fn check_people(conn: &Connection, people: &[Uuid]) -> Result<(), Dom
             "people",
             format!(
                 "name at most {MAX_PEOPLE_PER_ITEM} people (this names {})",
-                crate::store::input::thousands(people.len())
+                crate::store::wording::thousands(people.len())
             ),
         ));
     }
@@ -508,6 +510,35 @@ impl Db<'_> {
             support: bounded("support", &input.support, MAX_ANSWER, None)?,
             interaction: bounded("interaction", &input.interaction, MAX_ANSWER, None)?,
         })
+    }
+}
+
+impl Tx<'_> {
+    /// Adds a team by a name an import has already cleaned and found new, in bulk:
+    /// no lookup, one insert.
+    pub(crate) fn add_team_named(&self, name: &str) -> Result<Uuid, DomainError> {
+        let id = new_id();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO team (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            )?
+            .execute(params![id.to_string(), name, self.now_text()])?;
+        Ok(id)
+    }
+
+    /// Adds a person by a name an import has already cleaned and found new, in bulk.
+    pub(crate) fn add_person_named(
+        &self,
+        name: &str,
+        team: Option<Uuid>,
+    ) -> Result<Uuid, DomainError> {
+        let id = new_id();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO person (id, name, team_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            )?
+            .execute(params![id.to_string(), name, team.map(|t| t.to_string()), self.now_text()])?;
+        Ok(id)
     }
 }
 

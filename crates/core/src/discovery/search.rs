@@ -325,14 +325,14 @@ impl Db<'_> {
                 SearchOrder::Newest,
                 format!(
                     "Newest first: more than {} matches. Choose best matches to rank them all.",
-                    crate::store::input::thousands(BROAD_MATCHES as usize)
+                    crate::store::wording::thousands(BROAD_MATCHES as usize)
                 ),
             ),
             (None, true) => (
                 SearchOrder::Relevance,
                 format!(
                     "Best matches first (newest first above {} matches).",
-                    crate::store::input::thousands(BROAD_MATCHES as usize)
+                    crate::store::wording::thousands(BROAD_MATCHES as usize)
                 ),
             ),
         };

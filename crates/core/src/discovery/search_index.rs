@@ -173,7 +173,7 @@ impl Tx<'_> {
     }
 }
 
-impl crate::Store {
+impl crate::store::workspace::Store {
     /// Rebuilds the search index from the tables.
     pub fn rebuild_search_index(&self) -> Result<(), DomainError> {
         self.write(|tx| tx.rebuild_search_index())

@@ -7,12 +7,13 @@ use crate::discovery::tag::{tags_of, write_tags, TagRef, Tagged};
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
-use crate::store::input::{check_date, date_text, line, size_beside, thousands};
+use crate::store::input::{check_date, date_text, line};
 use crate::store::kind::SourceKind;
 use crate::store::limits;
 use crate::store::policy::Act;
 use crate::store::row::RowExt;
 use crate::store::sql::Args;
+use crate::store::wording::{size_beside, thousands};
 use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
@@ -260,7 +261,7 @@ fn clean_links(links: &[SessionLink]) -> Result<Vec<SessionLink>, DomainError> {
         if length > MAX_LINK {
             return Err(DomainError::invalid(
                 "link address",
-                crate::store::input::too_long(length, MAX_LINK),
+                crate::store::wording::too_long(length, MAX_LINK),
             ));
         }
         if crate::store::input::clean_line(url) != url {
@@ -578,7 +579,7 @@ impl Tx<'_> {
             .execute(params![
                 id.to_string(),
                 notes,
-                crate::store::workspace::timestamp(now)
+                crate::store::clock::timestamp(now)
             ])?;
         reanchor(self.conn, id, notes)?;
         Ok(NotesSaved {

@@ -1,11 +1,11 @@
 //! Tags: free-form labels on observations, sessions and ideas, optionally grouped
 //! (area, segment, theme), coloured, renamed, merged, and applied to many at once.
 
-use crate::discovery::merge::{MergeDone, MergeEntity};
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
 use crate::store::input::line;
+use crate::store::merge::{MergeDone, MergeEntity};
 use crate::store::policy::Act;
 use crate::store::row::{RowExt, Stored};
 use crate::store::sql::id_list;
@@ -126,7 +126,7 @@ pub(crate) fn write_tags(
             format!(
                 "{} holds at most {MAX_TAGS} tags (this one has {})",
                 what.a_noun(),
-                crate::store::input::thousands(tags.len())
+                crate::store::wording::thousands(tags.len())
             ),
         ));
     }
@@ -364,7 +364,7 @@ impl Tx<'_> {
                 what.plural(),
                 format!(
                     "tag at most {} {} at once",
-                    crate::store::input::thousands(MAX_BULK),
+                    crate::store::wording::thousands(MAX_BULK),
                     what.plural()
                 ),
             ));

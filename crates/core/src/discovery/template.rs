@@ -86,7 +86,7 @@ impl Tx<'_> {
         if count > MAX_TEMPLATE {
             return Err(DomainError::invalid(
                 "template",
-                crate::store::input::too_long(count, MAX_TEMPLATE),
+                crate::store::wording::too_long(count, MAX_TEMPLATE),
             ));
         }
         self.conn.execute(

@@ -291,8 +291,8 @@ impl Db<'_> {
                     let people: u32 = r.get("people")?;
                     let teams: u32 = r.get("team_count")?;
                     (
-                        crate::store::input::count(people as usize, "person", "people"),
-                        crate::store::input::count(teams as usize, "team", "teams"),
+                        crate::store::wording::count(people as usize, "person", "people"),
+                        crate::store::wording::count(teams as usize, "team", "teams"),
                     )
                 } else {
                     (r.get("who")?, r.get("teams")?)

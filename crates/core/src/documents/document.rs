@@ -11,9 +11,10 @@ use crate::documents::citation::{
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
-use crate::store::input::{line, size_beside};
+use crate::store::input::line;
 use crate::store::policy::{allows, Act};
 use crate::store::row::{stored, RowExt, Stored};
+use crate::store::wording::size_beside;
 use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
@@ -668,7 +669,7 @@ impl Tx<'_> {
         Ok(DocumentSaved {
             document_id: id,
             rev,
-            updated_at: crate::store::workspace::parse_timestamp(&updated_at),
+            updated_at: crate::store::clock::parse_timestamp(&updated_at),
             citations: self.citations(id, &stored_body)?,
             sections: section_guides(kind, &stored_body),
             kept_as_version,
@@ -756,7 +757,7 @@ impl Tx<'_> {
                 if seen.insert(live.token()) {
                     frozen.live.push(FrozenLive {
                         live,
-                        markdown: crate::documents::export::live_markdown(self, cycle, live)?,
+                        markdown: crate::documents::live::live_markdown(self, cycle, live)?,
                     });
                 }
             }

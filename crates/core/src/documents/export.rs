@@ -8,13 +8,12 @@
 //! text in every format; the author's own Markdown is the author's, and the renderer
 //! shows any raw HTML in it as text.
 
-use crate::documents::citation::{tokens, CitationState, CitedKind, CitedText, Live, Token};
+use crate::documents::citation::{tokens, CitationState, CitedKind, CitedText, Token};
 use crate::documents::document::{DocumentKind, FrozenLive};
-use crate::prioritization::rank::Ranking;
-use crate::prioritization::tradeoff::Stance;
+use crate::documents::live::{live_markdown, pains_table, roadmap_markdown};
 use crate::store::db::Db;
 use crate::store::error::DomainError;
-use crate::store::input::count;
+use crate::store::exported::{escape_markdown, file_stem, ExportFormat, Exported};
 use crate::store::row::{stored, Stored};
 use crate::store::workspace::Store;
 use serde::{Deserialize, Serialize};
@@ -64,77 +63,6 @@ impl ExportDoc {
             Self::Pack => "Planning pack",
         }
     }
-}
-
-/// The format of an export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    /// CommonMark with footnotes.
-    Md,
-    /// One self-contained HTML file: styles inline, no script, nothing external.
-    Html,
-}
-
-stored!(ExportFormat, "export format", { Md => "md", Html => "html" });
-
-impl ExportFormat {
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::from_stored(text)
-    }
-
-    /// The file extension, without its dot.
-    pub fn extension(self) -> &'static str {
-        self.as_stored()
-    }
-}
-
-/// An export, ready to be written where the user chooses.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Exported {
-    pub title: String,
-    /// A file name to offer: "Charter - 2027 H1 prioritization.md".
-    pub file_name: String,
-    pub format: ExportFormat,
-    pub content: String,
-    /// How many footnotes cite evidence.
-    pub citations: u32,
-}
-
-/// Escapes text for Markdown so that it stays text: every character Markdown could
-/// read as markup is backslash-escaped, and line breaks become spaces (a quote must
-/// not end its footnote and start a block of its own).
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut space = false;
-    let mut chars = text.trim().chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        // Parentheses and `!` only mean something after a `]`, which is escaped; `&`
-        // only before what could be an entity.
-        let entity = c == '&'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
-        if entity
-            || matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '$' | '{' | '}'
-            )
-        {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The footnotes of one export: each cited item once, numbered as first cited.
@@ -335,194 +263,6 @@ fn flag(kind: CitedKind, state: CitationState) -> Option<String> {
     }
 }
 
-/// What a live section shows of `cycle` now, as Markdown whose pains are citations.
-pub(crate) fn live_markdown(db: &Db<'_>, cycle: Uuid, live: Live) -> Result<String, DomainError> {
-    match live {
-        Live::Tradeoffs => tradeoffs_markdown(db, cycle),
-        Live::Roadmap => roadmap_markdown(db, cycle),
-        Live::Pains { top } => match db.rank(cycle) {
-            Ok(ranking) => Ok(pains_table(&ranking, Some(top))),
-            Err(DomainError::JudgingInDiscovery { .. }) => Ok(
-                "*The ranked list of user pain shows here once the cycle is in prioritization.*"
-                    .to_owned(),
-            ),
-            Err(e) => Err(e),
-        },
-    }
-}
-
-fn tradeoffs_markdown(db: &Db<'_>, cycle: Uuid) -> Result<String, DomainError> {
-    let t = db.tradeoffs(cycle)?;
-    let mut out = String::new();
-    for (stance, label) in [
-        (Stance::Excellent, "We serve excellently"),
-        (Stance::LessWell, "We serve less well"),
-    ] {
-        let names: Vec<String> = t
-            .serve
-            .iter()
-            .filter(|c| c.stance == stance && !c.trashed)
-            .map(|c| {
-                let what = if c.segment.is_some() {
-                    "segment"
-                } else {
-                    "team"
-                };
-                let mut s = format!("{} ({what})", escape_markdown(&c.name));
-                if !c.note.trim().is_empty() {
-                    s.push_str(&format!(": {}", escape_markdown(&c.note)));
-                }
-                s
-            })
-            .collect();
-        if !names.is_empty() {
-            let _ = writeln!(out, "- **{label}:** {}", names.join("; "));
-        }
-    }
-    for axis in &t.axes {
-        let (a, b) = (escape_markdown(&axis.pole_a), escape_markdown(&axis.pole_b));
-        let lean = match axis.lean {
-            -2 => format!("{a} over {b}, firmly"),
-            -1 => format!("{a} over {b}"),
-            0 => format!("balanced between {a} and {b}"),
-            1 => format!("{b} over {a}"),
-            _ => format!("{b} over {a}, firmly"),
-        };
-        let mut line = format!("- **Trade-off:** {lean}");
-        if !axis.note.trim().is_empty() {
-            line.push_str(&format!(": {}", escape_markdown(&axis.note)));
-        }
-        let _ = writeln!(out, "{line}");
-    }
-    if out.is_empty() {
-        out.push_str(
-            "*No trade-offs are stated yet: the trade-off map of the cycle fills this in.*",
-        );
-    }
-    Ok(out)
-}
-
-/// The roadmap as one table in plan order, each item citing its solution, after a
-/// line on how its effort splits and what its lanes mean.
-fn roadmap_markdown(db: &Db<'_>, cycle: Uuid) -> Result<String, DomainError> {
-    let roadmap = db.roadmap(cycle)?;
-    if roadmap.items.is_empty() {
-        return Ok("*No roadmap items yet: items are drafted from the cycle's solutions.*".into());
-    }
-    let b = &roadmap.balance;
-    let split = match b.immediate_share {
-        Some(share) => format!(
-            "Effort: {share:.0}% immediate needs, {:.0}% the vision, against a {}/{} target.",
-            100.0 - share,
-            b.target_immediate,
-            100 - u32::from(b.target_immediate)
-        ),
-        None => "No item's effort is estimated yet.".to_owned(),
-    };
-    let mut out = format!(
-        "*Each item delivers value on its own. A lane is an order, not a date; the confidence \
-         says how sure the team is. {split}*\n\n\
-         | # | When | Item | Delivers on its own | Work | Confidence | Depends on | Status |\n\
-         |---|---|---|---|---|---|---|---|\n"
-    );
-    let numbers: HashMap<Uuid, u32> = roadmap.items.iter().map(|i| (i.id, i.order)).collect();
-    for item in &roadmap.items {
-        let when = match &item.quarter {
-            Some(q) => format!("{}, {q}", item.lane.label()),
-            None => item.lane.label().to_owned(),
-        };
-        let value = if item.value.is_empty() {
-            "*not stated yet*".to_owned()
-        } else {
-            escape_markdown(&item.value)
-        };
-        let work = match item.effort {
-            Some(e) => format!("{}, {e:.1} person-months", item.work.label()),
-            None => item.work.label().to_owned(),
-        };
-        let depends: Vec<String> = item
-            .depends_on
-            .iter()
-            .filter_map(|d| numbers.get(d).map(|n| format!("#{n}")))
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {} | {when} | {}{} | {value} | {work} | {} | {} | {} |",
-            item.order,
-            escape_markdown(&item.title),
-            CitedKind::Solution.token(item.solution_id),
-            item.confidence.label(),
-            if depends.is_empty() {
-                "—".to_owned()
-            } else {
-                depends.join(", ")
-            },
-            item.status.label()
-        );
-    }
-    Ok(out)
-}
-
-/// The ranked list as a table (its top `top`, or all), each pain cited.
-fn pains_table(ranking: &Ranking, top: Option<u32>) -> String {
-    if ranking.items.is_empty() {
-        return "*No pains are ranked yet.*".to_owned();
-    }
-    let buckets: HashMap<Uuid, String> = ranking
-        .buckets
-        .iter()
-        .map(|b| {
-            (
-                b.id,
-                format!("{} ({})", escape_markdown(&b.name), b.kind.label()),
-            )
-        })
-        .collect();
-    let mut out = String::from(
-        "| # | Pain | Bucket | Reach | Evidence | Score |\n|---|---|---|---|---|---|\n",
-    );
-    let shown = top.map_or(ranking.items.len(), |t| {
-        (t as usize).min(ranking.items.len())
-    });
-    for item in &ranking.items[..shown] {
-        let mut pain = format!(
-            "{}{}",
-            escape_markdown(&item.statement),
-            CitedKind::Pain.token(item.pain_id)
-        );
-        if !item.user_evidence {
-            pain.push_str(" *(no user evidence yet)*");
-        }
-        for voice in &item.loud_voices {
-            pain.push_str(&format!(" *({})*", escape_markdown(voice)));
-        }
-        if item.override_reason.is_some() {
-            pain.push_str(" *(placed by hand)*");
-        }
-        let bucket = item
-            .bucket_id
-            .and_then(|b| buckets.get(&b).cloned())
-            .unwrap_or_default();
-        let reach = format!(
-            "{}, {}",
-            count(item.reach.people as usize, "person", "people"),
-            count(item.reach.teams as usize, "team", "teams")
-        );
-        let score = item
-            .score
-            .map_or("unscored".to_owned(), |s| format!("{:.1}", s));
-        let _ = writeln!(
-            out,
-            "| {} | {pain} | {bucket} | {reach} | {} | {score} |",
-            item.position, item.reach.evidence
-        );
-    }
-    if shown < ranking.items.len() {
-        let _ = writeln!(out, "\n*The top {shown} of {} pains.*", ranking.items.len());
-    }
-    out
-}
-
 impl Db<'_> {
     /// A cycle's charter, vision, ranked pain or planning pack, as Markdown or HTML.
     pub fn export(
@@ -660,30 +400,6 @@ fn finish(
         content,
         citations: notes.order.len() as u32,
     })
-}
-
-/// A file name made of `title`: characters no file system takes become spaces.
-pub(crate) fn file_stem(title: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cleaned = cleaned
-        .trim_matches(|c: char| c == '.' || c == ' ')
-        .to_owned();
-    let short: String = cleaned.chars().take(120).collect();
-    if short.is_empty() {
-        "Groundwork export".to_owned()
-    } else {
-        short
-    }
 }
 
 impl Store {

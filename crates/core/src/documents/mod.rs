@@ -7,3 +7,7 @@ pub mod citation;
 pub mod document;
 pub mod export;
 pub mod lint;
+pub mod live;
+
+/// The tables documents own: only their modules write them.
+pub const TABLES: &[&str] = &["document", "document_version", "document_citation"];

@@ -3,12 +3,12 @@
 //! weighed together, each observation and each person counted once.
 
 use crate::prioritization::pain::{LoudVoice, Reach};
-use crate::store::cycle::CycleMode;
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
 use crate::store::input::line;
 use crate::store::policy::Act;
+use crate::store::policy::CycleMode;
 use crate::store::row::{RowExt, Stored};
 use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};

@@ -11,3 +11,22 @@ pub mod rank;
 pub mod roadmap;
 pub mod solution;
 pub mod tradeoff;
+
+/// The tables prioritization owns: only its modules write them.
+pub const TABLES: &[&str] = &[
+    "pain",
+    "pain_evidence",
+    "pain_criterion",
+    "pain_score",
+    "rank_override",
+    "reach_generation",
+    "bucket",
+    "criterion",
+    "serve_choice",
+    "tradeoff_axis",
+    "solution",
+    "solution_vendor_evidence",
+    "experiment",
+    "roadmap_item",
+    "roadmap_dependency",
+];

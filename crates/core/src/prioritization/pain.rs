@@ -258,7 +258,7 @@ fn pain_from_row(r: &Row<'_>) -> rusqlite::Result<Pain> {
         reach: Reach::default(),
         user_evidence: false,
         loud_voices: Vec::new(),
-        read_only: mode == crate::CycleMode::Closed,
+        read_only: mode == crate::store::policy::CycleMode::Closed,
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
     })
@@ -340,9 +340,7 @@ fn speaker_from_row(r: &Row<'_>) -> rusqlite::Result<Speaker> {
 /// reach generation it was weighed at (`reach_generation`, raised by triggers on every
 /// change reach reads). While the generation stands still a ranking reuses it:
 /// scoring, placing and moving pains re-rank without weighing 100,000 links again.
-#[derive(Default)]
-pub(crate) struct ReachCache(std::sync::Mutex<Option<CachedReach>>);
-
+/// It is kept in the store's [`crate::store::cache::ReadCache`].
 pub(crate) struct CachedReach {
     cycle: Uuid,
     generation: i64,
@@ -634,37 +632,41 @@ impl Db<'_> {
         &self,
         cycle: Uuid,
     ) -> Result<(Vec<Pain>, Arc<CycleEvidence>), DomainError> {
-        let Some(cache) = self.reach_cache else {
+        let Some(cache) = self.read_cache else {
             let (pains, evidence) = self.pains_weighed(cycle)?;
             return Ok((pains, Arc::new(evidence)));
         };
         let generation: i64 = self
             .conn
             .query_row("SELECT n FROM reach_generation", [], |r| r.get(0))?;
-        {
-            let kept = cache.0.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(c) = kept
+        let kept = cache.with(|kept: &mut Option<CachedReach>| {
+            let Some(c) = kept
                 .as_ref()
                 .filter(|c| c.cycle == cycle && c.generation == generation)
-            {
-                self.cycle_head(cycle)?;
-                let mut stmt = self.conn.prepare_cached(&format!(
-                    "{SELECT_PAIN} WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL ORDER BY p.created_at, p.id"
-                ))?;
-                let mut pains: Vec<Pain> = stmt
-                    .query_map([cycle.to_string()], pain_from_row)?
-                    .collect::<rusqlite::Result<_>>()?;
-                // A pain restored from the trash since was not weighed: weigh them all.
-                if pains.iter().all(|p| c.weights.contains_key(&p.id)) {
-                    for pain in &mut pains {
-                        let w = &c.weights[&pain.id];
-                        pain.reach = w.reach.clone();
-                        pain.user_evidence = w.user_evidence;
-                        pain.loud_voices = w.loud_voices.clone();
-                    }
-                    return Ok((pains, Arc::clone(&c.evidence)));
-                }
+            else {
+                return Ok(None);
+            };
+            self.cycle_head(cycle)?;
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "{SELECT_PAIN} WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL ORDER BY p.created_at, p.id"
+            ))?;
+            let mut pains: Vec<Pain> = stmt
+                .query_map([cycle.to_string()], pain_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
+            // A pain restored from the trash since was not weighed: weigh them all.
+            if !pains.iter().all(|p| c.weights.contains_key(&p.id)) {
+                return Ok(None);
             }
+            for pain in &mut pains {
+                let w = &c.weights[&pain.id];
+                pain.reach = w.reach.clone();
+                pain.user_evidence = w.user_evidence;
+                pain.loud_voices = w.loud_voices.clone();
+            }
+            Ok::<_, DomainError>(Some((pains, Arc::clone(&c.evidence))))
+        })?;
+        if let Some(kept) = kept {
+            return Ok(kept);
         }
         let (pains, evidence) = self.pains_weighed(cycle)?;
         let evidence = Arc::new(evidence);
@@ -681,11 +683,13 @@ impl Db<'_> {
                 )
             })
             .collect();
-        *cache.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(CachedReach {
-            cycle,
-            generation,
-            weights,
-            evidence: Arc::clone(&evidence),
+        cache.with(|kept: &mut Option<CachedReach>| {
+            *kept = Some(CachedReach {
+                cycle,
+                generation,
+                weights,
+                evidence: Arc::clone(&evidence),
+            })
         });
         Ok((pains, evidence))
     }
@@ -947,7 +951,7 @@ impl Tx<'_> {
                 "evidence",
                 format!(
                     "a pain rests on at most {} observations",
-                    crate::store::input::thousands(MAX_EVIDENCE)
+                    crate::store::wording::thousands(MAX_EVIDENCE)
                 ),
             ));
         }

@@ -8,12 +8,12 @@
 use crate::prioritization::bucket::BucketRef;
 use crate::prioritization::criterion::Criterion;
 use crate::prioritization::pain::{Pain, Reach, Severity};
-use crate::store::cycle::CycleMode;
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
 use crate::store::input::line;
 use crate::store::policy::Act;
+use crate::store::policy::CycleMode;
 use crate::store::row::{RowExt, Stored};
 use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
@@ -518,8 +518,8 @@ impl Db<'_> {
                 value: Some(r.weighted_people),
                 source: format!(
                     "{} behind its {}, each counted once{}{}",
-                    crate::store::input::count(r.people as usize, "person", "people"),
-                    crate::store::input::count(
+                    crate::store::wording::count(r.people as usize, "person", "people"),
+                    crate::store::wording::count(
                         r.evidence as usize,
                         "live observation",
                         "live observations"

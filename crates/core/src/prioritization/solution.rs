@@ -8,6 +8,7 @@
 //! between immediate needs and the vision, against the cycle's target (70/30 unless
 //! the team sets another).
 
+use crate::prioritization::bucket::BucketKind;
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
@@ -17,7 +18,6 @@ use crate::store::policy::Act;
 use crate::store::row::{stored, RowExt, Stored};
 use crate::store::sql::json_list;
 use crate::store::workspace::Store;
-use crate::BucketKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -205,7 +205,7 @@ const SELECT_SOLUTION: &str = "SELECT s.id, s.cycle_id, s.bucket_id, b.name AS b
      FROM solution s JOIN bucket b ON b.id = s.bucket_id JOIN cycle c ON c.id = s.cycle_id";
 
 fn solution_from_row(r: &Row<'_>) -> rusqlite::Result<Solution> {
-    let mode: crate::CycleMode = r.stored("mode")?;
+    let mode: crate::store::policy::CycleMode = r.stored("mode")?;
     Ok(Solution {
         id: r.uuid("id")?,
         cycle_id: r.uuid("cycle_id")?,
@@ -223,7 +223,7 @@ fn solution_from_row(r: &Row<'_>) -> rusqlite::Result<Solution> {
         vendor_evidence: Vec::new(),
         experiments: Vec::new(),
         warnings: Vec::new(),
-        read_only: mode == crate::CycleMode::Closed,
+        read_only: mode == crate::store::policy::CycleMode::Closed,
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
     })
@@ -685,10 +685,7 @@ impl Tx<'_> {
                 "the share for immediate needs is a percentage, 0 to 100",
             ));
         }
-        self.conn.execute(
-            "UPDATE cycle SET immediate_target = ?2 WHERE id = ?1",
-            params![cycle.to_string(), immediate],
-        )?;
+        self.set_immediate_target(cycle, immediate)?;
         self.plan_balance(cycle)
     }
 }

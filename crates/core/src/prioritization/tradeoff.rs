@@ -247,7 +247,7 @@ impl Db<'_> {
             cycle_id: cycle,
             serve,
             axes,
-            read_only: mode == crate::CycleMode::Closed,
+            read_only: mode == crate::store::policy::CycleMode::Closed,
         })
     }
 
@@ -319,7 +319,7 @@ impl Tx<'_> {
                 if s.chars().count() > crate::store::limits::SHORT {
                     return Err(DomainError::invalid(
                         "segment",
-                        crate::store::input::too_long(
+                        crate::store::wording::too_long(
                             s.chars().count(),
                             crate::store::limits::SHORT,
                         ),

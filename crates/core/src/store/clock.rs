@@ -1,6 +1,6 @@
 //! Time is passed in, not read from the wall, so tests can pin it.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use std::sync::Mutex;
 
 /// Where the store reads "now" from.
@@ -40,4 +40,16 @@ impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         *self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// Stored form of an instant.
+pub(crate) fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Parses a stored instant; a malformed one reads as the Unix epoch rather than failing a list.
+pub(crate) fn parse_timestamp(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
 }

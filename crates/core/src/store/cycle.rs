@@ -4,12 +4,12 @@
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
-use crate::store::policy::{Act, CycleAllows};
-use crate::store::row::{RowExt, Stored};
+use crate::store::policy::{Act, CycleAllows, CycleMode};
+use crate::store::row::RowExt;
 use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -17,47 +17,6 @@ use uuid::Uuid;
 pub const MAX_CYCLE_NAME: usize = crate::store::limits::CYCLE_NAME;
 
 const CURRENT_CYCLE_KEY: &str = "current_cycle_id";
-
-/// The mode a cycle is in. Modes move forward one step at a time; only a return to
-/// discovery goes back, with a reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum CycleMode {
-    Discovery,
-    Prioritization,
-    Roadmap,
-    Closed,
-}
-
-impl CycleMode {
-    /// Every mode, in order.
-    pub const ALL: [CycleMode; 4] = [
-        Self::Discovery,
-        Self::Prioritization,
-        Self::Roadmap,
-        Self::Closed,
-    ];
-
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Discovery => "discovery",
-            Self::Prioritization => "prioritization",
-            Self::Roadmap => "roadmap",
-            Self::Closed => "closed",
-        }
-    }
-
-    /// The mode after this one; `None` once closed.
-    pub fn next(self) -> Option<Self> {
-        match self {
-            Self::Discovery => Some(Self::Prioritization),
-            Self::Prioritization => Some(Self::Roadmap),
-            Self::Roadmap => Some(Self::Closed),
-            Self::Closed => None,
-        }
-    }
-}
 
 /// A planning cycle.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -80,16 +39,6 @@ impl Cycle {
     /// Whether the cycle can no longer change.
     pub fn is_read_only(&self) -> bool {
         self.mode == CycleMode::Closed
-    }
-}
-
-impl Stored for CycleMode {
-    const WHAT: &'static str = "cycle mode";
-    fn as_stored(self) -> &'static str {
-        self.as_str()
-    }
-    fn all() -> &'static [Self] {
-        &Self::ALL
     }
 }
 
@@ -172,6 +121,20 @@ impl Db<'_> {
 }
 
 impl Tx<'_> {
+    /// Sets the share of effort (0 to 100 percent) the cycle means for immediate
+    /// needs; prioritization checks the value and the mode first.
+    pub(crate) fn set_immediate_target(
+        &self,
+        cycle: Uuid,
+        immediate: u8,
+    ) -> Result<(), DomainError> {
+        self.conn.execute(
+            "UPDATE cycle SET immediate_target = ?2 WHERE id = ?1",
+            params![cycle.to_string(), immediate],
+        )?;
+        Ok(())
+    }
+
     /// Creates a cycle in discovery mode. The first cycle becomes the current one.
     pub fn create_cycle(&self, name: &str) -> Result<Cycle, DomainError> {
         let name = clean_name(name)?;

@@ -2,7 +2,7 @@
 //! IMMEDIATE transaction, a [`Tx`], which also reads (through `Deref`), so guards
 //! and the write they guard see the same state and land together or not at all.
 //! Operations compose: a bulk change or an import is one closure given to
-//! [`crate::Store::write`] that calls as many writes as it needs.
+//! [`crate::store::workspace::Store::write`] that calls as many writes as it needs.
 
 use crate::store::clock::Clock;
 use crate::store::error::DomainError;
@@ -16,7 +16,7 @@ pub struct Db<'a> {
     pub(crate) clock: &'a dyn Clock,
     /// The store's last weighed reach, for reads of committed snapshots only: a write
     /// transaction may roll back, so what it weighs is never kept.
-    pub(crate) reach_cache: Option<&'a crate::prioritization::pain::ReachCache>,
+    pub(crate) read_cache: Option<&'a crate::store::cache::ReadCache>,
 }
 
 impl<'a> Db<'a> {
@@ -24,7 +24,7 @@ impl<'a> Db<'a> {
         Self {
             conn,
             clock,
-            reach_cache: None,
+            read_cache: None,
         }
     }
 
@@ -32,12 +32,12 @@ impl<'a> Db<'a> {
     pub(crate) fn reading(
         conn: &'a Connection,
         clock: &'a dyn Clock,
-        cache: &'a crate::prioritization::pain::ReachCache,
+        cache: &'a crate::store::cache::ReadCache,
     ) -> Self {
         Self {
             conn,
             clock,
-            reach_cache: Some(cache),
+            read_cache: Some(cache),
         }
     }
 
@@ -48,7 +48,7 @@ impl<'a> Db<'a> {
 
     /// The current time as stored: RFC 3339, UTC, millisecond precision.
     pub(crate) fn now_text(&self) -> String {
-        crate::store::workspace::timestamp(self.clock.now())
+        crate::store::clock::timestamp(self.clock.now())
     }
 
     /// Reads a value from the workspace's key/value metadata.

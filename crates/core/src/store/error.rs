@@ -57,7 +57,7 @@ pub enum DomainError {
     SurveyFile(#[from] crate::store::text_file::FileError),
 
     /// Rows of a survey export could not be read, and the import was asked to stop.
-    #[error("{} cannot be imported, so nothing was: {first}. Correct the file, or choose to skip bad rows", crate::store::input::count(*.count as usize, "row", "rows"))]
+    #[error("{} cannot be imported, so nothing was: {first}. Correct the file, or choose to skip bad rows", crate::store::wording::count(*.count as usize, "row", "rows"))]
     BadRows { count: u32, first: String },
 
     /// These survey responses were imported before.

@@ -1,6 +1,7 @@
 //! Checks on what people type: cleaned, bounded, and refused with a reason a person reads.
 
 use crate::store::error::DomainError;
+use crate::store::wording::too_long;
 use chrono::{Datelike, NaiveDate};
 
 /// The first year a date may fall in.
@@ -80,50 +81,6 @@ fn check_len(
     Ok(text)
 }
 
-/// "this is 301 characters; keep it to 300 at most".
-pub(crate) fn too_long(count: usize, max: usize) -> String {
-    format!(
-        "this is {} characters; keep it to {} at most",
-        thousands(count),
-        thousands(max)
-    )
-}
-
-/// "1 person", "3 people": a count with the noun it needs.
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
-
-/// `n` with thousands separated by commas: 4,194,305.
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
-/// A size in bytes as a person reads it, precise enough to tell it from `limit`:
-/// "4.0 MiB" only when it is not a byte over 4 MiB.
-pub(crate) fn size_beside(bytes: usize, limit: usize) -> String {
-    const MIB: f64 = 1024.0 * 1024.0;
-    let mib = bytes as f64 / MIB;
-    let shown = format!("{mib:.1} MiB");
-    if bytes > limit && format!("{:.1} MiB", limit as f64 / MIB) == shown {
-        format!(
-            "{} bytes ({} over)",
-            thousands(bytes),
-            thousands(bytes - limit)
-        )
-    } else {
-        shown
-    }
-}
-
 /// Refuses a date outside years 1900–2999, so every stored date has four digits and
 /// sorts as a date.
 pub(crate) fn check_date(field: &'static str, date: NaiveDate) -> Result<NaiveDate, DomainError> {
@@ -171,17 +128,6 @@ mod tests {
         );
         assert!(line("title", "   ", 10, Some("give it a title")).is_err());
         assert_eq!(line("title", " ok ", 10, None).expect("ok"), "ok");
-    }
-
-    #[test]
-    fn a_size_just_over_its_limit_is_told_in_bytes() {
-        let mib = 1024 * 1024;
-        assert_eq!(
-            size_beside(4 * mib + 1, 4 * mib),
-            "4,194,305 bytes (1 over)"
-        );
-        assert_eq!(size_beside(5 * mib, 4 * mib), "5.0 MiB");
-        assert_eq!(size_beside(4 * mib + mib / 5, 4 * mib), "4.2 MiB");
     }
 
     #[test]

@@ -5,14 +5,17 @@
 //!
 //! Nothing here uses an area: every area builds on it.
 
+pub(crate) mod cache;
 pub mod clock;
 pub mod cycle;
 pub mod db;
 pub mod error;
+pub mod exported;
 pub mod id;
 pub(crate) mod input;
 pub mod kind;
 pub mod limits;
+pub mod merge;
 pub mod policy;
 pub mod recent;
 pub mod render;
@@ -21,4 +24,14 @@ pub mod schema;
 pub(crate) mod sql;
 pub mod text_file;
 pub mod trash;
+pub(crate) mod wording;
 pub mod workspace;
+
+/// The kernel's tables: the workspace's metadata, its migrations, cycles and their history, and the record of merges.
+pub const TABLES: &[&str] = &[
+    "meta",
+    "schema_migration",
+    "cycle",
+    "cycle_event",
+    "merge_record",
+];

@@ -4,14 +4,64 @@
 //! the roadmap mode plans the roadmap; a closed cycle is history and changes no more.
 //! New capabilities add rows here (an act), never checks of their own.
 
-use crate::store::cycle::CycleMode;
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
-use crate::store::row::RowExt;
+use crate::store::row::{RowExt, Stored};
 use rusqlite::OptionalExtension;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
+
+/// The mode a cycle is in. Modes move forward one step at a time; only a return to
+/// discovery goes back, with a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleMode {
+    Discovery,
+    Prioritization,
+    Roadmap,
+    Closed,
+}
+
+impl CycleMode {
+    /// Every mode, in order.
+    pub const ALL: [CycleMode; 4] = [
+        Self::Discovery,
+        Self::Prioritization,
+        Self::Roadmap,
+        Self::Closed,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Discovery => "discovery",
+            Self::Prioritization => "prioritization",
+            Self::Roadmap => "roadmap",
+            Self::Closed => "closed",
+        }
+    }
+
+    /// The mode after this one; `None` once closed.
+    pub fn next(self) -> Option<Self> {
+        match self {
+            Self::Discovery => Some(Self::Prioritization),
+            Self::Prioritization => Some(Self::Roadmap),
+            Self::Roadmap => Some(Self::Closed),
+            Self::Closed => None,
+        }
+    }
+}
+
+impl Stored for CycleMode {
+    const WHAT: &'static str = "cycle mode";
+    fn as_stored(self) -> &'static str {
+        self.as_str()
+    }
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+}
 
 /// What a write does to a cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

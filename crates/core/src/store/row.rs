@@ -98,7 +98,7 @@ impl RowExt for Row<'_> {
 
     fn time(&self, column: &str) -> rusqlite::Result<DateTime<Utc>> {
         let text: String = self.get(column)?;
-        Ok(crate::store::workspace::parse_timestamp(&text))
+        Ok(crate::store::clock::parse_timestamp(&text))
     }
 
     fn stored<T: Stored>(&self, column: &str) -> rusqlite::Result<T> {

@@ -115,7 +115,7 @@ pub struct Sheet {
 pub fn read(bytes: &[u8]) -> Result<Sheet, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
-            size: crate::store::input::size_beside(bytes.len(), MAX_FILE_BYTES),
+            size: crate::store::wording::size_beside(bytes.len(), MAX_FILE_BYTES),
             max: format!("{} MiB", MAX_FILE_BYTES / (1024 * 1024)),
         });
     }

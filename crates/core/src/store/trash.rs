@@ -169,7 +169,7 @@ const TRASH: &str = "
 fn context(entity: &str, raw: &str) -> String {
     let (head, tail) = raw.split_once(" · ").unwrap_or((raw, ""));
     let head = match entity {
-        "session" => crate::SourceKind::parse(head)
+        "session" => crate::store::kind::SourceKind::parse(head)
             .map_or("Session", |k| k.label())
             .to_owned(),
         _ => {

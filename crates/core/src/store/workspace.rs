@@ -14,7 +14,7 @@ use crate::store::clock::Clock;
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::schema::{self, Migration, APPLICATION_ID};
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 use std::io::Read;
@@ -171,8 +171,8 @@ pub struct Store {
     checked_whole: bool,
     /// The writer's last `PRAGMA data_version`, to notice other processes' commits.
     seen_version: Mutex<Option<i64>>,
-    /// The reach a ranking weighed last (see [`crate::prioritization::pain::ReachCache`]).
-    reach_cache: crate::prioritization::pain::ReachCache,
+    /// What reads weighed last (the reach of a ranking), for reads of committed snapshots.
+    read_cache: crate::store::cache::ReadCache,
 }
 
 /// A poisoned lock only means a panic happened while it was held; every write is a
@@ -210,7 +210,7 @@ impl Store {
             outcome: OpenOutcome::Created,
             checked_whole: true,
             seen_version: Mutex::new(None),
-            reach_cache: Default::default(),
+            read_cache: Default::default(),
         })
     }
 
@@ -314,7 +314,7 @@ impl Store {
             outcome,
             checked_whole,
             seen_version: Mutex::new(None),
-            reach_cache: Default::default(),
+            read_cache: Default::default(),
         })
     }
 
@@ -363,7 +363,7 @@ impl Store {
     {
         let Some(readers) = &self.readers else {
             let conn = lock(&self.writer);
-            return f(&Db::reading(&conn, &*self.clock, &self.reach_cache));
+            return f(&Db::reading(&conn, &*self.clock, &self.read_cache));
         };
         let idle = lock(readers).pop();
         let conn = match idle {
@@ -373,7 +373,7 @@ impl Store {
         let result = {
             // One read transaction: every statement of `f` sees the same commit.
             let snapshot = conn.unchecked_transaction()?;
-            let result = f(&Db::reading(&snapshot, &*self.clock, &self.reach_cache));
+            let result = f(&Db::reading(&snapshot, &*self.clock, &self.read_cache));
             snapshot.finish()?;
             result
         };
@@ -431,18 +431,6 @@ impl Store {
     pub fn with_connection<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> T {
         f(&mut lock(&self.writer))
     }
-}
-
-/// Stored form of an instant.
-pub(crate) fn timestamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-/// Parses a stored instant; a malformed one reads as the Unix epoch rather than failing a list.
-pub(crate) fn parse_timestamp(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default()
 }
 
 /// The name a workspace is shown by: its file name without extension.

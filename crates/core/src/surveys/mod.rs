@@ -5,3 +5,14 @@
 
 pub mod chart;
 pub mod survey;
+
+/// The tables surveys own: only their modules write them.
+pub const TABLES: &[&str] = &[
+    "survey",
+    "survey_question",
+    "survey_wave",
+    "survey_wave_person",
+    "survey_response",
+    "respondent",
+    "survey_observation",
+];

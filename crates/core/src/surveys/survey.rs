@@ -13,11 +13,12 @@
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
-use crate::store::input::{clean_line, count, date_text, thousands};
+use crate::store::input::{clean_line, date_text};
 use crate::store::kind::SourceKind;
 use crate::store::policy::Act;
 use crate::store::row::RowExt;
 use crate::store::text_file::{self, Delimiter, Record, TextEncoding};
+use crate::store::wording::{count, thousands};
 use crate::store::workspace::Store;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -1698,12 +1699,7 @@ impl Tx<'_> {
         if let Some(id) = people.teams.get(&name.to_lowercase()) {
             return Ok(*id);
         }
-        let id = new_id();
-        self.conn
-            .prepare_cached(
-                "INSERT INTO team (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            )?
-            .execute(params![id.to_string(), name, self.now_text()])?;
+        let id = self.add_team_named(name)?;
         people.teams.insert(name.to_lowercase(), id);
         people.teams_created += 1;
         Ok(id)
@@ -1735,12 +1731,7 @@ impl Tx<'_> {
                 *id
             }
             None => {
-                let id = new_id();
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO person (id, name, team_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                    )?
-                    .execute(params![id.to_string(), name, team.map(|t| t.to_string()), self.now_text()])?;
+                let id = self.add_person_named(&name, team)?;
                 people.names.insert(name.to_lowercase(), id);
                 people.created += 1;
                 id
@@ -2150,7 +2141,10 @@ pub fn read_export(path: &std::path::Path) -> Result<(String, Vec<u8>), DomainEr
     }
     if meta.len() > text_file::MAX_FILE_BYTES as u64 {
         return Err(text_file::FileError::TooLarge {
-            size: crate::store::input::size_beside(meta.len() as usize, text_file::MAX_FILE_BYTES),
+            size: crate::store::wording::size_beside(
+                meta.len() as usize,
+                text_file::MAX_FILE_BYTES,
+            ),
             max: format!("{} MiB", text_file::MAX_FILE_BYTES / (1024 * 1024)),
         }
         .into());

@@ -7,7 +7,7 @@ import type { CycleMode } from "./CycleMode";
  */
 export type Cycle = { id: string, name: string, mode: CycleMode, 
 /**
- * What its mode allows (see [`crate::policy`]).
+ * What its mode allows (see [`crate::store::policy`]).
  */
 allows: CycleAllows, 
 /**

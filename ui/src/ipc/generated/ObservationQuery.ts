@@ -6,7 +6,7 @@ import type { ObservationFilter } from "./ObservationFilter";
  */
 export type ObservationQuery = { filter: ObservationFilter, 
 /**
- * Words to search for (search syntax is safe: see [`crate::search`]).
+ * Words to search for (search syntax is safe: see [`crate::discovery::search`]).
  */
 text: string, offset: number, 
 /**

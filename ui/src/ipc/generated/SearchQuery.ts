@@ -8,7 +8,7 @@ import type { SearchOrder } from "./SearchOrder";
  */
 export type SearchQuery = { 
 /**
- * What was typed, in Groundwork's query language (see [`crate::query`]).
+ * What was typed, in Groundwork's query language (see [`crate::discovery::query`]).
  */
 text: string, 
 /**

@@ -197,27 +197,12 @@ impl Db<'_> {
         });
         Ok(due)
     }
-
-    fn live_person_id(&self, id: Uuid) -> Result<(), DomainError> {
-        let found = self
-            .conn
-            .prepare_cached("SELECT 1 FROM person WHERE id = ?1 AND deleted_at IS NULL")?
-            .exists([id.to_string()])?;
-        if found {
-            Ok(())
-        } else {
-            Err(DomainError::NotFound {
-                entity: "person",
-                id: id.to_string(),
-            })
-        }
-    }
 }
 
 impl Tx<'_> {
     /// Sets how often to check in with a person, in weeks; `None` stops the rhythm.
     pub fn set_checkin_rhythm(&self, person: Uuid, weeks: Option<u32>) -> Result<(), DomainError> {
-        self.live_person_id(person)?;
+        self.live_person(person)?;
         if let Some(w) = weeks {
             if !(1..=MAX_CHECKIN_WEEKS).contains(&w) {
                 return Err(DomainError::invalid(
@@ -240,7 +225,7 @@ impl Tx<'_> {
         person: Uuid,
         input: &CheckinInput,
     ) -> Result<Checkin, DomainError> {
-        self.live_person_id(person)?;
+        self.live_person(person)?;
         let input = clean(input)?;
         let newest: Option<String> = self
             .conn

@@ -1,6 +1,10 @@
 //! Merging duplicates: two people who are one, two observations that say the same, or
 //! two tags that mean the same. Every link (sessions, observations, tags, ideas) ends
 //! up on the kept one; the other goes out of sight. Each merge is recorded with what it moved, so it can be undone.
+//!
+//! A kernel primitive, like the trash: a merge moves the links that name the merged
+//! record in whichever area owns them (a pain's evidence, a solution's vendor
+//! evidence), all listed here, so a merge and its undo stay one unit of work.
 
 use crate::store::db::Tx;
 use crate::store::error::DomainError;
