@@ -92,8 +92,44 @@ pub struct OpInfo {
     pub input: fn(&Config) -> Vec<(&'static str, String)>,
     /// Its output's TypeScript type.
     pub output: fn(&Config) -> String,
+    /// Writes the TypeScript of every type its input and output name, with theirs.
+    pub export_types: fn(&Config) -> Result<(), ts_rs::ExportError>,
     /// The lists it makes stale.
     pub stale: &'static [Stale],
+}
+
+/// Writes the TypeScript of the types a type names: itself when it has a file of its
+/// own (a struct or enum of ours), else what it wraps (`Vec<Cycle>` → `Cycle`).
+struct TypeExport<'a> {
+    cfg: &'a Config,
+    error: Option<ts_rs::ExportError>,
+}
+
+impl<'a> TypeExport<'a> {
+    fn new(cfg: &'a Config) -> Self {
+        Self { cfg, error: None }
+    }
+
+    fn named_by<T: TS + 'static + ?Sized>(&mut self) {
+        if T::output_path().is_some() {
+            ts_rs::TypeVisitor::visit::<T>(self);
+        } else {
+            T::visit_generics(self);
+            T::visit_dependencies(self);
+        }
+    }
+
+    fn done(self) -> Result<(), ts_rs::ExportError> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl ts_rs::TypeVisitor for TypeExport<'_> {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if self.error.is_none() && T::output_path().is_some() {
+            self.error = T::export_all(self.cfg).err();
+        }
+    }
 }
 
 /// Reads an operation's input; a field missing or of the wrong shape is a readable refusal.
@@ -143,6 +179,12 @@ macro_rules! operations {
                     access: operations!(@access $access),
                     input: |_cfg| vec![$((stringify!($field), <$ty as TS>::name(_cfg))),*],
                     output: |cfg| <$out as TS>::name(cfg),
+                    export_types: |cfg| {
+                        let mut types = TypeExport::new(cfg);
+                        $(types.named_by::<$ty>();)*
+                        types.named_by::<$out>();
+                        types.done()
+                    },
                     stale: &[$(Stale::$stale),*],
                 },
             )*];
