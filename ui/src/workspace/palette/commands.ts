@@ -2,7 +2,7 @@
 import { app } from '../../app/state.svelte';
 import { backend } from '../../ipc/client';
 import { SHORTCUTS, type ShortcutName } from '../../lib/shortcuts';
-import { showSearch } from '../../discovery/search/search.svelte';
+import { showSearch } from '../../discovery';
 
 export interface Command {
   id: string;
