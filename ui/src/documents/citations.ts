@@ -47,6 +47,9 @@ function short(text: string, max = 42): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** How the citations list and a kept version name a citation's state. */
+export const STATE_LABEL: Record<string, string> = { current: 'as cited', edited: 'edited since', merged: 'merged since', trashed: 'in the trash', missing: 'not found' };
+
 /** What a citation's chip says. */
 export function chipOf(c: Pick<Citation, 'kind' | 'kept' | 'state'>): Chip {
   const k = c.kept;
