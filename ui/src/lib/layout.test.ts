@@ -8,6 +8,12 @@ import { describe, expect, it } from 'vitest';
 
 const AREAS = ['discovery', 'prioritization', 'documents', 'surveys', 'loop', 'workspace'];
 const SHARED = ['lib', 'app', 'ipc'];
+/**
+ * Areas whose components reach core only through the area's state module (`<area>/state.ts`).
+ * The others still call `backend` from their components; each joins this list once its
+ * state module is done.
+ */
+const THROUGH_STATE = ['loop'];
 
 // Every source file's text, by its path under src (Vite reads them; no Node types needed).
 const sources = import.meta.glob<string>(['/src/**/*.ts', '/src/**/*.svelte', '!/src/ipc/generated/**'], {
@@ -56,6 +62,14 @@ function layoutBreaches(sourceFiles: Record<string, string>): string[] {
   return breaches;
 }
 
+/** Files of the areas in THROUGH_STATE that call `backend` themselves instead of the state module. */
+function backendCallers(sourceFiles: Record<string, string>): string[] {
+  return Object.entries(sourceFiles)
+    .filter(([file]) => THROUGH_STATE.includes(folderOf(file)) && file !== `${folderOf(file)}/state.ts` && !file.endsWith('.test.ts'))
+    .filter(([, text]) => /import\s*\{[^}]*\bbackend\b[^}]*\}\s*from\s*['"][./]*ipc\/client['"]/.test(text))
+    .map(([file]) => `${file} calls backend: call ${folderOf(file)}/state.ts instead`);
+}
+
 describe('the layout of ui/src', () => {
   it('holds one folder per area beside lib, app and ipc, and nothing else', () => {
     const folders = [...new Set(Object.keys(files).map(folderOf).filter(Boolean))].sort();
@@ -69,6 +83,10 @@ describe('the layout of ui/src', () => {
 
   it('lets no area import inside another area, and no shared folder import an area', () => {
     expect(layoutBreaches(files)).toEqual([]);
+  });
+
+  it('lets the components of the loop reach core only through the loop’s state module', () => {
+    expect(backendCallers(files)).toEqual([]);
   });
 });
 
@@ -90,6 +108,11 @@ describe('the layout check itself', () => {
       `import { search } from '../../discovery/index';`,
     ].join('\n');
     expect(layoutBreaches({ 'discovery/people/PersonEditor.svelte': text })).toEqual([]);
+  });
+
+  it('names a component that calls backend in an area that has a state module', () => {
+    const text = `import { backend, type Kudos } from '../ipc/client';`;
+    expect(backendCallers({ 'loop/KudosTab.svelte': text, 'loop/state.ts': text })).toEqual(['loop/KudosTab.svelte calls backend: call loop/state.ts instead']);
   });
 
   it('catches lib importing an area, dynamic imports included', () => {
