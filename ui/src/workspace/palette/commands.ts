@@ -1,8 +1,8 @@
 /** What the command palette offers. Each command is also reachable by its shortcut. */
 import { app } from '../../app/state.svelte';
-import { backend } from '../../ipc/client';
 import { SHORTCUTS, type ShortcutName } from '../../lib/shortcuts';
 import { showSearch } from '../../discovery';
+import { chooseNewWorkspace, chooseWorkspaceToOpen, openDefaultWorkspace, openSampleWorkspace } from '../state';
 
 export interface Command {
   id: string;
@@ -37,10 +37,10 @@ export const COMMANDS: Command[] = [
   { id: 'go-templates', title: 'Edit session templates', when: hasWorkspace, run: () => app.go('templates') },
   { id: 'go-cycles', title: 'Go to Cycles', shortcut: 'goCycles', when: hasWorkspace, run: () => app.go('cycles') },
   { id: 'go-trash', title: 'Go to Trash', shortcut: 'goTrash', when: hasWorkspace, run: () => app.go('trash') },
-  { id: 'open-workspace', title: 'Open workspace…', hint: 'Open a .groundwork file', shortcut: 'openWorkspace', run: () => app.openWorkspace(backend.chooseWorkspaceToOpen) },
-  { id: 'new-workspace', title: 'New workspace…', hint: 'Create a new .groundwork file', shortcut: 'newWorkspace', run: () => app.openWorkspace(backend.chooseNewWorkspace) },
-  { id: 'open-default', title: 'Open default workspace', run: () => app.openWorkspace(backend.openDefaultWorkspace) },
-  { id: 'open-sample', title: 'Open the sample workspace', hint: 'A fictional platform team’s discovery cycle', run: () => app.openWorkspace(backend.openSampleWorkspace) },
+  { id: 'open-workspace', title: 'Open workspace…', hint: 'Open a .groundwork file', shortcut: 'openWorkspace', run: () => app.openWorkspace(chooseWorkspaceToOpen) },
+  { id: 'new-workspace', title: 'New workspace…', hint: 'Create a new .groundwork file', shortcut: 'newWorkspace', run: () => app.openWorkspace(chooseNewWorkspace) },
+  { id: 'open-default', title: 'Open default workspace', run: () => app.openWorkspace(openDefaultWorkspace) },
+  { id: 'open-sample', title: 'Open the sample workspace', hint: 'A fictional platform team’s discovery cycle', run: () => app.openWorkspace(openSampleWorkspace) },
 ];
 
 export function shortcutOf(c: Command) {
