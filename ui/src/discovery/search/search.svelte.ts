@@ -4,10 +4,11 @@
  * palette are there in the Search view, filters and all.
  */
 import { app } from '../../app/state.svelte';
-import { backend, type SearchCounts, type SearchEntity, type SearchHit, type SearchOrder, type SearchQuery, type Understood } from '../../ipc/client';
+import type { SearchCounts, SearchEntity, SearchHit, SearchOrder, SearchQuery, Understood } from '../../ipc/client';
 import { stale } from '../../lib/stale.svelte';
 import { toasts } from '../../lib/toast.svelte';
 import { ObservationFilters } from '../observations/filters.svelte';
+import { searchFor } from '../state';
 
 export const ENTITY_LABEL: Record<SearchEntity, string> = { session: 'Session', observation: 'Observation', person: 'Person', idea: 'Idea', tag: 'Tag' };
 
@@ -97,7 +98,7 @@ class Search {
     this.loadingMore = true;
     try {
       // The order core chose for the first page holds for every page.
-      const results = await backend.search({ ...query, order: this.shownOrder, offset: this.hits.length, limit: SEARCH_PAGE });
+      const results = await searchFor({ ...query, order: this.shownOrder, offset: this.hits.length, limit: SEARCH_PAGE });
       if (mine !== this.#seq) return;
       const seen = new Set(this.hits.map(hitKey));
       this.hits = [...this.hits, ...results.hits.filter((h) => !seen.has(hitKey(h)))];
@@ -165,7 +166,7 @@ class Search {
     const asked = sameSearch ? { ...query, limit: Math.min(MAX_PAGE, Math.max(SEARCH_PAGE, this.hits.length)) } : query;
     this.#timer = setTimeout(async () => {
       try {
-        const results = await backend.search(asked);
+        const results = await searchFor(asked);
         if (mine !== this.#seq) return;
         if (!sameSearch) this.fresh++;
         this.#lastQuery = query;
