@@ -1,0 +1,6 @@
+/**
+ * What the rest of the app may use of discovery: the one search, which the command
+ * palette and the sidebar drive as well as the Search view.
+ */
+export { countOf, ENTITY_LABEL, openHit, SCOPES, search, searchedVersion, showSearch } from './search/search.svelte';
+export { default as UnderstoodChips } from './search/Understood.svelte';

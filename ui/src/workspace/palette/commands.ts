@@ -1,0 +1,48 @@
+/** What the command palette offers. Each command is also reachable by its shortcut. */
+import { app } from '../../app/state.svelte';
+import { SHORTCUTS, type ShortcutName } from '../../lib/shortcuts';
+import { showSearch } from '../../discovery';
+import { chooseNewWorkspace, chooseWorkspaceToOpen, openDefaultWorkspace, openSampleWorkspace } from '../state';
+
+export interface Command {
+  id: string;
+  title: string;
+  hint?: string;
+  shortcut?: ShortcutName;
+  /** Shown only when this holds. */
+  when?: () => boolean;
+  run: () => void | Promise<void>;
+}
+
+const hasWorkspace = () => app.phase === 'open';
+
+export const COMMANDS: Command[] = [
+  { id: 'new-session', title: 'New session', hint: 'Log a coffee chat, survey, scan…', shortcut: 'newSession', when: hasWorkspace, run: () => app.requestNewSession() },
+  { id: 'switch-cycle', title: 'Switch cycle…', shortcut: 'switchCycle', when: () => hasWorkspace() && app.cycles.length > 0, run: () => app.openPalette('cycles') },
+  { id: 'new-cycle', title: 'New cycle', hint: 'Start a planning round', when: hasWorkspace, run: () => { app.newCycleOpen = true; } },
+  { id: 'go-sessions', title: 'Go to Sessions', shortcut: 'goSessions', when: hasWorkspace, run: () => app.go('sessions') },
+  { id: 'search', title: 'Search', hint: 'Sessions, notes, observations, people, ideas, tags — with filters', shortcut: 'search', when: hasWorkspace, run: showSearch },
+  { id: 'go-observations', title: 'Go to Observations', shortcut: 'goObservations', when: hasWorkspace, run: () => app.go('observations') },
+  { id: 'go-people', title: 'Go to People', shortcut: 'goPeople', when: hasWorkspace, run: () => app.go('people') },
+  { id: 'go-ideas', title: 'Go to Ideas', shortcut: 'goIdeas', when: hasWorkspace, run: () => app.go('ideas') },
+  { id: 'go-pains', title: 'Go to Pains', hint: 'User pain made from the evidence, with reach', shortcut: 'goPains', when: hasWorkspace, run: () => app.go('pains') },
+  { id: 'go-solutions', title: 'Go to Solutions', hint: 'Solutions per bucket, experiments, the 70/30 guard', shortcut: 'goSolutions', when: hasWorkspace, run: () => app.go('solutions') },
+  { id: 'go-documents', title: 'Go to Charter & vision', hint: 'Draft the charter and the three-year vision, cite evidence, export', shortcut: 'goDocuments', when: hasWorkspace, run: () => app.go('documents') },
+  { id: 'go-roadmap', title: 'Go to Roadmap', hint: 'Now / Next / Later from the solutions, the 12-month view, the 70/30 split', shortcut: 'goRoadmap', when: hasWorkspace, run: () => app.go('roadmap') },
+  { id: 'go-tradeoffs', title: 'Go to Trade-offs', hint: 'Whom we serve excellently and less well; where we stand', shortcut: 'goTradeoffs', when: hasWorkspace, run: () => app.go('tradeoffs') },
+  { id: 'go-surveys', title: 'Go to Surveys', hint: 'Import a wave, chart it across waves, turn answers into evidence', shortcut: 'goSurveys', when: hasWorkspace, run: () => app.go('surveys') },
+  { id: 'go-loop', title: 'Go to Close the loop', hint: 'Check-ins due, SLAs, adoption, kudos, and “you said, we did” for each team', shortcut: 'goLoop', when: hasWorkspace, run: () => app.go('loop') },
+  { id: 'go-tags', title: 'Go to Tags', shortcut: 'goTags', when: hasWorkspace, run: () => app.go('tags') },
+  { id: 'go-coverage', title: 'Go to Coverage', hint: 'Channels used, teams not heard, ask-load', shortcut: 'goCoverage', when: hasWorkspace, run: () => app.go('coverage') },
+  { id: 'go-templates', title: 'Edit session templates', when: hasWorkspace, run: () => app.go('templates') },
+  { id: 'go-cycles', title: 'Go to Cycles', shortcut: 'goCycles', when: hasWorkspace, run: () => app.go('cycles') },
+  { id: 'go-trash', title: 'Go to Trash', shortcut: 'goTrash', when: hasWorkspace, run: () => app.go('trash') },
+  { id: 'open-workspace', title: 'Open workspace…', hint: 'Open a .groundwork file', shortcut: 'openWorkspace', run: () => app.openWorkspace(chooseWorkspaceToOpen) },
+  { id: 'new-workspace', title: 'New workspace…', hint: 'Create a new .groundwork file', shortcut: 'newWorkspace', run: () => app.openWorkspace(chooseNewWorkspace) },
+  { id: 'open-default', title: 'Open default workspace', run: () => app.openWorkspace(openDefaultWorkspace) },
+  { id: 'open-sample', title: 'Open the sample workspace', hint: 'A fictional platform team’s discovery cycle', run: () => app.openWorkspace(openSampleWorkspace) },
+];
+
+export function shortcutOf(c: Command) {
+  return c.shortcut ? SHORTCUTS[c.shortcut] : undefined;
+}
