@@ -253,7 +253,7 @@ mod tests {
         assert_eq!(path, bad.display().to_string());
         assert_eq!(error.kind, ErrorKind::WorkspaceNotDatabase);
         let err = tauri::async_runtime::block_on(
-            state.with_store(|s| s.list_cycles().map_err(IpcError::from)),
+            state.with_store(|s| s.read(|db| db.list_cycles()).map_err(IpcError::from)),
         )
         .expect_err("no store");
         assert_eq!(err.kind, ErrorKind::NoWorkspace);

@@ -152,13 +152,15 @@ fn output<T: Serialize>(value: T) -> Result<Value, IpcError> {
 }
 
 /// Declares the operations: for each, a module with its input, a line in [`ops`] and
-/// an arm in [`call`].
+/// an arm in [`call`] that opens the unit of work its line declares (a read snapshot
+/// through a `Db`, or one write transaction through a `Tx`) and runs the area's
+/// function in it, so core needs no forwarding wrapper on `Store`.
 macro_rules! operations {
     ($(
         $(#[doc = $doc:literal])+
         $name:ident : $access:ident { $($field:ident : $ty:ty),* $(,)? } -> $out:ty
             [$($stale:ident),* $(,)?]
-            => |$store:ident, $i:ident| $body:expr;
+            => |$uow:ident, $i:ident| $body:expr;
     )*) => {
         mod inputs {
             #![allow(non_camel_case_types, unused_imports)]
@@ -200,9 +202,8 @@ macro_rules! operations {
                         stringify!($name) => {
                             #[allow(unused_variables)]
                             let $i: inputs::$name = input(op, input_json)?;
-                            #[allow(unused_variables)]
-                            let $store = store;
-                            let result: Result<$out, DomainError> = $body;
+                            let result: Result<$out, DomainError> =
+                                operations!(@unit $access store, |$uow| $body);
                             output(result?)
                         }
                     )*
@@ -223,346 +224,349 @@ macro_rules! operations {
                 })
         }
     };
+    // A read sees one snapshot through a `Db`; a write is one transaction through a `Tx`.
+    (@unit read $store:ident, |$uow:ident| $body:expr) => { $store.read(|$uow| $body) };
+    (@unit write $store:ident, |$uow:ident| $body:expr) => { $store.write(|$uow| $body) };
     (@access read) => { Access::Read };
     (@access write) => { Access::Write };
 }
 
 operations! {
     /// Every cycle, newest first.
-    list_cycles: read {} -> Vec<Cycle> [] => |s, i| s.list_cycles();
+    list_cycles: read {} -> Vec<Cycle> [] => |db, i| db.list_cycles();
     /// Creates a cycle in discovery mode; the first becomes the current one.
-    create_cycle: write { name: String } -> Cycle [Cycles] => |s, i| s.create_cycle(&i.name);
+    create_cycle: write { name: String } -> Cycle [Cycles] => |tx, i| tx.create_cycle(&i.name);
     /// Renames a cycle that is not closed.
-    rename_cycle: write { id: Uuid, name: String } -> Cycle [Cycles] => |s, i| s.rename_cycle(i.id, &i.name);
+    rename_cycle: write { id: Uuid, name: String } -> Cycle [Cycles] => |tx, i| tx.rename_cycle(i.id, &i.name);
     /// Makes a cycle the current one.
     set_current_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Coverage]
-        => |s, i| s.set_current_cycle(i.id);
+        => |tx, i| tx.set_current_cycle(i.id);
     /// Moves a cycle to its next mode (kept in its history).
     advance_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Coverage]
-        => |s, i| s.advance_cycle(i.id);
+        => |tx, i| tx.advance_cycle(i.id);
     /// Takes a cycle back to discovery, for a reason kept in its history.
     return_to_discovery: write { id: Uuid, reason: String } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Coverage]
-        => |s, i| s.return_to_discovery(i.id, &i.reason);
+        => |tx, i| tx.return_to_discovery(i.id, &i.reason);
     /// A cycle's changes of mode, oldest first.
-    cycle_history: read { id: Uuid } -> Vec<CycleEvent> [] => |s, i| s.cycle_history(i.id);
+    cycle_history: read { id: Uuid } -> Vec<CycleEvent> [] => |db, i| db.cycle_history(i.id);
     /// What discovery gathered in a cycle, to review before it moves on.
-    cycle_review: read { id: Uuid } -> CycleReview [] => |s, i| s.cycle_review(i.id);
+    cycle_review: read { id: Uuid } -> CycleReview [] => |db, i| db.cycle_review(i.id);
 
     /// Every source kind with its label.
-    list_source_kinds: read {} -> Vec<SourceKindInfo> [] => |s, i| Ok(source_kinds());
+    list_source_kinds: read {} -> Vec<SourceKindInfo> [] => |_db, i| Ok(source_kinds());
     /// Sessions matching the query, with counts per kind.
-    list_sessions: read { query: SessionQuery } -> SessionList [] => |s, i| s.list_sessions(&i.query);
+    list_sessions: read { query: SessionQuery } -> SessionList [] => |db, i| db.list_sessions(&i.query);
     /// One session with notes and links.
-    get_session: read { id: Uuid } -> Session [] => |s, i| s.session(i.id);
+    get_session: read { id: Uuid } -> Session [] => |db, i| db.session(i.id);
     /// Logs a new session.
     create_session: write { session: NewSession } -> Session [Sessions, Cycles, People, Tags, Coverage]
-        => |s, i| s.create_session(&i.session);
+        => |tx, i| tx.create_session(&i.session);
     /// Replaces a session's details (kind, title, date, people, links and, when given, tags).
     update_session: write { id: Uuid, update: SessionUpdate } -> Session [Sessions, Observations, People, Tags, Coverage]
-        => |s, i| s.update_session(i.id, &i.update);
+        => |tx, i| tx.update_session(i.id, &i.update);
     /// Saves a session's notes typed over revision `baseRev` (a conflict when they changed
     /// since; absent: save whatever is there). The list row's new excerpt comes back.
     save_notes: write { id: Uuid, notes: String, base_rev: Option<u32> } -> NotesSaved [Observations]
-        => |s, i| s.save_notes_over(i.id, &i.notes, i.base_rev);
+        => |tx, i| tx.save_notes_over(i.id, &i.notes, i.base_rev);
     /// Settles a notes conflict: `keep` says which text stays; the other is kept as a version.
     resolve_notes: write { id: Uuid, mine: String, keep: NotesChoice } -> Session [Sessions, Observations]
-        => |s, i| s.resolve_notes(i.id, &i.mine, i.keep);
+        => |tx, i| tx.resolve_notes(i.id, &i.mine, i.keep);
     /// The texts of a session's notes kept when conflicts were settled, newest first.
-    notes_versions: read { id: Uuid } -> Vec<NotesVersion> [] => |s, i| s.notes_versions(i.id);
+    notes_versions: read { id: Uuid } -> Vec<NotesVersion> [] => |db, i| db.notes_versions(i.id);
     /// Moves a session to the trash.
     delete_session: write { id: Uuid } -> () [Sessions, Cycles, Observations, People, Tags, Coverage, Trash]
-        => |s, i| s.delete_session(i.id);
+        => |tx, i| tx.delete_session(i.id);
 
     /// People matching the query, by name.
-    list_people: read { query: PeopleQuery } -> Vec<PersonSummary> [] => |s, i| s.list_people(&i.query);
+    list_people: read { query: PeopleQuery } -> Vec<PersonSummary> [] => |db, i| db.list_people(&i.query);
     /// Summaries of the given people (for ask-load warnings).
-    people_by_id: read { ids: Vec<Uuid> } -> Vec<PersonSummary> [] => |s, i| s.people_by_id(&i.ids);
+    people_by_id: read { ids: Vec<Uuid> } -> Vec<PersonSummary> [] => |db, i| db.people_by_id(&i.ids);
     /// One person's profile.
-    get_person: read { id: Uuid } -> Person [] => |s, i| s.person(i.id);
+    get_person: read { id: Uuid } -> Person [] => |db, i| db.person(i.id);
     /// Adds a person.
-    create_person: write { person: PersonInput } -> Person [People, Teams] => |s, i| s.create_person(&i.person);
+    create_person: write { person: PersonInput } -> Person [People, Teams] => |tx, i| tx.create_person(&i.person);
     /// Replaces a person's fields.
     update_person: write { id: Uuid, person: PersonInput } -> Person [People, Teams, Sessions, Observations, Pains, Coverage]
-        => |s, i| s.update_person(i.id, &i.person);
+        => |tx, i| tx.update_person(i.id, &i.person);
     /// Moves a person to the trash.
     delete_person: write { id: Uuid } -> () [People, Teams, Sessions, Observations, Pains, Coverage, Trash]
-        => |s, i| s.delete_person(i.id);
+        => |tx, i| tx.delete_person(i.id);
     /// Every team.
-    list_teams: read {} -> Vec<Team> [] => |s, i| s.list_teams();
+    list_teams: read {} -> Vec<Team> [] => |db, i| db.list_teams();
     /// Adds a team.
-    create_team: write { team: TeamInput } -> Team [Teams, Coverage] => |s, i| s.create_team(&i.team);
+    create_team: write { team: TeamInput } -> Team [Teams, Coverage] => |tx, i| tx.create_team(&i.team);
     /// Replaces a team's fields.
-    update_team: write { id: Uuid, team: TeamInput } -> Team [Teams, People, Pains, Coverage] => |s, i| s.update_team(i.id, &i.team);
+    update_team: write { id: Uuid, team: TeamInput } -> Team [Teams, People, Pains, Coverage] => |tx, i| tx.update_team(i.id, &i.team);
     /// Moves a team to the trash.
-    delete_team: write { id: Uuid } -> () [Teams, People, Pains, Coverage, Trash] => |s, i| s.delete_team(i.id);
+    delete_team: write { id: Uuid } -> () [Teams, People, Pains, Coverage, Trash] => |tx, i| tx.delete_team(i.id);
     /// The ask-load warning threshold (sessions in 90 days).
-    ask_load_threshold: read {} -> u32 [] => |s, i| s.ask_load_threshold();
+    ask_load_threshold: read {} -> u32 [] => |db, i| db.ask_load_threshold();
     /// Sets the ask-load warning threshold.
-    set_ask_load_threshold: write { threshold: u32 } -> u32 [Settings, Coverage] => |s, i| s.set_ask_load_threshold(i.threshold);
+    set_ask_load_threshold: write { threshold: u32 } -> u32 [Settings, Coverage] => |tx, i| tx.set_ask_load_threshold(i.threshold);
     /// Merges person `merged` into `kept`.
     merge_people: write { kept: Uuid, merged: Uuid } -> MergeDone [People, Teams, Sessions, Observations, Pains, Coverage]
-        => |s, i| s.merge_people(i.kept, i.merged);
+        => |tx, i| tx.merge_people(i.kept, i.merged);
     /// Undoes a merge of people, observations or tags.
     undo_merge: write { merge_id: Uuid } -> () [People, Teams, Sessions, Observations, Tags, Ideas, Pains, Coverage]
-        => |s, i| s.undo_merge(i.merge_id);
+        => |tx, i| tx.undo_merge(i.merge_id);
 
     /// A page of observations matching the query.
-    list_observations: read { query: ObservationQuery } -> ObservationList [] => |s, i| s.list_observations(&i.query);
+    list_observations: read { query: ObservationQuery } -> ObservationList [] => |db, i| db.list_observations(&i.query);
     /// One observation.
-    get_observation: read { id: Uuid } -> Observation [] => |s, i| s.observation(i.id);
+    get_observation: read { id: Uuid } -> Observation [] => |db, i| db.observation(i.id);
     /// Records an observation (from a passage, or typed).
     create_observation: write { observation: NewObservation } -> Observation [Observations, Tags, People, Coverage]
-        => |s, i| s.create_observation(&i.observation);
+        => |tx, i| tx.create_observation(&i.observation);
     /// Replaces an observation's fields.
     update_observation: write { id: Uuid, update: ObservationUpdate } -> Observation [Observations, Tags, People, Ideas, Pains, Coverage]
-        => |s, i| s.update_observation(i.id, &i.update);
+        => |tx, i| tx.update_observation(i.id, &i.update);
     /// Moves an observation to the trash.
     delete_observation: write { id: Uuid } -> () [Observations, Tags, People, Ideas, Pains, Coverage, Trash]
-        => |s, i| s.delete_observation(i.id);
+        => |tx, i| tx.delete_observation(i.id);
     /// Merges observation `merged` into `kept`.
     merge_observations: write { kept: Uuid, merged: Uuid } -> MergeDone [Observations, Tags, People, Ideas, Pains, Coverage]
-        => |s, i| s.merge_observations(i.kept, i.merged);
+        => |tx, i| tx.merge_observations(i.kept, i.merged);
 
     /// Every tag with its counts of observations, sessions and ideas.
-    list_tags: read {} -> Vec<Tag> [] => |s, i| s.list_tags();
+    list_tags: read {} -> Vec<Tag> [] => |db, i| db.list_tags();
     /// Creates a tag.
-    create_tag: write { tag: TagInput } -> Tag [Tags] => |s, i| s.create_tag(&i.tag);
+    create_tag: write { tag: TagInput } -> Tag [Tags] => |tx, i| tx.create_tag(&i.tag);
     /// Renames, recolours or regroups a tag.
-    update_tag: write { id: Uuid, tag: TagInput } -> Tag [Tags, Observations, Sessions, Ideas] => |s, i| s.update_tag(i.id, &i.tag);
+    update_tag: write { id: Uuid, tag: TagInput } -> Tag [Tags, Observations, Sessions, Ideas] => |tx, i| tx.update_tag(i.id, &i.tag);
     /// Merges tag `merged` into `kept`.
-    merge_tags: write { kept: Uuid, merged: Uuid } -> MergeDone [Tags, Observations, Sessions, Ideas] => |s, i| s.merge_tags(i.kept, i.merged);
+    merge_tags: write { kept: Uuid, merged: Uuid } -> MergeDone [Tags, Observations, Sessions, Ideas] => |tx, i| tx.merge_tags(i.kept, i.merged);
     /// Adds or removes a tag on many observations, all or nothing; returns how many changed.
     tag_observations: write { tag_id: Uuid, observation_ids: Vec<Uuid>, add: bool } -> u32 [Tags, Observations]
-        => |s, i| s.tag_observations(i.tag_id, &i.observation_ids, i.add);
+        => |tx, i| tx.tag_observations(i.tag_id, &i.observation_ids, i.add);
     /// Adds or removes a tag on many sessions, all or nothing; returns how many changed.
     tag_sessions: write { tag_id: Uuid, session_ids: Vec<Uuid>, add: bool } -> u32 [Tags, Sessions]
-        => |s, i| s.tag_sessions(i.tag_id, &i.session_ids, i.add);
+        => |tx, i| tx.tag_sessions(i.tag_id, &i.session_ids, i.add);
     /// Adds or removes a tag on many ideas, all or nothing; returns how many changed.
     tag_ideas: write { tag_id: Uuid, idea_ids: Vec<Uuid>, add: bool } -> u32 [Tags, Ideas]
-        => |s, i| s.tag_ideas(i.tag_id, &i.idea_ids, i.add);
+        => |tx, i| tx.tag_ideas(i.tag_id, &i.idea_ids, i.add);
     /// Moves a tag to the trash.
-    delete_tag: write { id: Uuid } -> () [Tags, Observations, Sessions, Ideas, Trash] => |s, i| s.delete_tag(i.id);
+    delete_tag: write { id: Uuid } -> () [Tags, Observations, Sessions, Ideas, Trash] => |tx, i| tx.delete_tag(i.id);
 
     /// The ideas of a cycle.
-    list_ideas: read { cycle_id: Uuid } -> Vec<Idea> [] => |s, i| s.list_ideas(i.cycle_id);
+    list_ideas: read { cycle_id: Uuid } -> Vec<Idea> [] => |db, i| db.list_ideas(i.cycle_id);
     /// Captures an idea.
-    create_idea: write { cycle_id: Uuid, idea: IdeaInput } -> Idea [Ideas, Tags] => |s, i| s.create_idea(i.cycle_id, &i.idea);
+    create_idea: write { cycle_id: Uuid, idea: IdeaInput } -> Idea [Ideas, Tags] => |tx, i| tx.create_idea(i.cycle_id, &i.idea);
     /// Replaces an idea's title, description, evidence and (when given) tags.
-    update_idea: write { id: Uuid, idea: IdeaInput } -> Idea [Ideas, Tags] => |s, i| s.update_idea(i.id, &i.idea);
+    update_idea: write { id: Uuid, idea: IdeaInput } -> Idea [Ideas, Tags] => |tx, i| tx.update_idea(i.id, &i.idea);
     /// Scores or sizes an idea (refused in discovery).
-    assess_idea: write { id: Uuid, assessment: Assessment } -> Idea [Ideas] => |s, i| s.assess_idea(i.id, &i.assessment);
+    assess_idea: write { id: Uuid, assessment: Assessment } -> Idea [Ideas] => |tx, i| tx.assess_idea(i.id, &i.assessment);
     /// Moves an idea to the trash.
-    delete_idea: write { id: Uuid } -> () [Ideas, Tags, Trash] => |s, i| s.delete_idea(i.id);
+    delete_idea: write { id: Uuid } -> () [Ideas, Tags, Trash] => |tx, i| tx.delete_idea(i.id);
 
     /// The pains of a cycle, with evidence, reach and flags.
-    list_pains: read { cycle_id: Uuid } -> Vec<Pain> [] => |s, i| s.list_pains(i.cycle_id);
+    list_pains: read { cycle_id: Uuid } -> Vec<Pain> [] => |db, i| db.list_pains(i.cycle_id);
     /// The pains of a cycle weighed, without their evidence (quick at thousands).
-    pain_rows: read { cycle_id: Uuid } -> Vec<Pain> [] => |s, i| s.pain_rows(i.cycle_id);
+    pain_rows: read { cycle_id: Uuid } -> Vec<Pain> [] => |db, i| db.pain_rows(i.cycle_id);
     /// One pain.
-    get_pain: read { id: Uuid } -> Pain [] => |s, i| s.pain(i.id);
+    get_pain: read { id: Uuid } -> Pain [] => |db, i| db.pain(i.id);
     /// The pains an observation backs, in any cycle: the way back from evidence.
-    pains_citing: read { observation_id: Uuid } -> Vec<PainCited> [] => |s, i| s.pains_citing(i.observation_id);
+    pains_citing: read { observation_id: Uuid } -> Vec<PainCited> [] => |db, i| db.pains_citing(i.observation_id);
     /// Makes a pain from evidence (prioritization).
-    create_pain: write { cycle_id: Uuid, pain: PainInput } -> Pain [Pains] => |s, i| s.create_pain(i.cycle_id, &i.pain);
+    create_pain: write { cycle_id: Uuid, pain: PainInput } -> Pain [Pains] => |tx, i| tx.create_pain(i.cycle_id, &i.pain);
     /// Makes a pain from one observation, in one step.
-    pain_from_observation: write { observation_id: Uuid } -> Pain [Pains] => |s, i| s.pain_from_observation(i.observation_id);
+    pain_from_observation: write { observation_id: Uuid } -> Pain [Pains] => |tx, i| tx.pain_from_observation(i.observation_id);
     /// Replaces a pain's statement and severity.
-    update_pain: write { id: Uuid, update: PainUpdate } -> Pain [Pains] => |s, i| s.update_pain(i.id, &i.update);
+    update_pain: write { id: Uuid, update: PainUpdate } -> Pain [Pains] => |tx, i| tx.update_pain(i.id, &i.update);
     /// Links observations to a pain (or changes a link's importance and reason).
-    link_evidence: write { pain_id: Uuid, links: Vec<EvidenceLink> } -> Pain [Pains] => |s, i| s.link_evidence(i.pain_id, &i.links);
+    link_evidence: write { pain_id: Uuid, links: Vec<EvidenceLink> } -> Pain [Pains] => |tx, i| tx.link_evidence(i.pain_id, &i.links);
     /// Unlinks an observation from a pain.
-    unlink_evidence: write { pain_id: Uuid, observation_id: Uuid } -> Pain [Pains] => |s, i| s.unlink_evidence(i.pain_id, i.observation_id);
+    unlink_evidence: write { pain_id: Uuid, observation_id: Uuid } -> Pain [Pains] => |tx, i| tx.unlink_evidence(i.pain_id, i.observation_id);
     /// Puts a pain in a bucket, or (with none) in none.
-    move_pain: write { id: Uuid, bucket_id: Option<Uuid> } -> Pain [Pains] => |s, i| s.move_pain(i.id, i.bucket_id);
+    move_pain: write { id: Uuid, bucket_id: Option<Uuid> } -> Pain [Pains] => |tx, i| tx.move_pain(i.id, i.bucket_id);
     /// Moves a pain to the trash.
-    delete_pain: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_pain(i.id);
+    delete_pain: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_pain(i.id);
     /// The workspace's scoring framework (RICE unless chosen).
-    scoring_framework: read {} -> Framework [] => |s, i| s.framework();
+    scoring_framework: read {} -> Framework [] => |db, i| db.framework();
     /// Chooses the scoring framework; every score follows from the stored inputs.
-    set_scoring_framework: write { framework: Framework } -> Framework [Pains, Settings] => |s, i| s.set_framework(i.framework);
+    set_scoring_framework: write { framework: Framework } -> Framework [Pains, Settings] => |tx, i| tx.set_framework(i.framework);
     /// Stores a pain's raw scoring inputs (refused in discovery).
-    score_pain: write { id: Uuid, inputs: ScoreInputs } -> ScoreInputs [Pains] => |s, i| s.score_pain(i.id, &i.inputs);
+    score_pain: write { id: Uuid, inputs: ScoreInputs } -> ScoreInputs [Pains] => |tx, i| tx.score_pain(i.id, &i.inputs);
     /// Puts a pain at a position by hand for a written reason, or (no position) gives it back to its score.
-    override_rank: write { id: Uuid, position: Option<u32>, reason: String } -> () [Pains] => |s, i| s.override_rank(i.id, i.position, &i.reason);
+    override_rank: write { id: Uuid, position: Option<u32>, reason: String } -> () [Pains] => |tx, i| tx.override_rank(i.id, i.position, &i.reason);
     /// The prioritized list of user pain of a cycle (refused in discovery).
-    rank: read { cycle_id: Uuid } -> Ranking [] => |s, i| s.rank(i.cycle_id);
+    rank: read { cycle_id: Uuid } -> Ranking [] => |db, i| db.rank(i.cycle_id);
     /// Why the pain at a position (1 is the top) sits there.
-    explain_rank: read { cycle_id: Uuid, position: u32 } -> Explanation [] => |s, i| s.explain_rank(i.cycle_id, i.position);
+    explain_rank: read { cycle_id: Uuid, position: u32 } -> Explanation [] => |db, i| db.explain_rank(i.cycle_id, i.position);
     /// The buckets of a cycle, each with its pains' combined reach.
-    list_buckets: read { cycle_id: Uuid } -> Vec<Bucket> [] => |s, i| s.list_buckets(i.cycle_id);
+    list_buckets: read { cycle_id: Uuid } -> Vec<Bucket> [] => |db, i| db.list_buckets(i.cycle_id);
     /// Makes a bucket (address, eliminate or empower).
-    create_bucket: write { cycle_id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |s, i| s.create_bucket(i.cycle_id, &i.bucket);
+    create_bucket: write { cycle_id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |tx, i| tx.create_bucket(i.cycle_id, &i.bucket);
     /// Renames a bucket or changes its kind.
-    update_bucket: write { id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |s, i| s.update_bucket(i.id, &i.bucket);
+    update_bucket: write { id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |tx, i| tx.update_bucket(i.id, &i.bucket);
     /// Moves a bucket to the trash; its pains stay.
-    delete_bucket: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_bucket(i.id);
+    delete_bucket: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_bucket(i.id);
     /// The criteria of the weighted-criteria framework.
-    list_criteria: read {} -> Vec<Criterion> [] => |s, i| s.criteria();
+    list_criteria: read {} -> Vec<Criterion> [] => |db, i| db.criteria();
     /// Adds a criterion with its weight.
-    create_criterion: write { criterion: CriterionInput } -> Criterion [Pains] => |s, i| s.create_criterion(&i.criterion);
+    create_criterion: write { criterion: CriterionInput } -> Criterion [Pains] => |tx, i| tx.create_criterion(&i.criterion);
     /// Renames a criterion or changes its weight; every score follows.
-    update_criterion: write { id: Uuid, criterion: CriterionInput } -> Criterion [Pains] => |s, i| s.update_criterion(i.id, &i.criterion);
+    update_criterion: write { id: Uuid, criterion: CriterionInput } -> Criterion [Pains] => |tx, i| tx.update_criterion(i.id, &i.criterion);
     /// Moves a criterion to the trash; ratings on it are kept.
-    delete_criterion: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_criterion(i.id);
+    delete_criterion: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_criterion(i.id);
     /// A cycle's trade-offs: whom it serves excellently and less well, and its axes.
-    tradeoffs: read { cycle_id: Uuid } -> Tradeoffs [] => |s, i| s.tradeoffs(i.cycle_id);
+    tradeoffs: read { cycle_id: Uuid } -> Tradeoffs [] => |db, i| db.tradeoffs(i.cycle_id);
     /// Takes (or, without a stance, drops) a stance on a team or segment; reach follows.
-    set_serve: write { cycle_id: Uuid, choice: ServeInput } -> Tradeoffs [Pains] => |s, i| s.set_serve(i.cycle_id, &i.choice);
+    set_serve: write { cycle_id: Uuid, choice: ServeInput } -> Tradeoffs [Pains] => |tx, i| tx.set_serve(i.cycle_id, &i.choice);
     /// Adds a trade-off between two goods.
-    create_axis: write { cycle_id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |s, i| s.create_axis(i.cycle_id, &i.axis);
+    create_axis: write { cycle_id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |tx, i| tx.create_axis(i.cycle_id, &i.axis);
     /// Replaces a trade-off's poles, lean and note.
-    update_axis: write { id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |s, i| s.update_axis(i.id, &i.axis);
+    update_axis: write { id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |tx, i| tx.update_axis(i.id, &i.axis);
     /// Moves a trade-off to the trash.
-    delete_axis: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_axis(i.id);
+    delete_axis: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_axis(i.id);
     /// The solutions of a cycle's buckets, with experiments and citations.
-    list_solutions: read { cycle_id: Uuid } -> Vec<Solution> [] => |s, i| s.list_solutions(i.cycle_id);
+    list_solutions: read { cycle_id: Uuid } -> Vec<Solution> [] => |db, i| db.list_solutions(i.cycle_id);
     /// Proposes a solution to a bucket's problem.
-    create_solution: write { bucket_id: Uuid, solution: SolutionInput } -> Solution [Pains] => |s, i| s.create_solution(i.bucket_id, &i.solution);
+    create_solution: write { bucket_id: Uuid, solution: SolutionInput } -> Solution [Pains] => |tx, i| tx.create_solution(i.bucket_id, &i.solution);
     /// Replaces a solution's fields and cloud-vendor citations.
-    update_solution: write { id: Uuid, solution: SolutionInput } -> Solution [Pains] => |s, i| s.update_solution(i.id, &i.solution);
+    update_solution: write { id: Uuid, solution: SolutionInput } -> Solution [Pains] => |tx, i| tx.update_solution(i.id, &i.solution);
     /// Moves a solution to the trash.
-    delete_solution: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_solution(i.id);
+    delete_solution: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_solution(i.id);
     /// Records an experiment on a solution.
-    create_experiment: write { solution_id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |s, i| s.create_experiment(i.solution_id, &i.experiment);
+    create_experiment: write { solution_id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |tx, i| tx.create_experiment(i.solution_id, &i.experiment);
     /// Replaces an experiment.
-    update_experiment: write { id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |s, i| s.update_experiment(i.id, &i.experiment);
+    update_experiment: write { id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |tx, i| tx.update_experiment(i.id, &i.experiment);
     /// Moves an experiment to the trash.
-    delete_experiment: write { id: Uuid } -> () [Pains, Trash] => |s, i| s.delete_experiment(i.id);
+    delete_experiment: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_experiment(i.id);
     /// How a cycle's planned effort splits between immediate needs and the vision.
-    plan_balance: read { cycle_id: Uuid } -> PlanBalance [] => |s, i| s.plan_balance(i.cycle_id);
+    plan_balance: read { cycle_id: Uuid } -> PlanBalance [] => |db, i| db.plan_balance(i.cycle_id);
     /// Sets the share of effort meant for immediate needs (70 unless set).
-    set_plan_target: write { cycle_id: Uuid, immediate: u8 } -> PlanBalance [Pains] => |s, i| s.set_plan_target(i.cycle_id, i.immediate);
+    set_plan_target: write { cycle_id: Uuid, immediate: u8 } -> PlanBalance [Pains] => |tx, i| tx.set_plan_target(i.cycle_id, i.immediate);
     /// A cycle's roadmap in plan order: its items with their 12-month view, the 70/30 split of their effort and the method's hints.
-    get_roadmap: read { cycle_id: Uuid } -> Roadmap [] => |s, i| s.roadmap(i.cycle_id);
+    get_roadmap: read { cycle_id: Uuid } -> Roadmap [] => |db, i| db.roadmap(i.cycle_id);
     /// Drafts a roadmap item of a solution at the end of a lane.
-    create_roadmap_item: write { solution_id: Uuid, lane: Lane, item: RoadmapItemInput } -> RoadmapItem [Documents] => |s, i| s.create_roadmap_item(i.solution_id, i.lane, &i.item);
+    create_roadmap_item: write { solution_id: Uuid, lane: Lane, item: RoadmapItemInput } -> RoadmapItem [Documents] => |tx, i| tx.create_roadmap_item(i.solution_id, i.lane, &i.item);
     /// Replaces a roadmap item's fields and dependencies; leaving draft needs the roadmap mode and the value it delivers on its own.
-    update_roadmap_item: write { id: Uuid, item: RoadmapItemInput } -> RoadmapItem [Documents] => |s, i| s.update_roadmap_item(i.id, &i.item);
+    update_roadmap_item: write { id: Uuid, item: RoadmapItemInput } -> RoadmapItem [Documents] => |tx, i| tx.update_roadmap_item(i.id, &i.item);
     /// Moves a roadmap item to a lane, at a place in it (0 is the top).
-    move_roadmap_item: write { id: Uuid, lane: Lane, index: u32 } -> Roadmap [Documents] => |s, i| s.move_roadmap_item(i.id, i.lane, i.index);
+    move_roadmap_item: write { id: Uuid, lane: Lane, index: u32 } -> Roadmap [Documents] => |tx, i| tx.move_roadmap_item(i.id, i.lane, i.index);
     /// Moves a roadmap item to the trash.
-    delete_roadmap_item: write { id: Uuid } -> () [Documents, Trash] => |s, i| s.delete_roadmap_item(i.id);
+    delete_roadmap_item: write { id: Uuid } -> () [Documents, Trash] => |tx, i| tx.delete_roadmap_item(i.id);
 
     /// A cycle's charter or vision (its template before the first save), with its citations and versions.
-    get_document: read { cycle_id: Uuid, kind: DocumentKind } -> Document [] => |s, i| s.document(i.cycle_id, i.kind);
+    get_document: read { cycle_id: Uuid, kind: DocumentKind } -> Document [] => |db, i| db.document(i.cycle_id, i.kind);
     /// Saves a document typed over revision `base`; changed elsewhere since, what was typed is kept as a version.
-    save_document: write { cycle_id: Uuid, kind: DocumentKind, body: String, base: Option<u32> } -> DocumentSaved [Documents] => |s, i| s.save_document(i.cycle_id, i.kind, &i.body, i.base);
+    save_document: write { cycle_id: Uuid, kind: DocumentKind, body: String, base: Option<u32> } -> DocumentSaved [Documents] => |tx, i| tx.save_document(i.cycle_id, i.kind, &i.body, i.base);
     /// Snapshots a document with a note, freezing its citations and live sections.
-    snapshot_document: write { document_id: Uuid, note: String } -> DocumentVersion [Documents] => |s, i| s.snapshot_document(i.document_id, &i.note);
+    snapshot_document: write { document_id: Uuid, note: String } -> DocumentVersion [Documents] => |tx, i| tx.snapshot_document(i.document_id, &i.note);
     /// One version of a document: what was sent, and which cited evidence changed since.
-    get_document_version: read { id: Uuid } -> DocumentVersionView [] => |s, i| s.document_version(i.id);
+    get_document_version: read { id: Uuid } -> DocumentVersionView [] => |db, i| db.document_version(i.id);
     /// Compares a version of a document word by word with another version, or (no `to`) with the document now.
-    diff_document_versions: read { from: Uuid, to: Option<Uuid> } -> DocumentDiff [] => |s, i| s.diff_document_versions(i.from, i.to);
+    diff_document_versions: read { from: Uuid, to: Option<Uuid> } -> DocumentDiff [] => |db, i| db.diff_document_versions(i.from, i.to);
     /// What in a charter or vision is not backed by evidence: uncited claims, old evidence, top pains never mentioned.
-    lint_document: read { cycle_id: Uuid, kind: DocumentKind } -> DocumentLint [] => |s, i| s.lint_document(i.cycle_id, i.kind);
+    lint_document: read { cycle_id: Uuid, kind: DocumentKind } -> DocumentLint [] => |db, i| db.lint_document(i.cycle_id, i.kind);
     /// How old (in days) cited evidence may be before the lint says so (365 unless set).
-    evidence_max_age: read {} -> u32 [] => |s, i| s.evidence_max_age();
+    evidence_max_age: read {} -> u32 [] => |db, i| db.evidence_max_age();
     /// Sets how old cited evidence may be (30 to 3,650 days).
-    set_evidence_max_age: write { days: u32 } -> u32 [Settings, Documents] => |s, i| s.set_evidence_max_age(i.days);
+    set_evidence_max_age: write { days: u32 } -> u32 [Settings, Documents] => |tx, i| tx.set_evidence_max_age(i.days);
     /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
-    export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [] => |s, i| s.export(i.cycle_id, i.doc, i.format);
+    export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [] => |db, i| db.export(i.cycle_id, i.doc, i.format);
 
     /// Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
     preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview []
-        => |s, i| s.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());
+        => |db, i| db.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());
     /// Imports a survey export (its bytes in base64) as a wave, a survey session, all or nothing; without a mapping, the survey's remembered one.
     import_survey_wave: write { file_name: String, content: String, wave: WaveImport } -> WaveImported [Surveys, Sessions, Cycles, People, Teams, Coverage]
-        => |s, i| s.import_survey_wave(&i.file_name, &file_bytes(&i.content)?, &i.wave, &mut |_, _| true);
+        => |tx, i| tx.import_survey_wave(&i.file_name, &file_bytes(&i.content)?, &i.wave, &mut |_, _| true);
     /// Every survey with its questions and waves.
-    list_surveys: read {} -> Vec<Survey> [] => |s, i| s.list_surveys();
+    list_surveys: read {} -> Vec<Survey> [] => |db, i| db.list_surveys();
     /// One survey with its questions and waves.
-    get_survey: read { id: Uuid } -> Survey [] => |s, i| s.survey(i.id);
+    get_survey: read { id: Uuid } -> Survey [] => |db, i| db.survey(i.id);
 
     /// A survey's figures per question and wave (distribution, mean, NPS, CSAT, n and margin of error), split by team or segment if asked.
-    survey_charts: read { survey_id: Uuid, split: Split } -> SurveyCharts [] => |s, i| s.survey_charts(i.survey_id, i.split);
+    survey_charts: read { survey_id: Uuid, split: Split } -> SurveyCharts [] => |db, i| db.survey_charts(i.survey_id, i.split);
     /// The free-text answers to a question of a survey (of one wave, if given), with who gave them and the observation each became.
-    survey_text_answers: read { survey_id: Uuid, question: u32, wave_id: Option<Uuid> } -> Vec<TextAnswer> [] => |s, i| s.survey_text_answers(i.survey_id, i.question, i.wave_id);
+    survey_text_answers: read { survey_id: Uuid, question: u32, wave_id: Option<Uuid> } -> Vec<TextAnswer> [] => |db, i| db.survey_text_answers(i.survey_id, i.question, i.wave_id);
     /// Turns free-text answers into observations of their wave's session, attributed to the respondents; all or nothing.
     answers_to_observations: write { answers: Vec<AnswerRef>, kind: ObservationKind } -> Vec<Observation> [Observations, Surveys, Tags, People, Coverage]
-        => |s, i| s.answers_to_observations(&i.answers, i.kind);
+        => |tx, i| tx.answers_to_observations(&i.answers, i.kind);
 
     /// Everyone with a check-in rhythm and when their next check-in falls, the most overdue first.
-    checkins_due: read {} -> Vec<CheckinDue> [] => |s, i| s.checkins_due();
+    checkins_due: read {} -> Vec<CheckinDue> [] => |db, i| db.checkins_due();
     /// Sets how often to check in with a person, in weeks (null: no rhythm).
     set_checkin_rhythm: write { person_id: Uuid, weeks: Option<u32> } -> () [Loop, People]
-        => |s, i| s.set_checkin_rhythm(i.person_id, i.weeks);
+        => |tx, i| tx.set_checkin_rhythm(i.person_id, i.weeks);
     /// Keeps a stakeholder's answers to the three questions as given on a day; the newest become their profile's.
     record_checkin: write { person_id: Uuid, checkin: CheckinInput } -> Checkin [Loop, People]
-        => |s, i| s.record_checkin(i.person_id, &i.checkin);
+        => |tx, i| tx.record_checkin(i.person_id, &i.checkin);
     /// Moves a check-in to the trash.
-    delete_checkin: write { id: Uuid } -> () [Loop, People, Trash] => |s, i| s.delete_checkin(i.id);
+    delete_checkin: write { id: Uuid } -> () [Loop, People, Trash] => |tx, i| tx.delete_checkin(i.id);
     /// Every SLA (service, team, measure) with its expected and delivered levels over time, the widest shortfall first.
-    list_slas: read {} -> Vec<Sla> [] => |s, i| s.list_slas();
+    list_slas: read {} -> Vec<Sla> [] => |db, i| db.list_slas();
     /// Adds an SLA: what a team expects of a platform service, on one measure.
-    create_sla: write { sla: SlaInput } -> Sla [Loop] => |s, i| s.create_sla(&i.sla);
+    create_sla: write { sla: SlaInput } -> Sla [Loop] => |tx, i| tx.create_sla(&i.sla);
     /// Changes an SLA's service, team, measure, unit or direction.
-    update_sla: write { id: Uuid, sla: SlaInput } -> Sla [Loop] => |s, i| s.update_sla(i.id, &i.sla);
+    update_sla: write { id: Uuid, sla: SlaInput } -> Sla [Loop] => |tx, i| tx.update_sla(i.id, &i.sla);
     /// Moves an SLA and its history to the trash.
-    delete_sla: write { id: Uuid } -> () [Loop, Trash] => |s, i| s.delete_sla(i.id);
+    delete_sla: write { id: Uuid } -> () [Loop, Trash] => |tx, i| tx.delete_sla(i.id);
     /// Keeps an expected or delivered level of an SLA on a day.
-    add_sla_level: write { sla_id: Uuid, level: SlaLevelInput } -> Sla [Loop] => |s, i| s.add_sla_level(i.sla_id, &i.level);
+    add_sla_level: write { sla_id: Uuid, level: SlaLevelInput } -> Sla [Loop] => |tx, i| tx.add_sla_level(i.sla_id, &i.level);
     /// Moves one level of an SLA's history to the trash.
-    delete_sla_level: write { id: Uuid } -> () [Loop, Trash] => |s, i| s.delete_sla_level(i.id);
+    delete_sla_level: write { id: Uuid } -> () [Loop, Trash] => |tx, i| tx.delete_sla_level(i.id);
     /// Every adoption and migration by team, with milestones planned and done and the share moved.
-    list_adoptions: read {} -> Vec<Adoption> [] => |s, i| s.list_adoptions();
+    list_adoptions: read {} -> Vec<Adoption> [] => |db, i| db.list_adoptions();
     /// Starts tracking a team's adoption of a capability, or its migration.
-    create_adoption: write { adoption: AdoptionInput } -> Adoption [Loop] => |s, i| s.create_adoption(&i.adoption);
+    create_adoption: write { adoption: AdoptionInput } -> Adoption [Loop] => |tx, i| tx.create_adoption(&i.adoption);
     /// Changes an adoption's team, capability or kind.
-    update_adoption: write { id: Uuid, adoption: AdoptionInput } -> Adoption [Loop] => |s, i| s.update_adoption(i.id, &i.adoption);
+    update_adoption: write { id: Uuid, adoption: AdoptionInput } -> Adoption [Loop] => |tx, i| tx.update_adoption(i.id, &i.adoption);
     /// Moves an adoption and its milestones to the trash.
-    delete_adoption: write { id: Uuid } -> () [Loop, Trash] => |s, i| s.delete_adoption(i.id);
+    delete_adoption: write { id: Uuid } -> () [Loop, Trash] => |tx, i| tx.delete_adoption(i.id);
     /// Adds a milestone (planned, done, share migrated) to an adoption.
     add_milestone: write { adoption_id: Uuid, milestone: MilestoneInput } -> Adoption [Loop]
-        => |s, i| s.add_milestone(i.adoption_id, &i.milestone);
+        => |tx, i| tx.add_milestone(i.adoption_id, &i.milestone);
     /// Changes a milestone: done, re-planned, share migrated.
     update_milestone: write { id: Uuid, milestone: MilestoneInput } -> Adoption [Loop]
-        => |s, i| s.update_milestone(i.id, &i.milestone);
+        => |tx, i| tx.update_milestone(i.id, &i.milestone);
     /// Moves a milestone to the trash.
-    delete_milestone: write { id: Uuid } -> Adoption [Loop, Trash] => |s, i| s.delete_milestone(i.id);
+    delete_milestone: write { id: Uuid } -> Adoption [Loop, Trash] => |tx, i| tx.delete_milestone(i.id);
     /// Every kudos, received and given, newest first.
-    list_kudos: read {} -> Vec<Kudos> [] => |s, i| s.list_kudos();
+    list_kudos: read {} -> Vec<Kudos> [] => |db, i| db.list_kudos();
     /// Keeps a kudos: the day, the people and what for.
-    create_kudos: write { kudos: KudosInput } -> Kudos [Loop] => |s, i| s.create_kudos(&i.kudos);
+    create_kudos: write { kudos: KudosInput } -> Kudos [Loop] => |tx, i| tx.create_kudos(&i.kudos);
     /// Replaces a kudos's fields and people.
-    update_kudos: write { id: Uuid, kudos: KudosInput } -> Kudos [Loop, Documents] => |s, i| s.update_kudos(i.id, &i.kudos);
+    update_kudos: write { id: Uuid, kudos: KudosInput } -> Kudos [Loop, Documents] => |tx, i| tx.update_kudos(i.id, &i.kudos);
     /// Moves a kudos to the trash; documents citing it keep what it said.
-    delete_kudos: write { id: Uuid } -> () [Loop, Documents, Trash] => |s, i| s.delete_kudos(i.id);
+    delete_kudos: write { id: Uuid } -> () [Loop, Documents, Trash] => |tx, i| tx.delete_kudos(i.id);
     /// Every answer ("you said, we did"), most recently done first.
-    list_answers: read {} -> Vec<Answer> [] => |s, i| s.list_answers();
+    list_answers: read {} -> Vec<Answer> [] => |db, i| db.list_answers();
     /// What was done about an observation or pain, if it was answered.
-    answer_of: read { target: AnswerTarget } -> Option<Answer> [] => |s, i| s.answer_of(i.target);
+    answer_of: read { target: AnswerTarget } -> Option<Answer> [] => |db, i| db.answer_of(i.target);
     /// Marks an observation or pain answered with what was done (and the solution or roadmap item), or changes its answer.
     mark_answered: write { target: AnswerTarget, answer: AnswerInput } -> Answer [Loop, Observations, Pains]
-        => |s, i| s.mark_answered(i.target, &i.answer);
+        => |tx, i| tx.mark_answered(i.target, &i.answer);
     /// Takes an answer back, to the trash.
     unmark_answered: write { target: AnswerTarget } -> () [Loop, Observations, Pains, Trash]
-        => |s, i| s.unmark_answered(i.target);
+        => |tx, i| tx.unmark_answered(i.target);
     /// What a team told us (in a cycle, or ever) and what was done about it.
-    team_digest: read { team_id: Uuid, cycle_id: Option<Uuid> } -> TeamDigest [] => |s, i| s.team_digest(i.team_id, i.cycle_id);
+    team_digest: read { team_id: Uuid, cycle_id: Option<Uuid> } -> TeamDigest [] => |db, i| db.team_digest(i.team_id, i.cycle_id);
     /// A team's "you said, we did" digest as Markdown or HTML, ready to send back.
     export_digest: read { team_id: Uuid, cycle_id: Option<Uuid>, format: ExportFormat } -> Exported []
-        => |s, i| s.export_digest(i.team_id, i.cycle_id, i.format);
+        => |db, i| db.export_digest(i.team_id, i.cycle_id, i.format);
 
     /// Searches sessions, notes, observations, people, ideas and tags.
-    search: read { query: SearchQuery } -> SearchResults [] => |s, i| s.search(&i.query);
+    search: read { query: SearchQuery } -> SearchResults [] => |db, i| db.search(&i.query);
     /// Coverage of a cycle: channels, teams and segments heard, ask-load.
-    coverage: read { cycle_id: Uuid } -> Coverage [] => |s, i| s.coverage(i.cycle_id);
+    coverage: read { cycle_id: Uuid } -> Coverage [] => |db, i| db.coverage(i.cycle_id);
     /// Every kind's session template.
-    list_templates: read {} -> Vec<SessionTemplate> [] => |s, i| s.list_templates();
+    list_templates: read {} -> Vec<SessionTemplate> [] => |db, i| db.list_templates();
     /// Rewrites a kind's template for this workspace.
-    set_template: write { kind: SourceKind, body: String } -> SessionTemplate [Templates] => |s, i| s.set_template(i.kind, &i.body);
+    set_template: write { kind: SourceKind, body: String } -> SessionTemplate [Templates] => |tx, i| tx.set_template(i.kind, &i.body);
     /// Goes back to the built-in template of a kind.
-    reset_template: write { kind: SourceKind } -> SessionTemplate [Templates] => |s, i| s.reset_template(i.kind);
+    reset_template: write { kind: SourceKind } -> SessionTemplate [Templates] => |tx, i| tx.reset_template(i.kind);
 
     /// Everything in the trash.
-    list_trash: read {} -> Vec<TrashItem> [] => |s, i| s.list_trash();
+    list_trash: read {} -> Vec<TrashItem> [] => |db, i| db.list_trash();
     /// Restores a deleted thing, with every link it had.
     restore_from_trash: write { entity: TrashEntity, id: Uuid } -> ()
         [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Coverage, Documents, Loop]
-        => |s, i| s.restore(i.entity, i.id);
+        => |tx, i| tx.restore(i.entity, i.id);
 
     /// Markdown to sanitized HTML, by the one renderer in core.
-    render_markdown: read { markdown: String } -> String [] => |s, i| render(&i.markdown);
+    render_markdown: read { markdown: String } -> String [] => |_db, i| render(&i.markdown);
 }
 
 /// The bytes of a file the shell read for the page, sent as base64. The page never

@@ -522,7 +522,7 @@ fn named(
 
 /// The cycle with this name (in any case), or a refusal naming the cycles there are.
 fn cycle_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
-    let cycles = store.list_cycles()?;
+    let cycles = store.read(|db| db.list_cycles())?;
     let items: Vec<_> = cycles.iter().map(|c| (c.id, c.name.as_str())).collect();
     named(&items, name, "cycle", "cycles")
 }
@@ -532,7 +532,7 @@ fn cycle_or_current(store: &Store, cycle: Option<String>) -> Result<uuid::Uuid, 
     match cycle {
         Some(name) => cycle_named(store, &name),
         None => Ok(store
-            .current_cycle()?
+            .read(|db| db.current_cycle())?
             .ok_or(groundwork_core::DomainError::NoCycle)?
             .id),
     }
@@ -540,7 +540,7 @@ fn cycle_or_current(store: &Store, cycle: Option<String>) -> Result<uuid::Uuid, 
 
 /// The team named `name` (in any case), or a refusal naming the teams there are.
 fn team_named(store: &Store, name: &str) -> Result<uuid::Uuid, Failure> {
-    let teams = store.list_teams()?;
+    let teams = store.read(|db| db.list_teams())?;
     let items: Vec<_> = teams.iter().map(|t| (t.id, t.name.as_str())).collect();
     named(&items, name, "team", "teams")
 }
@@ -604,7 +604,7 @@ fn rank(
 ) -> Result<(), Failure> {
     let cycle_id = cycle_or_current(store, cycle)?;
     if let Some(position) = explain {
-        let e = store.explain_rank(cycle_id, position)?;
+        let e = store.read(|db| db.explain_rank(cycle_id, position))?;
         if json {
             let value =
                 serde_json::to_value(&e).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
@@ -633,7 +633,7 @@ fn rank(
         }
         return Ok(());
     }
-    let ranking = store.rank(cycle_id)?;
+    let ranking = store.read(|db| db.rank(cycle_id))?;
     let bucket_of = |id: Option<uuid::Uuid>| ranking.buckets.iter().find(|b| Some(b.id) == id);
     if json {
         let items: Vec<Value> = ranking
@@ -714,7 +714,7 @@ fn list_sessions(
     };
     let mut rows = Vec::new();
     loop {
-        let page = store.list_sessions(&query)?;
+        let page = store.read(|db| db.list_sessions(&query))?;
         let got = page.sessions.len() as u32;
         rows.extend(page.sessions);
         if got == 0 || rows.len() as u32 >= page.matching {
@@ -750,7 +750,7 @@ fn search(
     json: bool,
     query: &SearchQuery,
 ) -> Result<(), Failure> {
-    let results = store.search(query)?;
+    let results = store.read(|db| db.search(query))?;
     if json {
         let value =
             serde_json::to_value(&results).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
@@ -848,8 +848,9 @@ fn import_survey(
     });
     let mapping = args.mapping.as_deref().map(read_mapping).transpose()?;
     if args.dry_run {
-        let preview =
-            store.preview_survey_import(&file_name, &bytes, Some(&survey), mapping.as_ref())?;
+        let preview = store.read(|db| {
+            db.preview_survey_import(&file_name, &bytes, Some(&survey), mapping.as_ref())
+        })?;
         if json {
             let mut value = serde_json::to_value(&preview)
                 .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
@@ -876,7 +877,8 @@ fn import_survey(
         },
         again: args.again,
     };
-    let done = store.import_survey_wave(&file_name, &bytes, &request, &mut |_, _| true)?;
+    let done =
+        store.write(|tx| tx.import_survey_wave(&file_name, &bytes, &request, &mut |_, _| true))?;
     if json {
         let value =
             serde_json::to_value(&done).map_err(|e| Failure::Refused(IpcError::internal(e)))?;

@@ -400,7 +400,9 @@ fn backup_copies_the_workspace_while_another_writer_has_it_open() {
         std::sync::Arc::new(groundwork_core::SystemClock),
     )
     .expect("the app's store");
-    store.create_cycle("Written by the app").expect("write");
+    store
+        .write(|tx| tx.create_cycle("Written by the app"))
+        .expect("write");
     let copy = dir.path().join("copy.groundwork");
     let run = cli(
         dir.path(),

@@ -35,9 +35,11 @@ fn main() {
     let store =
         Arc::new(Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open"));
     let session = store
-        .list_sessions(&SessionQuery {
-            limit: Some(1),
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                limit: Some(1),
+                ..Default::default()
+            })
         })
         .expect("sessions")
         .sessions
@@ -56,15 +58,19 @@ fn main() {
             while !stop.load(Ordering::Relaxed) {
                 let _held = one_lock.then(|| lock.lock().unwrap_or_else(|e| e.into_inner()));
                 // A broad search and a count over every observation: the slow reads.
-                let _ = store.search(&SearchQuery {
-                    text: queries[i % queries.len()].into(),
-                    limit: Some(200),
-                    ..Default::default()
+                let _ = store.read(|db| {
+                    db.search(&SearchQuery {
+                        text: queries[i % queries.len()].into(),
+                        limit: Some(200),
+                        ..Default::default()
+                    })
                 });
-                let _ = store.list_observations(&ObservationQuery {
-                    text: queries[i % queries.len()].into(),
-                    limit: Some(100),
-                    ..Default::default()
+                let _ = store.read(|db| {
+                    db.list_observations(&ObservationQuery {
+                        text: queries[i % queries.len()].into(),
+                        limit: Some(100),
+                        ..Default::default()
+                    })
                 });
                 reads.fetch_add(1, Ordering::Relaxed);
                 i += 1;
@@ -79,7 +85,9 @@ fn main() {
         let t = Instant::now();
         {
             let _held = one_lock.then(|| lock.lock().unwrap_or_else(|e| e.into_inner()));
-            store.save_notes(session, &notes).expect("save");
+            store
+                .write(|tx| tx.save_notes(session, &notes))
+                .expect("save");
         }
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         // About as often as autosave while typing, sped up.

@@ -48,16 +48,20 @@ fn main() {
         opened.elapsed().as_secs_f64() * 1000.0
     );
     let cycle = store
-        .current_cycle()
+        .read(|db| db.current_cycle())
         .expect("cycle")
         .expect("a current cycle");
-    let tags = store.list_tags().expect("tags");
-    let people = store.list_people(&PeopleQuery::default()).expect("people");
-    let teams = store.list_teams().expect("teams");
+    let tags = store.read(|db| db.list_tags()).expect("tags");
+    let people = store
+        .read(|db| db.list_people(&PeopleQuery::default()))
+        .expect("people");
+    let teams = store.read(|db| db.list_teams()).expect("teams");
     let total = store
-        .list_observations(&ObservationQuery {
-            limit: Some(1),
-            ..Default::default()
+        .read(|db| {
+            db.list_observations(&ObservationQuery {
+                limit: Some(1),
+                ..Default::default()
+            })
         })
         .expect("count")
         .matching;
@@ -93,12 +97,14 @@ fn main() {
     ];
     let search = |text: &str, order: Option<SearchOrder>, offset: u32| {
         store
-            .search(&SearchQuery {
-                text: text.into(),
-                limit: Some(50),
-                offset,
-                order,
-                ..Default::default()
+            .read(|db| {
+                db.search(&SearchQuery {
+                    text: text.into(),
+                    limit: Some(50),
+                    offset,
+                    order,
+                    ..Default::default()
+                })
             })
             .expect("search")
     };
@@ -112,9 +118,11 @@ fn main() {
     // broad threshold), common (above it, listed newest first), from the words of
     // real observations; and phrases of two neighbouring words.
     let sample = store
-        .list_observations(&ObservationQuery {
-            limit: Some(400),
-            ..Default::default()
+        .read(|db| {
+            db.list_observations(&ObservationQuery {
+                limit: Some(400),
+                ..Default::default()
+            })
         })
         .expect("sample")
         .observations;
@@ -217,14 +225,16 @@ fn main() {
         runs,
         |i| {
             store
-                .search(&SearchQuery {
-                    text: queries[i % queries.len()].into(),
-                    limit: Some(50),
-                    filter: ObservationFilter {
-                        kinds: vec![ObservationKind::Pain],
+                .read(|db| {
+                    db.search(&SearchQuery {
+                        text: queries[i % queries.len()].into(),
+                        limit: Some(50),
+                        filter: ObservationFilter {
+                            kinds: vec![ObservationKind::Pain],
+                            ..Default::default()
+                        },
                         ..Default::default()
-                    },
-                    ..Default::default()
+                    })
                 })
                 .expect("search")
                 .hits
@@ -237,10 +247,12 @@ fn main() {
         runs,
         |_| {
             store
-                .list_sessions(&SessionQuery {
-                    cycle_id: Some(cycle.id),
-                    limit: Some(100),
-                    ..Default::default()
+                .read(|db| {
+                    db.list_sessions(&SessionQuery {
+                        cycle_id: Some(cycle.id),
+                        limit: Some(100),
+                        ..Default::default()
+                    })
                 })
                 .expect("sessions")
                 .sessions
@@ -249,11 +261,13 @@ fn main() {
     );
     let page = |filter: ObservationFilter, text: &str| {
         store
-            .list_observations(&ObservationQuery {
-                filter,
-                text: text.into(),
-                offset: 0,
-                limit: Some(100),
+            .read(|db| {
+                db.list_observations(&ObservationQuery {
+                    filter,
+                    text: text.into(),
+                    offset: 0,
+                    limit: Some(100),
+                })
             })
             .expect("list")
             .observations

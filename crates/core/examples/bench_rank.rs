@@ -37,11 +37,13 @@ fn main() {
     }
     let store = Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
     let cycle = store
-        .current_cycle()
+        .read(|db| db.current_cycle())
         .expect("cycle")
         .expect("a current cycle");
     if cycle.mode == CycleMode::Discovery {
-        store.advance_cycle(cycle.id).expect("to prioritization");
+        store
+            .write(|tx| tx.advance_cycle(cycle.id))
+            .expect("to prioritization");
     }
     let t = Instant::now();
     let links = store.with_connection(|conn| {
@@ -91,10 +93,10 @@ fn main() {
     );
     // Re-ranking after a change of inputs (what a team does while ranking): the
     // reach weighed last is reused. Then after a change of evidence: weighed again.
-    let first = store.rank(cycle.id).expect("rank");
+    let first = store.read(|db| db.rank(cycle.id)).expect("rank");
     let (some, other) = (first.items[0].pain_id, first.items[1].pain_id);
     let observation = store
-        .pain(other)
+        .read(|db| db.pain(other))
         .expect("pain")
         .evidence
         .first()
@@ -106,7 +108,7 @@ fn main() {
         for i in 0..=runs {
             change(i);
             let t = Instant::now();
-            let ranking = store.rank(cycle.id).expect("rank");
+            let ranking = store.read(|db| db.rank(cycle.id)).expect("rank");
             let ms = t.elapsed().as_secs_f64() * 1000.0;
             last = ranking.items.len();
             if i > 0 {
@@ -127,20 +129,26 @@ fn main() {
             effort: Some(2.0),
             ..Default::default()
         };
-        store.score_pain(some, &inputs).expect("score");
+        store
+            .write(|tx| tx.score_pain(some, &inputs))
+            .expect("score");
     });
     measure("after an evidence change", &|i| {
         if i % 2 == 0 {
-            store.unlink_evidence(other, observation).expect("unlink");
+            store
+                .write(|tx| tx.unlink_evidence(other, observation))
+                .expect("unlink");
         } else {
             store
-                .link_evidence(
-                    other,
-                    &[EvidenceLink {
-                        observation_id: observation,
-                        ..Default::default()
-                    }],
-                )
+                .write(|tx| {
+                    tx.link_evidence(
+                        other,
+                        &[EvidenceLink {
+                            observation_id: observation,
+                            ..Default::default()
+                        }],
+                    )
+                })
                 .expect("link");
         }
     });
@@ -160,16 +168,24 @@ fn main() {
         );
     };
     time("list_pains (with evidence)", &|| {
-        store.list_pains(cycle.id).expect("pains").len()
+        store
+            .read(|db| db.list_pains(cycle.id))
+            .expect("pains")
+            .len()
     });
     time("pain_rows (weighed, no evidence)", &|| {
-        store.pain_rows(cycle.id).expect("rows").len()
+        store.read(|db| db.pain_rows(cycle.id)).expect("rows").len()
     });
     time("list_buckets (weighed)", &|| {
-        store.list_buckets(cycle.id).expect("buckets").len()
+        store
+            .read(|db| db.list_buckets(cycle.id))
+            .expect("buckets")
+            .len()
     });
     let t = Instant::now();
-    store.explain_rank(cycle.id, 2).expect("explain");
+    store
+        .read(|db| db.explain_rank(cycle.id, 2))
+        .expect("explain");
     println!(
         "explain #2                                    {:>8.1} ms",
         t.elapsed().as_secs_f64() * 1000.0

@@ -75,24 +75,28 @@ fn raw_insert(dir: &std::path::Path, csv: &str) -> f64 {
 fn import(dir: &std::path::Path, csv: &str, run: usize) -> (f64, f64, u32) {
     let path = dir.join(format!("survey-{run}.groundwork"));
     let store = Store::open(&path, OpenMode::CreateNew, Arc::new(SystemClock)).expect("store");
-    store.create_cycle("2027 H1 planning").expect("cycle");
+    store
+        .write(|tx| tx.create_cycle("2027 H1 planning"))
+        .expect("cycle");
     let started = Instant::now();
     let preview = store
-        .preview_survey_import("export.csv", csv.as_bytes(), Some("DevEx"), None)
+        .read(|db| db.preview_survey_import("export.csv", csv.as_bytes(), Some("DevEx"), None))
         .expect("preview");
     let preview_ms = started.elapsed().as_secs_f64() * 1000.0;
     let started = Instant::now();
     let done = store
-        .import_survey_wave(
-            "export.csv",
-            csv.as_bytes(),
-            &WaveImport {
-                survey: "DevEx".into(),
-                mapping: Some(preview.mapping()),
-                ..Default::default()
-            },
-            &mut |_, _| true,
-        )
+        .write(|tx| {
+            tx.import_survey_wave(
+                "export.csv",
+                csv.as_bytes(),
+                &WaveImport {
+                    survey: "DevEx".into(),
+                    mapping: Some(preview.mapping()),
+                    ..Default::default()
+                },
+                &mut |_, _| true,
+            )
+        })
         .expect("import");
     (
         preview_ms,
@@ -105,7 +109,9 @@ fn import(dir: &std::path::Path, csv: &str, run: usize) -> (f64, f64, u32) {
 fn charts(dir: &std::path::Path, runs: usize) {
     let path = dir.join("charts.groundwork");
     let store = Store::open(&path, OpenMode::CreateNew, Arc::new(SystemClock)).expect("store");
-    store.create_cycle("2027 H1 planning").expect("cycle");
+    store
+        .write(|tx| tx.create_cycle("2027 H1 planning"))
+        .expect("cycle");
     let header = "Timestamp,Email,Team,Q1 agree,Q2 agree,How likely are you to recommend us?,How satisfied are you?,Hours lost,Language,Tools,What slows you down?,Q10 agree,Used it this month?\n";
     let mut mapping = None;
     for wave in 0..20 {
@@ -121,31 +127,40 @@ fn charts(dir: &std::path::Path, runs: usize) {
             Some(m) => m,
             None => {
                 let p = store
-                    .preview_survey_import("w.csv", csv.as_bytes(), Some("Pulse"), None)
+                    .read(|db| {
+                        db.preview_survey_import("w.csv", csv.as_bytes(), Some("Pulse"), None)
+                    })
                     .expect("preview");
                 mapping = Some(p.mapping());
                 mapping.as_ref().expect("mapping")
             }
         };
         store
-            .import_survey_wave(
-                "w.csv",
-                csv.as_bytes(),
-                &WaveImport {
-                    survey: "Pulse".into(),
-                    mapping: Some(m.clone()),
-                    ..Default::default()
-                },
-                &mut |_, _| true,
-            )
+            .write(|tx| {
+                tx.import_survey_wave(
+                    "w.csv",
+                    csv.as_bytes(),
+                    &WaveImport {
+                        survey: "Pulse".into(),
+                        mapping: Some(m.clone()),
+                        ..Default::default()
+                    },
+                    &mut |_, _| true,
+                )
+            })
             .expect("wave");
     }
-    let survey = store.list_surveys().expect("surveys").remove(0);
+    let survey = store
+        .read(|db| db.list_surveys())
+        .expect("surveys")
+        .remove(0);
     for split in [Split::None, Split::Team] {
         let mut times: Vec<f64> = (0..runs.max(5))
             .map(|_| {
                 let started = Instant::now();
-                let c = store.survey_charts(survey.id, split).expect("charts");
+                let c = store
+                    .read(|db| db.survey_charts(survey.id, split))
+                    .expect("charts");
                 assert_eq!(c.questions.len(), 10);
                 started.elapsed().as_secs_f64() * 1000.0
             })

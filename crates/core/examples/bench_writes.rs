@@ -44,14 +44,16 @@ fn main() {
     };
     let store = Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
     let cycle = store
-        .current_cycle()
+        .read(|db| db.current_cycle())
         .expect("cycle")
         .expect("a current cycle");
     let page = store
-        .list_sessions(&SessionQuery {
-            cycle_id: Some(cycle.id),
-            limit: Some(1),
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                cycle_id: Some(cycle.id),
+                limit: Some(1),
+                ..Default::default()
+            })
         })
         .expect("sessions");
     println!(
@@ -60,20 +62,22 @@ fn main() {
         page.matching
     );
     let session = store
-        .session(page.sessions[0].id)
+        .read(|db| db.session(page.sessions[0].id))
         .expect("a session to write to");
     let base = session.notes.clone();
     measure("save_notes (an autosave)", runs, |i| {
         store
-            .save_notes(session.id, &format!("{base}\n\nEdit {i}"))
+            .write(|tx| tx.save_notes(session.id, &format!("{base}\n\nEdit {i}")))
             .expect("save");
     });
     measure("create_observation in the cycle", runs, |i| {
         store
-            .create_observation(&NewObservation {
-                session_id: Some(session.id),
-                text: format!("Benchmark observation {i}"),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    session_id: Some(session.id),
+                    text: format!("Benchmark observation {i}"),
+                    ..Default::default()
+                })
             })
             .expect("observation");
     });
@@ -87,7 +91,7 @@ fn main() {
     };
     measure("update_session (details)", runs, |i| {
         store
-            .update_session(session.id, &update(i))
+            .write(|tx| tx.update_session(session.id, &update(i)))
             .expect("update");
     });
 }

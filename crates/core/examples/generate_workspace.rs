@@ -434,7 +434,7 @@ fn run(args: &Args) -> Result<(), String> {
         let half = if i % 2 == 0 { "H1" } else { "H2" };
         let name = format!("{} {half} planning", this_year + 1 - (i as i32 + 1) / 2);
         let cycle = store
-            .create_cycle(&name)
+            .write(|tx| tx.create_cycle(&name))
             .map_err(|e| format!("could not create cycle {name:?}: {e}"))?;
         cycles.push(cycle.id);
     }

@@ -331,13 +331,6 @@ fn lookup(map: &HashMap<String, Uuid>, key: &str, what: &str) -> Result<Uuid, Sa
         .ok_or_else(|| SampleError::Content(format!("unknown {what} \"{key}\"")))
 }
 
-impl Store {
-    /// Loads the sample into this workspace, all of it or (on any error) nothing.
-    pub fn load_sample(&self, json: &str) -> Result<(), SampleError> {
-        self.write(|tx| tx.load_sample(json))
-    }
-}
-
 impl Tx<'_> {
     /// Fills this (empty) workspace with the sample.
     pub fn load_sample(&self, json: &str) -> Result<(), SampleError> {
@@ -674,7 +667,7 @@ pub fn write_sample(path: &Path, clock: Arc<dyn Clock>) -> Result<(), SampleErro
         return Err(OpenError::AlreadyExists { path: path.into() }.into());
     }
     let store = Store::open_in_memory(clock)?;
-    store.load_sample(SAMPLE_JSON)?;
+    store.write(|tx| tx.load_sample(SAMPLE_JSON))?;
     // Written whole or not at all, like any new workspace.
     store.with_connection(|source| {
         crate::store::workspace::create::create_file(

@@ -24,7 +24,7 @@ fn answers(on: &str, goals: &str) -> CheckinInput {
 
 fn in_trash(w: &World, id: Uuid) -> bool {
     w.store
-        .list_trash()
+        .read(|db| db.list_trash())
         .expect("trash")
         .iter()
         .any(|t| t.id == id)
@@ -40,19 +40,19 @@ fn a_rhythm_lists_who_is_due_and_overdue_from_their_last_contact() {
     let _no_rhythm = w.person("Di Free", None, Relation::Stakeholder);
     w.heard(SourceKind::StakeholderFeedback, "Flaky deploys", &[talked]);
     w.store
-        .record_checkin(lapsed, &answers("2026-11-01", "Ship faster"))
+        .write(|tx| tx.record_checkin(lapsed, &answers("2026-11-01", "Ship faster")))
         .expect("check-in");
     w.store
-        .set_checkin_rhythm(talked, Some(6))
+        .write(|tx| tx.set_checkin_rhythm(talked, Some(6)))
         .expect("six weeks");
     w.store
-        .set_checkin_rhythm(lapsed, Some(2))
+        .write(|tx| tx.set_checkin_rhythm(lapsed, Some(2)))
         .expect("two weeks");
     w.store
-        .set_checkin_rhythm(never, Some(4))
+        .write(|tx| tx.set_checkin_rhythm(never, Some(4)))
         .expect("four weeks");
 
-    let due = w.store.checkins_due().expect("due");
+    let due = w.store.read(|db| db.checkins_due()).expect("due");
     let names: Vec<&str> = due.iter().map(|d| d.person.name.as_str()).collect();
     assert_eq!(
         names,
@@ -71,14 +71,19 @@ fn a_rhythm_lists_who_is_due_and_overdue_from_their_last_contact() {
     for bad in [0, 105] {
         let err = w
             .store
-            .set_checkin_rhythm(talked, Some(bad))
+            .write(|tx| tx.set_checkin_rhythm(talked, Some(bad)))
             .expect_err("out of range");
         assert!(err.to_string().contains("1 to 104 weeks"), "{err}");
     }
-    w.store.set_checkin_rhythm(talked, None).expect("no rhythm");
-    assert_eq!(w.store.checkins_due().expect("due").len(), 2);
+    w.store
+        .write(|tx| tx.set_checkin_rhythm(talked, None))
+        .expect("no rhythm");
+    assert_eq!(w.store.read(|db| db.checkins_due()).expect("due").len(), 2);
     assert_eq!(
-        w.store.person(lapsed).expect("profile").checkin_weeks,
+        w.store
+            .read(|db| db.person(lapsed))
+            .expect("profile")
+            .checkin_weeks,
         Some(2)
     );
 }
@@ -88,16 +93,16 @@ fn check_ins_keep_the_three_answers_by_date_and_the_newest_shows_on_the_profile(
     let w = world();
     let lena = w.person("Lena Ortiz", None, Relation::Stakeholder);
     w.store
-        .record_checkin(lena, &answers("2026-06-01", "Ship faster"))
+        .write(|tx| tx.record_checkin(lena, &answers("2026-06-01", "Ship faster")))
         .expect("June");
     w.store
-        .record_checkin(lena, &answers("2026-11-01", "Cut cloud cost by a fifth"))
+        .write(|tx| tx.record_checkin(lena, &answers("2026-11-01", "Cut cloud cost by a fifth")))
         .expect("November");
     let old = w
         .store
-        .record_checkin(lena, &answers("2026-01-10", "Pass the audit"))
+        .write(|tx| tx.record_checkin(lena, &answers("2026-01-10", "Pass the audit")))
         .expect("January, entered late");
-    let profile = w.store.person(lena).expect("profile");
+    let profile = w.store.read(|db| db.person(lena)).expect("profile");
     assert_eq!(
         profile.goals, "Cut cloud cost by a fifth",
         "the newest answers show"
@@ -116,61 +121,96 @@ fn check_ins_keep_the_three_answers_by_date_and_the_newest_shows_on_the_profile(
         support: String::new(),
         interaction: String::new(),
     };
-    let err = w.store.record_checkin(lena, &empty).expect_err("empty");
+    let err = w
+        .store
+        .write(|tx| tx.record_checkin(lena, &empty))
+        .expect_err("empty");
     assert!(
         err.to_string()
             .contains("at least one of the three answers"),
         "{err}"
     );
 
-    w.store.delete_checkin(old.id).expect("delete");
-    assert!(in_trash(&w, old.id));
-    assert_eq!(w.store.person(lena).expect("profile").checkins.len(), 2);
     w.store
-        .restore(TrashEntity::Checkin, old.id)
+        .write(|tx| tx.delete_checkin(old.id))
+        .expect("delete");
+    assert!(in_trash(&w, old.id));
+    assert_eq!(
+        w.store
+            .read(|db| db.person(lena))
+            .expect("profile")
+            .checkins
+            .len(),
+        2
+    );
+    w.store
+        .write(|tx| tx.restore(TrashEntity::Checkin, old.id))
         .expect("restore");
-    assert_eq!(w.store.person(lena).expect("profile").checkins.len(), 3);
+    assert_eq!(
+        w.store
+            .read(|db| db.person(lena))
+            .expect("profile")
+            .checkins
+            .len(),
+        3
+    );
 
     // A duplicate merged into her brings its history along, and undo takes it back.
     let twin = w.person("L. Ortiz", None, Relation::Stakeholder);
     w.store
-        .record_checkin(twin, &answers("2026-03-03", "Fewer pages at night"))
+        .write(|tx| tx.record_checkin(twin, &answers("2026-03-03", "Fewer pages at night")))
         .expect("twin's");
-    let done = w.store.merge_people(lena, twin).expect("merge");
-    let kept = w.store.person(lena).expect("kept");
+    let done = w
+        .store
+        .write(|tx| tx.merge_people(lena, twin))
+        .expect("merge");
+    let kept = w.store.read(|db| db.person(lena)).expect("kept");
     assert_eq!(kept.checkins.len(), 4);
     assert!(kept
         .checkins
         .iter()
         .any(|c| c.goals == "Fewer pages at night"));
-    w.store.undo_merge(done.merge_id).expect("undo");
-    assert_eq!(w.store.person(lena).expect("kept").checkins.len(), 3);
+    w.store
+        .write(|tx| tx.undo_merge(done.merge_id))
+        .expect("undo");
+    assert_eq!(
+        w.store
+            .read(|db| db.person(lena))
+            .expect("kept")
+            .checkins
+            .len(),
+        3
+    );
 }
 
 fn sla(w: &World, team: Uuid, service: &str, measure: &str, better: Better) -> Sla {
     w.store
-        .create_sla(&SlaInput {
-            service: service.into(),
-            team_id: team,
-            measure: measure.into(),
-            unit: if better == Better::Higher { "%" } else { "min" }.into(),
-            better,
+        .write(|tx| {
+            tx.create_sla(&SlaInput {
+                service: service.into(),
+                team_id: team,
+                measure: measure.into(),
+                unit: if better == Better::Higher { "%" } else { "min" }.into(),
+                better,
+            })
         })
         .expect("SLA")
 }
 
 fn level(w: &World, sla: Uuid, kind: LevelKind, value: f64, on: &str) -> Sla {
     w.store
-        .add_sla_level(
-            sla,
-            &SlaLevelInput {
-                kind,
-                value,
-                on_date: day(on),
-                session_id: None,
-                note: String::new(),
-            },
-        )
+        .write(|tx| {
+            tx.add_sla_level(
+                sla,
+                &SlaLevelInput {
+                    kind,
+                    value,
+                    on_date: day(on),
+                    session_id: None,
+                    note: String::new(),
+                },
+            )
+        })
         .expect("level")
 }
 
@@ -186,28 +226,32 @@ fn an_sla_shows_expected_against_delivered_with_its_history_and_the_worst_gap_fi
 
     let short = sla(&w, payments, "CI runners", "Availability", Better::Higher);
     let lead = w.person("Lena Ortiz", Some(payments), Relation::Stakeholder);
-    let talk = w.store.create_session(&NewSession {
-        cycle_id: w.cycle.id,
-        kind: SourceKind::SlaConversation,
-        title: "SLA talk with Payments".into(),
-        held_on: day("2026-08-01"),
-        people: vec![lead],
-        links: vec![],
-        tags: vec![],
-        notes: None,
+    let talk = w.store.write(|tx| {
+        tx.create_session(&NewSession {
+            cycle_id: w.cycle.id,
+            kind: SourceKind::SlaConversation,
+            title: "SLA talk with Payments".into(),
+            held_on: day("2026-08-01"),
+            people: vec![lead],
+            links: vec![],
+            tags: vec![],
+            notes: None,
+        })
     });
     let talk = talk.expect("session");
     w.store
-        .add_sla_level(
-            short.id,
-            &SlaLevelInput {
-                kind: LevelKind::Expected,
-                value: 99.9,
-                on_date: day("2026-08-01"),
-                session_id: Some(talk.id),
-                note: "Heard in the SLA talk".into(),
-            },
-        )
+        .write(|tx| {
+            tx.add_sla_level(
+                short.id,
+                &SlaLevelInput {
+                    kind: LevelKind::Expected,
+                    value: 99.9,
+                    on_date: day("2026-08-01"),
+                    session_id: Some(talk.id),
+                    note: "Heard in the SLA talk".into(),
+                },
+            )
+        })
         .expect("expected");
     level(&w, short.id, LevelKind::Delivered, 99.5, "2026-10-01");
     let short = level(&w, short.id, LevelKind::Delivered, 99.7, "2026-11-01");
@@ -230,7 +274,7 @@ fn an_sla_shows_expected_against_delivered_with_its_history_and_the_worst_gap_fi
 
     let order: Vec<Uuid> = w
         .store
-        .list_slas()
+        .read(|db| db.list_slas())
         .expect("slas")
         .iter()
         .map(|s| s.id)
@@ -243,37 +287,41 @@ fn an_sla_shows_expected_against_delivered_with_its_history_and_the_worst_gap_fi
 
     let err = w
         .store
-        .create_sla(&SlaInput {
-            service: "ci RUNNERS".into(),
-            team_id: payments,
-            measure: "availability".into(),
-            unit: String::new(),
-            better: Better::Higher,
+        .write(|tx| {
+            tx.create_sla(&SlaInput {
+                service: "ci RUNNERS".into(),
+                team_id: payments,
+                measure: "availability".into(),
+                unit: String::new(),
+                better: Better::Higher,
+            })
         })
         .expect_err("same SLA twice");
     assert!(err.to_string().contains("already has an SLA"), "{err}");
     let err = w
         .store
-        .add_sla_level(
-            short.id,
-            &SlaLevelInput {
-                kind: LevelKind::Delivered,
-                value: f64::NAN,
-                on_date: day("2026-11-02"),
-                session_id: None,
-                note: String::new(),
-            },
-        )
+        .write(|tx| {
+            tx.add_sla_level(
+                short.id,
+                &SlaLevelInput {
+                    kind: LevelKind::Delivered,
+                    value: f64::NAN,
+                    on_date: day("2026-11-02"),
+                    session_id: None,
+                    note: String::new(),
+                },
+            )
+        })
         .expect_err("not a number");
     assert!(err.to_string().contains("a level is a number"), "{err}");
 
-    w.store.delete_sla(short.id).expect("delete");
+    w.store.write(|tx| tx.delete_sla(short.id)).expect("delete");
     assert!(in_trash(&w, short.id));
-    assert_eq!(w.store.list_slas().expect("slas").len(), 2);
+    assert_eq!(w.store.read(|db| db.list_slas()).expect("slas").len(), 2);
     w.store
-        .restore(TrashEntity::Sla, short.id)
+        .write(|tx| tx.restore(TrashEntity::Sla, short.id))
         .expect("restore");
-    let back = w.store.list_slas().expect("slas");
+    let back = w.store.read(|db| db.list_slas()).expect("slas");
     assert_eq!(back[0].levels.len(), 3, "with its whole history");
 }
 
@@ -284,10 +332,12 @@ fn milestones_show_how_much_of_a_team_has_moved_and_which_are_late() {
     let data = w.team("Data Platform", "Data & ML");
     let m = w
         .store
-        .create_adoption(&AdoptionInput {
-            team_id: data,
-            capability: "Jenkins to GitHub Actions".into(),
-            kind: AdoptionKind::Migration,
+        .write(|tx| {
+            tx.create_adoption(&AdoptionInput {
+                team_id: data,
+                capability: "Jenkins to GitHub Actions".into(),
+                kind: AdoptionKind::Migration,
+            })
         })
         .expect("migration");
     assert_eq!(m.state, AdoptionState::NotPlanned);
@@ -299,22 +349,26 @@ fn milestones_show_how_much_of_a_team_has_moved_and_which_are_late() {
             percent,
         };
     w.store
-        .add_milestone(
-            m.id,
-            &step(
-                "First pipeline",
-                "2026-10-01",
-                Some("2026-10-05"),
-                Some(20.0),
-            ),
-        )
+        .write(|tx| {
+            tx.add_milestone(
+                m.id,
+                &step(
+                    "First pipeline",
+                    "2026-10-01",
+                    Some("2026-10-05"),
+                    Some(20.0),
+                ),
+            )
+        })
         .expect("done one");
     let a = w
         .store
-        .add_milestone(
-            m.id,
-            &step("Half the repos", "2026-11-15", None, Some(50.0)),
-        )
+        .write(|tx| {
+            tx.add_milestone(
+                m.id,
+                &step("Half the repos", "2026-11-15", None, Some(50.0)),
+            )
+        })
         .expect("late one");
     assert_eq!(a.percent, 20.0);
     assert_eq!(a.state, AdoptionState::Late);
@@ -323,15 +377,17 @@ fn milestones_show_how_much_of_a_team_has_moved_and_which_are_late() {
     let half = a.milestones[1].id;
     let a = w
         .store
-        .update_milestone(
-            half,
-            &step(
-                "Half the repos",
-                "2026-11-15",
-                Some("2026-11-28"),
-                Some(55.0),
-            ),
-        )
+        .write(|tx| {
+            tx.update_milestone(
+                half,
+                &step(
+                    "Half the repos",
+                    "2026-11-15",
+                    Some("2026-11-28"),
+                    Some(55.0),
+                ),
+            )
+        })
         .expect("done late");
     assert_eq!(
         (a.percent, a.state),
@@ -340,37 +396,44 @@ fn milestones_show_how_much_of_a_team_has_moved_and_which_are_late() {
     );
     let a = w
         .store
-        .add_milestone(m.id, &step("Jenkins off", "2027-03-01", None, Some(100.0)))
+        .write(|tx| tx.add_milestone(m.id, &step("Jenkins off", "2027-03-01", None, Some(100.0))))
         .expect("next");
     assert_eq!((a.percent, a.state), (55.0, AdoptionState::OnTrack));
 
     let err = w
         .store
-        .add_milestone(m.id, &step("Too much", "2027-01-01", None, Some(140.0)))
+        .write(|tx| tx.add_milestone(m.id, &step("Too much", "2027-01-01", None, Some(140.0))))
         .expect_err("over 100");
     assert!(err.to_string().contains("between 0 and 100"), "{err}");
     let err = w
         .store
-        .add_milestone(
-            m.id,
-            &MilestoneInput {
-                title: "Someday".into(),
-                planned_on: None,
-                done_on: None,
-                percent: None,
-            },
-        )
+        .write(|tx| {
+            tx.add_milestone(
+                m.id,
+                &MilestoneInput {
+                    title: "Someday".into(),
+                    planned_on: None,
+                    done_on: None,
+                    percent: None,
+                },
+            )
+        })
         .expect_err("no date");
     assert!(err.to_string().contains("planned for"), "{err}");
 
-    let a = w.store.delete_milestone(half).expect("delete");
+    let a = w
+        .store
+        .write(|tx| tx.delete_milestone(half))
+        .expect("delete");
     assert_eq!(a.milestones.len(), 2);
     assert!(in_trash(&w, half));
     w.store
-        .restore(TrashEntity::AdoptionMilestone, half)
+        .write(|tx| tx.restore(TrashEntity::AdoptionMilestone, half))
         .expect("restore");
     assert_eq!(
-        w.store.list_adoptions().expect("list")[0].milestones.len(),
+        w.store.read(|db| db.list_adoptions()).expect("list")[0]
+            .milestones
+            .len(),
         3
     );
 }
@@ -382,22 +445,26 @@ fn a_kudos_names_its_people_and_is_cited_in_a_document_like_an_observation() {
     let priya = w.person("Priya Raman", Some(payments), Relation::InternalUser);
     let k = w
         .store
-        .create_kudos(&KudosInput {
-            direction: KudosDirection::Received,
-            given_on: day("2026-11-25"),
-            what: "The new runners saved our release <script>alert(1)</script>".into(),
-            people: vec![priya],
+        .write(|tx| {
+            tx.create_kudos(&KudosInput {
+                direction: KudosDirection::Received,
+                given_on: day("2026-11-25"),
+                what: "The new runners saved our release <script>alert(1)</script>".into(),
+                people: vec![priya],
+            })
         })
         .expect("kudos");
     assert_eq!(k.teams, ["Payments"]);
     assert_eq!(k.people[0].name, "Priya Raman");
     let err = w
         .store
-        .create_kudos(&KudosInput {
-            direction: KudosDirection::Given,
-            given_on: day("2026-11-25"),
-            what: "  ".into(),
-            people: vec![],
+        .write(|tx| {
+            tx.create_kudos(&KudosInput {
+                direction: KudosDirection::Given,
+                given_on: day("2026-11-25"),
+                what: "  ".into(),
+                people: vec![],
+            })
         })
         .expect_err("what for");
     assert!(err.to_string().contains("what the kudos was for"), "{err}");
@@ -408,11 +475,11 @@ fn a_kudos_names_its_people_and_is_cited_in_a_document_like_an_observation() {
         CitedKind::Kudos.token(k.id)
     );
     w.store
-        .save_document(w.cycle.id, DocumentKind::Charter, &body, None)
+        .write(|tx| tx.save_document(w.cycle.id, DocumentKind::Charter, &body, None))
         .expect("save");
     let md = w
         .store
-        .export(w.cycle.id, ExportDoc::Charter, ExportFormat::Md)
+        .read(|db| db.export(w.cycle.id, ExportDoc::Charter, ExportFormat::Md))
         .expect("md");
     assert!(
         md.content
@@ -423,14 +490,14 @@ fn a_kudos_names_its_people_and_is_cited_in_a_document_like_an_observation() {
     );
     let html = w
         .store
-        .export(w.cycle.id, ExportDoc::Charter, ExportFormat::Html)
+        .read(|db| db.export(w.cycle.id, ExportDoc::Charter, ExportFormat::Html))
         .expect("html");
     assert!(!html.content.contains("<script>alert"), "{}", html.content);
 
-    w.store.delete_kudos(k.id).expect("delete");
+    w.store.write(|tx| tx.delete_kudos(k.id)).expect("delete");
     let doc = w
         .store
-        .document(w.cycle.id, DocumentKind::Charter)
+        .read(|db| db.document(w.cycle.id, DocumentKind::Charter))
         .expect("doc");
     assert_eq!(doc.citations[0].state, CitationState::Trashed);
     assert!(doc.citations[0].kept.text.starts_with("The new runners"));
@@ -465,43 +532,55 @@ fn answers_close_the_loop_and_each_team_gets_a_digest_of_what_it_said_and_what_w
 
     let a = w
         .store
-        .mark_answered(
-            AnswerTarget::Observation(slow),
-            &AnswerInput {
-                what_done: "Runners now start in under a minute".into(),
-                done_on: day("2026-11-30"),
-                solution_id: None,
-                roadmap_item_id: None,
-            },
-        )
+        .write(|tx| {
+            tx.mark_answered(
+                AnswerTarget::Observation(slow),
+                &AnswerInput {
+                    what_done: "Runners now start in under a minute".into(),
+                    done_on: day("2026-11-30"),
+                    solution_id: None,
+                    roadmap_item_id: None,
+                },
+            )
+        })
         .expect("answered");
     assert_eq!(a.target, AnswerTarget::Observation(slow));
     w.store
-        .mark_answered(
-            AnswerTarget::Pain(pain.id),
-            &AnswerInput {
-                what_done: "Deploys retry safely & page no one".into(),
-                done_on: day("2026-11-28"),
-                solution_id: None,
-                roadmap_item_id: None,
-            },
-        )
+        .write(|tx| {
+            tx.mark_answered(
+                AnswerTarget::Pain(pain.id),
+                &AnswerInput {
+                    what_done: "Deploys retry safely & page no one".into(),
+                    done_on: day("2026-11-28"),
+                    solution_id: None,
+                    roadmap_item_id: None,
+                },
+            )
+        })
         .expect("pain answered");
     // Marking again changes the answer; it does not make a second one.
     w.store
-        .mark_answered(
-            AnswerTarget::Observation(slow),
-            &AnswerInput {
-                what_done: "Runners now start in under 40 seconds".into(),
-                done_on: day("2026-12-01"),
-                solution_id: None,
-                roadmap_item_id: None,
-            },
-        )
+        .write(|tx| {
+            tx.mark_answered(
+                AnswerTarget::Observation(slow),
+                &AnswerInput {
+                    what_done: "Runners now start in under 40 seconds".into(),
+                    done_on: day("2026-12-01"),
+                    solution_id: None,
+                    roadmap_item_id: None,
+                },
+            )
+        })
         .expect("changed");
-    assert_eq!(w.store.list_answers().expect("answers").len(), 2);
+    assert_eq!(
+        w.store.read(|db| db.list_answers()).expect("answers").len(),
+        2
+    );
 
-    let d = w.store.team_digest(payments, None).expect("digest");
+    let d = w
+        .store
+        .read(|db| db.team_digest(payments, None))
+        .expect("digest");
     assert_eq!(
         (d.answered, d.open),
         (3, 1),
@@ -526,11 +605,17 @@ fn answers_close_the_loop_and_each_team_gets_a_digest_of_what_it_said_and_what_w
         Some(AnswerTarget::Observation(open)),
         "open items last"
     );
-    assert_eq!(w.store.team_digest(data, None).expect("data").answered, 2);
+    assert_eq!(
+        w.store
+            .read(|db| db.team_digest(data, None))
+            .expect("data")
+            .answered,
+        2
+    );
 
     let md = w
         .store
-        .export_digest(payments, Some(w.cycle.id), ExportFormat::Md)
+        .read(|db| db.export_digest(payments, Some(w.cycle.id), ExportFormat::Md))
         .expect("md");
     assert_eq!(md.file_name, "You said, we did - Payments.md");
     assert!(md.content.contains("## What we did"), "{}", md.content);
@@ -543,7 +628,7 @@ fn answers_close_the_loop_and_each_team_gets_a_digest_of_what_it_said_and_what_w
     assert!(md.content.contains("“Docs are hard to find” — Priya Raman"));
     let html = w
         .store
-        .export_digest(payments, None, ExportFormat::Html)
+        .read(|db| db.export_digest(payments, None, ExportFormat::Html))
         .expect("html");
     assert!(!html.content.contains("<b>at night</b>"), "text stays text");
     assert!(
@@ -555,43 +640,47 @@ fn answers_close_the_loop_and_each_team_gets_a_digest_of_what_it_said_and_what_w
 
     // Taking an answer back puts it in the trash; a new answer meanwhile wins.
     w.store
-        .unmark_answered(AnswerTarget::Observation(slow))
+        .write(|tx| tx.unmark_answered(AnswerTarget::Observation(slow)))
         .expect("unmark");
     assert_eq!(
         w.store
-            .answer_of(AnswerTarget::Observation(slow))
+            .read(|db| db.answer_of(AnswerTarget::Observation(slow)))
             .expect("read"),
         None
     );
     assert!(in_trash(&w, a.id));
     w.store
-        .mark_answered(
-            AnswerTarget::Observation(slow),
-            &AnswerInput {
-                what_done: "Answered again".into(),
-                done_on: day("2026-12-01"),
-                solution_id: None,
-                roadmap_item_id: None,
-            },
-        )
+        .write(|tx| {
+            tx.mark_answered(
+                AnswerTarget::Observation(slow),
+                &AnswerInput {
+                    what_done: "Answered again".into(),
+                    done_on: day("2026-12-01"),
+                    solution_id: None,
+                    roadmap_item_id: None,
+                },
+            )
+        })
         .expect("again");
     let err = w
         .store
-        .restore(TrashEntity::Answer, a.id)
+        .write(|tx| tx.restore(TrashEntity::Answer, a.id))
         .expect_err("two answers");
     assert!(err.to_string().contains("answered again since"), "{err}");
 
     let err = w
         .store
-        .mark_answered(
-            AnswerTarget::Pain(Uuid::nil()),
-            &AnswerInput {
-                what_done: "x".into(),
-                done_on: day("2026-12-01"),
-                solution_id: None,
-                roadmap_item_id: None,
-            },
-        )
+        .write(|tx| {
+            tx.mark_answered(
+                AnswerTarget::Pain(Uuid::nil()),
+                &AnswerInput {
+                    what_done: "x".into(),
+                    done_on: day("2026-12-01"),
+                    solution_id: None,
+                    roadmap_item_id: None,
+                },
+            )
+        })
         .expect_err("no such pain");
     assert!(
         matches!(err, DomainError::NotFound { entity: "pain", .. }),
@@ -608,50 +697,56 @@ fn an_answer_naming_a_roadmap_item_takes_its_solution_and_refuses_another_ones()
     w.prioritize();
     let bucket = w
         .store
-        .create_bucket(
-            w.cycle.id,
-            &BucketInput {
-                name: "Slow CI".into(),
-                kind: BucketKind::Eliminate,
-            },
-        )
+        .write(|tx| {
+            tx.create_bucket(
+                w.cycle.id,
+                &BucketInput {
+                    name: "Slow CI".into(),
+                    kind: BucketKind::Eliminate,
+                },
+            )
+        })
         .expect("bucket");
     let solution = |title: &str| {
         w.store
-            .create_solution(
-                bucket.id,
-                &SolutionInput {
-                    title: title.into(),
-                    notes: String::new(),
-                    horizon: Horizon::Immediate,
-                    status: SolutionStatus::Unvalidated,
-                    effort: None,
-                    capability: String::new(),
-                    capability_outcome: String::new(),
-                    vendor_absorb: false,
-                    vendor_evidence: vec![],
-                },
-            )
+            .write(|tx| {
+                tx.create_solution(
+                    bucket.id,
+                    &SolutionInput {
+                        title: title.into(),
+                        notes: String::new(),
+                        horizon: Horizon::Immediate,
+                        status: SolutionStatus::Unvalidated,
+                        effort: None,
+                        capability: String::new(),
+                        capability_outcome: String::new(),
+                        vendor_absorb: false,
+                        vendor_evidence: vec![],
+                    },
+                )
+            })
             .expect("solution")
             .id
     };
     let (cache, runners) = (solution("Remote build cache"), solution("Faster runners"));
     let item = w
         .store
-        .create_roadmap_item(
-            cache,
-            Lane::Now,
-            &RoadmapItemInput {
-                title: "Cache for the three largest repos".into(),
-                value: "They build in half the time".into(),
-                quarter: None,
-                confidence: Confidence::Medium,
-                status: ItemStatus::Draft,
-                work: Work::Capability,
-                effort: None,
-                depends_on: vec![],
-            },
-        )
+        .write(|tx| {
+            tx.create_roadmap_item(
+                cache,
+                Lane::Now,
+                &RoadmapItemInput {
+                    title: "Cache for the three largest repos".into(),
+                    value: "They build in half the time".into(),
+                    quarter: None,
+                    confidence: Confidence::Medium,
+                    status: ItemStatus::Draft,
+                    work: Work::Capability,
+                    effort: None,
+                    depends_on: vec![],
+                },
+            )
+        })
         .expect("item");
     let answer = |solution_id: Option<Uuid>| AnswerInput {
         what_done: "The largest repos build from the cache".into(),
@@ -661,7 +756,7 @@ fn an_answer_naming_a_roadmap_item_takes_its_solution_and_refuses_another_ones()
     };
     let a = w
         .store
-        .mark_answered(AnswerTarget::Observation(slow), &answer(None))
+        .write(|tx| tx.mark_answered(AnswerTarget::Observation(slow), &answer(None)))
         .expect("answered");
     assert_eq!(
         a.solution.map(|s| s.title).as_deref(),
@@ -673,7 +768,7 @@ fn an_answer_naming_a_roadmap_item_takes_its_solution_and_refuses_another_ones()
     );
     let err = w
         .store
-        .mark_answered(AnswerTarget::Observation(slow), &answer(Some(runners)))
+        .write(|tx| tx.mark_answered(AnswerTarget::Observation(slow), &answer(Some(runners))))
         .expect_err("another solution's item");
     assert!(
         err.to_string().contains("a phase of another solution"),
@@ -681,7 +776,7 @@ fn an_answer_naming_a_roadmap_item_takes_its_solution_and_refuses_another_ones()
     );
     let md = w
         .store
-        .export_digest(payments, None, ExportFormat::Md)
+        .read(|db| db.export_digest(payments, None, ExportFormat::Md))
         .expect("digest");
     assert!(
         md.content.contains(

@@ -21,7 +21,9 @@ fn world() -> World {
             .expect("time"),
     ));
     let store = Store::open_in_memory(clock.clone()).expect("store");
-    let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
+    let cycle = store
+        .write(|tx| tx.create_cycle("2027 H1 planning"))
+        .expect("cycle");
     World {
         store,
         clock,
@@ -36,20 +38,24 @@ fn today() -> NaiveDate {
 impl World {
     fn team(&mut self, name: &str, segment: &str) -> Team {
         self.store
-            .create_team(&TeamInput {
-                name: name.into(),
-                org_area: "Engineering".into(),
-                segment: segment.into(),
+            .write(|tx| {
+                tx.create_team(&TeamInput {
+                    name: name.into(),
+                    org_area: "Engineering".into(),
+                    segment: segment.into(),
+                })
             })
             .expect("team")
     }
 
     fn person(&mut self, name: &str, team: Option<&Team>) -> Uuid {
         self.store
-            .create_person(&PersonInput {
-                name: name.into(),
-                team_id: team.map(|t| t.id),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_person(&PersonInput {
+                    name: name.into(),
+                    team_id: team.map(|t| t.id),
+                    ..Default::default()
+                })
             })
             .expect("person")
             .summary
@@ -64,15 +70,17 @@ impl World {
         notes: &str,
     ) -> Session {
         self.store
-            .create_session(&NewSession {
-                cycle_id: self.cycle.id,
-                kind,
-                title: format!("{} {days_ago}", kind.label()),
-                held_on: today() - Duration::days(days_ago),
-                people: people.to_vec(),
-                links: vec![],
-                notes: Some(notes.into()),
-                tags: Vec::new(),
+            .write(|tx| {
+                tx.create_session(&NewSession {
+                    cycle_id: self.cycle.id,
+                    kind,
+                    title: format!("{} {days_ago}", kind.label()),
+                    held_on: today() - Duration::days(days_ago),
+                    people: people.to_vec(),
+                    links: vec![],
+                    notes: Some(notes.into()),
+                    tags: Vec::new(),
+                })
             })
             .expect("session")
     }
@@ -87,32 +95,38 @@ impl World {
     ) -> Observation {
         let start = session.notes.find(passage).expect("passage in notes");
         self.store
-            .create_observation(&NewObservation {
-                session_id: Some(session.id),
-                kind,
-                passage: Some(passage.into()),
-                passage_start: Some(session.notes[..start].encode_utf16().count() as u32),
-                people: people.to_vec(),
-                tags: tags.to_vec(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    session_id: Some(session.id),
+                    kind,
+                    passage: Some(passage.into()),
+                    passage_start: Some(session.notes[..start].encode_utf16().count() as u32),
+                    people: people.to_vec(),
+                    tags: tags.to_vec(),
+                    ..Default::default()
+                })
             })
             .expect("observation")
     }
 
     fn tag(&mut self, name: &str) -> Tag {
         self.store
-            .create_tag(&TagInput {
-                name: name.into(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_tag(&TagInput {
+                    name: name.into(),
+                    ..Default::default()
+                })
             })
             .expect("tag")
     }
 
     fn find(&self, text: &str) -> Vec<SearchHit> {
         self.store
-            .search(&SearchQuery {
-                text: text.into(),
-                ..Default::default()
+            .read(|db| {
+                db.search(&SearchQuery {
+                    text: text.into(),
+                    ..Default::default()
+                })
             })
             .expect("search")
             .hits
@@ -125,14 +139,16 @@ fn a_stakeholder_profile_keeps_the_three_answers_and_derives_last_contact_and_as
     let payments = w.team("Payments", "Product engineering");
     let dana = w
         .store
-        .create_person(&PersonInput {
-            name: "Dana Whitfield".into(),
-            team_id: Some(payments.id),
-            role: "Director of Engineering".into(),
-            relation: Relation::Stakeholder,
-            goals: "Ship the new checkout by Q2".into(),
-            support: "Keep deploys boring".into(),
-            interaction: "Monthly 1:1, async updates".into(),
+        .write(|tx| {
+            tx.create_person(&PersonInput {
+                name: "Dana Whitfield".into(),
+                team_id: Some(payments.id),
+                role: "Director of Engineering".into(),
+                relation: Relation::Stakeholder,
+                goals: "Ship the new checkout by Q2".into(),
+                support: "Keep deploys boring".into(),
+                interaction: "Monthly 1:1, async updates".into(),
+            })
         })
         .expect("dana");
     let id = dana.summary.id;
@@ -140,7 +156,7 @@ fn a_stakeholder_profile_keeps_the_three_answers_and_derives_last_contact_and_as
     w.session(SourceKind::StakeholderFeedback, 100, &[id], "old");
     w.session(SourceKind::CoffeeChat, 10, &[id], "recent");
     w.session(SourceKind::UserSurvey, 3, &[id], "survey");
-    let dana = w.store.person(id).expect("profile");
+    let dana = w.store.read(|db| db.person(id)).expect("profile");
     assert_eq!(dana.goals, "Ship the new checkout by Q2");
     assert_eq!(dana.support, "Keep deploys boring");
     assert_eq!(dana.interaction, "Monthly 1:1, async updates");
@@ -151,7 +167,10 @@ fn a_stakeholder_profile_keeps_the_three_answers_and_derives_last_contact_and_as
         "the session 100 days ago is outside 90 days"
     );
     assert_eq!(dana.sessions.len(), 3);
-    assert_eq!(w.store.list_teams().expect("teams")[0].people, 1);
+    assert_eq!(
+        w.store.read(|db| db.list_teams()).expect("teams")[0].people,
+        1
+    );
 }
 
 #[test]
@@ -161,14 +180,19 @@ fn people_are_listed_by_name_and_filtered_by_text_team_and_relation() {
     w.person("Tom Chen", Some(&data));
     w.person("priya raman", None);
     w.person("100%_sure", None);
-    let all = w.store.list_people(&PeopleQuery::default()).expect("all");
+    let all = w
+        .store
+        .read(|db| db.list_people(&PeopleQuery::default()))
+        .expect("all");
     let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, vec!["100%_sure", "priya raman", "Tom Chen"]);
     let by_text = |t: &str| {
         w.store
-            .list_people(&PeopleQuery {
-                text: t.into(),
-                ..Default::default()
+            .read(|db| {
+                db.list_people(&PeopleQuery {
+                    text: t.into(),
+                    ..Default::default()
+                })
             })
             .expect("q")
             .len()
@@ -178,18 +202,20 @@ fn people_are_listed_by_name_and_filtered_by_text_team_and_relation() {
     assert_eq!(by_text("_"), 1);
     let in_data = w
         .store
-        .list_people(&PeopleQuery {
-            team_id: Some(data.id),
-            ..Default::default()
+        .read(|db| {
+            db.list_people(&PeopleQuery {
+                team_id: Some(data.id),
+                ..Default::default()
+            })
         })
         .expect("team");
     assert_eq!(in_data.len(), 1);
     assert!(w
         .store
-        .list_people(&PeopleQuery {
+        .read(|db| db.list_people(&PeopleQuery {
             relation: Some(Relation::Vendor),
             ..Default::default()
-        })
+        }))
         .expect("rel")
         .is_empty());
 }
@@ -200,18 +226,22 @@ fn team_and_tag_names_are_unique_in_any_case_with_a_readable_error() {
     w.team("Payments", "");
     let err = w
         .store
-        .create_team(&TeamInput {
-            name: "PAYMENTS".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_team(&TeamInput {
+                name: "PAYMENTS".into(),
+                ..Default::default()
+            })
         })
         .expect_err("dup");
     assert!(err.to_string().contains("already exists"), "{err}");
     w.tag("flaky tests");
     let err = w
         .store
-        .create_tag(&TagInput {
-            name: "Flaky Tests".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_tag(&TagInput {
+                name: "Flaky Tests".into(),
+                ..Default::default()
+            })
         })
         .expect_err("dup");
     assert!(err.to_string().contains("already exists"), "{err}");
@@ -232,30 +262,30 @@ fn a_new_session_starts_from_its_kinds_template_which_the_workspace_can_rewrite(
     };
     let sla = w
         .store
-        .create_session(&new(SourceKind::SlaConversation))
+        .write(|tx| tx.create_session(&new(SourceKind::SlaConversation)))
         .expect("sla");
     assert!(sla.notes.contains("Level expected") && sla.notes.contains("Level delivered today"));
     let sf = new(SourceKind::StakeholderFeedback);
-    let sf = w.store.create_session(&sf).expect("sf");
+    let sf = w.store.write(|tx| tx.create_session(&sf)).expect("sf");
     assert!(
         sf.notes.contains("goals") && sf.notes.contains("support") && sf.notes.contains("interact")
     );
-    for t in w.store.list_templates().expect("templates") {
+    for t in w.store.read(|db| db.list_templates()).expect("templates") {
         assert!(!t.body.trim().is_empty(), "{:?} has a template", t.kind);
     }
     let custom = w
         .store
-        .set_template(SourceKind::CoffeeChat, "## Our own prompt\n")
+        .write(|tx| tx.set_template(SourceKind::CoffeeChat, "## Our own prompt\n"))
         .expect("set");
     assert!(custom.customized);
     let chat = w
         .store
-        .create_session(&new(SourceKind::CoffeeChat))
+        .write(|tx| tx.create_session(&new(SourceKind::CoffeeChat)))
         .expect("chat");
     assert_eq!(chat.notes, "## Our own prompt\n");
     let reset = w
         .store
-        .reset_template(SourceKind::CoffeeChat)
+        .write(|tx| tx.reset_template(SourceKind::CoffeeChat))
         .expect("reset");
     assert!(!reset.customized);
     assert_eq!(
@@ -288,8 +318,10 @@ fn an_observation_from_a_passage_follows_it_through_edits_and_is_flagged_when_it
 
     // Text added before the passage (with a character outside the BMP) moves it.
     let edited = format!("🚀 Intro line.\n{notes}");
-    w.store.save_notes(s.id, &edited).expect("save");
-    let moved = w.store.observation(o.id).expect("o");
+    w.store
+        .write(|tx| tx.save_notes(s.id, &edited))
+        .expect("save");
+    let moved = w.store.read(|db| db.observation(o.id)).expect("o");
     assert_eq!(moved.passage_state, PassageState::Found);
     let start = moved.passage_start.expect("start") as usize;
     let units: Vec<u16> = edited.encode_utf16().collect();
@@ -301,15 +333,20 @@ fn an_observation_from_a_passage_follows_it_through_edits_and_is_flagged_when_it
 
     // Deleting the passage flags the observation; it keeps its own copy.
     w.store
-        .save_notes(s.id, "# Chat\nCI takes 40 minutes on a good day.")
+        .write(|tx| tx.save_notes(s.id, "# Chat\nCI takes 40 minutes on a good day."))
         .expect("save");
-    let lost = w.store.observation(o.id).expect("o");
+    let lost = w.store.read(|db| db.observation(o.id)).expect("o");
     assert_eq!(lost.passage_state, PassageState::Lost);
     assert_eq!(lost.passage, "They retry flaky tests by hand.");
     // Putting it back finds it again.
-    w.store.save_notes(s.id, notes).expect("save");
+    w.store
+        .write(|tx| tx.save_notes(s.id, notes))
+        .expect("save");
     assert_eq!(
-        w.store.observation(o.id).expect("o").passage_state,
+        w.store
+            .read(|db| db.observation(o.id))
+            .expect("o")
+            .passage_state,
         PassageState::Found
     );
 }
@@ -320,19 +357,23 @@ fn a_passage_that_is_not_in_the_saved_notes_is_refused_and_typed_observations_ne
     let s = w.session(SourceKind::CoffeeChat, 1, &[], "Saved notes.");
     let err = w
         .store
-        .create_observation(&NewObservation {
-            session_id: Some(s.id),
-            passage: Some("typed after the last save".into()),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_observation(&NewObservation {
+                session_id: Some(s.id),
+                passage: Some("typed after the last save".into()),
+                ..Default::default()
+            })
         })
         .expect_err("not saved");
     assert!(err.to_string().contains("Saved"), "{err}");
     let err = w
         .store
-        .create_observation(&NewObservation {
-            cycle_id: Some(w.cycle.id),
-            text: "   ".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_observation(&NewObservation {
+                cycle_id: Some(w.cycle.id),
+                text: "   ".into(),
+                ..Default::default()
+            })
         })
         .expect_err("empty");
     assert!(matches!(
@@ -341,11 +382,13 @@ fn a_passage_that_is_not_in_the_saved_notes_is_refused_and_typed_observations_ne
     ));
     let typed = w
         .store
-        .create_observation(&NewObservation {
-            cycle_id: Some(w.cycle.id),
-            kind: ObservationKind::Fact,
-            text: "Half the teams deploy on Fridays".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_observation(&NewObservation {
+                cycle_id: Some(w.cycle.id),
+                kind: ObservationKind::Fact,
+                text: "Half the teams deploy on Fridays".into(),
+                ..Default::default()
+            })
         })
         .expect("typed");
     assert_eq!(typed.passage_state, PassageState::None);
@@ -402,9 +445,11 @@ fn the_observation_list_filters_by_every_facet_and_pages_newest_first() {
     );
     let list = |f: ObservationFilter| -> Vec<Uuid> {
         w.store
-            .list_observations(&ObservationQuery {
-                filter: f,
-                ..Default::default()
+            .read(|db| {
+                db.list_observations(&ObservationQuery {
+                    filter: f,
+                    ..Default::default()
+                })
             })
             .expect("list")
             .observations
@@ -499,10 +544,12 @@ fn the_observation_list_filters_by_every_facet_and_pages_newest_first() {
     );
     let page = w
         .store
-        .list_observations(&ObservationQuery {
-            offset: 1,
-            limit: Some(2),
-            ..Default::default()
+        .read(|db| {
+            db.list_observations(&ObservationQuery {
+                offset: 1,
+                limit: Some(2),
+                ..Default::default()
+            })
         })
         .expect("page");
     assert_eq!(
@@ -511,9 +558,11 @@ fn the_observation_list_filters_by_every_facet_and_pages_newest_first() {
     );
     let searched = w
         .store
-        .list_observations(&ObservationQuery {
-            text: "deplo".into(),
-            ..Default::default()
+        .read(|db| {
+            db.list_observations(&ObservationQuery {
+                text: "deplo".into(),
+                ..Default::default()
+            })
         })
         .expect("text");
     assert_eq!(
@@ -538,33 +587,35 @@ fn tags_are_renamed_recoloured_grouped_merged_and_applied_in_bulk_with_counts() 
     let b = w.tag("kubernetes");
     assert_eq!(
         w.store
-            .tag_observations(a.id, &obs[..2], true)
+            .write(|tx| tx.tag_observations(a.id, &obs[..2], true))
             .expect("bulk"),
         2
     );
     assert_eq!(
         w.store
-            .tag_observations(a.id, &obs[..2], true)
+            .write(|tx| tx.tag_observations(a.id, &obs[..2], true))
             .expect("again"),
         0,
         "tagging twice changes nothing"
     );
     assert_eq!(
         w.store
-            .tag_observations(b.id, &obs[1..], true)
+            .write(|tx| tx.tag_observations(b.id, &obs[1..], true))
             .expect("bulk"),
         2
     );
     let renamed = w
         .store
-        .update_tag(
-            a.id,
-            &TagInput {
-                name: "Kubernetes upgrades".into(),
-                colour: Some("#0E7490".into()),
-                group: Some(TagGroup::Area),
-            },
-        )
+        .write(|tx| {
+            tx.update_tag(
+                a.id,
+                &TagInput {
+                    name: "Kubernetes upgrades".into(),
+                    colour: Some("#0E7490".into()),
+                    group: Some(TagGroup::Area),
+                },
+            )
+        })
         .expect("rename");
     assert_eq!(
         (renamed.colour.as_str(), renamed.group),
@@ -572,38 +623,53 @@ fn tags_are_renamed_recoloured_grouped_merged_and_applied_in_bulk_with_counts() 
     );
     assert!(w
         .store
-        .update_tag(
+        .write(|tx| tx.update_tag(
             a.id,
             &TagInput {
                 name: "x".into(),
                 colour: Some("red".into()),
                 group: None
             }
-        )
+        ))
         .is_err());
-    let done = w.store.merge_tags(a.id, b.id).expect("merge");
+    let done = w
+        .store
+        .write(|tx| tx.merge_tags(a.id, b.id))
+        .expect("merge");
     assert_eq!(done.links_moved, 2);
-    let kept = w.store.tag(a.id).expect("kept");
+    let kept = w.store.read(|db| db.tag(a.id)).expect("kept");
     assert_eq!(
         kept.observations, 3,
         "every link of both tags is on the kept one"
     );
-    let tags = w.store.list_tags().expect("tags");
+    let tags = w.store.read(|db| db.list_tags()).expect("tags");
     assert_eq!(tags.len(), 1);
     assert!(
-        w.store.list_trash().expect("trash").is_empty(),
+        w.store
+            .read(|db| db.list_trash())
+            .expect("trash")
+            .is_empty(),
         "a merged tag is undone from the merge, not restored empty from the trash"
     );
     assert_eq!(
-        w.store.observation(obs[1]).expect("o").tags.len(),
+        w.store
+            .read(|db| db.observation(obs[1]))
+            .expect("o")
+            .tags
+            .len(),
         1,
         "no duplicate link"
     );
     assert_eq!(
-        w.store.tag_observations(a.id, &obs, false).expect("untag"),
+        w.store
+            .write(|tx| tx.tag_observations(a.id, &obs, false))
+            .expect("untag"),
         3
     );
-    assert_eq!(w.store.tag(a.id).expect("tag").observations, 0);
+    assert_eq!(
+        w.store.read(|db| db.tag(a.id)).expect("tag").observations,
+        0
+    );
 }
 
 #[test]
@@ -617,15 +683,15 @@ fn undoing_a_tag_merge_puts_back_exactly_the_links_each_tag_had() {
     let ci = w.tag("CI");
     let flaky = w.tag("flaky");
     w.store
-        .tag_observations(ci.id, &obs[..2], true)
+        .write(|tx| tx.tag_observations(ci.id, &obs[..2], true))
         .expect("CI");
     w.store
-        .tag_observations(flaky.id, &obs[1..], true)
+        .write(|tx| tx.tag_observations(flaky.id, &obs[1..], true))
         .expect("flaky");
     let tags_of = |w: &World, o: Uuid| -> Vec<String> {
         let mut names: Vec<String> = w
             .store
-            .observation(o)
+            .read(|db| db.observation(o))
             .expect("o")
             .tags
             .into_iter()
@@ -635,9 +701,14 @@ fn undoing_a_tag_merge_puts_back_exactly_the_links_each_tag_had() {
         names
     };
 
-    let done = w.store.merge_tags(ci.id, flaky.id).expect("merge");
+    let done = w
+        .store
+        .write(|tx| tx.merge_tags(ci.id, flaky.id))
+        .expect("merge");
     assert_eq!(tags_of(&w, obs[2]), ["CI"]);
-    w.store.undo_merge(done.merge_id).expect("undo");
+    w.store
+        .write(|tx| tx.undo_merge(done.merge_id))
+        .expect("undo");
     assert_eq!(tags_of(&w, obs[0]), ["CI"]);
     assert_eq!(
         tags_of(&w, obs[1]),
@@ -645,20 +716,36 @@ fn undoing_a_tag_merge_puts_back_exactly_the_links_each_tag_had() {
         "the one both had keeps both"
     );
     assert_eq!(tags_of(&w, obs[2]), ["flaky"]);
-    assert_eq!(w.store.tag(flaky.id).expect("back").observations, 2);
+    assert_eq!(
+        w.store
+            .read(|db| db.tag(flaky.id))
+            .expect("back")
+            .observations,
+        2
+    );
     assert!(matches!(
-        w.store.undo_merge(done.merge_id),
+        w.store.write(|tx| tx.undo_merge(done.merge_id)),
         Err(DomainError::CannotMerge(_))
     ));
 
     // A tag made since under the merged one's name blocks the undo, with a reason.
-    let again = w.store.merge_tags(ci.id, flaky.id).expect("merge again");
+    let again = w
+        .store
+        .write(|tx| tx.merge_tags(ci.id, flaky.id))
+        .expect("merge again");
     let newer = w.tag("Flaky");
-    let err = w.store.undo_merge(again.merge_id).expect_err("name taken");
+    let err = w
+        .store
+        .write(|tx| tx.undo_merge(again.merge_id))
+        .expect_err("name taken");
     assert!(err.to_string().contains("“Flaky” exists now"), "{err}");
     assert_eq!(tags_of(&w, obs[2]), ["CI"], "nothing changed");
-    w.store.delete_tag(newer.id).expect("trash the newer one");
-    w.store.undo_merge(again.merge_id).expect("undo now");
+    w.store
+        .write(|tx| tx.delete_tag(newer.id))
+        .expect("trash the newer one");
+    w.store
+        .write(|tx| tx.undo_merge(again.merge_id))
+        .expect("undo now");
     assert_eq!(tags_of(&w, obs[2]), ["flaky"]);
 }
 
@@ -680,52 +767,62 @@ fn an_idea_in_discovery_cannot_be_scored_or_sized_and_shows_no_assessment() {
     );
     let idea = w
         .store
-        .create_idea(
-            w.cycle.id,
-            &IdeaInput {
-                title: "Quarantine flaky tests".into(),
-                description: "Move a test out of the gate after 3 flaky runs.".into(),
-                evidence: vec![o.id],
-                tags: None,
-            },
-        )
+        .write(|tx| {
+            tx.create_idea(
+                w.cycle.id,
+                &IdeaInput {
+                    title: "Quarantine flaky tests".into(),
+                    description: "Move a test out of the gate after 3 flaky runs.".into(),
+                    evidence: vec![o.id],
+                    tags: None,
+                },
+            )
+        })
         .expect("idea");
     assert_eq!(idea.evidence.len(), 1);
     assert!(idea.assessment.is_none());
     let err = w
         .store
-        .assess_idea(
-            idea.id,
-            &Assessment {
-                score: Some(8),
-                effort: None,
-            },
-        )
+        .write(|tx| {
+            tx.assess_idea(
+                idea.id,
+                &Assessment {
+                    score: Some(8),
+                    effort: None,
+                },
+            )
+        })
         .expect_err("discovery");
     assert!(matches!(err, DomainError::JudgingInDiscovery { .. }));
     assert!(err.to_string().contains("discovery"), "{err}");
     let err = w
         .store
-        .assess_idea(
-            idea.id,
-            &Assessment {
-                score: None,
-                effort: Some("S".into()),
-            },
-        )
+        .write(|tx| {
+            tx.assess_idea(
+                idea.id,
+                &Assessment {
+                    score: None,
+                    effort: Some("S".into()),
+                },
+            )
+        })
         .expect_err("effort too");
     assert!(matches!(err, DomainError::JudgingInDiscovery { .. }));
     // After the explicit move to prioritization, judging is allowed.
-    w.store.advance_cycle(w.cycle.id).expect("prioritize");
+    w.store
+        .write(|tx| tx.advance_cycle(w.cycle.id))
+        .expect("prioritize");
     let judged = w
         .store
-        .assess_idea(
-            idea.id,
-            &Assessment {
-                score: Some(8),
-                effort: Some("M".into()),
-            },
-        )
+        .write(|tx| {
+            tx.assess_idea(
+                idea.id,
+                &Assessment {
+                    score: Some(8),
+                    effort: Some("M".into()),
+                },
+            )
+        })
         .expect("prioritization");
     assert_eq!(
         judged.assessment,
@@ -735,8 +832,10 @@ fn an_idea_in_discovery_cannot_be_scored_or_sized_and_shows_no_assessment() {
         })
     );
     // The evidence link survives the observation going to the trash.
-    w.store.delete_observation(o.id).expect("trash");
-    assert!(w.store.idea(idea.id).expect("idea").evidence[0].trashed);
+    w.store
+        .write(|tx| tx.delete_observation(o.id))
+        .expect("trash");
+    assert!(w.store.read(|db| db.idea(idea.id)).expect("idea").evidence[0].trashed);
     // Editing the idea keeps citing it; a trashed observation cannot be newly cited.
     let input = IdeaInput {
         title: "Quarantine flaky tests, v2".into(),
@@ -745,7 +844,7 @@ fn an_idea_in_discovery_cannot_be_scored_or_sized_and_shows_no_assessment() {
     };
     assert_eq!(
         w.store
-            .update_idea(idea.id, &input)
+            .write(|tx| tx.update_idea(idea.id, &input))
             .expect("edit")
             .evidence
             .len(),
@@ -753,16 +852,18 @@ fn an_idea_in_discovery_cannot_be_scored_or_sized_and_shows_no_assessment() {
     );
     let other = w
         .store
-        .create_idea(
-            w.cycle.id,
-            &IdeaInput {
-                title: "Other".into(),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.create_idea(
+                w.cycle.id,
+                &IdeaInput {
+                    title: "Other".into(),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("other");
     assert!(matches!(
-        w.store.update_idea(other.id, &input),
+        w.store.write(|tx| tx.update_idea(other.id, &input)),
         Err(DomainError::NotFound {
             entity: "observation",
             ..
@@ -775,10 +876,12 @@ fn search_finds_every_kind_of_thing_by_prefix_with_highlighted_snippets() {
     let mut w = world();
     let priya = w
         .store
-        .create_person(&PersonInput {
-            name: "Priya Raman".into(),
-            role: "Staff engineer".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_person(&PersonInput {
+                name: "Priya Raman".into(),
+                role: "Staff engineer".into(),
+                ..Default::default()
+            })
         })
         .expect("p")
         .summary
@@ -798,13 +901,15 @@ fn search_finds_every_kind_of_thing_by_prefix_with_highlighted_snippets() {
     );
     w.tag("kubernetes");
     w.store
-        .create_idea(
-            w.cycle.id,
-            &IdeaInput {
-                title: "Kubernetes upgrade windows".into(),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.create_idea(
+                w.cycle.id,
+                &IdeaInput {
+                    title: "Kubernetes upgrade windows".into(),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("idea");
     let hits = w.find("kuber");
     let mut entities: Vec<SearchEntity> = hits.iter().map(|h| h.entity).collect();
@@ -832,22 +937,24 @@ fn search_finds_every_kind_of_thing_by_prefix_with_highlighted_snippets() {
     assert_eq!(w.find("\"upgrades break\"").len(), 2, "a phrase");
     assert!(w.find("\"break upgrades\"").is_empty());
     // Trash leaves the index; restore brings it back.
-    w.store.delete_session(s.id).expect("trash");
+    w.store.write(|tx| tx.delete_session(s.id)).expect("trash");
     assert_eq!(w.find("warehouse").len(), 1);
     w.store
-        .restore(TrashEntity::Session, s.id)
+        .write(|tx| tx.restore(TrashEntity::Session, s.id))
         .expect("restore");
     assert_eq!(w.find("warehouse").len(), 2);
     // Filters narrow the hits.
     let only_pains = w
         .store
-        .search(&SearchQuery {
-            text: "kubernetes".into(),
-            filter: ObservationFilter {
-                kinds: vec![ObservationKind::Pain],
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: "kubernetes".into(),
+                filter: ObservationFilter {
+                    kinds: vec![ObservationKind::Pain],
+                    ..Default::default()
+                },
                 ..Default::default()
-            },
-            ..Default::default()
+            })
         })
         .expect("filtered");
     assert_eq!(only_pains.hits.len(), 1);
@@ -907,14 +1014,18 @@ fn whatever_is_typed_into_search_never_becomes_a_database_error() {
         &paste,
     ];
     for input in inputs {
-        let result = w.store.search(&SearchQuery {
-            text: input.into(),
-            ..Default::default()
+        let result = w.store.read(|db| {
+            db.search(&SearchQuery {
+                text: input.into(),
+                ..Default::default()
+            })
         });
         assert!(result.is_ok(), "{input:?} failed: {:?}", result.err());
-        let list = w.store.list_observations(&ObservationQuery {
-            text: input.into(),
-            ..Default::default()
+        let list = w.store.read(|db| {
+            db.list_observations(&ObservationQuery {
+                text: input.into(),
+                ..Default::default()
+            })
         });
         assert!(
             list.is_ok(),
@@ -927,17 +1038,21 @@ fn whatever_is_typed_into_search_never_becomes_a_database_error() {
     assert_eq!(w.find("NEAR(").len(), 1, "syntax words are words");
     let long = w
         .store
-        .search(&SearchQuery {
-            text: paste,
-            ..Default::default()
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: paste,
+                ..Default::default()
+            })
         })
         .expect("paste");
     assert!(long.notice.expect("notice").contains("first"));
     let emoji = w
         .store
-        .search(&SearchQuery {
-            text: "🚀".into(),
-            ..Default::default()
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: "🚀".into(),
+                ..Default::default()
+            })
         })
         .expect("emoji");
     assert!(emoji.hits.is_empty() && emoji.notice.is_some());
@@ -956,7 +1071,10 @@ fn coverage_shows_channels_used_teams_and_segments_not_heard_and_ask_load() {
     }
     let s = w.session(SourceKind::SlaConversation, 2, &[], "SLA: 99.9%");
     w.observe(&s, "SLA: 99.9%", ObservationKind::Fact, &[ben], &[]);
-    let c = w.store.coverage(w.cycle.id).expect("coverage");
+    let c = w
+        .store
+        .read(|db| db.coverage(w.cycle.id))
+        .expect("coverage");
     assert_eq!(c.channels.len(), 14);
     let used = |k| {
         c.channels
@@ -988,12 +1106,21 @@ fn coverage_shows_channels_used_teams_and_segments_not_heard_and_ask_load() {
     assert_eq!(c.threshold, 3);
     assert_eq!(c.ask_load[0].name, "Ana");
     assert_eq!(c.ask_load[0].ask_load, 4);
-    w.store.set_ask_load_threshold(5).expect("threshold");
-    assert_eq!(w.store.ask_load_threshold().expect("t"), 5);
-    assert!(w.store.set_ask_load_threshold(0).is_err());
+    w.store
+        .write(|tx| tx.set_ask_load_threshold(5))
+        .expect("threshold");
+    assert_eq!(w.store.read(|db| db.ask_load_threshold()).expect("t"), 5);
+    assert!(w.store.write(|tx| tx.set_ask_load_threshold(0)).is_err());
     // The 90-day window moves with the clock.
     w.clock.advance(Duration::days(120));
-    assert_eq!(w.store.person(ana).expect("ana").summary.ask_load, 0);
+    assert_eq!(
+        w.store
+            .read(|db| db.person(ana))
+            .expect("ana")
+            .summary
+            .ask_load,
+        0
+    );
 }
 
 #[test]
@@ -1003,11 +1130,13 @@ fn merging_two_people_keeps_every_attribution_and_can_be_undone() {
     let a = w.person("Priya Raman", None);
     let b = w
         .store
-        .create_person(&PersonInput {
-            name: "Priya R.".into(),
-            team_id: Some(data.id),
-            role: "Staff engineer".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_person(&PersonInput {
+                name: "Priya R.".into(),
+                team_id: Some(data.id),
+                role: "Staff engineer".into(),
+                ..Default::default()
+            })
         })
         .expect("b")
         .summary
@@ -1021,9 +1150,9 @@ fn merging_two_people_keeps_every_attribution_and_can_be_undone() {
         &[b],
         &[],
     );
-    let done = w.store.merge_people(a, b).expect("merge");
+    let done = w.store.write(|tx| tx.merge_people(a, b)).expect("merge");
     assert_eq!(done.links_moved, 3);
-    let kept = w.store.person(a).expect("kept");
+    let kept = w.store.read(|db| db.person(a)).expect("kept");
     assert_eq!(kept.sessions.len(), 2);
     assert_eq!(kept.observation_count, 1);
     assert_eq!(
@@ -1032,27 +1161,55 @@ fn merging_two_people_keeps_every_attribution_and_can_be_undone() {
         "empty fields filled"
     );
     assert!(
-        w.store.person(b).is_err(),
+        w.store.read(|db| db.person(b)).is_err(),
         "the duplicate is gone from sight"
     );
-    assert_eq!(w.store.session(shared.id).expect("s").people.len(), 1);
-    assert_eq!(w.store.observation(o.id).expect("o").people[0].id, a);
+    assert_eq!(
+        w.store
+            .read(|db| db.session(shared.id))
+            .expect("s")
+            .people
+            .len(),
+        1
+    );
+    assert_eq!(
+        w.store.read(|db| db.observation(o.id)).expect("o").people[0].id,
+        a
+    );
     assert!(
-        w.store.list_trash().expect("trash").is_empty(),
+        w.store
+            .read(|db| db.list_trash())
+            .expect("trash")
+            .is_empty(),
         "a merge is undone, not restored"
     );
 
-    w.store.undo_merge(done.merge_id).expect("undo");
-    let back = w.store.person(b).expect("back");
+    w.store
+        .write(|tx| tx.undo_merge(done.merge_id))
+        .expect("undo");
+    let back = w.store.read(|db| db.person(b)).expect("back");
     assert_eq!(back.sessions.len(), 2);
-    assert_eq!(w.store.observation(o.id).expect("o").people[0].id, b);
-    let kept = w.store.person(a).expect("kept");
+    assert_eq!(
+        w.store.read(|db| db.observation(o.id)).expect("o").people[0].id,
+        b
+    );
+    let kept = w.store.read(|db| db.person(a)).expect("kept");
     assert_eq!(kept.sessions.len(), 1, "only the session it had before");
     assert_eq!(kept.summary.team_id, None, "its own fields as they were");
-    assert_eq!(w.store.session(shared.id).expect("s").people.len(), 2);
-    assert!(w.store.undo_merge(done.merge_id).is_err(), "undone once");
+    assert_eq!(
+        w.store
+            .read(|db| db.session(shared.id))
+            .expect("s")
+            .people
+            .len(),
+        2
+    );
+    assert!(
+        w.store.write(|tx| tx.undo_merge(done.merge_id)).is_err(),
+        "undone once"
+    );
     assert!(matches!(
-        w.store.merge_people(a, a),
+        w.store.write(|tx| tx.merge_people(a, a)),
         Err(DomainError::CannotMerge(_))
     ));
 }
@@ -1079,31 +1236,58 @@ fn merging_two_observations_moves_people_tags_and_ideas_and_can_be_undone() {
     );
     let idea = w
         .store
-        .create_idea(
-            w.cycle.id,
-            &IdeaInput {
-                title: "Faster deploys".into(),
-                evidence: vec![dup.id],
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.create_idea(
+                w.cycle.id,
+                &IdeaInput {
+                    title: "Faster deploys".into(),
+                    evidence: vec![dup.id],
+                    ..Default::default()
+                },
+            )
+        })
         .expect("idea");
-    let done = w.store.merge_observations(kept.id, dup.id).expect("merge");
-    let merged = w.store.observation(kept.id).expect("kept");
+    let done = w
+        .store
+        .write(|tx| tx.merge_observations(kept.id, dup.id))
+        .expect("merge");
+    let merged = w.store.read(|db| db.observation(kept.id)).expect("kept");
     assert_eq!(merged.people.len(), 2);
     assert_eq!(merged.tags.len(), 1);
-    assert_eq!(w.store.idea(idea.id).expect("idea").evidence[0].id, kept.id);
+    assert_eq!(
+        w.store.read(|db| db.idea(idea.id)).expect("idea").evidence[0].id,
+        kept.id
+    );
     assert_eq!(
         w.store
-            .list_observations(&ObservationQuery::default())
+            .read(|db| db.list_observations(&ObservationQuery::default()))
             .expect("l")
             .matching,
         1
     );
-    w.store.undo_merge(done.merge_id).expect("undo");
-    assert_eq!(w.store.observation(kept.id).expect("k").people.len(), 1);
-    assert_eq!(w.store.observation(dup.id).expect("d").tags.len(), 1);
-    assert_eq!(w.store.idea(idea.id).expect("idea").evidence[0].id, dup.id);
+    w.store
+        .write(|tx| tx.undo_merge(done.merge_id))
+        .expect("undo");
+    assert_eq!(
+        w.store
+            .read(|db| db.observation(kept.id))
+            .expect("k")
+            .people
+            .len(),
+        1
+    );
+    assert_eq!(
+        w.store
+            .read(|db| db.observation(dup.id))
+            .expect("d")
+            .tags
+            .len(),
+        1
+    );
+    assert_eq!(
+        w.store.read(|db| db.idea(idea.id)).expect("idea").evidence[0].id,
+        dup.id
+    );
 }
 
 #[test]
@@ -1112,22 +1296,44 @@ fn deleting_a_person_keeps_what_cites_them_and_restoring_brings_every_link_back(
     let ana = w.person("Ana", None);
     let s = w.session(SourceKind::CoffeeChat, 1, &[ana], "Quote.");
     let o = w.observe(&s, "Quote.", ObservationKind::Quote, &[ana], &[]);
-    w.store.delete_person(ana).expect("delete");
-    assert!(w.store.session(s.id).expect("s").people.is_empty());
-    let trash = w.store.list_trash().expect("trash");
+    w.store.write(|tx| tx.delete_person(ana)).expect("delete");
+    assert!(w
+        .store
+        .read(|db| db.session(s.id))
+        .expect("s")
+        .people
+        .is_empty());
+    let trash = w.store.read(|db| db.list_trash()).expect("trash");
     assert_eq!(
         (trash[0].entity, trash[0].title.as_str()),
         (TrashEntity::Person, "Ana")
     );
-    w.store.restore(TrashEntity::Person, ana).expect("restore");
-    assert_eq!(w.store.session(s.id).expect("s").people[0].id, ana);
-    assert_eq!(w.store.observation(o.id).expect("o").people[0].id, ana);
-    w.store.delete_observation(o.id).expect("trash o");
-    assert!(w.store.observation(o.id).is_err());
     w.store
-        .restore(TrashEntity::Observation, o.id)
+        .write(|tx| tx.restore(TrashEntity::Person, ana))
+        .expect("restore");
+    assert_eq!(
+        w.store.read(|db| db.session(s.id)).expect("s").people[0].id,
+        ana
+    );
+    assert_eq!(
+        w.store.read(|db| db.observation(o.id)).expect("o").people[0].id,
+        ana
+    );
+    w.store
+        .write(|tx| tx.delete_observation(o.id))
+        .expect("trash o");
+    assert!(w.store.read(|db| db.observation(o.id)).is_err());
+    w.store
+        .write(|tx| tx.restore(TrashEntity::Observation, o.id))
         .expect("restore o");
-    assert_eq!(w.store.observation(o.id).expect("o").people.len(), 1);
+    assert_eq!(
+        w.store
+            .read(|db| db.observation(o.id))
+            .expect("o")
+            .people
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -1137,34 +1343,43 @@ fn a_closed_cycle_refuses_new_and_changed_observations_and_ideas() {
     let o = w.observe(&s, "Text.", ObservationKind::Fact, &[], &[]);
     let t = w.tag("t").id;
     for _ in 0..3 {
-        w.store.advance_cycle(w.cycle.id).expect("advance");
+        w.store
+            .write(|tx| tx.advance_cycle(w.cycle.id))
+            .expect("advance");
     }
     let closed = |r: Result<(), DomainError>| matches!(r, Err(DomainError::CycleClosed { .. }));
     assert!(closed(
         w.store
-            .create_observation(&NewObservation {
+            .write(|tx| tx.create_observation(&NewObservation {
                 cycle_id: Some(w.cycle.id),
                 text: "x".into(),
                 ..Default::default()
-            })
+            }))
             .map(|_| ())
     ));
-    assert!(closed(w.store.delete_observation(o.id)));
+    assert!(closed(w.store.write(|tx| tx.delete_observation(o.id))));
     assert!(closed(
-        w.store.tag_observations(t, &[o.id], true).map(|_| ())
+        w.store
+            .write(|tx| tx.tag_observations(t, &[o.id], true))
+            .map(|_| ())
     ));
     assert!(closed(
         w.store
-            .create_idea(
+            .write(|tx| tx.create_idea(
                 w.cycle.id,
                 &IdeaInput {
                     title: "x".into(),
                     ..Default::default()
                 }
-            )
+            ))
             .map(|_| ())
     ));
-    assert!(w.store.observation(o.id).expect("o").read_only);
+    assert!(
+        w.store
+            .read(|db| db.observation(o.id))
+            .expect("o")
+            .read_only
+    );
 }
 
 #[test]
@@ -1182,15 +1397,22 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
         "never over an existing file"
     );
     let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
-    let cycle = store.current_cycle().expect("c").expect("a current cycle");
+    let cycle = store
+        .read(|db| db.current_cycle())
+        .expect("c")
+        .expect("a current cycle");
     assert_eq!(cycle.mode, CycleMode::Discovery);
-    let people = store.list_people(&PeopleQuery::default()).expect("people");
+    let people = store
+        .read(|db| db.list_people(&PeopleQuery::default()))
+        .expect("people");
     assert!((14..=16).contains(&people.len()), "{}", people.len());
-    assert_eq!(store.list_teams().expect("teams").len(), 6);
+    assert_eq!(store.read(|db| db.list_teams()).expect("teams").len(), 6);
     let sessions = store
-        .list_sessions(&SessionQuery {
-            cycle_id: Some(cycle.id),
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                cycle_id: Some(cycle.id),
+                ..Default::default()
+            })
         })
         .expect("sessions");
     assert_eq!(
@@ -1199,16 +1421,16 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
     );
     assert_eq!(sessions.counts.len(), 14, "every source kind");
     let obs = store
-        .list_observations(&ObservationQuery::default())
+        .read(|db| db.list_observations(&ObservationQuery::default()))
         .expect("obs");
     assert!((190..=210).contains(&obs.matching), "{}", obs.matching);
     assert!(obs
         .observations
         .iter()
         .all(|o| o.passage_state == PassageState::Found));
-    let tags = store.list_tags().expect("tags");
+    let tags = store.read(|db| db.list_tags()).expect("tags");
     assert!(tags.len() >= 10);
-    let ideas = store.list_ideas(cycle.id).expect("ideas");
+    let ideas = store.read(|db| db.list_ideas(cycle.id)).expect("ideas");
     assert!(
         !ideas.is_empty() && ideas.iter().all(|i| !i.tags.is_empty()),
         "every idea is tagged"
@@ -1217,7 +1439,7 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
         tags.iter().any(|t| t.sessions > 0),
         "some sessions are tagged too"
     );
-    let c = store.coverage(cycle.id).expect("coverage");
+    let c = store.read(|db| db.coverage(cycle.id)).expect("coverage");
     assert!(
         c.teams.iter().any(|t| t.sessions + t.observations == 0),
         "a team not heard from"
@@ -1239,7 +1461,7 @@ fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
     ));
     sample::write_sample(&path, clock.clone()).expect("sample");
     let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
-    let cycles = store.list_cycles().expect("cycles");
+    let cycles = store.read(|db| db.list_cycles()).expect("cycles");
     assert_eq!(cycles.len(), 2);
     let plan = cycles
         .iter()
@@ -1247,7 +1469,7 @@ fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
         .expect("a cycle in prioritization");
     assert!(!plan.current, "the discovery cycle is where a user starts");
 
-    let pains = store.list_pains(plan.id).expect("pains");
+    let pains = store.read(|db| db.list_pains(plan.id)).expect("pains");
     assert!((20..=30).contains(&pains.len()), "{}", pains.len());
     assert!(
         pains.iter().any(|p| !p.user_evidence),
@@ -1261,7 +1483,7 @@ fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
         pains.iter().flat_map(|p| &p.evidence).any(|e| e.late_input),
         "late input backs a pain"
     );
-    let buckets = store.list_buckets(plan.id).expect("buckets");
+    let buckets = store.read(|db| db.list_buckets(plan.id)).expect("buckets");
     assert_eq!(buckets.len(), 6);
     for kind in [
         BucketKind::Address,
@@ -1271,7 +1493,7 @@ fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
         assert!(buckets.iter().any(|b| b.kind == kind), "{kind:?}");
     }
 
-    let ranking = store.rank(plan.id).expect("rank");
+    let ranking = store.read(|db| db.rank(plan.id)).expect("rank");
     assert_eq!(ranking.items.len(), pains.len());
     assert!(
         ranking.items[0].override_reason.is_some(),
@@ -1288,12 +1510,14 @@ fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
         "the trade-offs weigh someone"
     );
 
-    let map = store.tradeoffs(plan.id).expect("trade-offs");
+    let map = store.read(|db| db.tradeoffs(plan.id)).expect("trade-offs");
     assert!(map.serve.iter().any(|c| c.stance == Stance::Excellent));
     assert!(map.serve.iter().any(|c| c.stance == Stance::LessWell));
     assert_eq!(map.axes.len(), 3);
 
-    let solutions = store.list_solutions(plan.id).expect("solutions");
+    let solutions = store
+        .read(|db| db.list_solutions(plan.id))
+        .expect("solutions");
     let status = |s: SolutionStatus| solutions.iter().filter(|x| x.status == s).count();
     assert_eq!(status(SolutionStatus::Validated), 1);
     assert_eq!(status(SolutionStatus::Disproven), 1);
@@ -1306,7 +1530,7 @@ fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
         "{:?}",
         solutions.iter().map(|s| &s.warnings).collect::<Vec<_>>()
     );
-    let balance = store.plan_balance(plan.id).expect("balance");
+    let balance = store.read(|db| db.plan_balance(plan.id)).expect("balance");
     let share = balance.immediate_share.expect("estimated");
     assert!((60.0..80.0).contains(&share) && share != 70.0, "{share}");
 }
@@ -1316,25 +1540,36 @@ fn a_person_keeps_their_team_link_while_the_team_is_in_the_trash() {
     let mut w = world();
     let data = w.team("Data", "");
     let ana = w.person("Ana", Some(&data));
-    w.store.delete_team(data.id).expect("trash the team");
-    let p = w.store.person(ana).expect("ana");
+    w.store
+        .write(|tx| tx.delete_team(data.id))
+        .expect("trash the team");
+    let p = w.store.read(|db| db.person(ana)).expect("ana");
     assert_eq!(p.summary.team_id, Some(data.id), "the link is kept");
     assert_eq!(p.summary.team_name, "", "but no trashed team is shown");
     // Editing the person meanwhile keeps the link.
     w.store
-        .update_person(
-            ana,
-            &PersonInput {
-                name: "Ana B".into(),
-                team_id: Some(data.id),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.update_person(
+                ana,
+                &PersonInput {
+                    name: "Ana B".into(),
+                    team_id: Some(data.id),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("edit");
     w.store
-        .restore(TrashEntity::Team, data.id)
+        .write(|tx| tx.restore(TrashEntity::Team, data.id))
         .expect("restore");
-    assert_eq!(w.store.person(ana).expect("ana").summary.team_name, "Data");
+    assert_eq!(
+        w.store
+            .read(|db| db.person(ana))
+            .expect("ana")
+            .summary
+            .team_name,
+        "Data"
+    );
 }
 
 #[test]
@@ -1344,10 +1579,12 @@ fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_says_so_a
     for i in 0..=search::BROAD_MATCHES {
         last = Some(
             w.store
-                .create_observation(&NewObservation {
-                    cycle_id: Some(w.cycle.id),
-                    text: format!("deploys stall, case {i}"),
-                    ..Default::default()
+                .write(|tx| {
+                    tx.create_observation(&NewObservation {
+                        cycle_id: Some(w.cycle.id),
+                        text: format!("deploys stall, case {i}"),
+                        ..Default::default()
+                    })
                 })
                 .expect("o")
                 .id,
@@ -1355,9 +1592,11 @@ fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_says_so_a
     }
     let broad = w
         .store
-        .search(&SearchQuery {
-            text: "deploys".into(),
-            ..Default::default()
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: "deploys".into(),
+                ..Default::default()
+            })
         })
         .expect("broad");
     assert_eq!(broad.order, SearchOrder::Newest);
@@ -1374,9 +1613,11 @@ fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_says_so_a
     assert_eq!(broad.hits[0].id, last.expect("last"), "the newest first");
     let narrow = w
         .store
-        .search(&SearchQuery {
-            text: "case 17".into(),
-            ..Default::default()
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: "case 17".into(),
+                ..Default::default()
+            })
         })
         .expect("narrow");
     assert_eq!(
@@ -1392,19 +1633,21 @@ fn a_search_broader_than_a_few_thousand_matches_lists_the_newest_first_says_so_a
 impl World {
     fn idea(&mut self, title: &str, tags: Option<Vec<Uuid>>) -> Idea {
         self.store
-            .create_idea(
-                self.cycle.id,
-                &IdeaInput {
-                    title: title.into(),
-                    tags,
-                    ..Default::default()
-                },
-            )
+            .write(|tx| {
+                tx.create_idea(
+                    self.cycle.id,
+                    &IdeaInput {
+                        title: title.into(),
+                        tags,
+                        ..Default::default()
+                    },
+                )
+            })
             .expect("idea")
     }
 
     fn counts_of(&self, tag: Uuid) -> (u32, u32, u32) {
-        let t = self.store.tag(tag).expect("tag");
+        let t = self.store.read(|db| db.tag(tag)).expect("tag");
         (t.observations, t.sessions, t.ideas)
     }
 }
@@ -1434,13 +1677,15 @@ fn ideas_and_sessions_carry_tags_and_an_update_without_tags_keeps_them() {
 
     let edited = w
         .store
-        .update_idea(
-            idea.id,
-            &IdeaInput {
-                title: "Quarantine flaky tests, with an expiry".into(),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.update_idea(
+                idea.id,
+                &IdeaInput {
+                    title: "Quarantine flaky tests, with an expiry".into(),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("edit");
     assert_eq!(
         names(&edited.tags),
@@ -1449,18 +1694,20 @@ fn ideas_and_sessions_carry_tags_and_an_update_without_tags_keeps_them() {
     );
     let retagged = w
         .store
-        .update_idea(
-            idea.id,
-            &IdeaInput {
-                title: edited.title.clone(),
-                tags: Some(vec![ci.id]),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.update_idea(
+                idea.id,
+                &IdeaInput {
+                    title: edited.title.clone(),
+                    tags: Some(vec![ci.id]),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("retag");
     assert_eq!(names(&retagged.tags), ["CI"]);
     assert_eq!(
-        names(&w.store.list_ideas(w.cycle.id).expect("ideas")[0].tags),
+        names(&w.store.read(|db| db.list_ideas(w.cycle.id)).expect("ideas")[0].tags),
         ["CI"]
     );
 
@@ -1468,28 +1715,30 @@ fn ideas_and_sessions_carry_tags_and_an_update_without_tags_keeps_them() {
     assert!(s.tags.is_empty());
     let s = w
         .store
-        .update_session(s.id, &details(&s, Some(vec![flaky.id])))
+        .write(|tx| tx.update_session(s.id, &details(&s, Some(vec![flaky.id]))))
         .expect("tag the session");
     assert_eq!(names(&s.tags), ["flaky tests"]);
     let s = w
         .store
-        .update_session(s.id, &details(&s, None))
+        .write(|tx| tx.update_session(s.id, &details(&s, None)))
         .expect("edit details");
     assert_eq!(names(&s.tags), ["flaky tests"], "absent tags stay");
     let o = w.observe(&s, "Builds are slow.", ObservationKind::Pain, &[], &[ci.id]);
 
     assert_eq!(w.counts_of(ci.id), (1, 0, 1), "counted per kind");
     assert_eq!(w.counts_of(flaky.id), (0, 1, 0));
-    w.store.delete_idea(idea.id).expect("trash the idea");
     w.store
-        .delete_observation(o.id)
+        .write(|tx| tx.delete_idea(idea.id))
+        .expect("trash the idea");
+    w.store
+        .write(|tx| tx.delete_observation(o.id))
         .expect("trash the observation");
     assert_eq!(w.counts_of(ci.id), (0, 0, 0), "the trash is not counted");
 
     let many: Vec<Uuid> = (0..51).map(|i| w.tag(&format!("t{i}")).id).collect();
     let err = w
         .store
-        .update_session(s.id, &details(&s, Some(many)))
+        .write(|tx| tx.update_session(s.id, &details(&s, Some(many))))
         .expect_err("too many");
     assert!(
         err.to_string().contains("a session holds at most 50 tags"),
@@ -1497,11 +1746,11 @@ fn ideas_and_sessions_carry_tags_and_an_update_without_tags_keeps_them() {
     );
     let err = w
         .store
-        .update_session(s.id, &details(&s, Some(vec![Uuid::nil()])))
+        .write(|tx| tx.update_session(s.id, &details(&s, Some(vec![Uuid::nil()]))))
         .expect_err("unknown tag");
     assert!(matches!(err, DomainError::NotFound { entity: "tag", .. }));
     assert_eq!(
-        names(&w.store.session(s.id).expect("s").tags),
+        names(&w.store.read(|db| db.session(s.id)).expect("s").tags),
         ["flaky tests"],
         "a refused update changes nothing"
     );
@@ -1517,48 +1766,74 @@ fn many_ideas_and_sessions_are_tagged_at_once_all_or_nothing_and_never_in_a_clos
     let sessions: Vec<Uuid> = (0..2)
         .map(|i| w.session(SourceKind::CoffeeChat, i, &[], "Notes.").id)
         .collect();
-    assert_eq!(w.store.tag_ideas(tag.id, &ideas, true).expect("tag"), 3);
     assert_eq!(
-        w.store.tag_ideas(tag.id, &ideas, true).expect("again"),
+        w.store
+            .write(|tx| tx.tag_ideas(tag.id, &ideas, true))
+            .expect("tag"),
+        3
+    );
+    assert_eq!(
+        w.store
+            .write(|tx| tx.tag_ideas(tag.id, &ideas, true))
+            .expect("again"),
         0,
         "only what changed is counted"
     );
     assert_eq!(
-        w.store.tag_sessions(tag.id, &sessions, true).expect("tag"),
+        w.store
+            .write(|tx| tx.tag_sessions(tag.id, &sessions, true))
+            .expect("tag"),
         2
     );
     assert_eq!(w.counts_of(tag.id), (0, 2, 3));
     assert_eq!(
         w.store
-            .tag_ideas(tag.id, &ideas[..1], false)
+            .write(|tx| tx.tag_ideas(tag.id, &ideas[..1], false))
             .expect("untag"),
         1
     );
-    assert!(w.store.idea(ideas[0]).expect("i").tags.is_empty());
+    assert!(w
+        .store
+        .read(|db| db.idea(ideas[0]))
+        .expect("i")
+        .tags
+        .is_empty());
     assert!(matches!(
-        w.store.tag_ideas(Uuid::nil(), &ideas, true),
+        w.store.write(|tx| tx.tag_ideas(Uuid::nil(), &ideas, true)),
         Err(DomainError::NotFound { entity: "tag", .. })
     ));
 
     // A closed cycle's ideas are read-only: tagging one of them refuses the whole batch.
-    let old = w.store.create_cycle("2026 H2").expect("old cycle");
+    let old = w
+        .store
+        .write(|tx| tx.create_cycle("2026 H2"))
+        .expect("old cycle");
     let old_idea = w
         .store
-        .create_idea(
-            old.id,
-            &IdeaInput {
-                title: "Old idea".into(),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.create_idea(
+                old.id,
+                &IdeaInput {
+                    title: "Old idea".into(),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("old idea");
     for step in ["prioritization", "roadmap", "closed"] {
-        w.store.advance_cycle(old.id).expect(step);
+        w.store.write(|tx| tx.advance_cycle(old.id)).expect(step);
     }
     let both = [ideas[0], old_idea.id];
-    assert!(w.store.tag_ideas(tag.id, &both, true).is_err());
+    assert!(w
+        .store
+        .write(|tx| tx.tag_ideas(tag.id, &both, true))
+        .is_err());
     assert!(
-        w.store.idea(ideas[0]).expect("i").tags.is_empty(),
+        w.store
+            .read(|db| db.idea(ideas[0]))
+            .expect("i")
+            .tags
+            .is_empty(),
         "nothing of a refused batch is written"
     );
 }
@@ -1572,33 +1847,44 @@ fn merging_tags_moves_every_idea_and_session_link_and_undo_puts_each_back() {
     let only_dup = w.idea("Self-serve namespaces", Some(vec![k8s_dup.id]));
     let s = w.session(SourceKind::PeerCompanyChat, 2, &[], "Upgrades hurt.");
     w.store
-        .tag_sessions(k8s_dup.id, &[s.id], true)
+        .write(|tx| tx.tag_sessions(k8s_dup.id, &[s.id], true))
         .expect("tag session");
 
-    let done = w.store.merge_tags(k8s.id, k8s_dup.id).expect("merge");
+    let done = w
+        .store
+        .write(|tx| tx.merge_tags(k8s.id, k8s_dup.id))
+        .expect("merge");
     assert_eq!(done.links_moved, 3);
     assert_eq!(
-        names(&w.store.idea(both.id).expect("i").tags),
+        names(&w.store.read(|db| db.idea(both.id)).expect("i").tags),
         ["kubernetes"]
     );
     assert_eq!(
-        names(&w.store.idea(only_dup.id).expect("i").tags),
+        names(&w.store.read(|db| db.idea(only_dup.id)).expect("i").tags),
         ["kubernetes"]
     );
     assert_eq!(
-        names(&w.store.session(s.id).expect("s").tags),
+        names(&w.store.read(|db| db.session(s.id)).expect("s").tags),
         ["kubernetes"]
     );
     assert_eq!(w.counts_of(k8s.id), (0, 1, 2));
 
-    w.store.undo_merge(done.merge_id).expect("undo");
+    w.store
+        .write(|tx| tx.undo_merge(done.merge_id))
+        .expect("undo");
     assert_eq!(
-        names(&w.store.idea(both.id).expect("i").tags),
+        names(&w.store.read(|db| db.idea(both.id)).expect("i").tags),
         ["k8s", "kubernetes"],
         "the one both had keeps both"
     );
-    assert_eq!(names(&w.store.idea(only_dup.id).expect("i").tags), ["k8s"]);
-    assert_eq!(names(&w.store.session(s.id).expect("s").tags), ["k8s"]);
+    assert_eq!(
+        names(&w.store.read(|db| db.idea(only_dup.id)).expect("i").tags),
+        ["k8s"]
+    );
+    assert_eq!(
+        names(&w.store.read(|db| db.session(s.id)).expect("s").tags),
+        ["k8s"]
+    );
     assert_eq!(w.counts_of(k8s.id), (0, 0, 1));
 }
 
@@ -1607,21 +1893,30 @@ fn a_trashed_tag_stays_on_an_idea_edited_meanwhile_and_shows_again_on_restore() 
     let mut w = world();
     let cost = w.tag("cost");
     let idea = w.idea("Cost showback per team", Some(vec![cost.id]));
-    w.store.delete_tag(cost.id).expect("trash the tag");
+    w.store
+        .write(|tx| tx.delete_tag(cost.id))
+        .expect("trash the tag");
     let edited = w
         .store
-        .update_idea(
-            idea.id,
-            &IdeaInput {
-                title: "Cost showback".into(),
-                tags: Some(vec![]),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.update_idea(
+                idea.id,
+                &IdeaInput {
+                    title: "Cost showback".into(),
+                    tags: Some(vec![]),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("edit while the tag is in the trash");
     assert!(edited.tags.is_empty(), "a trashed tag is not shown");
-    w.store.restore(TrashEntity::Tag, cost.id).expect("restore");
-    assert_eq!(names(&w.store.idea(idea.id).expect("i").tags), ["cost"]);
+    w.store
+        .write(|tx| tx.restore(TrashEntity::Tag, cost.id))
+        .expect("restore");
+    assert_eq!(
+        names(&w.store.read(|db| db.idea(idea.id)).expect("i").tags),
+        ["cost"]
+    );
 }
 
 #[test]
@@ -1638,7 +1933,7 @@ fn tag_filters_and_tag_fields_find_tagged_ideas_and_sessions_with_counts_per_kin
         "Literature on flakiness.",
     );
     w.store
-        .tag_sessions(flaky.id, &[chat.id, reading.id], true)
+        .write(|tx| tx.tag_sessions(flaky.id, &[chat.id, reading.id], true))
         .expect("tag sessions");
     w.observe(
         &chat,
@@ -1652,10 +1947,12 @@ fn tag_filters_and_tag_fields_find_tagged_ideas_and_sessions_with_counts_per_kin
 
     let search = |text: &str, filter: ObservationFilter| {
         w.store
-            .search(&SearchQuery {
-                text: text.into(),
-                filter,
-                ..Default::default()
+            .read(|db| {
+                db.search(&SearchQuery {
+                    text: text.into(),
+                    filter,
+                    ..Default::default()
+                })
             })
             .expect("search")
     };

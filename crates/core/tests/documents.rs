@@ -16,36 +16,40 @@ fn cite(id: Uuid) -> String {
 }
 
 fn edit(w: &World, id: Uuid, text: &str) {
-    let o = w.store.observation(id).expect("observation");
+    let o = w.store.read(|db| db.observation(id)).expect("observation");
     w.store
-        .update_observation(
-            id,
-            &ObservationUpdate {
-                kind: o.kind,
-                text: text.into(),
-                people: o.people.iter().map(|p| p.id).collect(),
-                tags: vec![],
-                observed_on: o.observed_on,
-            },
-        )
+        .write(|tx| {
+            tx.update_observation(
+                id,
+                &ObservationUpdate {
+                    kind: o.kind,
+                    text: text.into(),
+                    people: o.people.iter().map(|p| p.id).collect(),
+                    tags: vec![],
+                    observed_on: o.observed_on,
+                },
+            )
+        })
         .expect("edit");
 }
 
 fn charter(w: &World) -> Document {
     w.store
-        .document(w.cycle.id, DocumentKind::Charter)
+        .read(|db| db.document(w.cycle.id, DocumentKind::Charter))
         .expect("charter")
 }
 
 fn save(w: &World, body: &str) -> DocumentSaved {
     let rev = charter(w).rev;
     w.store
-        .save_document(w.cycle.id, DocumentKind::Charter, body, Some(rev))
+        .write(|tx| tx.save_document(w.cycle.id, DocumentKind::Charter, body, Some(rev)))
         .expect("save")
 }
 
 fn export(w: &World, doc: ExportDoc, format: ExportFormat) -> Exported {
-    w.store.export(w.cycle.id, doc, format).expect("export")
+    w.store
+        .read(|db| db.export(w.cycle.id, doc, format))
+        .expect("export")
 }
 
 #[test]
@@ -72,28 +76,30 @@ fn a_new_charter_opens_with_the_method_sections_and_the_trade_off_map_kept_in_st
         .all(|s| !s.written && !s.prompt.is_empty()));
     let vision = w
         .store
-        .document(w.cycle.id, DocumentKind::Vision)
+        .read(|db| db.document(w.cycle.id, DocumentKind::Vision))
         .expect("vision");
     assert!(vision
         .body
         .contains("## Where could we be if everything went perfectly for three years?"));
     let err = w
         .store
-        .save_document(w.cycle.id, DocumentKind::Charter, "# Charter", None)
+        .write(|tx| tx.save_document(w.cycle.id, DocumentKind::Charter, "# Charter", None))
         .expect_err("discovery");
     assert!(err.to_string().contains("drafting the charter"), "{err}");
 
     w.prioritize();
     let payments = w.team("Payments", "Fintech");
     w.store
-        .set_serve(
-            w.cycle.id,
-            &ServeInput {
-                team_id: Some(payments),
-                stance: Some(Stance::Excellent),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.set_serve(
+                w.cycle.id,
+                &ServeInput {
+                    team_id: Some(payments),
+                    stance: Some(Stance::Excellent),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("stance");
     let doc = charter(&w);
     assert!(doc.editable);
@@ -147,8 +153,12 @@ fn a_citation_keeps_what_was_said_when_the_evidence_is_edited_merged_or_trashed(
     );
 
     edit(&w, slow, "Builds take 25 minutes now");
-    w.store.merge_observations(flaky, twin).expect("merge");
-    w.store.delete_observation(gone).expect("trash");
+    w.store
+        .write(|tx| tx.merge_observations(flaky, twin))
+        .expect("merge");
+    w.store
+        .write(|tx| tx.delete_observation(gone))
+        .expect("trash");
 
     let doc = charter(&w);
     let by = |id: Uuid| {
@@ -215,34 +225,41 @@ fn a_save_typed_over_an_older_revision_overwrites_nothing_and_keeps_what_was_typ
     let first = save(&w, "# Charter\n\nFirst words.\n");
     let elsewhere = w
         .store
-        .save_document(
-            w.cycle.id,
-            DocumentKind::Charter,
-            "# Charter\n\nFrom the other window.\n",
-            Some(first.rev),
-        )
+        .write(|tx| {
+            tx.save_document(
+                w.cycle.id,
+                DocumentKind::Charter,
+                "# Charter\n\nFrom the other window.\n",
+                Some(first.rev),
+            )
+        })
         .expect("other window");
     assert_eq!(elsewhere.rev, 2);
     let here = w
         .store
-        .save_document(
-            w.cycle.id,
-            DocumentKind::Charter,
-            "# Charter\n\nTyped here.\n",
-            Some(first.rev),
-        )
+        .write(|tx| {
+            tx.save_document(
+                w.cycle.id,
+                DocumentKind::Charter,
+                "# Charter\n\nTyped here.\n",
+                Some(first.rev),
+            )
+        })
         .expect("not an error: kept");
     let version = here.kept_as_version.expect("kept as a version");
     assert_eq!(here.rev, 2);
     let doc = charter(&w);
     assert!(doc.body.contains("From the other window."), "{}", doc.body);
-    let kept = w.store.document_version(version).expect("version");
+    let kept = w
+        .store
+        .read(|db| db.document_version(version))
+        .expect("version");
     assert!(kept.body.contains("Typed here."));
     assert_eq!(doc.versions.len(), 1);
     // The same text again is no conflict, whoever saved it.
     let same = w
         .store
-        .save_document(w.cycle.id, DocumentKind::Charter, &doc.body, Some(1))
+        .write(|tx| tx.save_document(w.cycle.id, DocumentKind::Charter, &doc.body, Some(1)))
         .expect("same text");
     assert!(same.kept_as_version.is_none());
 }
@@ -257,10 +274,10 @@ fn a_version_freezes_the_body_citations_and_live_sections_and_says_what_changed_
     let builds = w.pain("Builds are slow", &[slow]);
     let logs = w.pain("Logs are lost", &[lost]);
     w.store
-        .score_pain(builds.id, &rice(3.0, 100.0, 1.0))
+        .write(|tx| tx.score_pain(builds.id, &rice(3.0, 100.0, 1.0)))
         .expect("score");
     w.store
-        .score_pain(logs.id, &rice(1.0, 100.0, 1.0))
+        .write(|tx| tx.score_pain(logs.id, &rice(1.0, 100.0, 1.0)))
         .expect("score");
     let saved = save(
         &w,
@@ -268,21 +285,24 @@ fn a_version_freezes_the_body_citations_and_live_sections_and_says_what_changed_
     );
     let err = w
         .store
-        .snapshot_document(saved.document_id, "  ")
+        .write(|tx| tx.snapshot_document(saved.document_id, "  "))
         .expect_err("a version says what it is");
     assert!(err.to_string().contains("sent to leadership"), "{err}");
     let v = w
         .store
-        .snapshot_document(saved.document_id, "Sent to leadership 2027-01-10")
+        .write(|tx| tx.snapshot_document(saved.document_id, "Sent to leadership 2027-01-10"))
         .expect("snapshot");
 
     // Afterwards the ranking turns round and the quote is edited.
     w.store
-        .score_pain(logs.id, &rice(3.0, 100.0, 0.5))
+        .write(|tx| tx.score_pain(logs.id, &rice(3.0, 100.0, 0.5)))
         .expect("rescore");
     edit(&w, slow, "Builds are slow on Mondays");
 
-    let view = w.store.document_version(v.id).expect("version");
+    let view = w
+        .store
+        .read(|db| db.document_version(v.id))
+        .expect("version");
     assert_eq!(view.version.note, "Sent to leadership 2027-01-10");
     assert_eq!(view.live.len(), 1);
     let frozen = &view.live[0].markdown;
@@ -329,12 +349,14 @@ fn the_pack_holds_charter_vision_and_ranked_pain_with_one_set_of_footnotes() {
         &format!("# Charter: H1\n\nWe make CI fast {}.\n", cite(slow)),
     );
     w.store
-        .save_document(
-            w.cycle.id,
-            DocumentKind::Vision,
-            &format!("# Vision\n\nNo one waits {}.\n", cite(slow)),
-            None,
-        )
+        .write(|tx| {
+            tx.save_document(
+                w.cycle.id,
+                DocumentKind::Vision,
+                &format!("# Vision\n\nNo one waits {}.\n", cite(slow)),
+                None,
+            )
+        })
         .expect("vision");
     let pack = export(&w, ExportDoc::Pack, ExportFormat::Md);
     let md = &pack.content;
@@ -577,7 +599,7 @@ fn sample_store(dir: &std::path::Path) -> (Store, Uuid) {
     sample::write_sample(&path, clock.clone()).expect("sample");
     let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
     let plan = store
-        .list_cycles()
+        .read(|db| db.list_cycles())
         .expect("cycles")
         .into_iter()
         .find(|c| c.mode == CycleMode::Prioritization)
@@ -591,7 +613,7 @@ fn the_sample_has_a_charter_citing_its_evidence_an_earlier_version_and_a_vision(
     let dir = tempfile::tempdir().expect("dir");
     let (store, plan) = sample_store(dir.path());
     let charter = store
-        .document(plan, DocumentKind::Charter)
+        .read(|db| db.document(plan, DocumentKind::Charter))
         .expect("charter");
     assert!(charter.citations.len() >= 12, "{}", charter.citations.len());
     assert!(charter
@@ -609,11 +631,13 @@ fn the_sample_has_a_charter_citing_its_evidence_an_earlier_version_and_a_vision(
     );
     assert_eq!(charter.versions.len(), 1);
     let earlier = store
-        .document_version(charter.versions[0].id)
+        .read(|db| db.document_version(charter.versions[0].id))
         .expect("earlier version");
     assert!(earlier.body.contains("First draft") || earlier.version.note.contains("First draft"));
     assert!(earlier.body.len() < charter.body.len());
-    let vision = store.document(plan, DocumentKind::Vision).expect("vision");
+    let vision = store
+        .read(|db| db.document(plan, DocumentKind::Vision))
+        .expect("vision");
     assert!(vision.citations.len() >= 3, "{}", vision.citations.len());
     assert!(vision.body.contains("[@live:pains:5]"));
 }
@@ -655,10 +679,10 @@ fn the_sample_planning_pack_exports_as_its_markdown_and_html_snapshots() {
     let dir = tempfile::tempdir().expect("dir");
     let (store, plan) = sample_store(dir.path());
     let md = store
-        .export(plan, ExportDoc::Pack, ExportFormat::Md)
+        .read(|db| db.export(plan, ExportDoc::Pack, ExportFormat::Md))
         .expect("md");
     let html = store
-        .export(plan, ExportDoc::Pack, ExportFormat::Html)
+        .read(|db| db.export(plan, ExportDoc::Pack, ExportFormat::Html))
         .expect("html");
     assert_eq!(md.file_name, "Planning pack - 2027 H1 prioritization.md");
     matches_snapshot("sample-pack.md", &md.content);
@@ -676,7 +700,7 @@ fn the_lint_marks_uncited_claims_old_evidence_and_top_pains_the_documents_never_
     let logs = w.pain("Logs are lost", &[lost]);
     for p in [&builds, &logs] {
         w.store
-            .score_pain(p.id, &rice(2.0, 100.0, 1.0))
+            .write(|tx| tx.score_pain(p.id, &rice(2.0, 100.0, 1.0)))
             .expect("score");
     }
     let body = format!(
@@ -686,7 +710,7 @@ fn the_lint_marks_uncited_claims_old_evidence_and_top_pains_the_documents_never_
     save(&w, &body);
     let lint = w
         .store
-        .lint_document(w.cycle.id, DocumentKind::Charter)
+        .read(|db| db.lint_document(w.cycle.id, DocumentKind::Charter))
         .expect("lint");
     let uncited: Vec<_> = lint
         .findings
@@ -711,7 +735,7 @@ fn the_lint_marks_uncited_claims_old_evidence_and_top_pains_the_documents_never_
     w.clock.advance(chrono::Duration::days(540));
     let lint = w
         .store
-        .lint_document(w.cycle.id, DocumentKind::Charter)
+        .read(|db| db.lint_document(w.cycle.id, DocumentKind::Charter))
         .expect("lint");
     let old: Vec<_> = lint
         .findings
@@ -722,11 +746,13 @@ fn the_lint_marks_uncited_claims_old_evidence_and_top_pains_the_documents_never_
     assert_eq!(old[0].line, Some(7));
     assert!(old[0].message.contains("2026-11-20"), "{}", old[0].message);
     // The team decides what old is.
-    assert!(w.store.set_evidence_max_age(10).is_err());
-    w.store.set_evidence_max_age(3650).expect("ten years");
+    assert!(w.store.write(|tx| tx.set_evidence_max_age(10)).is_err());
+    w.store
+        .write(|tx| tx.set_evidence_max_age(3650))
+        .expect("ten years");
     let lint = w
         .store
-        .lint_document(w.cycle.id, DocumentKind::Charter)
+        .read(|db| db.lint_document(w.cycle.id, DocumentKind::Charter))
         .expect("lint");
     assert!(lint
         .findings
@@ -747,7 +773,7 @@ fn two_versions_compare_word_by_word_with_citations_as_their_words() {
     );
     let sent = w
         .store
-        .snapshot_document(first.document_id, "Sent to leadership")
+        .write(|tx| tx.snapshot_document(first.document_id, "Sent to leadership"))
         .expect("v1");
     save(
         &w,
@@ -758,7 +784,7 @@ fn two_versions_compare_word_by_word_with_citations_as_their_words() {
     );
     let diff = w
         .store
-        .diff_document_versions(sent.id, None)
+        .read(|db| db.diff_document_versions(sent.id, None))
         .expect("diff with now");
     assert_eq!(
         (diff.from.as_str(), diff.to.as_str()),
@@ -783,11 +809,11 @@ fn two_versions_compare_word_by_word_with_citations_as_their_words() {
 
     let second = w
         .store
-        .snapshot_document(first.document_id, "After review")
+        .write(|tx| tx.snapshot_document(first.document_id, "After review"))
         .expect("v2");
     let between = w
         .store
-        .diff_document_versions(sent.id, Some(second.id))
+        .read(|db| db.diff_document_versions(sent.id, Some(second.id)))
         .expect("diff");
     assert_eq!(between.to, "After review");
     assert_eq!(between.added_words, 2);

@@ -43,12 +43,21 @@ fn new_session(cycle: &Cycle, kind: SourceKind, title: &str, d: u32) -> NewSessi
 #[test]
 fn the_first_cycle_becomes_current_and_later_ones_do_not() {
     let w = world();
-    let first = w.store.create_cycle("2027 H1 planning").expect("first");
-    let second = w.store.create_cycle("2027 H2 planning").expect("second");
+    let first = w
+        .store
+        .write(|tx| tx.create_cycle("2027 H1 planning"))
+        .expect("first");
+    let second = w
+        .store
+        .write(|tx| tx.create_cycle("2027 H2 planning"))
+        .expect("second");
     assert!(first.current);
     assert!(!second.current);
     assert_eq!(
-        w.store.current_cycle().expect("current").map(|c| c.id),
+        w.store
+            .read(|db| db.current_cycle())
+            .expect("current")
+            .map(|c| c.id),
         Some(first.id)
     );
     assert_eq!(first.mode, CycleMode::Discovery);
@@ -57,10 +66,12 @@ fn the_first_cycle_becomes_current_and_later_ones_do_not() {
 #[test]
 fn switching_the_current_cycle_is_remembered() {
     let w = world();
-    w.store.create_cycle("A").expect("a");
-    let b = w.store.create_cycle("B").expect("b");
-    w.store.set_current_cycle(b.id).expect("switch");
-    let cycles = w.store.list_cycles().expect("list");
+    w.store.write(|tx| tx.create_cycle("A")).expect("a");
+    let b = w.store.write(|tx| tx.create_cycle("B")).expect("b");
+    w.store
+        .write(|tx| tx.set_current_cycle(b.id))
+        .expect("switch");
+    let cycles = w.store.read(|db| db.list_cycles()).expect("list");
     assert_eq!(
         cycles
             .iter()
@@ -74,12 +85,12 @@ fn switching_the_current_cycle_is_remembered() {
 #[test]
 fn cycles_are_listed_newest_first() {
     let w = world();
-    w.store.create_cycle("Older").expect("a");
+    w.store.write(|tx| tx.create_cycle("Older")).expect("a");
     w.clock.advance(Duration::minutes(1));
-    w.store.create_cycle("Newer").expect("b");
+    w.store.write(|tx| tx.create_cycle("Newer")).expect("b");
     let names: Vec<_> = w
         .store
-        .list_cycles()
+        .read(|db| db.list_cycles())
         .expect("list")
         .into_iter()
         .map(|c| c.name)
@@ -91,16 +102,16 @@ fn cycles_are_listed_newest_first() {
 fn a_cycle_needs_a_unique_non_empty_name() {
     let w = world();
     assert!(matches!(
-        w.store.create_cycle("   "),
+        w.store.write(|tx| tx.create_cycle("   ")),
         Err(DomainError::InvalidInput { field: "name", .. })
     ));
-    w.store.create_cycle("2027 H1").expect("a");
+    w.store.write(|tx| tx.create_cycle("2027 H1")).expect("a");
     assert!(matches!(
-        w.store.create_cycle(" 2027 h1 "),
+        w.store.write(|tx| tx.create_cycle(" 2027 h1 ")),
         Err(DomainError::DuplicateCycleName { .. })
     ));
     assert!(matches!(
-        w.store.create_cycle(&"x".repeat(500)),
+        w.store.write(|tx| tx.create_cycle(&"x".repeat(500))),
         Err(DomainError::InvalidInput { .. })
     ));
 }
@@ -108,14 +119,17 @@ fn a_cycle_needs_a_unique_non_empty_name() {
 #[test]
 fn renaming_a_cycle_keeps_its_sessions() {
     let w = world();
-    let c = w.store.create_cycle("Draft name").expect("c");
+    let c = w
+        .store
+        .write(|tx| tx.create_cycle("Draft name"))
+        .expect("c");
     w.store
-        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .write(|tx| tx.create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1)))
         .expect("s");
     w.clock.advance(Duration::seconds(5));
     let renamed = w
         .store
-        .rename_cycle(c.id, "2027 H1 planning")
+        .write(|tx| tx.rename_cycle(c.id, "2027 H1 planning"))
         .expect("rename");
     assert_eq!(renamed.name, "2027 H1 planning");
     assert_eq!(renamed.session_count, 1);
@@ -125,9 +139,14 @@ fn renaming_a_cycle_keeps_its_sessions() {
 #[test]
 fn a_cycle_moves_forward_one_mode_at_a_time_until_closed() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let modes: Vec<CycleMode> = (0..3)
-        .map(|_| w.store.advance_cycle(c.id).expect("advance").mode)
+        .map(|_| {
+            w.store
+                .write(|tx| tx.advance_cycle(c.id))
+                .expect("advance")
+                .mode
+        })
         .collect();
     assert_eq!(
         modes,
@@ -138,7 +157,7 @@ fn a_cycle_moves_forward_one_mode_at_a_time_until_closed() {
         ]
     );
     assert!(matches!(
-        w.store.advance_cycle(c.id),
+        w.store.write(|tx| tx.advance_cycle(c.id)),
         Err(DomainError::CycleAlreadyClosed { .. })
     ));
 }
@@ -146,22 +165,30 @@ fn a_cycle_moves_forward_one_mode_at_a_time_until_closed() {
 #[test]
 fn a_closed_cycle_is_read_only() {
     let w = world();
-    let c = w.store.create_cycle("History").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("History")).expect("c");
     let s = w
         .store
-        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .write(|tx| tx.create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1)))
         .expect("s");
     for _ in 0..3 {
-        w.store.advance_cycle(c.id).expect("advance");
+        w.store.write(|tx| tx.advance_cycle(c.id)).expect("advance");
     }
     let closed = |r: Result<_, DomainError>| matches!(r, Err(DomainError::CycleClosed { .. }));
-    assert!(closed(w.store.rename_cycle(c.id, "New name").map(|_| ())));
     assert!(closed(
         w.store
-            .create_session(&new_session(&c, SourceKind::UserSurvey, "Late", 2))
+            .write(|tx| tx.rename_cycle(c.id, "New name"))
             .map(|_| ())
     ));
-    assert!(closed(w.store.save_notes(s.id, "changed").map(|_| ())));
+    assert!(closed(
+        w.store
+            .write(|tx| tx.create_session(&new_session(&c, SourceKind::UserSurvey, "Late", 2)))
+            .map(|_| ())
+    ));
+    assert!(closed(
+        w.store
+            .write(|tx| tx.save_notes(s.id, "changed"))
+            .map(|_| ())
+    ));
     let update = SessionUpdate {
         kind: s.kind,
         title: "x".into(),
@@ -170,31 +197,42 @@ fn a_closed_cycle_is_read_only() {
         links: vec![],
         tags: None,
     };
-    assert!(closed(w.store.update_session(s.id, &update).map(|_| ())));
-    assert!(closed(w.store.delete_session(s.id)));
-    let still = w.store.session(s.id).expect("still there");
+    assert!(closed(
+        w.store
+            .write(|tx| tx.update_session(s.id, &update))
+            .map(|_| ())
+    ));
+    assert!(closed(w.store.write(|tx| tx.delete_session(s.id))));
+    let still = w.store.read(|db| db.session(s.id)).expect("still there");
     assert_eq!(still.notes, s.notes);
     assert!(still.read_only);
     // Reading and switching to it still work.
-    w.store.set_current_cycle(c.id).expect("switch to history");
+    w.store
+        .write(|tx| tx.set_current_cycle(c.id))
+        .expect("switch to history");
 }
 
 #[test]
 fn every_source_kind_can_be_logged() {
     let w = world();
-    let c = w.store.create_cycle("All channels").expect("c");
+    let c = w
+        .store
+        .write(|tx| tx.create_cycle("All channels"))
+        .expect("c");
     for (i, kind) in SourceKind::ALL.into_iter().enumerate() {
         let s = w
             .store
-            .create_session(&new_session(&c, kind, kind.label(), (i + 1) as u32))
+            .write(|tx| tx.create_session(&new_session(&c, kind, kind.label(), (i + 1) as u32)))
             .expect("session");
         assert_eq!(s.kind, kind);
     }
     let list = w
         .store
-        .list_sessions(&SessionQuery {
-            cycle_id: Some(c.id),
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                cycle_id: Some(c.id),
+                ..Default::default()
+            })
         })
         .expect("list");
     assert_eq!(list.total, 14);
@@ -205,12 +243,14 @@ fn every_source_kind_can_be_logged() {
 #[test]
 fn a_session_keeps_everything_it_was_given() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let priya = w
         .store
-        .create_person(&PersonInput {
-            name: "Priya".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_person(&PersonInput {
+                name: "Priya".into(),
+                ..Default::default()
+            })
         })
         .expect("priya");
     let mut new = new_session(
@@ -220,7 +260,7 @@ fn a_session_keeps_everything_it_was_given() {
         3,
     );
     new.people = vec![priya.summary.id];
-    let s = w.store.create_session(&new).expect("s");
+    let s = w.store.write(|tx| tx.create_session(&new)).expect("s");
     assert_eq!(s.title, "SLA talk with Data Platform", "titles are trimmed");
     assert_eq!(s.kind, SourceKind::SlaConversation);
     assert_eq!(s.held_on, day(3));
@@ -233,30 +273,30 @@ fn a_session_keeps_everything_it_was_given() {
     );
     assert_eq!(s.links, new.links);
     assert_eq!(Some(s.notes.clone()), new.notes);
-    assert_eq!(w.store.session(s.id).expect("read"), s);
+    assert_eq!(w.store.read(|db| db.session(s.id)).expect("read"), s);
 }
 
 #[test]
 fn sessions_list_by_cycle_and_kind_sorted_by_date_with_counts_per_kind() {
     let w = world();
-    let a = w.store.create_cycle("A").expect("a");
-    let b = w.store.create_cycle("B").expect("b");
+    let a = w.store.write(|tx| tx.create_cycle("A")).expect("a");
+    let b = w.store.write(|tx| tx.create_cycle("B")).expect("b");
     w.store
-        .create_session(&new_session(&a, SourceKind::CoffeeChat, "chat 5", 5))
+        .write(|tx| tx.create_session(&new_session(&a, SourceKind::CoffeeChat, "chat 5", 5)))
         .expect("s");
     w.store
-        .create_session(&new_session(&a, SourceKind::CoffeeChat, "chat 9", 9))
+        .write(|tx| tx.create_session(&new_session(&a, SourceKind::CoffeeChat, "chat 9", 9)))
         .expect("s");
     w.store
-        .create_session(&new_session(&a, SourceKind::UserSurvey, "survey 7", 7))
+        .write(|tx| tx.create_session(&new_session(&a, SourceKind::UserSurvey, "survey 7", 7)))
         .expect("s");
     w.store
-        .create_session(&new_session(&b, SourceKind::CoffeeChat, "other cycle", 8))
+        .write(|tx| tx.create_session(&new_session(&b, SourceKind::CoffeeChat, "other cycle", 8)))
         .expect("s");
 
     let titles = |q: SessionQuery| -> Vec<String> {
         w.store
-            .list_sessions(&q)
+            .read(|db| db.list_sessions(&q))
             .expect("list")
             .sessions
             .into_iter()
@@ -294,10 +334,12 @@ fn sessions_list_by_cycle_and_kind_sorted_by_date_with_counts_per_kind() {
 
     let list = w
         .store
-        .list_sessions(&SessionQuery {
-            cycle_id: Some(a.id),
-            kinds: vec![SourceKind::UserSurvey],
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                cycle_id: Some(a.id),
+                kinds: vec![SourceKind::UserSurvey],
+                ..Default::default()
+            })
         })
         .expect("list");
     assert_eq!(list.total, 3, "counts ignore the kind filter");
@@ -319,7 +361,7 @@ fn sessions_list_by_cycle_and_kind_sorted_by_date_with_counts_per_kind() {
 #[test]
 fn a_long_list_pages_in_a_stable_order() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     for i in 0..25u32 {
         let kind = if i % 5 == 0 {
             SourceKind::UserSurvey
@@ -327,25 +369,29 @@ fn a_long_list_pages_in_a_stable_order() {
             SourceKind::CoffeeChat
         };
         w.store
-            .create_session(&new_session(&c, kind, &format!("s{i:02}"), 1 + i % 3))
+            .write(|tx| tx.create_session(&new_session(&c, kind, &format!("s{i:02}"), 1 + i % 3)))
             .expect("s");
     }
     let page = |offset, limit, kinds: Vec<SourceKind>| {
         w.store
-            .list_sessions(&SessionQuery {
-                cycle_id: Some(c.id),
-                kinds,
-                offset,
-                limit: Some(limit),
-                ..Default::default()
+            .read(|db| {
+                db.list_sessions(&SessionQuery {
+                    cycle_id: Some(c.id),
+                    kinds,
+                    offset,
+                    limit: Some(limit),
+                    ..Default::default()
+                })
             })
             .expect("page")
     };
     let all = w
         .store
-        .list_sessions(&SessionQuery {
-            cycle_id: Some(c.id),
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                cycle_id: Some(c.id),
+                ..Default::default()
+            })
         })
         .expect("all");
     let mut paged = Vec::new();
@@ -372,16 +418,16 @@ fn a_long_list_pages_in_a_stable_order() {
 #[test]
 fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let mut new = new_session(&c, SourceKind::CoffeeChat, "Long", 1);
     new.notes = Some(format!(
         "## Context\n**Big** pain: {}",
         "very long notes ".repeat(1000)
     ));
-    w.store.create_session(&new).expect("s");
+    w.store.write(|tx| tx.create_session(&new)).expect("s");
     let row = &w
         .store
-        .list_sessions(&SessionQuery::default())
+        .read(|db| db.list_sessions(&SessionQuery::default()))
         .expect("list")
         .sessions[0];
     assert!(
@@ -395,10 +441,10 @@ fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
 #[test]
 fn editing_a_session_replaces_its_details_and_links() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let s = w
         .store
-        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .write(|tx| tx.create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1)))
         .expect("s");
     w.clock.advance(Duration::seconds(30));
     let update = SessionUpdate {
@@ -422,7 +468,10 @@ fn editing_a_session_replaces_its_details_and_links() {
         ],
         tags: None,
     };
-    let edited = w.store.update_session(s.id, &update).expect("update");
+    let edited = w
+        .store
+        .write(|tx| tx.update_session(s.id, &update))
+        .expect("update");
     assert_eq!(edited.kind, SourceKind::StakeholderFeedback);
     assert_eq!(edited.held_on, day(2));
     assert_eq!(
@@ -444,10 +493,10 @@ fn editing_a_session_replaces_its_details_and_links() {
 #[test]
 fn bad_session_input_is_refused_with_a_reason() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let mut new = new_session(&c, SourceKind::CoffeeChat, " ", 1);
     assert!(matches!(
-        w.store.create_session(&new),
+        w.store.write(|tx| tx.create_session(&new)),
         Err(DomainError::InvalidInput { field: "title", .. })
     ));
     new.title = "ok".into();
@@ -457,17 +506,20 @@ fn bad_session_input_is_refused_with_a_reason() {
     }];
     let err = w
         .store
-        .create_session(&new)
+        .write(|tx| tx.create_session(&new))
         .expect_err("link without address");
     assert!(err.to_string().contains("has no address"));
     new.links = vec![];
     new.notes = Some("x".repeat(session::MAX_NOTES_BYTES + 1));
-    let err = w.store.create_session(&new).expect_err("huge");
+    let err = w
+        .store
+        .write(|tx| tx.create_session(&new))
+        .expect_err("huge");
     assert!(err.to_string().contains("MiB"), "{err}");
     new.cycle_id = uuid::Uuid::now_v7();
     new.notes = Some(String::new());
     assert!(matches!(
-        w.store.create_session(&new),
+        w.store.write(|tx| tx.create_session(&new)),
         Err(DomainError::NotFound {
             entity: "cycle",
             ..
@@ -478,16 +530,19 @@ fn bad_session_input_is_refused_with_a_reason() {
 #[test]
 fn saving_notes_keeps_the_text_exactly() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let s = w
         .store
-        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .write(|tx| tx.create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1)))
         .expect("s");
     let text =
         "Emoji 🚀, RTL שלום, NUL-free\r\nCRLF lines\n<script>alert(1)</script>\n\u{200B}zero-width";
     w.clock.advance(Duration::seconds(2));
-    let saved = w.store.save_notes(s.id, text).expect("save");
-    assert_eq!(w.store.session(s.id).expect("read").notes, text);
+    let saved = w.store.write(|tx| tx.save_notes(s.id, text)).expect("save");
+    assert_eq!(
+        w.store.read(|db| db.session(s.id)).expect("read").notes,
+        text
+    );
     assert_eq!(saved.updated_at, w.clock.now());
     assert!(
         saved.excerpt.starts_with("Emoji 🚀, RTL"),
@@ -499,16 +554,22 @@ fn saving_notes_keeps_the_text_exactly() {
 #[test]
 fn saving_unchanged_notes_keeps_their_time() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let s = w
         .store
-        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .write(|tx| tx.create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1)))
         .expect("s");
     w.clock.advance(Duration::seconds(10));
-    let saved = w.store.save_notes(s.id, &s.notes).expect("save");
+    let saved = w
+        .store
+        .write(|tx| tx.save_notes(s.id, &s.notes))
+        .expect("save");
     assert_eq!(saved.updated_at, s.updated_at);
     assert_eq!(
-        w.store.session(s.id).expect("read").updated_at,
+        w.store
+            .read(|db| db.session(s.id))
+            .expect("read")
+            .updated_at,
         s.updated_at
     );
 }
@@ -516,43 +577,52 @@ fn saving_unchanged_notes_keeps_their_time() {
 #[test]
 fn a_deleted_session_goes_to_the_trash_and_comes_back_whole() {
     let w = world();
-    let c = w.store.create_cycle("2027 H1").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("2027 H1")).expect("c");
     let s = w
         .store
-        .create_session(&new_session(
-            &c,
-            SourceKind::CoffeeChat,
-            "Chat with Priya",
-            1,
-        ))
+        .write(|tx| {
+            tx.create_session(&new_session(
+                &c,
+                SourceKind::CoffeeChat,
+                "Chat with Priya",
+                1,
+            ))
+        })
         .expect("s");
-    w.store.delete_session(s.id).expect("delete");
+    w.store.write(|tx| tx.delete_session(s.id)).expect("delete");
 
     assert!(matches!(
-        w.store.session(s.id),
+        w.store.read(|db| db.session(s.id)),
         Err(DomainError::NotFound { .. })
     ));
     assert_eq!(
         w.store
-            .list_sessions(&SessionQuery::default())
+            .read(|db| db.list_sessions(&SessionQuery::default()))
             .expect("list")
             .total,
         0
     );
-    assert_eq!(w.store.cycle(c.id).expect("c").session_count, 0);
-    let trash = w.store.list_trash().expect("trash");
+    assert_eq!(
+        w.store.read(|db| db.cycle(c.id)).expect("c").session_count,
+        0
+    );
+    let trash = w.store.read(|db| db.list_trash()).expect("trash");
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].title, "Chat with Priya");
     assert_eq!(trash[0].context, "Coffee chat · 2027 H1");
 
     w.store
-        .restore(TrashEntity::Session, s.id)
+        .write(|tx| tx.restore(TrashEntity::Session, s.id))
         .expect("restore");
-    assert_eq!(w.store.session(s.id).expect("back"), s);
-    assert!(w.store.list_trash().expect("trash").is_empty());
+    assert_eq!(w.store.read(|db| db.session(s.id)).expect("back"), s);
+    assert!(w
+        .store
+        .read(|db| db.list_trash())
+        .expect("trash")
+        .is_empty());
     assert!(
         matches!(
-            w.store.restore(TrashEntity::Session, s.id),
+            w.store.write(|tx| tx.restore(TrashEntity::Session, s.id)),
             Err(DomainError::NotFound { .. })
         ),
         "restoring twice is refused"
@@ -562,14 +632,14 @@ fn a_deleted_session_goes_to_the_trash_and_comes_back_whole() {
 #[test]
 fn writing_to_a_deleted_session_is_refused() {
     let w = world();
-    let c = w.store.create_cycle("C").expect("c");
+    let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let s = w
         .store
-        .create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1))
+        .write(|tx| tx.create_session(&new_session(&c, SourceKind::CoffeeChat, "Chat", 1)))
         .expect("s");
-    w.store.delete_session(s.id).expect("delete");
+    w.store.write(|tx| tx.delete_session(s.id)).expect("delete");
     assert!(matches!(
-        w.store.save_notes(s.id, "late"),
+        w.store.write(|tx| tx.save_notes(s.id, "late")),
         Err(DomainError::NotFound { .. })
     ));
 }

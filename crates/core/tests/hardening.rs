@@ -27,15 +27,17 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn session(store: &mut Store, cycle: Uuid) -> Session {
     store
-        .create_session(&NewSession {
-            cycle_id: cycle,
-            kind: SourceKind::CoffeeChat,
-            title: "Coffee".into(),
-            held_on: day(2026, 10, 1),
-            people: vec![],
-            links: vec![],
-            notes: Some(String::new()),
-            tags: Vec::new(),
+        .write(|tx| {
+            tx.create_session(&NewSession {
+                cycle_id: cycle,
+                kind: SourceKind::CoffeeChat,
+                title: "Coffee".into(),
+                held_on: day(2026, 10, 1),
+                people: vec![],
+                links: vec![],
+                notes: Some(String::new()),
+                tags: Vec::new(),
+            })
         })
         .expect("session")
 }
@@ -75,26 +77,30 @@ fn insert_observations(conn: &mut rusqlite::Connection, cycle: Uuid, ids: &[Uuid
 #[test]
 fn lists_and_filters_of_33000_ids_never_reach_sqlites_variable_limit() {
     let store = store();
-    let cycle = store.create_cycle("Big").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("Big")).expect("cycle");
     let ids = many_observations(&store, cycle.id, MANY);
     let strangers: Vec<Uuid> = (0..MANY).map(|_| Uuid::now_v7()).collect();
 
     // No limit: a page, not every row, and the count of all.
     let list = store
-        .list_observations(&ObservationQuery {
-            filter: ObservationFilter {
-                cycle_id: Some(cycle.id),
+        .read(|db| {
+            db.list_observations(&ObservationQuery {
+                filter: ObservationFilter {
+                    cycle_id: Some(cycle.id),
+                    ..Default::default()
+                },
                 ..Default::default()
-            },
-            ..Default::default()
+            })
         })
         .expect("an unbounded list is a page");
     assert_eq!(list.matching as usize, MANY);
     assert_eq!(list.observations.len(), 100);
     let huge_page = store
-        .list_observations(&ObservationQuery {
-            limit: Some(u32::MAX),
-            ..Default::default()
+        .read(|db| {
+            db.list_observations(&ObservationQuery {
+                limit: Some(u32::MAX),
+                ..Default::default()
+            })
         })
         .expect("a huge limit is capped");
     assert_eq!(huge_page.observations.len(), limits::PAGE as usize);
@@ -119,37 +125,48 @@ fn lists_and_filters_of_33000_ids_never_reach_sqlites_variable_limit() {
         },
     ] {
         store
-            .list_observations(&ObservationQuery {
-                filter: filter.clone(),
-                ..Default::default()
+            .read(|db| {
+                db.list_observations(&ObservationQuery {
+                    filter: filter.clone(),
+                    ..Default::default()
+                })
             })
             .expect("the observation list takes a filter of any length");
         store
-            .search(&SearchQuery {
-                text: "builds".into(),
-                filter,
-                ..Default::default()
+            .read(|db| {
+                db.search(&SearchQuery {
+                    text: "builds".into(),
+                    filter,
+                    ..Default::default()
+                })
             })
             .expect("search takes a filter of any length");
     }
-    assert!(store.people_by_id(&strangers).expect("people").is_empty());
+    assert!(store
+        .read(|db| db.people_by_id(&strangers))
+        .expect("people")
+        .is_empty());
     let sessions = store
-        .list_sessions(&SessionQuery {
-            kinds: vec![SourceKind::CoffeeChat; MANY],
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                kinds: vec![SourceKind::CoffeeChat; MANY],
+                ..Default::default()
+            })
         })
         .expect("sessions take any number of kinds");
     assert_eq!(sessions.matching, 0);
 
     let tag = store
-        .create_tag(&TagInput {
-            name: "slow".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_tag(&TagInput {
+                name: "slow".into(),
+                ..Default::default()
+            })
         })
         .expect("tag");
     assert_eq!(
         store
-            .tag_observations(tag.id, &ids, true)
+            .write(|tx| tx.tag_observations(tag.id, &ids, true))
             .expect("bulk tag") as usize,
         MANY
     );
@@ -158,7 +175,7 @@ fn lists_and_filters_of_33000_ids_never_reach_sqlites_variable_limit() {
 #[test]
 fn link_labels_and_addresses_have_limits_with_a_reason() {
     let mut store = store();
-    let cycle = store.create_cycle("C").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
     let s = session(&mut store, cycle.id);
     let update = |label: String, url: String| SessionUpdate {
         kind: s.kind,
@@ -169,28 +186,34 @@ fn link_labels_and_addresses_have_limits_with_a_reason() {
         tags: None,
     };
     let err = store
-        .update_session(
-            s.id,
-            &update("x".repeat(10 * 1024 * 1024), "https://a.example".into()),
-        )
+        .write(|tx| {
+            tx.update_session(
+                s.id,
+                &update("x".repeat(10 * 1024 * 1024), "https://a.example".into()),
+            )
+        })
         .expect_err("a 10 MB label");
     let reason = invalid_reason(err);
     assert!(reason.contains("keep it to 300 at most"), "{reason}");
     let err = store
-        .update_session(
-            s.id,
-            &update(
-                "Doc".into(),
-                format!("https://a.example/{}", "x".repeat(5000)),
-            ),
-        )
+        .write(|tx| {
+            tx.update_session(
+                s.id,
+                &update(
+                    "Doc".into(),
+                    format!("https://a.example/{}", "x".repeat(5000)),
+                ),
+            )
+        })
         .expect_err("a 5,000-character address");
     assert!(invalid_reason(err).contains("4,096"));
     let ok = store
-        .update_session(
-            s.id,
-            &update("x".repeat(limits::LINK_LABEL), "https://a.example".into()),
-        )
+        .write(|tx| {
+            tx.update_session(
+                s.id,
+                &update("x".repeat(limits::LINK_LABEL), "https://a.example".into()),
+            )
+        })
         .expect("a label at the limit");
     assert_eq!(ok.links[0].label.chars().count(), limits::LINK_LABEL);
 }
@@ -201,9 +224,11 @@ fn every_text_field_refuses_what_is_over_its_limit() {
     let over = |n: usize| "x".repeat(n + 1);
     let at = |n: usize| "x".repeat(n);
 
-    assert!(store.create_cycle(&over(limits::CYCLE_NAME)).is_err());
+    assert!(store
+        .write(|tx| tx.create_cycle(&over(limits::CYCLE_NAME)))
+        .is_err());
     let cycle = store
-        .create_cycle(&at(limits::CYCLE_NAME))
+        .write(|tx| tx.create_cycle(&at(limits::CYCLE_NAME)))
         .expect("cycle at limit");
     let s = session(&mut store, cycle.id);
     let mut new = NewSession {
@@ -216,7 +241,7 @@ fn every_text_field_refuses_what_is_over_its_limit() {
         notes: None,
         tags: Vec::new(),
     };
-    assert!(store.create_session(&new).is_err());
+    assert!(store.write(|tx| tx.create_session(&new)).is_err());
     new.title = "ok".into();
     new.links = vec![
         SessionLink {
@@ -225,10 +250,10 @@ fn every_text_field_refuses_what_is_over_its_limit() {
         };
         limits::SESSION_LINKS + 1
     ];
-    assert!(store.create_session(&new).is_err());
+    assert!(store.write(|tx| tx.create_session(&new)).is_err());
 
     let err = store
-        .save_notes(s.id, &"x".repeat(limits::NOTES_BYTES + 1))
+        .write(|tx| tx.save_notes(s.id, &"x".repeat(limits::NOTES_BYTES + 1)))
         .expect_err("a byte over 4 MiB");
     let reason = invalid_reason(err);
     assert!(
@@ -237,7 +262,7 @@ fn every_text_field_refuses_what_is_over_its_limit() {
         "the size is told precisely enough to see why: {reason}"
     );
     let err = store
-        .save_notes(s.id, &"x".repeat(5 * 1024 * 1024))
+        .write(|tx| tx.save_notes(s.id, &"x".repeat(5 * 1024 * 1024)))
         .expect_err("5 MiB");
     assert!(invalid_reason(err).contains("these notes are 5.0 MiB"));
 
@@ -248,13 +273,13 @@ fn every_text_field_refuses_what_is_over_its_limit() {
         ..Default::default()
     };
     assert!(store
-        .create_person(&person(over(limits::NAME), String::new(), String::new()))
+        .write(|tx| tx.create_person(&person(over(limits::NAME), String::new(), String::new())))
         .is_err());
     assert!(store
-        .create_person(&person("P".into(), over(limits::SHORT), String::new()))
+        .write(|tx| tx.create_person(&person("P".into(), over(limits::SHORT), String::new())))
         .is_err());
     assert!(store
-        .create_person(&person("P".into(), String::new(), over(limits::ANSWER)))
+        .write(|tx| tx.create_person(&person("P".into(), String::new(), over(limits::ANSWER))))
         .is_err());
     for team in [
         TeamInput {
@@ -272,42 +297,42 @@ fn every_text_field_refuses_what_is_over_its_limit() {
             ..Default::default()
         },
     ] {
-        assert!(store.create_team(&team).is_err());
+        assert!(store.write(|tx| tx.create_team(&team)).is_err());
     }
     assert!(store
-        .create_tag(&TagInput {
+        .write(|tx| tx.create_tag(&TagInput {
             name: over(limits::TAG_NAME),
             ..Default::default()
-        })
+        }))
         .is_err());
     assert!(store
-        .create_idea(
+        .write(|tx| tx.create_idea(
             cycle.id,
             &IdeaInput {
                 title: over(limits::IDEA_TITLE),
                 ..Default::default()
             }
-        )
+        ))
         .is_err());
     assert!(store
-        .create_idea(
+        .write(|tx| tx.create_idea(
             cycle.id,
             &IdeaInput {
                 title: "I".into(),
                 description: over(limits::IDEA_DESCRIPTION),
                 ..Default::default()
             }
-        )
+        ))
         .is_err());
     assert!(store
-        .create_observation(&NewObservation {
+        .write(|tx| tx.create_observation(&NewObservation {
             cycle_id: Some(cycle.id),
             text: over(limits::OBSERVATION_TEXT),
             ..Default::default()
-        })
+        }))
         .is_err());
     assert!(store
-        .set_template(SourceKind::CoffeeChat, &over(limits::TEMPLATE))
+        .write(|tx| tx.set_template(SourceKind::CoffeeChat, &over(limits::TEMPLATE)))
         .is_err());
 }
 
@@ -315,18 +340,20 @@ fn every_text_field_refuses_what_is_over_its_limit() {
 fn a_search_pasted_megabytes_long_reads_only_its_start() {
     let store = store();
     let results = store
-        .search(&SearchQuery {
-            text: "word ".repeat(2_000_000),
-            ..Default::default()
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: "word ".repeat(2_000_000),
+                ..Default::default()
+            })
         })
         .expect("a huge paste is searched, not refused");
     assert!(results.terms.len() <= query::MAX_TERMS);
     assert!(results.notice.is_some());
     assert!(store
-        .list_people(&PeopleQuery {
+        .read(|db| db.list_people(&PeopleQuery {
             text: "x".repeat(1_000_000),
             ..Default::default()
-        })
+        }))
         .expect("people")
         .is_empty());
 }
@@ -334,24 +361,28 @@ fn a_search_pasted_megabytes_long_reads_only_its_start() {
 #[test]
 fn dates_outside_1900_to_2999_are_refused_with_a_reason_and_the_rest_sort_as_dates() {
     let mut store = store();
-    let cycle = store.create_cycle("C").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
     // What the command interface accepted: "+10000-01-01" is a valid chrono date.
     let far: NewSession = serde_json::from_value(serde_json::json!({
         "cycleId": cycle.id, "kind": "coffee_chat", "title": "Far", "heldOn": "+10000-01-01"
     }))
     .expect("it parses as a date");
-    let reason = invalid_reason(store.create_session(&far).expect_err("refused"));
+    let reason = invalid_reason(
+        store
+            .write(|tx| tx.create_session(&far))
+            .expect_err("refused"),
+    );
     assert!(reason.contains("between 1900 and 2999"), "{reason}");
     for date in [day(1899, 12, 31), day(3000, 1, 1)] {
         let s = NewSession {
             held_on: date,
             ..far.clone()
         };
-        assert!(store.create_session(&s).is_err(), "{date}");
+        assert!(store.write(|tx| tx.create_session(&s)).is_err(), "{date}");
     }
     let s = session(&mut store, cycle.id);
     assert!(store
-        .update_session(
+        .write(|tx| tx.update_session(
             s.id,
             &SessionUpdate {
                 kind: s.kind,
@@ -361,39 +392,43 @@ fn dates_outside_1900_to_2999_are_refused_with_a_reason_and_the_rest_sort_as_dat
                 links: vec![],
                 tags: None,
             }
-        )
+        ))
         .is_err());
     assert!(store
-        .create_observation(&NewObservation {
+        .write(|tx| tx.create_observation(&NewObservation {
             cycle_id: Some(cycle.id),
             text: "x".into(),
             observed_on: Some(day(1800, 1, 1)),
             ..Default::default()
-        })
+        }))
         .is_err());
     assert!(store
-        .list_observations(&ObservationQuery {
+        .read(|db| db.list_observations(&ObservationQuery {
             filter: ObservationFilter {
                 to: Some(day(10000, 1, 1)),
                 ..Default::default()
             },
             ..Default::default()
-        })
+        }))
         .is_err());
 
     for (title, date) in [("Old", day(1900, 1, 1)), ("New", day(2999, 12, 31))] {
         store
-            .create_session(&NewSession {
-                title: title.into(),
-                held_on: date,
-                ..far.clone()
+            .write(|tx| {
+                tx.create_session(&NewSession {
+                    title: title.into(),
+                    held_on: date,
+                    ..far.clone()
+                })
             })
             .expect("in range");
     }
     let list = store
-        .list_sessions(&SessionQuery {
-            cycle_id: Some(cycle.id),
-            ..Default::default()
+        .read(|db| {
+            db.list_sessions(&SessionQuery {
+                cycle_id: Some(cycle.id),
+                ..Default::default()
+            })
         })
         .expect("list");
     let titles: Vec<&str> = list.sessions.iter().map(|s| s.title.as_str()).collect();
@@ -405,13 +440,15 @@ fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_
     let store = store();
     let dirty = "Pri\u{0}ya\u{202E}fdp.exe\u{1b}[2J\u{2066}";
     let clean = "Priyafdp.exe[2J";
-    let cycle = store.create_cycle(dirty).expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle(dirty)).expect("cycle");
     assert_eq!(cycle.name, clean);
     let team = store
-        .create_team(&TeamInput {
-            name: dirty.into(),
-            org_area: dirty.into(),
-            segment: dirty.into(),
+        .write(|tx| {
+            tx.create_team(&TeamInput {
+                name: dirty.into(),
+                org_area: dirty.into(),
+                segment: dirty.into(),
+            })
         })
         .expect("team");
     assert_eq!(
@@ -423,11 +460,13 @@ fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_
         (clean, clean, clean)
     );
     let person = store
-        .create_person(&PersonInput {
-            name: dirty.into(),
-            role: dirty.into(),
-            goals: "Line one\nline two".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_person(&PersonInput {
+                name: dirty.into(),
+                role: dirty.into(),
+                goals: "Line one\nline two".into(),
+                ..Default::default()
+            })
         })
         .expect("person");
     assert_eq!(person.summary.name, clean);
@@ -437,35 +476,41 @@ fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_
         "answers keep their lines"
     );
     let tag = store
-        .create_tag(&TagInput {
-            name: dirty.into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_tag(&TagInput {
+                name: dirty.into(),
+                ..Default::default()
+            })
         })
         .expect("tag");
     assert_eq!(tag.name, clean);
     let idea = store
-        .create_idea(
-            cycle.id,
-            &IdeaInput {
-                title: dirty.into(),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.create_idea(
+                cycle.id,
+                &IdeaInput {
+                    title: dirty.into(),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("idea");
     assert_eq!(idea.title, clean);
     let s = store
-        .create_session(&NewSession {
-            cycle_id: cycle.id,
-            kind: SourceKind::CoffeeChat,
-            title: format!("{dirty}\nsecond line"),
-            held_on: day(2026, 10, 1),
-            people: vec![],
-            links: vec![SessionLink {
-                url: "https://a.example".into(),
-                label: dirty.into(),
-            }],
-            notes: Some(format!("Notes keep what was typed: {dirty}")),
-            tags: Vec::new(),
+        .write(|tx| {
+            tx.create_session(&NewSession {
+                cycle_id: cycle.id,
+                kind: SourceKind::CoffeeChat,
+                title: format!("{dirty}\nsecond line"),
+                held_on: day(2026, 10, 1),
+                people: vec![],
+                links: vec![SessionLink {
+                    url: "https://a.example".into(),
+                    label: dirty.into(),
+                }],
+                notes: Some(format!("Notes keep what was typed: {dirty}")),
+                tags: Vec::new(),
+            })
         })
         .expect("session");
     assert_eq!(s.title, format!("{clean} second line"));
@@ -475,31 +520,35 @@ fn names_lose_nul_controls_and_bidirectional_overrides_wherever_they_are_single_
         "notes are content and kept as typed"
     );
     let err = store
-        .create_session(&NewSession {
-            cycle_id: cycle.id,
-            kind: SourceKind::CoffeeChat,
-            title: "\u{0}\u{202E}".into(),
-            held_on: day(2026, 10, 1),
-            people: vec![],
-            links: vec![],
-            notes: None,
-            tags: Vec::new(),
+        .write(|tx| {
+            tx.create_session(&NewSession {
+                cycle_id: cycle.id,
+                kind: SourceKind::CoffeeChat,
+                title: "\u{0}\u{202E}".into(),
+                held_on: day(2026, 10, 1),
+                people: vec![],
+                links: vec![],
+                notes: None,
+                tags: Vec::new(),
+            })
         })
         .expect_err("nothing but controls is no title");
     assert!(matches!(err, DomainError::InvalidInput { .. }));
     let err = store
-        .create_session(&NewSession {
-            cycle_id: cycle.id,
-            kind: SourceKind::CoffeeChat,
-            title: "ok".into(),
-            held_on: day(2026, 10, 1),
-            people: vec![],
-            links: vec![SessionLink {
-                url: "https://a.example/\u{202E}gpj.exe".into(),
-                label: String::new(),
-            }],
-            notes: None,
-            tags: Vec::new(),
+        .write(|tx| {
+            tx.create_session(&NewSession {
+                cycle_id: cycle.id,
+                kind: SourceKind::CoffeeChat,
+                title: "ok".into(),
+                held_on: day(2026, 10, 1),
+                people: vec![],
+                links: vec![SessionLink {
+                    url: "https://a.example/\u{202E}gpj.exe".into(),
+                    label: String::new(),
+                }],
+                notes: None,
+                tags: Vec::new(),
+            })
         })
         .expect_err("an address with an override");
     assert!(matches!(err, DomainError::InvalidInput { .. }));

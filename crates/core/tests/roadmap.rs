@@ -19,13 +19,15 @@ fn plan() -> Plan {
     w.prioritize();
     let bucket = w
         .store
-        .create_bucket(
-            w.cycle.id,
-            &BucketInput {
-                name: "Slow CI feedback".into(),
-                kind: BucketKind::Eliminate,
-            },
-        )
+        .write(|tx| {
+            tx.create_bucket(
+                w.cycle.id,
+                &BucketInput {
+                    name: "Slow CI feedback".into(),
+                    kind: BucketKind::Eliminate,
+                },
+            )
+        })
         .expect("bucket");
     let solutions = [
         ("Managed macOS runners", Horizon::Immediate),
@@ -35,20 +37,22 @@ fn plan() -> Plan {
     .into_iter()
     .map(|(title, horizon)| {
         w.store
-            .create_solution(
-                bucket.id,
-                &SolutionInput {
-                    title: title.into(),
-                    notes: String::new(),
-                    horizon,
-                    status: SolutionStatus::Unvalidated,
-                    effort: None,
-                    capability: String::new(),
-                    capability_outcome: String::new(),
-                    vendor_absorb: false,
-                    vendor_evidence: vec![],
-                },
-            )
+            .write(|tx| {
+                tx.create_solution(
+                    bucket.id,
+                    &SolutionInput {
+                        title: title.into(),
+                        notes: String::new(),
+                        horizon,
+                        status: SolutionStatus::Unvalidated,
+                        effort: None,
+                        capability: String::new(),
+                        capability_outcome: String::new(),
+                        vendor_absorb: false,
+                        vendor_evidence: vec![],
+                    },
+                )
+            })
             .expect("solution")
             .id
     })
@@ -73,12 +77,15 @@ impl Plan {
     fn item(&self, solution: usize, lane: Lane, input: RoadmapItemInput) -> RoadmapItem {
         self.w
             .store
-            .create_roadmap_item(self.solutions[solution], lane, &input)
+            .write(|tx| tx.create_roadmap_item(self.solutions[solution], lane, &input))
             .expect("item")
     }
 
     fn roadmap(&self) -> Roadmap {
-        self.w.store.roadmap(self.w.cycle.id).expect("roadmap")
+        self.w
+            .store
+            .read(|db| db.roadmap(self.w.cycle.id))
+            .expect("roadmap")
     }
 
     fn titles(&self) -> Vec<(Lane, u32, String)> {
@@ -126,13 +133,13 @@ fn an_item_is_drafted_in_prioritization_and_leaves_draft_only_in_the_roadmap_mod
     planned.status = ItemStatus::Planned;
     let err =
         p.w.store
-            .update_roadmap_item(item.id, &planned)
+            .write(|tx| tx.update_roadmap_item(item.id, &planned))
             .expect_err("no value stated");
     assert!(err.to_string().contains("delivers on its own"), "{err}");
     planned.value = "Three teams get builds twice as fast, whatever ships next".into();
     let err =
         p.w.store
-            .update_roadmap_item(item.id, &planned)
+            .write(|tx| tx.update_roadmap_item(item.id, &planned))
             .expect_err("prioritization commits nothing");
     assert!(
         err.to_string()
@@ -140,48 +147,61 @@ fn an_item_is_drafted_in_prioritization_and_leaves_draft_only_in_the_roadmap_mod
         "{err}"
     );
 
-    p.w.store.advance_cycle(p.w.cycle.id).expect("to roadmap");
+    p.w.store
+        .write(|tx| tx.advance_cycle(p.w.cycle.id))
+        .expect("to roadmap");
     assert!(p.roadmap().committable);
     let done =
         p.w.store
-            .update_roadmap_item(item.id, &planned)
+            .write(|tx| tx.update_roadmap_item(item.id, &planned))
             .expect("planned");
     assert_eq!(done.status, ItemStatus::Planned);
     assert!(done.warnings.is_empty(), "{:?}", done.warnings);
 
-    p.w.store.advance_cycle(p.w.cycle.id).expect("closed");
+    p.w.store
+        .write(|tx| tx.advance_cycle(p.w.cycle.id))
+        .expect("closed");
     assert!(!p.roadmap().editable);
-    assert!(p.w.store.update_roadmap_item(item.id, &planned).is_err());
+    assert!(p
+        .w
+        .store
+        .write(|tx| tx.update_roadmap_item(item.id, &planned))
+        .is_err());
 }
 
 #[test]
 fn discovery_drafts_no_roadmap_and_a_disproven_solution_gets_no_item() {
     let w = world();
-    let roadmap = w.store.roadmap(w.cycle.id).expect("roadmap");
+    let roadmap = w.store.read(|db| db.roadmap(w.cycle.id)).expect("roadmap");
     assert!(roadmap.items.is_empty() && !roadmap.editable);
 
     let p = plan();
-    let mut disproven = p.w.store.solution(p.solutions[2]).expect("solution");
+    let mut disproven =
+        p.w.store
+            .read(|db| db.solution(p.solutions[2]))
+            .expect("solution");
     disproven.status = SolutionStatus::Disproven;
     p.w.store
-        .update_solution(
-            disproven.id,
-            &SolutionInput {
-                title: disproven.title.clone(),
-                notes: String::new(),
-                horizon: disproven.horizon,
-                status: SolutionStatus::Disproven,
-                effort: None,
-                capability: String::new(),
-                capability_outcome: String::new(),
-                vendor_absorb: false,
-                vendor_evidence: vec![],
-            },
-        )
+        .write(|tx| {
+            tx.update_solution(
+                disproven.id,
+                &SolutionInput {
+                    title: disproven.title.clone(),
+                    notes: String::new(),
+                    horizon: disproven.horizon,
+                    status: SolutionStatus::Disproven,
+                    effort: None,
+                    capability: String::new(),
+                    capability_outcome: String::new(),
+                    vendor_absorb: false,
+                    vendor_evidence: vec![],
+                },
+            )
+        })
         .expect("disproven");
     let err =
         p.w.store
-            .create_roadmap_item(p.solutions[2], Lane::Later, &input("Graph"))
+            .write(|tx| tx.create_roadmap_item(p.solutions[2], Lane::Later, &input("Graph")))
             .expect_err("disproven");
     assert!(err.to_string().contains("disproven"), "{err}");
 }
@@ -204,18 +224,18 @@ fn items_move_within_and_between_lanes_and_the_plan_order_follows() {
     );
     // C to the top of Now; A down into Next; D above everything in Now's end.
     p.w.store
-        .move_roadmap_item(c.id, Lane::Now, 0)
+        .write(|tx| tx.move_roadmap_item(c.id, Lane::Now, 0))
         .expect("move");
     let moved =
         p.w.store
-            .move_roadmap_item(a.id, Lane::Next, 0)
+            .write(|tx| tx.move_roadmap_item(a.id, Lane::Next, 0))
             .expect("move");
     assert_eq!(
         moved.items.iter().map(|i| i.order).collect::<Vec<_>>(),
         vec![1, 2, 3, 4]
     );
     p.w.store
-        .move_roadmap_item(d.id, Lane::Now, 99)
+        .write(|tx| tx.move_roadmap_item(d.id, Lane::Now, 99))
         .expect("past the end is the end");
     assert_eq!(
         p.titles(),
@@ -243,7 +263,7 @@ fn dependencies_refuse_loops_and_an_item_placed_before_what_it_waits_on_is_flagg
     back.depends_on = vec![second.id];
     let err =
         p.w.store
-            .update_roadmap_item(first.id, &back)
+            .write(|tx| tx.update_roadmap_item(first.id, &back))
             .expect_err("a loop");
     assert!(
         err.to_string().contains("cannot wait on each other"),
@@ -251,14 +271,22 @@ fn dependencies_refuse_loops_and_an_item_placed_before_what_it_waits_on_is_flagg
     );
     let mut itself = edited(&first);
     itself.depends_on = vec![first.id];
-    assert!(p.w.store.update_roadmap_item(first.id, &itself).is_err());
+    assert!(p
+        .w
+        .store
+        .write(|tx| tx.update_roadmap_item(first.id, &itself))
+        .is_err());
     let mut stranger = edited(&first);
     stranger.depends_on = vec![Uuid::from_u128(42)];
-    assert!(p.w.store.update_roadmap_item(first.id, &stranger).is_err());
+    assert!(p
+        .w
+        .store
+        .write(|tx| tx.update_roadmap_item(first.id, &stranger))
+        .is_err());
 
     // Planned before what it waits on.
     p.w.store
-        .move_roadmap_item(second.id, Lane::Now, 0)
+        .write(|tx| tx.move_roadmap_item(second.id, Lane::Now, 0))
         .expect("move");
     let flagged = p
         .roadmap()
@@ -304,7 +332,7 @@ fn the_method_hints_plan_the_hardest_migration_first_then_a_burst_of_easy_integr
         hints[1].text
     );
     p.w.store
-        .move_roadmap_item(hardest.id, Lane::Now, 0)
+        .write(|tx| tx.move_roadmap_item(hardest.id, Lane::Now, 0))
         .expect("hardest first");
     assert!(p.roadmap().hints.is_empty(), "{:?}", p.roadmap().hints);
 }
@@ -328,7 +356,9 @@ fn the_roadmap_splits_its_items_effort_by_their_solutions_horizon_against_the_ta
     assert_eq!(b.immediate_share, Some(80.0));
     assert_eq!(b.target_immediate, 70);
     assert!(b.warning.is_none(), "80 is within 10 points of 70");
-    p.w.store.set_plan_target(p.w.cycle.id, 50).expect("target");
+    p.w.store
+        .write(|tx| tx.set_plan_target(p.w.cycle.id, 50))
+        .expect("target");
     let b = p.roadmap().balance;
     assert!(
         b.warning.as_deref().is_some_and(|w| w.contains("80%")),
@@ -402,11 +432,13 @@ fn the_twelve_month_view_shows_a_given_quarter_as_given_and_a_lane_as_a_range_th
     );
     let err =
         p.w.store
-            .create_roadmap_item(
-                p.solutions[0],
-                Lane::Now,
-                &at("Bad", Some("Q1 2027"), Confidence::Low),
-            )
+            .write(|tx| {
+                tx.create_roadmap_item(
+                    p.solutions[0],
+                    Lane::Now,
+                    &at("Bad", Some("Q1 2027"), Confidence::Low),
+                )
+            })
             .expect_err("not a quarter");
     assert!(err.to_string().contains("write it as 2027-Q1"), "{err}");
 }
@@ -418,20 +450,23 @@ fn a_trashed_item_leaves_the_roadmap_and_comes_back_with_the_links_that_waited_o
     let mut waits = input("Images");
     waits.depends_on = vec![first.id];
     let second = p.item(1, Lane::Next, waits);
-    p.w.store.delete_roadmap_item(first.id).expect("trash");
+    p.w.store
+        .write(|tx| tx.delete_roadmap_item(first.id))
+        .expect("trash");
     let roadmap = p.roadmap();
     assert_eq!(roadmap.items.len(), 1);
     assert!(roadmap.items[0].depends_on.is_empty());
-    let trash = p.w.store.list_trash().expect("trash");
+    let trash = p.w.store.read(|db| db.list_trash()).expect("trash");
     assert!(trash
         .iter()
         .any(|t| t.entity == TrashEntity::RoadmapItem && t.id == first.id));
     // An edit while it is in the trash keeps the link for the restore.
+    let edit = edited(&p.roadmap().items[0]);
     p.w.store
-        .update_roadmap_item(second.id, &edited(&p.roadmap().items[0]))
+        .write(|tx| tx.update_roadmap_item(second.id, &edit))
         .expect("edit");
     p.w.store
-        .restore(TrashEntity::RoadmapItem, first.id)
+        .write(|tx| tx.restore(TrashEntity::RoadmapItem, first.id))
         .expect("restore");
     let back = p.roadmap();
     assert_eq!(back.items.len(), 2);
@@ -463,7 +498,7 @@ fn the_roadmap_exports_as_one_table_in_plan_order_and_hostile_text_stays_text() 
     );
     let md =
         p.w.store
-            .export(p.w.cycle.id, ExportDoc::Roadmap, ExportFormat::Md)
+            .read(|db| db.export(p.w.cycle.id, ExportDoc::Roadmap, ExportFormat::Md))
             .expect("md");
     let content = &md.content;
     assert!(
@@ -496,7 +531,7 @@ fn the_roadmap_exports_as_one_table_in_plan_order_and_hostile_text_stays_text() 
 
     let html =
         p.w.store
-            .export(p.w.cycle.id, ExportDoc::Roadmap, ExportFormat::Html)
+            .read(|db| db.export(p.w.cycle.id, ExportDoc::Roadmap, ExportFormat::Html))
             .expect("html")
             .content;
     for forbidden in ["<script", "<img", "href=\"javascript"] {
@@ -510,7 +545,7 @@ fn the_roadmap_exports_as_one_table_in_plan_order_and_hostile_text_stays_text() 
 
     let pack =
         p.w.store
-            .export(p.w.cycle.id, ExportDoc::Pack, ExportFormat::Md)
+            .read(|db| db.export(p.w.cycle.id, ExportDoc::Pack, ExportFormat::Md))
             .expect("pack")
             .content;
     assert!(pack.contains("# Roadmap: 2027 H1 planning"), "{pack}");
@@ -522,32 +557,34 @@ fn a_live_roadmap_in_a_document_is_frozen_by_a_version_and_the_version_exports_a
     let item = p.item(0, Lane::Now, input("Runners"));
     let saved =
         p.w.store
-            .save_document(
-                p.w.cycle.id,
-                DocumentKind::Charter,
-                "# Charter\n\n## Strategy\n\nWe move builds first.\n\n[@live:roadmap]\n",
-                None,
-            )
+            .write(|tx| {
+                tx.save_document(
+                    p.w.cycle.id,
+                    DocumentKind::Charter,
+                    "# Charter\n\n## Strategy\n\nWe move builds first.\n\n[@live:roadmap]\n",
+                    None,
+                )
+            })
             .expect("save");
     let version =
         p.w.store
-            .snapshot_document(saved.document_id, "Sent to leadership 2027-01-10")
+            .write(|tx| tx.snapshot_document(saved.document_id, "Sent to leadership 2027-01-10"))
             .expect("version");
     let mut renamed = edited(&item);
     renamed.title = "Runners, renamed after".into();
     p.w.store
-        .update_roadmap_item(item.id, &renamed)
+        .write(|tx| tx.update_roadmap_item(item.id, &renamed))
         .expect("rename");
 
     let now =
         p.w.store
-            .export(p.w.cycle.id, ExportDoc::Charter, ExportFormat::Md)
+            .read(|db| db.export(p.w.cycle.id, ExportDoc::Charter, ExportFormat::Md))
             .expect("now")
             .content;
     assert!(now.contains("Runners, renamed after"), "{now}");
     let sent =
         p.w.store
-            .export_version(version.id, ExportFormat::Md)
+            .read(|db| db.export_version(version.id, ExportFormat::Md))
             .expect("as sent");
     assert!(
         sent.content.contains("| 1 | Now | Runners[^cite-1] |"),
@@ -569,13 +606,13 @@ fn a_live_roadmap_in_a_document_is_frozen_by_a_version_and_the_version_exports_a
     );
     let html =
         p.w.store
-            .export_version(version.id, ExportFormat::Html)
+            .read(|db| db.export_version(version.id, ExportFormat::Html))
             .expect("html");
     assert!(html.content.contains("<table"), "{}", html.content);
     assert!(p
         .w
         .store
-        .export_version(Uuid::from_u128(42), ExportFormat::Md)
+        .read(|db| db.export_version(Uuid::from_u128(42), ExportFormat::Md))
         .is_err());
 }
 
@@ -583,15 +620,15 @@ fn a_live_roadmap_in_a_document_is_frozen_by_a_version_and_the_version_exports_a
 fn the_sample_cycle_has_a_drafted_roadmap_that_keeps_the_hardest_migration_first() {
     let store = Store::open_in_memory(std::sync::Arc::new(SystemClock)).expect("store");
     store
-        .load_sample(groundwork_core::sample::SAMPLE_JSON)
+        .write(|tx| tx.load_sample(groundwork_core::sample::SAMPLE_JSON))
         .expect("sample");
     let cycle = store
-        .list_cycles()
+        .read(|db| db.list_cycles())
         .expect("cycles")
         .into_iter()
         .find(|c| c.mode == CycleMode::Prioritization)
         .expect("prioritization cycle");
-    let roadmap = store.roadmap(cycle.id).expect("roadmap");
+    let roadmap = store.read(|db| db.roadmap(cycle.id)).expect("roadmap");
     assert_eq!(roadmap.items.len(), 6);
     assert!(roadmap
         .items

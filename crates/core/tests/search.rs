@@ -42,27 +42,33 @@ fn workspace() -> Workspace {
             .expect("time"),
     ));
     let store = Store::open_in_memory(clock).expect("store");
-    let cycle = store.create_cycle("2027 H1").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("2027 H1")).expect("cycle");
     let payments = store
-        .create_team(&TeamInput {
-            name: "Payments".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_team(&TeamInput {
+                name: "Payments".into(),
+                ..Default::default()
+            })
         })
         .expect("team")
         .id;
     let priya = store
-        .create_person(&PersonInput {
-            name: "Priya Raman".into(),
-            team_id: Some(payments),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_person(&PersonInput {
+                name: "Priya Raman".into(),
+                team_id: Some(payments),
+                ..Default::default()
+            })
         })
         .expect("person")
         .summary
         .id;
     let flaky = store
-        .create_tag(&TagInput {
-            name: "flaky tests".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_tag(&TagInput {
+                name: "flaky tests".into(),
+                ..Default::default()
+            })
         })
         .expect("tag")
         .id;
@@ -86,15 +92,17 @@ fn workspace() -> Workspace {
         };
         let with_priya = i % 4 == 0;
         let session = store
-            .create_session(&NewSession {
-                cycle_id: cycle.id,
-                kind: source,
-                title: format!("Talk {i}"),
-                held_on,
-                people: if with_priya { vec![priya] } else { vec![] },
-                links: vec![],
-                notes: Some(notes.clone()),
-                tags: Vec::new(),
+            .write(|tx| {
+                tx.create_session(&NewSession {
+                    cycle_id: cycle.id,
+                    kind: source,
+                    title: format!("Talk {i}"),
+                    held_on,
+                    people: if with_priya { vec![priya] } else { vec![] },
+                    links: vec![],
+                    notes: Some(notes.clone()),
+                    tags: Vec::new(),
+                })
             })
             .expect("session")
             .id;
@@ -113,19 +121,21 @@ fn workspace() -> Workspace {
             if i % 7 == 0 { "kafkaesque" } else { "slow" }
         );
         let observation = store
-            .create_observation(&NewObservation {
-                session_id: Some(session),
-                text: text.clone(),
-                kind,
-                people: if with_priya { vec![priya] } else { vec![] },
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    session_id: Some(session),
+                    text: text.clone(),
+                    kind,
+                    people: if with_priya { vec![priya] } else { vec![] },
+                    ..Default::default()
+                })
             })
             .expect("observation")
             .id;
         let is_flaky = i % 6 == 0;
         if is_flaky {
             store
-                .tag_observations(flaky, &[observation], true)
+                .write(|tx| tx.tag_observations(flaky, &[observation], true))
                 .expect("tag");
         }
         seeded.push(Seeded {
@@ -164,7 +174,7 @@ impl Workspace {
     }
 
     fn search_with(&self, query: SearchQuery) -> SearchResults {
-        self.store.search(&query).expect("search")
+        self.store.read(|db| db.search(&query)).expect("search")
     }
 
     /// Every hit of a search, page by page.
@@ -272,19 +282,24 @@ fn newest_first_is_by_the_sessions_date_not_by_when_it_was_written() {
     assert_eq!(dates[0], latest.format("%Y-%m-%d").to_string());
     // Moving a session to a later date moves it up.
     let oldest = w.seeded.iter().min_by_key(|x| x.held_on).expect("oldest");
-    let session = w.store.session(oldest.session).expect("session");
+    let session = w
+        .store
+        .read(|db| db.session(oldest.session))
+        .expect("session");
     w.store
-        .update_session(
-            oldest.session,
-            &SessionUpdate {
-                kind: session.kind,
-                title: session.title.clone(),
-                held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-                people: session.people.iter().map(|p| p.id).collect(),
-                links: session.links.clone(),
-                tags: None,
-            },
-        )
+        .write(|tx| {
+            tx.update_session(
+                oldest.session,
+                &SessionUpdate {
+                    kind: session.kind,
+                    title: session.title.clone(),
+                    held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+                    people: session.people.iter().map(|p| p.id).collect(),
+                    links: session.links.clone(),
+                    tags: None,
+                },
+            )
+        })
         .expect("moved");
     let first = w.search_with(SearchQuery {
         text: "builds".into(),
@@ -522,9 +537,11 @@ fn the_observation_list_reads_or_and_minus_the_same_way() {
     let w = workspace();
     let list = |text: &str| {
         w.store
-            .list_observations(&ObservationQuery {
-                text: text.into(),
-                ..Default::default()
+            .read(|db| {
+                db.list_observations(&ObservationQuery {
+                    text: text.into(),
+                    ..Default::default()
+                })
             })
             .expect("list")
             .matching
@@ -550,9 +567,9 @@ proptest! {
             static W: Workspace = workspace();
         }
         W.with(|w| {
-            let r = w.store.search(&SearchQuery { text: text.clone(), order, ..Default::default() });
+            let r = w.store.read(|db| db.search(&SearchQuery { text: text.clone(), order, ..Default::default() }));
             prop_assert!(r.is_ok(), "{text:?}: {:?}", r.err());
-            let list = w.store.list_observations(&ObservationQuery { text: text.clone(), ..Default::default() });
+            let list = w.store.read(|db| db.list_observations(&ObservationQuery { text: text.clone(), ..Default::default() }));
             prop_assert!(list.is_ok(), "{text:?}: {:?}", list.err());
             Ok(())
         })?;
@@ -581,7 +598,7 @@ proptest! {
             }
         }
         W.with(|w| {
-            let r = w.store.search(&SearchQuery { text: text.clone(), ..Default::default() });
+            let r = w.store.read(|db| db.search(&SearchQuery { text: text.clone(), ..Default::default() }));
             prop_assert!(r.is_ok(), "{text:?}: {:?}", r.err());
             Ok(())
         })?;

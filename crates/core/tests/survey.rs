@@ -26,7 +26,7 @@ fn import(
     request: &WaveImport,
 ) -> Result<WaveImported, DomainError> {
     w.store
-        .import_survey_wave(name, bytes, request, &mut |_, _| true)
+        .write(|tx| tx.import_survey_wave(name, bytes, request, &mut |_, _| true))
 }
 
 /// Previews, then imports with the preview's mapping: the one-step path a person takes
@@ -39,7 +39,7 @@ fn import_guessed(
 ) -> (SurveyPreview, WaveImported) {
     let preview = w
         .store
-        .preview_survey_import(name, bytes, Some(survey), None)
+        .read(|db| db.preview_survey_import(name, bytes, Some(survey), None))
         .expect("preview");
     assert!(preview.blockers.is_empty(), "{:?}", preview.blockers);
     let done = import(
@@ -75,16 +75,16 @@ fn kind_of(p: &SurveyPreview, header: &str) -> ColumnKind {
 fn counts(w: &World) -> Vec<u32> {
     let sessions = w
         .store
-        .list_sessions(&SessionQuery::default())
+        .read(|db| db.list_sessions(&SessionQuery::default()))
         .expect("sessions")
         .total;
     let people = w
         .store
-        .list_people(&PeopleQuery::default())
+        .read(|db| db.list_people(&PeopleQuery::default()))
         .expect("people")
         .len() as u32;
-    let teams = w.store.list_teams().expect("teams").len() as u32;
-    let surveys = w.store.list_surveys().expect("surveys");
+    let teams = w.store.read(|db| db.list_teams()).expect("teams").len() as u32;
+    let surveys = w.store.read(|db| db.list_surveys()).expect("surveys");
     let waves = surveys.iter().map(|s| s.waves.len() as u32).sum();
     vec![sessions, people, teams, surveys.len() as u32, waves]
 }
@@ -99,12 +99,14 @@ fn a_google_forms_export_is_guessed_right_and_imports_as_a_wave_of_a_survey_sess
     let w = world();
     let preview = w
         .store
-        .preview_survey_import(
-            "DevEx (Responses).csv",
-            GOOGLE_FORMS.as_bytes(),
-            Some(DEVEX),
-            None,
-        )
+        .read(|db| {
+            db.preview_survey_import(
+                "DevEx (Responses).csv",
+                GOOGLE_FORMS.as_bytes(),
+                Some(DEVEX),
+                None,
+            )
+        })
         .expect("preview");
     assert_eq!(preview.encoding, TextEncoding::Utf8);
     assert_eq!(preview.delimiter, Delimiter::Comma);
@@ -159,14 +161,17 @@ fn a_google_forms_export_is_guessed_right_and_imports_as_a_wave_of_a_survey_sess
     );
     let after = counts(&w);
     assert_eq!(after[0], before[0] + 1, "one session");
-    let session = w.store.session(done.wave.session_id).expect("session");
+    let session = w
+        .store
+        .read(|db| db.session(done.wave.session_id))
+        .expect("session");
     assert_eq!(session.kind, SourceKind::UserSurvey);
     assert_eq!(session.title, format!("{DEVEX}: Wave 1"));
 
     // People are made from their emails, in their teams, and were asked for their time.
     let people = w
         .store
-        .list_people(&PeopleQuery::default())
+        .read(|db| db.list_people(&PeopleQuery::default()))
         .expect("people");
     let priya = people
         .iter()
@@ -179,7 +184,7 @@ fn a_google_forms_export_is_guessed_right_and_imports_as_a_wave_of_a_survey_sess
         Some("2026-11-04")
     );
 
-    let survey = &w.store.list_surveys().expect("surveys")[0];
+    let survey = &w.store.read(|db| db.list_surveys()).expect("surveys")[0];
     assert_eq!(survey.name, DEVEX);
     assert_eq!(survey.waves.len(), 1);
     assert_eq!(survey.questions.len(), 4);
@@ -201,7 +206,7 @@ fn the_next_wave_imports_in_one_step_with_the_remembered_mapping_and_new_or_miss
 2027/02/04 10:15:22 AM GMT+1,sam.okafor@corp.example,Data,3,CircleCI,Docs,\n";
     let preview = w
         .store
-        .preview_survey_import("wave2.csv", wave2.as_bytes(), Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("wave2.csv", wave2.as_bytes(), Some(DEVEX), None))
         .expect("preview");
     assert!(preview.survey_known);
     assert_eq!(preview.new_columns, vec!["Anything else?"]);
@@ -223,7 +228,7 @@ fn the_next_wave_imports_in_one_step_with_the_remembered_mapping_and_new_or_miss
         (1, 0),
         "Priya is found by her email"
     );
-    let survey = &w.store.list_surveys().expect("surveys")[0];
+    let survey = &w.store.read(|db| db.list_surveys()).expect("surveys")[0];
     assert_eq!(survey.waves.len(), 2);
     assert_eq!(
         survey.questions.len(),
@@ -232,7 +237,7 @@ fn the_next_wave_imports_in_one_step_with_the_remembered_mapping_and_new_or_miss
     );
     let priya = w
         .store
-        .list_people(&PeopleQuery::default())
+        .read(|db| db.list_people(&PeopleQuery::default()))
         .expect("people")
         .into_iter()
         .find(|p| p.name == "Priya Raman")
@@ -261,7 +266,9 @@ d4e5f6,Search,3,,Jenkins,Bazel,Too slow,2026-11-03 11:00:00,2026-11-03 11:04:00,
 g7h8i9,Search,7,GitHub Actions,Jenkins,,,2026-11-04 08:00:00,2026-11-04 08:02:00,77aa\n";
     let mut preview = w
         .store
-        .preview_survey_import("typeform.csv", typeform.as_bytes(), Some("CI pulse"), None)
+        .read(|db| {
+            db.preview_survey_import("typeform.csv", typeform.as_bytes(), Some("CI pulse"), None)
+        })
         .expect("preview");
     assert_eq!(kind_of(&preview, "#"), ColumnKind::Ignore);
     assert_eq!(kind_of(&preview, "What's your team?"), ColumnKind::Team);
@@ -302,7 +309,7 @@ g7h8i9,Search,7,GitHub Actions,Jenkins,,,2026-11-04 08:00:00,2026-11-04 08:02:00
     .expect("import");
     assert_eq!(done.responses, 3);
     assert_eq!(done.people_created, 0, "anonymous: no respondent column");
-    let survey = &w.store.list_surveys().expect("surveys")[0];
+    let survey = &w.store.read(|db| db.list_surveys()).expect("surveys")[0];
     let tools: Vec<&SurveyQuestion> = survey
         .questions
         .iter()
@@ -322,7 +329,7 @@ fn a_surveymonkey_export_reads_its_two_header_rows_and_spread_multiple_choice() 
     let w = world();
     let preview = w
         .store
-        .preview_survey_import("sm.csv", SURVEYMONKEY.as_bytes(), Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("sm.csv", SURVEYMONKEY.as_bytes(), Some(DEVEX), None))
         .expect("preview");
     assert_eq!(preview.header_rows, 2);
     assert_eq!(preview.rows, 2);
@@ -373,7 +380,7 @@ fn a_european_microsoft_forms_export_reads_semicolons_a_bom_decimal_commas_and_d
     );
     let preview = w
         .store
-        .preview_survey_import("forms.csv", &bytes, Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("forms.csv", &bytes, Some(DEVEX), None))
         .expect("preview");
     assert_eq!(preview.encoding, TextEncoding::Utf8Bom);
     assert_eq!(preview.delimiter, Delimiter::Semicolon);
@@ -394,7 +401,7 @@ fn a_european_microsoft_forms_export_reads_semicolons_a_bom_decimal_commas_and_d
     assert_eq!(done.wave.held_on.to_string(), "2026-11-13");
     let names: Vec<String> = w
         .store
-        .list_people(&PeopleQuery::default())
+        .read(|db| db.list_people(&PeopleQuery::default()))
         .expect("people")
         .into_iter()
         .map(|p| p.name)
@@ -412,7 +419,7 @@ fn an_old_excel_export_in_windows_1252_and_a_utf16_tab_export_are_decoded_and_sh
     let cp1252: &[u8] = b"Name,Team,Rating,Comment\r\nRen\xE9e Dupont,Paiements,5,It\x92s caf\xE9-fast\r\nMarc Roy,Recherche,3,ok\r\n";
     let preview = w
         .store
-        .preview_survey_import("old.csv", cp1252, Some("Old"), None)
+        .read(|db| db.preview_survey_import("old.csv", cp1252, Some("Old"), None))
         .expect("preview");
     assert_eq!(preview.encoding, TextEncoding::Windows1252);
     assert_eq!(preview.encoding_label, "Windows-1252 (Western European)");
@@ -427,7 +434,7 @@ b@corp.example\t6\n";
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let preview = w
         .store
-        .preview_survey_import("unicode.txt", &utf16, Some("Old"), None)
+        .read(|db| db.preview_survey_import("unicode.txt", &utf16, Some("Old"), None))
         .expect("preview");
     assert_eq!(preview.encoding, TextEncoding::Utf16Le);
     assert_eq!(preview.delimiter, Delimiter::Tab);
@@ -474,7 +481,7 @@ ana.lima@corp.example,5,\"great\"\n";
     };
     let preview = w
         .store
-        .preview_survey_import("bad.csv", csv.as_bytes(), Some(DEVEX), Some(&mapping))
+        .read(|db| db.preview_survey_import("bad.csv", csv.as_bytes(), Some(DEVEX), Some(&mapping)))
         .expect("preview");
     assert_eq!(preview.bad_rows, 1);
     assert_eq!(
@@ -521,7 +528,7 @@ fn the_same_responses_imported_twice_are_noticed_and_imported_again_only_when_as
     let crlf = GOOGLE_FORMS.replace('\n', "\r\n");
     let preview = w
         .store
-        .preview_survey_import("again.csv", crlf.as_bytes(), Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("again.csv", crlf.as_bytes(), Some(DEVEX), None))
         .expect("preview");
     assert_eq!(
         preview.duplicate_of.as_ref().map(|d| d.label.as_str()),
@@ -557,25 +564,27 @@ fn a_cancelled_import_leaves_the_workspace_as_it_was() {
     }
     let preview = w
         .store
-        .preview_survey_import("big.csv", csv.as_bytes(), Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("big.csv", csv.as_bytes(), Some(DEVEX), None))
         .expect("preview");
     let before = counts(&w);
     let mut calls = 0;
     let err = w
         .store
-        .import_survey_wave(
-            "big.csv",
-            csv.as_bytes(),
-            &WaveImport {
-                mapping: Some(preview.mapping()),
-                ..wave(DEVEX)
-            },
-            &mut |done, total| {
-                calls += 1;
-                assert!(done <= total);
-                done < total / 2 + 100
-            },
-        )
+        .write(|tx| {
+            tx.import_survey_wave(
+                "big.csv",
+                csv.as_bytes(),
+                &WaveImport {
+                    mapping: Some(preview.mapping()),
+                    ..wave(DEVEX)
+                },
+                &mut |done, total| {
+                    calls += 1;
+                    assert!(done <= total);
+                    done < total / 2 + 100
+                },
+            )
+        })
         .expect_err("cancelled");
     assert!(matches!(err, DomainError::Cancelled), "{err}");
     assert!(calls > 1);
@@ -605,7 +614,7 @@ fn broken_files_get_an_error_a_person_can_act_on() {
     for (bytes, says) in cases {
         let err = w
             .store
-            .preview_survey_import("f.csv", bytes, Some(DEVEX), None)
+            .read(|db| db.preview_survey_import("f.csv", bytes, Some(DEVEX), None))
             .expect_err("refused");
         assert!(err.to_string().contains(says), "{err} should say {says}");
         let err = import(&w, "f.csv", bytes, &wave(DEVEX)).expect_err("refused");
@@ -614,19 +623,21 @@ fn broken_files_get_an_error_a_person_can_act_on() {
     // A header and no rows.
     let preview = w
         .store
-        .preview_survey_import("f.csv", b"Email,Score\n", Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("f.csv", b"Email,Score\n", Some(DEVEX), None))
         .expect("reads");
     assert_eq!(preview.rows, 0);
     assert!(preview.blockers.iter().any(|b| b.contains("no responses")));
     // A ragged row: more fields than the header.
     let preview = w
         .store
-        .preview_survey_import(
-            "f.csv",
-            b"Email,Score\na@x.io,4\nb@x.io,3,extra,fields\n",
-            Some(DEVEX),
-            None,
-        )
+        .read(|db| {
+            db.preview_survey_import(
+                "f.csv",
+                b"Email,Score\na@x.io,4\nb@x.io,3,extra,fields\n",
+                Some(DEVEX),
+                None,
+            )
+        })
         .expect("reads");
     assert_eq!(preview.bad_rows, 1);
     assert_eq!(
@@ -655,7 +666,7 @@ fn a_50_mb_export_is_read_and_checked() {
     }
     let preview = w
         .store
-        .preview_survey_import("big.csv", csv.as_bytes(), Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("big.csv", csv.as_bytes(), Some(DEVEX), None))
         .expect("preview");
     assert_eq!(preview.rows as usize, i);
     assert_eq!(preview.bad_rows, 0);
@@ -684,7 +695,7 @@ proptest! {
             day_first: None,
             decimal_comma: None,
         };
-        if let Err(e) = w.store.preview_survey_import("p.csv", &bytes, Some(DEVEX), None) {
+        if let Err(e) = w.store.read(|db| db.preview_survey_import("p.csv", &bytes, Some(DEVEX), None)) {
             prop_assert!(!e.to_string().is_empty());
         }
         match import(&w, "p.csv", &bytes, &WaveImport { mapping: Some(mapping), ..wave(DEVEX) }) {
@@ -709,10 +720,14 @@ fn charts_show_each_question_across_waves_split_by_team_and_honest_about_small_s
 2027/02/03 10:15:22 AM GMT+1,priya.raman@corp.example,Payments,5,10,Jenkins,Nothing\n\
 2027/02/04 10:15:22 AM GMT+1,sam.okafor@corp.example,Data,3,,CircleCI,Docs\n";
     import(&w, "wave2.csv", wave2.as_bytes(), &wave(DEVEX)).expect("second wave");
-    let survey = w.store.list_surveys().expect("surveys").remove(0);
+    let survey = w
+        .store
+        .read(|db| db.list_surveys())
+        .expect("surveys")
+        .remove(0);
     let charts = w
         .store
-        .survey_charts(survey.id, Split::None)
+        .read(|db| db.survey_charts(survey.id, Split::None))
         .expect("charts");
     assert_eq!(
         charts
@@ -752,7 +767,7 @@ fn charts_show_each_question_across_waves_split_by_team_and_honest_about_small_s
 
     let by_team = w
         .store
-        .survey_charts(survey.id, Split::Team)
+        .read(|db| db.survey_charts(survey.id, Split::Team))
         .expect("charts");
     let csat = by_team
         .questions
@@ -768,7 +783,11 @@ fn charts_show_each_question_across_waves_split_by_team_and_honest_about_small_s
 
 /// The first survey, its free-text question and that question's answers.
 fn free_text_answers(w: &World) -> (Survey, SurveyQuestion, Vec<TextAnswer>) {
-    let survey = w.store.list_surveys().expect("surveys").remove(0);
+    let survey = w
+        .store
+        .read(|db| db.list_surveys())
+        .expect("surveys")
+        .remove(0);
     let fix = survey
         .questions
         .iter()
@@ -777,7 +796,7 @@ fn free_text_answers(w: &World) -> (Survey, SurveyQuestion, Vec<TextAnswer>) {
         .clone();
     let answers = w
         .store
-        .survey_text_answers(survey.id, fix.number, None)
+        .read(|db| db.survey_text_answers(survey.id, fix.number, None))
         .expect("answers");
     (survey, fix, answers)
 }
@@ -803,7 +822,7 @@ fn free_text_answers_become_observations_attributed_to_the_respondent_and_search
         .collect();
     let made = w
         .store
-        .answers_to_observations(&refs, ObservationKind::Quote)
+        .write(|tx| tx.answers_to_observations(&refs, ObservationKind::Quote))
         .expect("made");
     assert_eq!(made.len(), 2);
     assert_eq!(
@@ -815,19 +834,21 @@ fn free_text_answers_become_observations_attributed_to_the_respondent_and_search
     // Again: nothing new, and the answers say which observation they became.
     assert!(w
         .store
-        .answers_to_observations(&refs, ObservationKind::Quote)
+        .write(|tx| tx.answers_to_observations(&refs, ObservationKind::Quote))
         .expect("again")
         .is_empty());
     let answers = w
         .store
-        .survey_text_answers(survey.id, fix.number, None)
+        .read(|db| db.survey_text_answers(survey.id, fix.number, None))
         .expect("answers");
     assert_eq!(answers[0].observation_id, Some(made[0].id));
     let found = w
         .store
-        .search(&SearchQuery {
-            text: "nobody trusts".into(),
-            ..Default::default()
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: "nobody trusts".into(),
+                ..Default::default()
+            })
         })
         .expect("search");
     assert!(
@@ -842,14 +863,16 @@ fn free_text_answers_become_observations_attributed_to_the_respondent_and_search
         .expect("tools");
     let err = w
         .store
-        .answers_to_observations(
-            &[AnswerRef {
-                wave_id: answers[0].wave_id,
-                row: 2,
-                question: tools.number,
-            }],
-            ObservationKind::Quote,
-        )
+        .write(|tx| {
+            tx.answers_to_observations(
+                &[AnswerRef {
+                    wave_id: answers[0].wave_id,
+                    row: 2,
+                    question: tools.number,
+                }],
+                ObservationKind::Quote,
+            )
+        })
         .expect_err("not free text");
     assert!(err.to_string().contains("no free-text answer"), "{err}");
 }
@@ -866,7 +889,9 @@ Start Date,End Date,Response Type,IP Address,Progress,Duration (in seconds),Fini
 "#;
     let preview = w
         .store
-        .preview_survey_import("qualtrics.csv", qualtrics.as_bytes(), Some(DEVEX), None)
+        .read(|db| {
+            db.preview_survey_import("qualtrics.csv", qualtrics.as_bytes(), Some(DEVEX), None)
+        })
         .expect("preview");
     assert_eq!(
         preview.rows, 3,
@@ -906,7 +931,7 @@ fn a_surveymonkey_matrix_makes_a_question_a_row_and_microsoft_forms_choices_end_
 3,Satisfied,Very satisfied,CircleCI;\n";
     let preview = w
         .store
-        .preview_survey_import("matrix.csv", matrix.as_bytes(), Some(DEVEX), None)
+        .read(|db| db.preview_survey_import("matrix.csv", matrix.as_bytes(), Some(DEVEX), None))
         .expect("preview");
     assert_eq!(preview.header_rows, 2);
     assert_eq!(
@@ -943,7 +968,7 @@ fn a_respondent_merged_into_another_person_keeps_their_answers_and_ask_load_and_
     import_guessed(&w, "wave1.csv", GOOGLE_FORMS.as_bytes(), DEVEX);
     let people = w
         .store
-        .list_people(&PeopleQuery::default())
+        .read(|db| db.list_people(&PeopleQuery::default()))
         .expect("people");
     let from_survey = people
         .iter()
@@ -952,9 +977,9 @@ fn a_respondent_merged_into_another_person_keeps_their_answers_and_ask_load_and_
         .id;
     let merge = w
         .store
-        .merge_people(priya_kept, from_survey)
+        .write(|tx| tx.merge_people(priya_kept, from_survey))
         .expect("merge");
-    let kept = w.store.person(priya_kept).expect("kept");
+    let kept = w.store.read(|db| db.person(priya_kept)).expect("kept");
     assert_eq!(
         kept.summary.ask_load, 1,
         "the wave she answered counts for the person kept"
@@ -967,14 +992,16 @@ fn a_respondent_merged_into_another_person_keeps_their_answers_and_ask_load_and_
     );
     let made = w
         .store
-        .answers_to_observations(
-            &[AnswerRef {
-                wave_id: answers[0].wave_id,
-                row: answers[0].row,
-                question: fix.number,
-            }],
-            ObservationKind::Quote,
-        )
+        .write(|tx| {
+            tx.answers_to_observations(
+                &[AnswerRef {
+                    wave_id: answers[0].wave_id,
+                    row: answers[0].row,
+                    question: fix.number,
+                }],
+                ObservationKind::Quote,
+            )
+        })
         .expect("made");
     assert_eq!(made[0].people[0].id, priya_kept);
     // The next wave by the same email finds the person kept, not a new one.
@@ -983,17 +1010,31 @@ fn a_respondent_merged_into_another_person_keeps_their_answers_and_ask_load_and_
     let done = import(&w, "wave2.csv", wave2.as_bytes(), &wave(DEVEX)).expect("second wave");
     assert_eq!(done.people_created, 0, "no second Priya");
     assert_eq!(
-        w.store.person(priya_kept).expect("kept").summary.ask_load,
+        w.store
+            .read(|db| db.person(priya_kept))
+            .expect("kept")
+            .summary
+            .ask_load,
         2
     );
-    w.store.undo_merge(merge.merge_id).expect("undo");
+    w.store
+        .write(|tx| tx.undo_merge(merge.merge_id))
+        .expect("undo");
     assert_eq!(
-        w.store.person(priya_kept).expect("kept").summary.ask_load,
+        w.store
+            .read(|db| db.person(priya_kept))
+            .expect("kept")
+            .summary
+            .ask_load,
         1,
         "the wave imported after the merge stays hers"
     );
     assert_eq!(
-        w.store.person(from_survey).expect("back").summary.ask_load,
+        w.store
+            .read(|db| db.person(from_survey))
+            .expect("back")
+            .summary
+            .ask_load,
         1
     );
 }

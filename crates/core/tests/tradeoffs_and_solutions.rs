@@ -10,14 +10,16 @@ use uuid::Uuid;
 
 fn serve_team(w: &World, team: Uuid, stance: Option<Stance>) -> Tradeoffs {
     w.store
-        .set_serve(
-            w.cycle.id,
-            &ServeInput {
-                team_id: Some(team),
-                stance,
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.set_serve(
+                w.cycle.id,
+                &ServeInput {
+                    team_id: Some(team),
+                    stance,
+                    ..Default::default()
+                },
+            )
+        })
         .expect("stance")
 }
 
@@ -34,14 +36,16 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
     let also_infra = w.heard(SourceKind::CoffeeChat, "Logs vanish", &[ana]);
     let err = w
         .store
-        .set_serve(
-            w.cycle.id,
-            &ServeInput {
-                team_id: Some(payments),
-                stance: Some(Stance::Excellent),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.set_serve(
+                w.cycle.id,
+                &ServeInput {
+                    team_id: Some(payments),
+                    stance: Some(Stance::Excellent),
+                    ..Default::default()
+                },
+            )
+        })
         .expect_err("discovery states no trade-offs");
     assert!(err.to_string().contains("discovery"), "{err}");
     w.prioritize();
@@ -49,10 +53,10 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
     let logs = w.pain("Logs are lost", &[from_infra]);
     for p in [&deploys, &logs] {
         w.store
-            .score_pain(p.id, &rice(2.0, 100.0, 1.0))
+            .write(|tx| tx.score_pain(p.id, &rice(2.0, 100.0, 1.0)))
             .expect("score");
     }
-    let ranked = w.store.rank(w.cycle.id).expect("rank");
+    let ranked = w.store.read(|db| db.rank(w.cycle.id)).expect("rank");
     assert_eq!(
         ranked.items[0].score, ranked.items[1].score,
         "no stance: one person each"
@@ -64,12 +68,15 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
         (map.serve[0].name.as_str(), map.serve[0].weight),
         ("Payments", 1.5)
     );
-    let ranked = w.store.rank(w.cycle.id).expect("rank");
+    let ranked = w.store.read(|db| db.rank(w.cycle.id)).expect("rank");
     assert_eq!(ranked.items[0].pain_id, deploys.id);
     assert_eq!(ranked.items[0].score, Some(3.0), "1.5 × 2 × 100% ÷ 1");
     assert_eq!(ranked.items[0].reach.people, 1, "people stay counted once");
     assert_eq!(ranked.items[0].reach.weighted_people, 1.5);
-    let why = w.store.explain_rank(w.cycle.id, 1).expect("why");
+    let why = w
+        .store
+        .read(|db| db.explain_rank(w.cycle.id, 1))
+        .expect("why");
     let reach = why.terms.iter().find(|t| t.name == "reach").expect("reach");
     assert_eq!(reach.value, Some(1.5));
     assert!(
@@ -83,18 +90,20 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
     // A segment served less well weighs its people less, and a team's own stance
     // comes before its segment's.
     w.store
-        .set_serve(
-            w.cycle.id,
-            &ServeInput {
-                segment: Some("  PLATFORM ".into()),
-                stance: Some(Stance::LessWell),
-                weight: Some(0.25),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.set_serve(
+                w.cycle.id,
+                &ServeInput {
+                    segment: Some("  PLATFORM ".into()),
+                    stance: Some(Stance::LessWell),
+                    weight: Some(0.25),
+                    ..Default::default()
+                },
+            )
+        })
         .expect("segment");
     let both = w.pain("Logs go missing", &[from_infra, also_infra]);
-    let pain = w.store.pain(both.id).expect("pain");
+    let pain = w.store.read(|db| db.pain(both.id)).expect("pain");
     assert_eq!(
         pain.reach.weighted_people, 0.5,
         "Tom and Ana count 0.25 each"
@@ -107,7 +116,11 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
     assert_eq!(pain.reach.weights[0].people, 2);
     serve_team(&w, infra, Some(Stance::Excellent));
     assert_eq!(
-        w.store.pain(both.id).expect("pain").reach.weighted_people,
+        w.store
+            .read(|db| db.pain(both.id))
+            .expect("pain")
+            .reach
+            .weighted_people,
         3.0
     );
 
@@ -117,7 +130,7 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
     assert_eq!(map.serve.len(), 1, "only the segment is left");
     assert_eq!(
         w.store
-            .pain(deploys.id)
+            .read(|db| db.pain(deploys.id))
             .expect("pain")
             .reach
             .weighted_people,
@@ -125,7 +138,7 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
     );
     let err = w
         .store
-        .set_serve(w.cycle.id, &ServeInput::default())
+        .write(|tx| tx.set_serve(w.cycle.id, &ServeInput::default()))
         .expect_err("a team or a segment");
     assert!(matches!(err, DomainError::InvalidInput { .. }), "{err}");
 }
@@ -136,15 +149,17 @@ fn a_trade_off_leans_between_two_different_goods_and_goes_to_the_trash_and_back(
     w.prioritize();
     let axis = w
         .store
-        .create_axis(
-            w.cycle.id,
-            &AxisInput {
-                pole_a: "Flexibility".into(),
-                pole_b: "Stability".into(),
-                lean: 1,
-                note: "Most teams ship regulated workloads".into(),
-            },
-        )
+        .write(|tx| {
+            tx.create_axis(
+                w.cycle.id,
+                &AxisInput {
+                    pole_a: "Flexibility".into(),
+                    pole_b: "Stability".into(),
+                    lean: 1,
+                    note: "Most teams ship regulated workloads".into(),
+                },
+            )
+        })
         .expect("axis");
     assert_eq!(axis.lean, 1);
     for bad in [
@@ -165,32 +180,49 @@ fn a_trade_off_leans_between_two_different_goods_and_goes_to_the_trash_and_back(
             ..Default::default()
         },
     ] {
-        assert!(w.store.create_axis(w.cycle.id, &bad).is_err());
+        assert!(w
+            .store
+            .write(|tx| tx.create_axis(w.cycle.id, &bad))
+            .is_err());
     }
     let moved = w
         .store
-        .update_axis(
-            axis.id,
-            &AxisInput {
-                lean: -2,
-                ..AxisInput {
-                    pole_a: axis.pole_a.clone(),
-                    pole_b: axis.pole_b.clone(),
-                    lean: 0,
-                    note: axis.note.clone(),
-                }
-            },
-        )
+        .write(|tx| {
+            tx.update_axis(
+                axis.id,
+                &AxisInput {
+                    lean: -2,
+                    ..AxisInput {
+                        pole_a: axis.pole_a.clone(),
+                        pole_b: axis.pole_b.clone(),
+                        lean: 0,
+                        note: axis.note.clone(),
+                    }
+                },
+            )
+        })
         .expect("lean");
     assert_eq!(moved.lean, -2);
-    w.store.delete_axis(axis.id).expect("trash");
-    assert!(w.store.tradeoffs(w.cycle.id).expect("map").axes.is_empty());
-    let trashed = w.store.list_trash().expect("trash");
+    w.store.write(|tx| tx.delete_axis(axis.id)).expect("trash");
+    assert!(w
+        .store
+        .read(|db| db.tradeoffs(w.cycle.id))
+        .expect("map")
+        .axes
+        .is_empty());
+    let trashed = w.store.read(|db| db.list_trash()).expect("trash");
     assert_eq!(trashed[0].title, "Flexibility vs. Stability");
     w.store
-        .restore(TrashEntity::TradeoffAxis, axis.id)
+        .write(|tx| tx.restore(TrashEntity::TradeoffAxis, axis.id))
         .expect("restore");
-    assert_eq!(w.store.tradeoffs(w.cycle.id).expect("map").axes[0].lean, -2);
+    assert_eq!(
+        w.store
+            .read(|db| db.tradeoffs(w.cycle.id))
+            .expect("map")
+            .axes[0]
+            .lean,
+        -2
+    );
 }
 
 #[test]
@@ -202,47 +234,62 @@ fn weighted_criteria_score_the_weighted_mean_and_leave_an_unrated_pain_unscored(
     let audit = w.pain("Audit evidence is manual", &[o]);
     let secrets = w.pain("Secrets rotate by hand", &[p]);
     w.store
-        .set_framework(Framework::Weighted)
+        .write(|tx| tx.set_framework(Framework::Weighted))
         .expect("framework");
-    let why = w.store.explain_rank(w.cycle.id, 1).expect("why");
+    let why = w
+        .store
+        .read(|db| db.explain_rank(w.cycle.id, 1))
+        .expect("why");
     assert!(why.why[0].contains("no criteria yet"), "{:?}", why.why);
 
     let risk = w
         .store
-        .create_criterion(&CriterionInput {
-            name: "Audit risk".into(),
-            weight: 2.0,
+        .write(|tx| {
+            tx.create_criterion(&CriterionInput {
+                name: "Audit risk".into(),
+                weight: 2.0,
+            })
         })
         .expect("criterion");
     let toil = w
         .store
-        .create_criterion(&CriterionInput {
-            name: "Toil".into(),
-            weight: 1.0,
+        .write(|tx| {
+            tx.create_criterion(&CriterionInput {
+                name: "Toil".into(),
+                weight: 1.0,
+            })
         })
         .expect("criterion");
     let rate = |pain: Uuid, ratings: &[(Uuid, f64)]| {
-        w.store.score_pain(
-            pain,
-            &ScoreInputs {
-                criteria: ratings.iter().copied().collect(),
-                ..Default::default()
-            },
-        )
+        w.store.write(|tx| {
+            tx.score_pain(
+                pain,
+                &ScoreInputs {
+                    criteria: ratings.iter().copied().collect(),
+                    ..Default::default()
+                },
+            )
+        })
     };
     rate(audit.id, &[(risk.id, 8.0), (toil.id, 5.0)]).expect("rate");
     rate(secrets.id, &[(risk.id, 9.0)]).expect("rate one");
-    let ranked = w.store.rank(w.cycle.id).expect("rank");
+    let ranked = w.store.read(|db| db.rank(w.cycle.id)).expect("rank");
     assert_eq!(ranked.criteria.len(), 2);
     assert_eq!(ranked.items[0].pain_id, audit.id);
     assert_eq!(ranked.items[0].score, Some(7.0), "(8×2 + 5×1) ÷ 3");
     assert_eq!(ranked.items[1].score, None, "Toil is not rated: unscored");
-    let why = w.store.explain_rank(w.cycle.id, 2).expect("why");
+    let why = w
+        .store
+        .read(|db| db.explain_rank(w.cycle.id, 2))
+        .expect("why");
     assert!(why.why[0].contains("Toil"), "{:?}", why.why);
     assert_eq!(why.terms[0].name, "Audit risk (weight 2)");
 
     rate(secrets.id, &[(risk.id, 9.0), (toil.id, 2.0)]).expect("rate");
-    let why = w.store.explain_rank(w.cycle.id, 2).expect("why");
+    let why = w
+        .store
+        .read(|db| db.explain_rank(w.cycle.id, 2))
+        .expect("why");
     assert_eq!(why.item.score, Some(20.0 / 3.0));
     let to_pass = why.to_pass.expect("a way past");
     assert!(
@@ -251,14 +298,16 @@ fn weighted_criteria_score_the_weighted_mean_and_leave_an_unrated_pain_unscored(
     );
 
     // Trashing a criterion leaves the rest to weigh; its ratings come back with it.
-    w.store.delete_criterion(toil.id).expect("trash");
-    let ranked = w.store.rank(w.cycle.id).expect("rank");
+    w.store
+        .write(|tx| tx.delete_criterion(toil.id))
+        .expect("trash");
+    let ranked = w.store.read(|db| db.rank(w.cycle.id)).expect("rank");
     assert_eq!(ranked.items[0].pain_id, secrets.id);
     assert_eq!(ranked.items[0].score, Some(9.0));
     w.store
-        .restore(TrashEntity::Criterion, toil.id)
+        .write(|tx| tx.restore(TrashEntity::Criterion, toil.id))
         .expect("restore");
-    let ranked = w.store.rank(w.cycle.id).expect("rank");
+    let ranked = w.store.read(|db| db.rank(w.cycle.id)).expect("rank");
     assert_eq!(ranked.items[0].score, Some(7.0));
 
     assert!(rate(audit.id, &[(risk.id, 11.0)]).is_err(), "0 to 10");
@@ -268,22 +317,24 @@ fn weighted_criteria_score_the_weighted_mean_and_leave_an_unrated_pain_unscored(
     );
     assert!(w
         .store
-        .create_criterion(&CriterionInput {
+        .write(|tx| tx.create_criterion(&CriterionInput {
             name: "Zero".into(),
             weight: 0.0
-        })
+        }))
         .is_err());
 }
 
 fn bucket(w: &World, name: &str) -> Bucket {
     w.store
-        .create_bucket(
-            w.cycle.id,
-            &BucketInput {
-                name: name.into(),
-                kind: BucketKind::Eliminate,
-            },
-        )
+        .write(|tx| {
+            tx.create_bucket(
+                w.cycle.id,
+                &BucketInput {
+                    name: name.into(),
+                    kind: BucketKind::Eliminate,
+                },
+            )
+        })
         .expect("bucket")
 }
 
@@ -308,10 +359,12 @@ fn a_solution_is_validated_only_once_an_experiment_that_could_disprove_it_surviv
     let b = bucket(&w, "Slow CI feedback");
     let s = w
         .store
-        .create_solution(
-            b.id,
-            &solution("Warm caches", Horizon::Immediate, Some(3.0)),
-        )
+        .write(|tx| {
+            tx.create_solution(
+                b.id,
+                &solution("Warm caches", Horizon::Immediate, Some(3.0)),
+            )
+        })
         .expect("solution");
     assert_eq!(
         (s.bucket_name.as_str(), s.status),
@@ -323,19 +376,21 @@ fn a_solution_is_validated_only_once_an_experiment_that_could_disprove_it_surviv
     };
     let err = w
         .store
-        .update_solution(s.id, &validated)
+        .write(|tx| tx.update_solution(s.id, &validated))
         .expect_err("no experiment yet");
     assert!(err.to_string().contains("experiment"), "{err}");
 
     let err = w
         .store
-        .create_experiment(
-            s.id,
-            &ExperimentInput {
-                hypothesis: "Warm caches halve CI time".into(),
-                ..Default::default()
-            },
-        )
+        .write(|tx| {
+            tx.create_experiment(
+                s.id,
+                &ExperimentInput {
+                    hypothesis: "Warm caches halve CI time".into(),
+                    ..Default::default()
+                },
+            )
+        })
         .expect_err("the test that could disprove it is needed");
     assert!(
         matches!(
@@ -354,16 +409,21 @@ fn a_solution_is_validated_only_once_an_experiment_that_could_disprove_it_surviv
                 .into(),
         ..Default::default()
     };
-    let e = w.store.create_experiment(s.id, &test).expect("experiment");
+    let e = w
+        .store
+        .write(|tx| tx.create_experiment(s.id, &test))
+        .expect("experiment");
     let err = w
         .store
-        .update_experiment(
-            e.id,
-            &ExperimentInput {
-                outcome: Some(Outcome::Survived),
-                ..test.clone()
-            },
-        )
+        .write(|tx| {
+            tx.update_experiment(
+                e.id,
+                &ExperimentInput {
+                    outcome: Some(Outcome::Survived),
+                    ..test.clone()
+                },
+            )
+        })
         .expect_err("an outcome needs its result");
     assert!(
         matches!(
@@ -376,48 +436,69 @@ fn a_solution_is_validated_only_once_an_experiment_that_could_disprove_it_surviv
         "{err}"
     );
     w.store
-        .update_experiment(
-            e.id,
-            &ExperimentInput {
-                outcome: Some(Outcome::Survived),
-                result: "52% faster on average".into(),
-                ran_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
-                ..test.clone()
-            },
-        )
+        .write(|tx| {
+            tx.update_experiment(
+                e.id,
+                &ExperimentInput {
+                    outcome: Some(Outcome::Survived),
+                    result: "52% faster on average".into(),
+                    ran_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+                    ..test.clone()
+                },
+            )
+        })
         .expect("ran");
     let s = w
         .store
-        .update_solution(s.id, &validated)
+        .write(|tx| tx.update_solution(s.id, &validated))
         .expect("validated");
     assert_eq!(s.status, SolutionStatus::Validated);
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
 
     // A later experiment that disproves it is pointed out until the team decides.
-    let e2 = w.store.create_experiment(s.id, &test).expect("experiment");
+    let e2 = w
+        .store
+        .write(|tx| tx.create_experiment(s.id, &test))
+        .expect("experiment");
     w.store
-        .update_experiment(
-            e2.id,
-            &ExperimentInput {
-                outcome: Some(Outcome::Disproved),
-                result: "Monorepo teams saw 5%".into(),
-                ..test.clone()
-            },
-        )
+        .write(|tx| {
+            tx.update_experiment(
+                e2.id,
+                &ExperimentInput {
+                    outcome: Some(Outcome::Disproved),
+                    result: "Monorepo teams saw 5%".into(),
+                    ..test.clone()
+                },
+            )
+        })
         .expect("ran");
-    let s = w.store.solution(s.id).expect("solution");
+    let s = w.store.read(|db| db.solution(s.id)).expect("solution");
     assert!(s.warnings[0].contains("disproved it"), "{:?}", s.warnings);
 
     // Trashing the solution takes it off the list; a restore brings its experiments.
-    w.store.delete_solution(s.id).expect("trash");
-    assert!(w.store.list_solutions(w.cycle.id).expect("list").is_empty());
+    w.store.write(|tx| tx.delete_solution(s.id)).expect("trash");
+    assert!(w
+        .store
+        .read(|db| db.list_solutions(w.cycle.id))
+        .expect("list")
+        .is_empty());
     w.store
-        .restore(TrashEntity::Solution, s.id)
+        .write(|tx| tx.restore(TrashEntity::Solution, s.id))
         .expect("restore");
-    let back = w.store.list_solutions(w.cycle.id).expect("list");
+    let back = w
+        .store
+        .read(|db| db.list_solutions(w.cycle.id))
+        .expect("list");
     assert_eq!(back[0].experiments.len(), 2);
-    w.store.delete_experiment(e2.id).expect("trash one");
-    assert!(w.store.solution(s.id).expect("s").warnings.is_empty());
+    w.store
+        .write(|tx| tx.delete_experiment(e2.id))
+        .expect("trash one");
+    assert!(w
+        .store
+        .read(|db| db.solution(s.id))
+        .expect("s")
+        .warnings
+        .is_empty());
 }
 
 #[test]
@@ -438,7 +519,7 @@ fn the_cloud_vendor_flag_cites_cloud_vendor_scan_observations_and_nothing_else()
     };
     let err = w
         .store
-        .create_solution(b.id, &flagged(vec![]))
+        .write(|tx| tx.create_solution(b.id, &flagged(vec![])))
         .expect_err("cite something");
     assert!(
         matches!(
@@ -452,24 +533,29 @@ fn the_cloud_vendor_flag_cites_cloud_vendor_scan_observations_and_nothing_else()
     );
     let err = w
         .store
-        .create_solution(b.id, &flagged(vec![chat]))
+        .write(|tx| tx.create_solution(b.id, &flagged(vec![chat])))
         .expect_err("a coffee chat is not a vendor scan");
     assert!(err.to_string().contains("cloud-vendor scans only"), "{err}");
     assert!(
-        w.store.list_solutions(w.cycle.id).expect("list").is_empty(),
+        w.store
+            .read(|db| db.list_solutions(w.cycle.id))
+            .expect("list")
+            .is_empty(),
         "a refused write leaves nothing behind"
     );
     let s = w
         .store
-        .create_solution(b.id, &flagged(vec![scan]))
+        .write(|tx| tx.create_solution(b.id, &flagged(vec![scan])))
         .expect("flagged");
     assert!(s.vendor_absorb);
     assert_eq!(
         s.vendor_evidence[0].text,
         "Vendor X previewed managed build caches"
     );
-    w.store.delete_observation(scan).expect("trash the scan");
-    let s = w.store.solution(s.id).expect("solution");
+    w.store
+        .write(|tx| tx.delete_observation(scan))
+        .expect("trash the scan");
+    let s = w.store.read(|db| db.solution(s.id)).expect("solution");
     assert!(s.vendor_evidence[0].trashed);
     assert!(s.warnings[0].contains("no live"), "{:?}", s.warnings);
 }
@@ -481,22 +567,31 @@ fn the_plan_balance_warns_when_effort_drifts_from_the_target_the_team_sets() {
     let b = bucket(&w, "Slow CI feedback");
     let add = |title: &str, horizon, effort| {
         w.store
-            .create_solution(b.id, &solution(title, horizon, effort))
+            .write(|tx| tx.create_solution(b.id, &solution(title, horizon, effort)))
             .expect("solution")
     };
-    let balance = w.store.plan_balance(w.cycle.id).expect("balance");
+    let balance = w
+        .store
+        .read(|db| db.plan_balance(w.cycle.id))
+        .expect("balance");
     assert_eq!(
         (balance.target_immediate, balance.immediate_share),
         (70, None)
     );
     add("Warm caches", Horizon::Immediate, Some(8.0));
     let vision = add("Build graph service", Horizon::Vision, Some(2.0));
-    let balance = w.store.plan_balance(w.cycle.id).expect("balance");
+    let balance = w
+        .store
+        .read(|db| db.plan_balance(w.cycle.id))
+        .expect("balance");
     assert_eq!(balance.immediate_share, Some(80.0));
     assert_eq!(balance.warning, None, "10 points off is within the guard");
     add("Flaky test quarantine", Horizon::Immediate, Some(8.0));
     add("Test impact analysis", Horizon::Vision, None);
-    let balance = w.store.plan_balance(w.cycle.id).expect("balance");
+    let balance = w
+        .store
+        .read(|db| db.plan_balance(w.cycle.id))
+        .expect("balance");
     assert_eq!(balance.immediate_share, Some(88.88888888888889));
     assert_eq!(balance.unestimated, 1);
     let warning = balance.warning.expect("drifts");
@@ -506,38 +601,56 @@ fn the_plan_balance_warns_when_effort_drifts_from_the_target_the_team_sets() {
     );
 
     // The team sets its own target; 100/0 is allowed where vendors will absorb the rest.
-    let balance = w.store.set_plan_target(w.cycle.id, 90).expect("target");
+    let balance = w
+        .store
+        .write(|tx| tx.set_plan_target(w.cycle.id, 90))
+        .expect("target");
     assert_eq!((balance.target_immediate, balance.warning), (90, None));
-    let balance = w.store.set_plan_target(w.cycle.id, 100).expect("target");
+    let balance = w
+        .store
+        .write(|tx| tx.set_plan_target(w.cycle.id, 100))
+        .expect("target");
     assert!(balance
         .warning
         .expect("11 points short")
         .contains("immediate needs go short"));
-    assert!(w.store.set_plan_target(w.cycle.id, 101).is_err());
+    assert!(w
+        .store
+        .write(|tx| tx.set_plan_target(w.cycle.id, 101))
+        .is_err());
 
     // A disproven solution is no longer planned effort.
     w.store
-        .update_solution(
-            vision.id,
-            &SolutionInput {
-                status: SolutionStatus::Disproven,
-                ..solution("Build graph service", Horizon::Vision, Some(2.0))
-            },
-        )
+        .write(|tx| {
+            tx.update_solution(
+                vision.id,
+                &SolutionInput {
+                    status: SolutionStatus::Disproven,
+                    ..solution("Build graph service", Horizon::Vision, Some(2.0))
+                },
+            )
+        })
         .expect("disproven");
     assert_eq!(
         w.store
-            .plan_balance(w.cycle.id)
+            .read(|db| db.plan_balance(w.cycle.id))
             .expect("balance")
             .vision_effort,
         0.0
     );
     // In a closed cycle the plan is history.
-    w.store.advance_cycle(w.cycle.id).expect("roadmap");
-    w.store.advance_cycle(w.cycle.id).expect("closed");
-    assert!(w.store.set_plan_target(w.cycle.id, 70).is_err());
+    w.store
+        .write(|tx| tx.advance_cycle(w.cycle.id))
+        .expect("roadmap");
+    w.store
+        .write(|tx| tx.advance_cycle(w.cycle.id))
+        .expect("closed");
     assert!(w
         .store
-        .create_solution(b.id, &solution("Late", Horizon::Immediate, None))
+        .write(|tx| tx.set_plan_target(w.cycle.id, 70))
+        .is_err());
+    assert!(w
+        .store
+        .write(|tx| tx.create_solution(b.id, &solution("Late", Horizon::Immediate, None)))
         .is_err());
 }

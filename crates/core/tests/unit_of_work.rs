@@ -54,7 +54,7 @@ fn counts(store: &Store) -> (i64, i64, i64) {
 fn writes_composed_in_one_unit_land_whole_or_not_at_all() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = file_store(&dir);
-    let cycle = store.create_cycle("C").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
     let before = counts(&store);
     let failed: Result<(), DomainError> = store.write(|tx| {
         let s = tx.create_session(&coffee(cycle.id, "First"))?;
@@ -87,20 +87,24 @@ fn writes_composed_in_one_unit_land_whole_or_not_at_all() {
 #[test]
 fn a_merge_that_fails_half_way_changes_nothing() {
     let store = Store::open_in_memory(clock()).expect("store");
-    let cycle = store.create_cycle("C").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
     let tag = store
-        .create_tag(&TagInput {
-            name: "slow".into(),
-            ..Default::default()
+        .write(|tx| {
+            tx.create_tag(&TagInput {
+                name: "slow".into(),
+                ..Default::default()
+            })
         })
         .expect("tag");
     let obs = |text: &str| {
         store
-            .create_observation(&NewObservation {
-                cycle_id: Some(cycle.id),
-                text: text.into(),
-                tags: vec![tag.id],
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    cycle_id: Some(cycle.id),
+                    text: text.into(),
+                    tags: vec![tag.id],
+                    ..Default::default()
+                })
             })
             .expect("observation")
     };
@@ -114,15 +118,19 @@ fn a_merge_that_fails_half_way_changes_nothing() {
         .expect("trigger")
     });
     store
-        .merge_observations(kept.id, merged.id)
+        .write(|tx| tx.merge_observations(kept.id, merged.id))
         .expect_err("the injected failure");
     assert_eq!(
-        store.observation(merged.id).expect("still live").tags.len(),
+        store
+            .read(|db| db.observation(merged.id))
+            .expect("still live")
+            .tags
+            .len(),
         1
     );
     assert_eq!(
         store
-            .list_observations(&ObservationQuery::default())
+            .read(|db| db.list_observations(&ObservationQuery::default()))
             .expect("list")
             .matching,
         2
@@ -133,9 +141,9 @@ fn a_merge_that_fails_half_way_changes_nothing() {
 fn a_long_read_never_holds_up_a_save() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = Arc::new(file_store(&dir));
-    let cycle = store.create_cycle("C").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
     let session = store
-        .create_session(&coffee(cycle.id, "Chat"))
+        .write(|tx| tx.create_session(&coffee(cycle.id, "Chat")))
         .expect("session");
     let (started_tx, started) = mpsc::channel();
     let (saved_tx, saved) = mpsc::channel::<()>();
@@ -155,7 +163,7 @@ fn a_long_read_never_holds_up_a_save() {
     };
     started.recv().expect("read started");
     store
-        .save_notes(session.id, "Saved while a read was open")
+        .write(|tx| tx.save_notes(session.id, "Saved while a read was open"))
         .expect("save");
     saved_tx.send(()).expect("send");
     assert!(
@@ -163,7 +171,10 @@ fn a_long_read_never_holds_up_a_save() {
         "the save finished while the read held its snapshot"
     );
     assert_eq!(
-        store.session(session.id).expect("session").notes,
+        store
+            .read(|db| db.session(session.id))
+            .expect("session")
+            .notes,
         "Saved while a read was open"
     );
 }
@@ -172,36 +183,44 @@ fn a_long_read_never_holds_up_a_save() {
 fn every_mode_allows_exactly_what_the_policy_table_says() {
     let store = Store::open_in_memory(clock()).expect("store");
     for mode in CycleMode::ALL {
-        let cycle = store.create_cycle(&format!("{mode:?}")).expect("cycle");
+        let cycle = store
+            .write(|tx| tx.create_cycle(&format!("{mode:?}")))
+            .expect("cycle");
         // A session and an idea made while capture is allowed, before the cycle moves on.
         let session = store
-            .create_session(&coffee(cycle.id, "Chat"))
+            .write(|tx| tx.create_session(&coffee(cycle.id, "Chat")))
             .expect("session");
         let idea = store
-            .create_idea(
-                cycle.id,
-                &IdeaInput {
-                    title: "Idea".into(),
-                    ..Default::default()
-                },
-            )
+            .write(|tx| {
+                tx.create_idea(
+                    cycle.id,
+                    &IdeaInput {
+                        title: "Idea".into(),
+                        ..Default::default()
+                    },
+                )
+            })
             .expect("idea");
-        while store.cycle(cycle.id).expect("cycle").mode != mode {
-            store.advance_cycle(cycle.id).expect("advance");
+        while store.read(|db| db.cycle(cycle.id)).expect("cycle").mode != mode {
+            store
+                .write(|tx| tx.advance_cycle(cycle.id))
+                .expect("advance");
         }
-        let shown = store.cycle(cycle.id).expect("cycle");
+        let shown = store.read(|db| db.cycle(cycle.id)).expect("cycle");
         assert_eq!(shown.allows, CycleAllows::of(mode));
 
-        let capture = store.create_session(&coffee(cycle.id, "Another"));
-        let notes = store.save_notes(session.id, "changed");
-        let rename = store.rename_cycle(cycle.id, &format!("{mode:?} renamed"));
-        let judge = store.assess_idea(
-            idea.id,
-            &Assessment {
-                score: Some(7),
-                effort: None,
-            },
-        );
+        let capture = store.write(|tx| tx.create_session(&coffee(cycle.id, "Another")));
+        let notes = store.write(|tx| tx.save_notes(session.id, "changed"));
+        let rename = store.write(|tx| tx.rename_cycle(cycle.id, &format!("{mode:?} renamed")));
+        let judge = store.write(|tx| {
+            tx.assess_idea(
+                idea.id,
+                &Assessment {
+                    score: Some(7),
+                    effort: None,
+                },
+            )
+        });
         for (act, outcome) in [
             (Act::Capture, capture.map(|_| ())),
             (Act::Capture, notes.map(|_| ())),
@@ -230,9 +249,9 @@ fn every_mode_allows_exactly_what_the_policy_table_says() {
 #[test]
 fn a_stored_kind_this_version_does_not_know_is_an_error_naming_the_row() {
     let store = Store::open_in_memory(clock()).expect("store");
-    let cycle = store.create_cycle("C").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
     let session = store
-        .create_session(&coffee(cycle.id, "Chat"))
+        .write(|tx| tx.create_session(&coffee(cycle.id, "Chat")))
         .expect("session");
     // What a newer build could write: a kind this one has never heard of.
     store.with_connection(|c| {
@@ -245,13 +264,13 @@ fn a_stored_kind_this_version_does_not_know_is_an_error_naming_the_row() {
         .expect("update");
     });
     let err = store
-        .session(session.id)
+        .read(|db| db.session(session.id))
         .expect_err("not read as another kind");
     let message = err.to_string();
     assert!(message.contains("hallway_chat"), "{message}");
     assert!(message.contains(&session.id.to_string()), "{message}");
     assert!(store
-        .list_sessions(&SessionQuery::default())
+        .read(|db| db.list_sessions(&SessionQuery::default()))
         .expect_err("nor listed as one")
         .to_string()
         .contains("hallway_chat"));
@@ -262,19 +281,23 @@ fn undoing_a_merge_whose_record_cannot_be_read_refuses_and_changes_nothing() {
     let store = Store::open_in_memory(clock()).expect("store");
     let person = |name: &str, role: &str| {
         store
-            .create_person(&PersonInput {
-                name: name.into(),
-                role: role.into(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_person(&PersonInput {
+                    name: name.into(),
+                    role: role.into(),
+                    ..Default::default()
+                })
             })
             .expect("person")
             .summary
             .id
     };
     let (kept, merged) = (person("Priya", ""), person("Priya R.", "Staff engineer"));
-    let done = store.merge_people(kept, merged).expect("merge");
+    let done = store
+        .write(|tx| tx.merge_people(kept, merged))
+        .expect("merge");
     assert_eq!(
-        store.person(kept).expect("kept").summary.role,
+        store.read(|db| db.person(kept)).expect("kept").summary.role,
         "Staff engineer"
     );
     for garbled in [
@@ -289,18 +312,23 @@ fn undoing_a_merge_whose_record_cannot_be_read_refuses_and_changes_nothing() {
             )
             .expect("garble")
         });
-        let err = store.undo_merge(done.merge_id).expect_err("refused");
+        let err = store
+            .write(|tx| tx.undo_merge(done.merge_id))
+            .expect_err("refused");
         assert!(
             err.to_string()
                 .contains("cannot be undone; nothing was changed"),
             "{err}"
         );
         assert_eq!(
-            store.person(kept).expect("kept").summary.role,
+            store.read(|db| db.person(kept)).expect("kept").summary.role,
             "Staff engineer",
             "the kept person's fields are as they were"
         );
-        assert!(store.person(merged).is_err(), "the merged one stays merged");
+        assert!(
+            store.read(|db| db.person(merged)).is_err(),
+            "the merged one stays merged"
+        );
     }
 }
 
@@ -310,19 +338,23 @@ fn a_commit_by_another_process_is_noticed_and_the_stores_own_are_not() {
     let path = dir.path().join("w.groundwork");
     let store = Store::open(&path, OpenMode::OpenOrCreate, clock()).expect("store");
     assert!(!store.changed_outside().expect("first look"));
-    store.create_cycle("Mine").expect("own write");
+    store
+        .write(|tx| tx.create_cycle("Mine"))
+        .expect("own write");
     assert!(
         !store.changed_outside().expect("own"),
         "its own commits are not outside"
     );
     let other = Store::open(&path, OpenMode::MustExist, clock()).expect("second writer");
-    other.create_cycle("Theirs").expect("their write");
+    other
+        .write(|tx| tx.create_cycle("Theirs"))
+        .expect("their write");
     assert!(store.changed_outside().expect("outside"));
     assert!(
         !store.changed_outside().expect("once"),
         "each change is told once"
     );
-    assert_eq!(store.list_cycles().expect("list").len(), 2);
+    assert_eq!(store.read(|db| db.list_cycles()).expect("list").len(), 2);
 }
 
 #[test]
@@ -330,7 +362,7 @@ fn two_writers_on_one_file_take_turns_instead_of_failing() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("w.groundwork");
     let a = Arc::new(Store::open(&path, OpenMode::OpenOrCreate, clock()).expect("a"));
-    let cycle = a.create_cycle("C").expect("cycle");
+    let cycle = a.write(|tx| tx.create_cycle("C")).expect("cycle");
     let b = Arc::new(Store::open(&path, OpenMode::MustExist, clock()).expect("b"));
     let writers: Vec<_> = [a, b]
         .into_iter()
@@ -339,7 +371,9 @@ fn two_writers_on_one_file_take_turns_instead_of_failing() {
             std::thread::spawn(move || {
                 for i in 0..50 {
                     store
-                        .create_session(&coffee(cycle.id, &format!("writer {w} session {i}")))
+                        .write(|tx| {
+                            tx.create_session(&coffee(cycle.id, &format!("writer {w} session {i}")))
+                        })
                         .expect("every write lands");
                 }
             })
@@ -351,7 +385,7 @@ fn two_writers_on_one_file_take_turns_instead_of_failing() {
     let check = Store::open(&path, OpenMode::MustExist, clock()).expect("check");
     assert_eq!(
         check
-            .list_sessions(&SessionQuery::default())
+            .read(|db| db.list_sessions(&SessionQuery::default()))
             .expect("list")
             .matching,
         100
@@ -363,37 +397,39 @@ fn notes_saved_elsewhere_meanwhile_are_a_conflict_and_settling_it_keeps_both_tex
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("w.groundwork");
     let app = Store::open(&path, OpenMode::OpenOrCreate, clock()).expect("app");
-    let cycle = app.create_cycle("C").expect("cycle");
+    let cycle = app.write(|tx| tx.create_cycle("C")).expect("cycle");
     let session = app
-        .create_session(&coffee(cycle.id, "Chat"))
+        .write(|tx| tx.create_session(&coffee(cycle.id, "Chat")))
         .expect("session");
     let typed_over = session.notes_rev;
     // The command line (another process) saves the same notes first.
     let cli = Store::open(&path, OpenMode::MustExist, clock()).expect("cli");
     let theirs = cli
-        .save_notes_over(session.id, "Changed by the command line", Some(typed_over))
+        .write(|tx| tx.save_notes_over(session.id, "Changed by the command line", Some(typed_over)))
         .expect("their save");
     assert_eq!(theirs.notes_rev, typed_over + 1);
 
     let mine = "Typed in the app";
     let err = app
-        .save_notes_over(session.id, mine, Some(typed_over))
+        .write(|tx| tx.save_notes_over(session.id, mine, Some(typed_over)))
         .expect_err("a save over an old revision");
     assert!(matches!(err, DomainError::NotesConflict { .. }), "{err:?}");
     assert_eq!(
-        app.session(session.id).expect("s").notes,
+        app.read(|db| db.session(session.id)).expect("s").notes,
         "Changed by the command line",
         "nothing was overwritten"
     );
     // Saving exactly what is stored is no conflict.
-    app.save_notes_over(session.id, "Changed by the command line", Some(typed_over))
+    app.write(|tx| tx.save_notes_over(session.id, "Changed by the command line", Some(typed_over)))
         .expect("the same text");
 
     let settled = app
-        .resolve_notes(session.id, mine, NotesChoice::Mine)
+        .write(|tx| tx.resolve_notes(session.id, mine, NotesChoice::Mine))
         .expect("keep mine");
     assert_eq!(settled.notes, mine);
-    let kept = app.notes_versions(session.id).expect("versions");
+    let kept = app
+        .read(|db| db.notes_versions(session.id))
+        .expect("versions");
     assert_eq!(kept.len(), 1);
     assert_eq!(
         kept[0].notes, "Changed by the command line",
@@ -401,20 +437,22 @@ fn notes_saved_elsewhere_meanwhile_are_a_conflict_and_settling_it_keeps_both_tex
     );
 
     // Again, the other way round: theirs stays, mine is kept.
-    cli.save_notes(session.id, "Second change elsewhere")
+    cli.write(|tx| tx.save_notes(session.id, "Second change elsewhere"))
         .expect("their save");
     let err = app
-        .save_notes_over(session.id, "More typed here", Some(settled.notes_rev))
+        .write(|tx| tx.save_notes_over(session.id, "More typed here", Some(settled.notes_rev)))
         .expect_err("conflict");
     assert!(matches!(err, DomainError::NotesConflict { .. }));
     let settled = app
-        .resolve_notes(session.id, "More typed here", NotesChoice::Theirs)
+        .write(|tx| tx.resolve_notes(session.id, "More typed here", NotesChoice::Theirs))
         .expect("take theirs");
     assert_eq!(settled.notes, "Second change elsewhere");
-    let kept = app.notes_versions(session.id).expect("versions");
+    let kept = app
+        .read(|db| db.notes_versions(session.id))
+        .expect("versions");
     assert_eq!(kept.len(), 2);
     assert_eq!(kept[0].notes, "More typed here", "my text is kept");
     // And a save over the current revision goes through.
-    app.save_notes_over(session.id, "Carry on", Some(settled.notes_rev))
+    app.write(|tx| tx.save_notes_over(session.id, "Carry on", Some(settled.notes_rev)))
         .expect("current revision");
 }

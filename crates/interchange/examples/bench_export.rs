@@ -29,14 +29,19 @@ fn main() {
         }
     }
     let store = Store::open_in_memory(Arc::new(SystemClock)).expect("store");
-    let cycle = store.create_cycle("2027 H1 planning").expect("cycle").id;
+    let cycle = store
+        .write(|tx| tx.create_cycle("2027 H1 planning"))
+        .expect("cycle")
+        .id;
     let teams: Vec<_> = (0..20)
         .map(|t| {
             store
-                .create_team(&TeamInput {
-                    name: format!("Team {t}"),
-                    org_area: String::new(),
-                    segment: format!("Segment {}", t % 4),
+                .write(|tx| {
+                    tx.create_team(&TeamInput {
+                        name: format!("Team {t}"),
+                        org_area: String::new(),
+                        segment: format!("Segment {}", t % 4),
+                    })
                 })
                 .expect("team")
                 .id
@@ -45,10 +50,12 @@ fn main() {
     let people: Vec<_> = (0..100)
         .map(|p| {
             store
-                .create_person(&PersonInput {
-                    name: format!("Person {p}"),
-                    team_id: Some(teams[p % 20]),
-                    ..Default::default()
+                .write(|tx| {
+                    tx.create_person(&PersonInput {
+                        name: format!("Person {p}"),
+                        team_id: Some(teams[p % 20]),
+                        ..Default::default()
+                    })
                 })
                 .expect("person")
                 .summary
@@ -58,59 +65,66 @@ fn main() {
     let mut observations = Vec::new();
     for (s, person) in people.iter().enumerate() {
         let session = store
-            .create_session(&NewSession {
-                cycle_id: cycle,
-                kind: SourceKind::CoffeeChat,
-                title: format!("Coffee chat {s}"),
-                held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-                people: vec![*person],
-                links: vec![],
-                tags: vec![],
-                notes: None,
+            .write(|tx| {
+                tx.create_session(&NewSession {
+                    cycle_id: cycle,
+                    kind: SourceKind::CoffeeChat,
+                    title: format!("Coffee chat {s}"),
+                    held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+                    people: vec![*person],
+                    links: vec![],
+                    tags: vec![],
+                    notes: None,
+                })
             })
             .expect("session");
         for o in 0..5 {
             observations.push(
-                store
-                    .create_observation(&NewObservation {
+                store.write(|tx| tx.create_observation(&NewObservation {
                         session_id: Some(session.id),
                         kind: ObservationKind::Quote,
                         text: format!("Observation {o} of session {s}: builds are slow, and when they fail nobody can say why without reading ten thousand lines of logs."),
                         people: vec![*person],
                         ..Default::default()
-                    })
+                    }))
                     .expect("observation")
                     .id,
             );
         }
     }
-    store.advance_cycle(cycle).expect("prioritize");
+    store
+        .write(|tx| tx.advance_cycle(cycle))
+        .expect("prioritize");
     for p in 0..50 {
         let pain = store
-            .create_pain(
-                cycle,
-                &PainInput {
-                    statement: format!("Pain {p}: builds are slow for team {}", p % 20),
-                    severity: None,
-                    evidence: (0..10)
-                        .map(|k| EvidenceLink {
-                            observation_id: observations[(p * 10 + k) % observations.len()],
-                            ..Default::default()
-                        })
-                        .collect(),
-                },
-            )
+            .write(|tx| {
+                tx.create_pain(
+                    cycle,
+                    &PainInput {
+                        statement: format!("Pain {p}: builds are slow for team {}", p % 20),
+                        severity: None,
+                        evidence: (0..10)
+                            .map(|k| EvidenceLink {
+                                observation_id: observations[(p * 10 + k) % observations.len()],
+                                ..Default::default()
+                            })
+                            .collect(),
+                    },
+                )
+            })
             .expect("pain");
         store
-            .score_pain(
-                pain.id,
-                &ScoreInputs {
-                    impact: Some(1.0 + (p % 3) as f64),
-                    confidence: Some(80.0),
-                    effort: Some(1.0 + (p % 5) as f64),
-                    ..Default::default()
-                },
-            )
+            .write(|tx| {
+                tx.score_pain(
+                    pain.id,
+                    &ScoreInputs {
+                        impact: Some(1.0 + (p % 3) as f64),
+                        confidence: Some(80.0),
+                        effort: Some(1.0 + (p % 5) as f64),
+                        ..Default::default()
+                    },
+                )
+            })
             .expect("score");
     }
     let body = |half: &[uuid::Uuid], title: &str| {
@@ -129,10 +143,10 @@ fn main() {
     };
     let (a, b) = observations.split_at(250);
     store
-        .save_document(cycle, DocumentKind::Charter, &body(a, "Charter"), None)
+        .write(|tx| tx.save_document(cycle, DocumentKind::Charter, &body(a, "Charter"), None))
         .expect("charter");
     store
-        .save_document(cycle, DocumentKind::Vision, &body(b, "Vision"), None)
+        .write(|tx| tx.save_document(cycle, DocumentKind::Vision, &body(b, "Vision"), None))
         .expect("vision");
 
     println!(
@@ -152,7 +166,7 @@ fn main() {
                 format.extension()
             );
             store
-                .save_document(cycle, DocumentKind::Charter, &edited, None)
+                .write(|tx| tx.save_document(cycle, DocumentKind::Charter, &edited, None))
                 .expect("edit");
             let t = Instant::now();
             let file = export(&store, cycle, ExportDoc::Pack, format).expect("export");

@@ -101,9 +101,11 @@ pub fn export_of(store: &Store, of: ExportOf, format: Format) -> Result<ExportFi
         Format::Html => ExportFormat::Html,
     };
     let exported = match of {
-        ExportOf::Cycle { cycle_id, doc } => store.export(cycle_id, doc, core)?,
-        ExportOf::Version { version_id } => store.export_version(version_id, core)?,
-        ExportOf::Digest { team_id, cycle_id } => store.export_digest(team_id, cycle_id, core)?,
+        ExportOf::Cycle { cycle_id, doc } => store.read(|db| db.export(cycle_id, doc, core))?,
+        ExportOf::Version { version_id } => store.read(|db| db.export_version(version_id, core))?,
+        ExportOf::Digest { team_id, cycle_id } => {
+            store.read(|db| db.export_digest(team_id, cycle_id, core))?
+        }
     };
     let stem = exported
         .file_name

@@ -40,7 +40,7 @@ fn sample(dir: &Path) -> (Store, Uuid) {
     sample::write_sample(&path, clock.clone()).expect("sample");
     let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
     let plan = store
-        .list_cycles()
+        .read(|db| db.list_cycles())
         .expect("cycles")
         .into_iter()
         .find(|c| c.mode == CycleMode::Prioritization)
@@ -123,7 +123,7 @@ fn the_sample_pack_as_pdf_has_a_title_page_sections_on_their_pages_footnotes_and
 fn hostile_text_in_a_quote_is_printed_as_the_characters_it_is() {
     let dir = tempfile::tempdir().expect("dir");
     let store = Store::open_in_memory(Arc::new(SystemClock)).expect("store");
-    let cycle = store.create_cycle("H1").expect("cycle").id;
+    let cycle = store.write(|tx| tx.create_cycle("H1")).expect("cycle").id;
     let payloads = [
         "#set page(fill: red) #read(\"/etc/passwd\")",
         "$x^2$ and #{ panic(\"boom\") } and #import \"@preview/x:1.0.0\"",
@@ -134,11 +134,13 @@ fn hostile_text_in_a_quote_is_printed_as_the_characters_it_is() {
     let mut tokens = String::new();
     for p in payloads {
         let o = store
-            .create_observation(&NewObservation {
-                cycle_id: Some(cycle),
-                kind: ObservationKind::Quote,
-                text: p.into(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    cycle_id: Some(cycle),
+                    kind: ObservationKind::Quote,
+                    text: p.into(),
+                    ..Default::default()
+                })
             })
             .expect("observation");
         tokens.push_str(&format!(
@@ -146,14 +148,18 @@ fn hostile_text_in_a_quote_is_printed_as_the_characters_it_is() {
             CitedKind::Observation.token(o.id)
         ));
     }
-    store.advance_cycle(cycle).expect("prioritize");
     store
-        .save_document(
-            cycle,
-            DocumentKind::Charter,
-            &format!("# Charter\n\n{tokens}A body with #strong[markup] and $math$.\n"),
-            None,
-        )
+        .write(|tx| tx.advance_cycle(cycle))
+        .expect("prioritize");
+    store
+        .write(|tx| {
+            tx.save_document(
+                cycle,
+                DocumentKind::Charter,
+                &format!("# Charter\n\n{tokens}A body with #strong[markup] and $math$.\n"),
+                None,
+            )
+        })
         .expect("save");
     let pdf = export(&store, cycle, ExportDoc::Charter, Format::Pdf).expect("pdf");
     let text = flat(&pdf_text(&pdf.bytes, dir.path()));

@@ -96,7 +96,7 @@ pub async fn import_survey(
                 !CANCEL.load(Ordering::SeqCst)
             };
             store
-                .import_survey_wave(&file_name, &bytes, &wave, &mut progress)
+                .write(|tx| tx.import_survey_wave(&file_name, &bytes, &wave, &mut progress))
                 .map_err(IpcError::from)
         })
         .await

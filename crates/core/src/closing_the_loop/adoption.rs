@@ -8,7 +8,6 @@ use crate::store::id::new_id;
 use crate::store::input::{check_date, date_text, line};
 use crate::store::limits::{NAME, SOLUTION_TITLE};
 use crate::store::row::{stored, RowExt, Stored};
-use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -365,55 +364,6 @@ impl Tx<'_> {
             params![id.to_string(), self.now_text()],
         )?;
         self.adoption(id)
-    }
-}
-
-impl Store {
-    /// Every live adoption and migration.
-    pub fn list_adoptions(&self) -> Result<Vec<Adoption>, DomainError> {
-        self.read(|db| db.list_adoptions())
-    }
-
-    /// Starts tracking an adoption or migration.
-    pub fn create_adoption(&self, input: &AdoptionInput) -> Result<Adoption, DomainError> {
-        self.write(|tx| tx.create_adoption(input))
-    }
-
-    /// Changes an adoption's fields.
-    pub fn update_adoption(
-        &self,
-        id: Uuid,
-        input: &AdoptionInput,
-    ) -> Result<Adoption, DomainError> {
-        self.write(|tx| tx.update_adoption(id, input))
-    }
-
-    /// Moves an adoption to the trash.
-    pub fn delete_adoption(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_adoption(id))
-    }
-
-    /// Adds a milestone.
-    pub fn add_milestone(
-        &self,
-        adoption: Uuid,
-        input: &MilestoneInput,
-    ) -> Result<Adoption, DomainError> {
-        self.write(|tx| tx.add_milestone(adoption, input))
-    }
-
-    /// Changes a milestone.
-    pub fn update_milestone(
-        &self,
-        id: Uuid,
-        input: &MilestoneInput,
-    ) -> Result<Adoption, DomainError> {
-        self.write(|tx| tx.update_milestone(id, input))
-    }
-
-    /// Moves a milestone to the trash.
-    pub fn delete_milestone(&self, id: Uuid) -> Result<Adoption, DomainError> {
-        self.write(|tx| tx.delete_milestone(id))
     }
 }
 

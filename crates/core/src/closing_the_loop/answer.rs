@@ -12,7 +12,6 @@ use crate::store::id::new_id;
 use crate::store::input::{bounded, check_date, date_text};
 use crate::store::limits::PLAN_TEXT;
 use crate::store::row::RowExt;
-use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -532,46 +531,5 @@ impl Tx<'_> {
             });
         };
         self.move_to_trash("answer", answer.id)
-    }
-}
-
-impl Store {
-    /// The live answer to an observation or pain.
-    pub fn answer_of(&self, target: AnswerTarget) -> Result<Option<Answer>, DomainError> {
-        self.read(|db| db.answer_of(target))
-    }
-
-    /// Every live answer.
-    pub fn list_answers(&self) -> Result<Vec<Answer>, DomainError> {
-        self.read(|db| db.list_answers())
-    }
-
-    /// What a team told us and what was done about it.
-    pub fn team_digest(&self, team: Uuid, cycle: Option<Uuid>) -> Result<TeamDigest, DomainError> {
-        self.read(|db| db.team_digest(team, cycle))
-    }
-
-    /// A team's digest as Markdown or HTML.
-    pub fn export_digest(
-        &self,
-        team: Uuid,
-        cycle: Option<Uuid>,
-        format: ExportFormat,
-    ) -> Result<Exported, DomainError> {
-        self.read(|db| db.export_digest(team, cycle, format))
-    }
-
-    /// Marks something heard answered.
-    pub fn mark_answered(
-        &self,
-        target: AnswerTarget,
-        input: &AnswerInput,
-    ) -> Result<Answer, DomainError> {
-        self.write(|tx| tx.mark_answered(target, input))
-    }
-
-    /// Takes an answer back.
-    pub fn unmark_answered(&self, target: AnswerTarget) -> Result<(), DomainError> {
-        self.write(|tx| tx.unmark_answered(target))
     }
 }

@@ -9,7 +9,6 @@ use crate::store::id::new_id;
 use crate::store::input::{bounded, check_date, date_text};
 use crate::store::limits::OBSERVATION_TEXT;
 use crate::store::row::{stored, RowExt, Stored};
-use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -192,27 +191,5 @@ impl Tx<'_> {
     pub fn delete_kudos(&self, id: Uuid) -> Result<(), DomainError> {
         self.kudos(id)?;
         self.move_to_trash("kudos", id)
-    }
-}
-
-impl Store {
-    /// Every live kudos, newest first.
-    pub fn list_kudos(&self) -> Result<Vec<Kudos>, DomainError> {
-        self.read(|db| db.list_kudos())
-    }
-
-    /// Keeps a kudos.
-    pub fn create_kudos(&self, input: &KudosInput) -> Result<Kudos, DomainError> {
-        self.write(|tx| tx.create_kudos(input))
-    }
-
-    /// Replaces a kudos's fields.
-    pub fn update_kudos(&self, id: Uuid, input: &KudosInput) -> Result<Kudos, DomainError> {
-        self.write(|tx| tx.update_kudos(id, input))
-    }
-
-    /// Moves a kudos to the trash.
-    pub fn delete_kudos(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_kudos(id))
     }
 }

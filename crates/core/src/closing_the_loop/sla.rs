@@ -8,7 +8,6 @@ use crate::store::id::new_id;
 use crate::store::input::{bounded, check_date, date_text, line};
 use crate::store::limits::{NAME, REASON, SHORT};
 use crate::store::row::{stored, RowExt};
-use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -375,38 +374,6 @@ impl Tx<'_> {
             });
         }
         self.move_to_trash("sla_level", id)
-    }
-}
-
-impl Store {
-    /// Every live SLA with its history, the widest shortfall first.
-    pub fn list_slas(&self) -> Result<Vec<Sla>, DomainError> {
-        self.read(|db| db.list_slas())
-    }
-
-    /// Adds an SLA.
-    pub fn create_sla(&self, input: &SlaInput) -> Result<Sla, DomainError> {
-        self.write(|tx| tx.create_sla(input))
-    }
-
-    /// Changes an SLA's fields.
-    pub fn update_sla(&self, id: Uuid, input: &SlaInput) -> Result<Sla, DomainError> {
-        self.write(|tx| tx.update_sla(id, input))
-    }
-
-    /// Moves an SLA to the trash.
-    pub fn delete_sla(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_sla(id))
-    }
-
-    /// Keeps a level of an SLA.
-    pub fn add_sla_level(&self, sla: Uuid, input: &SlaLevelInput) -> Result<Sla, DomainError> {
-        self.write(|tx| tx.add_sla_level(sla, input))
-    }
-
-    /// Moves one level to the trash.
-    pub fn delete_sla_level(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_sla_level(id))
     }
 }
 

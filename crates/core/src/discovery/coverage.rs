@@ -6,7 +6,6 @@ use crate::store::db::Db;
 use crate::store::error::DomainError;
 use crate::store::kind::SourceKind;
 use crate::store::row::RowExt;
-use crate::store::workspace::Store;
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -57,13 +56,6 @@ pub struct Coverage {
     /// People asked at least once in the last 90 days, most asked first.
     pub ask_load: Vec<PersonSummary>,
     pub threshold: u32,
-}
-
-impl Store {
-    /// Coverage of one cycle.
-    pub fn coverage(&self, cycle: Uuid) -> Result<Coverage, DomainError> {
-        self.read(|db| db.coverage(cycle))
-    }
 }
 
 impl Db<'_> {

@@ -12,7 +12,6 @@ use crate::store::policy::CycleMode;
 use crate::store::policy::{shows_judgement, Act};
 use crate::store::row::RowExt;
 use crate::store::sql::json_list;
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -299,37 +298,5 @@ impl Tx<'_> {
     pub fn delete_idea(&self, id: Uuid) -> Result<(), DomainError> {
         self.require_in("idea", id, false, Act::Capture)?;
         self.move_to_trash("idea", id)
-    }
-}
-
-impl Store {
-    /// Captures an idea.
-    pub fn create_idea(&self, cycle: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
-        self.write(|tx| tx.create_idea(cycle, input))
-    }
-
-    /// Replaces an idea's title, description, evidence and (when given) tags.
-    pub fn update_idea(&self, id: Uuid, input: &IdeaInput) -> Result<Idea, DomainError> {
-        self.write(|tx| tx.update_idea(id, input))
-    }
-
-    /// Scores or sizes an idea (refused in discovery).
-    pub fn assess_idea(&self, id: Uuid, assessment: &Assessment) -> Result<Idea, DomainError> {
-        self.write(|tx| tx.assess_idea(id, assessment))
-    }
-
-    /// One live idea with its evidence.
-    pub fn idea(&self, id: Uuid) -> Result<Idea, DomainError> {
-        self.read(|db| db.idea(id))
-    }
-
-    /// The live ideas of a cycle, newest first.
-    pub fn list_ideas(&self, cycle: Uuid) -> Result<Vec<Idea>, DomainError> {
-        self.read(|db| db.list_ideas(cycle))
-    }
-
-    /// Moves an idea to the trash.
-    pub fn delete_idea(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_idea(id))
     }
 }

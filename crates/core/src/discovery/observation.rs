@@ -17,7 +17,6 @@ use crate::store::limits;
 use crate::store::policy::Act;
 use crate::store::row::RowExt;
 use crate::store::sql::{json_list, Args};
-use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -417,39 +416,5 @@ impl Tx<'_> {
     pub fn delete_observation(&self, id: Uuid) -> Result<(), DomainError> {
         self.require_in("observation", id, false, Act::Capture)?;
         self.move_to_trash("observation", id)
-    }
-}
-
-impl Store {
-    /// Records an observation.
-    pub fn create_observation(&self, new: &NewObservation) -> Result<Observation, DomainError> {
-        self.write(|tx| tx.create_observation(new))
-    }
-
-    /// Replaces an observation's fields.
-    pub fn update_observation(
-        &self,
-        id: Uuid,
-        update: &ObservationUpdate,
-    ) -> Result<Observation, DomainError> {
-        self.write(|tx| tx.update_observation(id, update))
-    }
-
-    /// One live observation.
-    pub fn observation(&self, id: Uuid) -> Result<Observation, DomainError> {
-        self.read(|db| db.observation(id))
-    }
-
-    /// A page of live observations matching `query`, newest first.
-    pub fn list_observations(
-        &self,
-        query: &ObservationQuery,
-    ) -> Result<ObservationList, DomainError> {
-        self.read(|db| db.list_observations(query))
-    }
-
-    /// Moves an observation to the trash.
-    pub fn delete_observation(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_observation(id))
     }
 }

@@ -12,7 +12,6 @@ use crate::store::kind::SourceKind;
 use crate::store::limits;
 use crate::store::row::{RowExt, Stored};
 use crate::store::sql::{id_list, Args};
-use crate::store::workspace::Store;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -644,72 +643,5 @@ impl Tx<'_> {
         }
         self.meta_set(ASK_LOAD_THRESHOLD_KEY, &threshold.to_string())?;
         Ok(threshold)
-    }
-}
-
-impl Store {
-    /// Creates a team.
-    pub fn create_team(&self, input: &TeamInput) -> Result<Team, DomainError> {
-        self.write(|tx| tx.create_team(input))
-    }
-
-    /// Replaces a team's fields.
-    pub fn update_team(&self, id: Uuid, input: &TeamInput) -> Result<Team, DomainError> {
-        self.write(|tx| tx.update_team(id, input))
-    }
-
-    /// One live team.
-    pub fn team(&self, id: Uuid) -> Result<Team, DomainError> {
-        self.read(|db| db.team(id))
-    }
-
-    /// Every live team, by name.
-    pub fn list_teams(&self) -> Result<Vec<Team>, DomainError> {
-        self.read(|db| db.list_teams())
-    }
-
-    /// Moves a team to the trash.
-    pub fn delete_team(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_team(id))
-    }
-
-    /// Adds a person to the register.
-    pub fn create_person(&self, input: &PersonInput) -> Result<Person, DomainError> {
-        self.write(|tx| tx.create_person(input))
-    }
-
-    /// Replaces a person's fields.
-    pub fn update_person(&self, id: Uuid, input: &PersonInput) -> Result<Person, DomainError> {
-        self.write(|tx| tx.update_person(id, input))
-    }
-
-    /// A live person's profile.
-    pub fn person(&self, id: Uuid) -> Result<Person, DomainError> {
-        self.read(|db| db.person(id))
-    }
-
-    /// Live people matching `query`, by name.
-    pub fn list_people(&self, query: &PeopleQuery) -> Result<Vec<PersonSummary>, DomainError> {
-        self.read(|db| db.list_people(query))
-    }
-
-    /// Summaries of the given live people.
-    pub fn people_by_id(&self, ids: &[Uuid]) -> Result<Vec<PersonSummary>, DomainError> {
-        self.read(|db| db.people_by_id(ids))
-    }
-
-    /// Moves a person to the trash.
-    pub fn delete_person(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_person(id))
-    }
-
-    /// The ask-load warning threshold.
-    pub fn ask_load_threshold(&self) -> Result<u32, DomainError> {
-        self.read(|db| db.ask_load_threshold())
-    }
-
-    /// Sets the ask-load warning threshold.
-    pub fn set_ask_load_threshold(&self, threshold: u32) -> Result<u32, DomainError> {
-        self.write(|tx| tx.set_ask_load_threshold(threshold))
     }
 }

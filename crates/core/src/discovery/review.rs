@@ -4,7 +4,6 @@
 use crate::discovery::coverage::Coverage;
 use crate::store::db::Db;
 use crate::store::error::DomainError;
-use crate::store::workspace::Store;
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -48,12 +47,5 @@ impl Db<'_> {
             open_ideas,
             late_input,
         })
-    }
-}
-
-impl Store {
-    /// The review of one cycle, before it leaves discovery.
-    pub fn cycle_review(&self, cycle: Uuid) -> Result<CycleReview, DomainError> {
-        self.read(|db| db.cycle_review(cycle))
     }
 }

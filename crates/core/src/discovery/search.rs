@@ -13,7 +13,6 @@ use crate::store::input::check_date;
 use crate::store::kind::{ObservationKind, SourceKind};
 use crate::store::row::RowExt;
 use crate::store::sql::Args;
-use crate::store::workspace::Store;
 use rusqlite::params_from_iter;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -236,13 +235,6 @@ impl SearchResults {
             understood,
             notice,
         }
-    }
-}
-
-impl Store {
-    /// Searches everything a person can find: one page of hits and how many in all.
-    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, DomainError> {
-        self.read(|db| db.search(query))
     }
 }
 

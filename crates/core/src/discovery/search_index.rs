@@ -228,68 +228,84 @@ mod tests {
     #[test]
     fn a_rebuild_holds_exactly_what_the_triggers_keep() {
         let store = Store::open_in_memory(Arc::new(SystemClock)).expect("store");
-        let cycle = store.create_cycle("C").expect("cycle");
+        let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
         let team = store
-            .create_team(&TeamInput {
-                name: "Payments".into(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_team(&TeamInput {
+                    name: "Payments".into(),
+                    ..Default::default()
+                })
             })
             .expect("team");
         let person = store
-            .create_person(&PersonInput {
-                name: "Priya".into(),
-                role: "Staff engineer".into(),
-                goals: "Faster refunds".into(),
-                team_id: Some(team.id),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_person(&PersonInput {
+                    name: "Priya".into(),
+                    role: "Staff engineer".into(),
+                    goals: "Faster refunds".into(),
+                    team_id: Some(team.id),
+                    ..Default::default()
+                })
             })
             .expect("person");
         let session = store
-            .create_session(&NewSession {
-                cycle_id: cycle.id,
-                kind: SourceKind::CoffeeChat,
-                title: "Coffee with Priya".into(),
-                held_on: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
-                people: vec![person.summary.id],
-                links: vec![],
-                notes: Some("Builds are slow".into()),
-                tags: Vec::new(),
+            .write(|tx| {
+                tx.create_session(&NewSession {
+                    cycle_id: cycle.id,
+                    kind: SourceKind::CoffeeChat,
+                    title: "Coffee with Priya".into(),
+                    held_on: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+                    people: vec![person.summary.id],
+                    links: vec![],
+                    notes: Some("Builds are slow".into()),
+                    tags: Vec::new(),
+                })
             })
             .expect("session");
         let kept = store
-            .create_observation(&NewObservation {
-                session_id: Some(session.id),
-                text: "Builds are slow".into(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    session_id: Some(session.id),
+                    text: "Builds are slow".into(),
+                    ..Default::default()
+                })
             })
             .expect("observation");
         let trashed = store
-            .create_observation(&NewObservation {
-                cycle_id: Some(cycle.id),
-                text: "Gone".into(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    cycle_id: Some(cycle.id),
+                    text: "Gone".into(),
+                    ..Default::default()
+                })
             })
             .expect("observation");
-        store.delete_observation(trashed.id).expect("trash");
         store
-            .create_tag(&TagInput {
-                name: "speed".into(),
-                ..Default::default()
+            .write(|tx| tx.delete_observation(trashed.id))
+            .expect("trash");
+        store
+            .write(|tx| {
+                tx.create_tag(&TagInput {
+                    name: "speed".into(),
+                    ..Default::default()
+                })
             })
             .expect("tag");
         store
-            .create_idea(
-                cycle.id,
-                &IdeaInput {
-                    title: "Cache builds".into(),
-                    description: "Remote cache".into(),
-                    evidence: vec![kept.id],
-                    tags: None,
-                },
-            )
+            .write(|tx| {
+                tx.create_idea(
+                    cycle.id,
+                    &IdeaInput {
+                        title: "Cache builds".into(),
+                        description: "Remote cache".into(),
+                        evidence: vec![kept.id],
+                        tags: None,
+                    },
+                )
+            })
             .expect("idea");
         store
-            .save_notes(session.id, "Builds are slow, and flaky")
+            .write(|tx| tx.save_notes(session.id, "Builds are slow, and flaky"))
             .expect("notes");
         let kept_by_triggers = index_rows(&store);
         // A session, the live observation, the person, the idea and the tag.

@@ -14,7 +14,6 @@ use crate::store::policy::Act;
 use crate::store::row::RowExt;
 use crate::store::sql::Args;
 use crate::store::wording::{size_beside, thousands};
-use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -630,63 +629,6 @@ impl Tx<'_> {
     pub fn delete_session(&self, id: Uuid) -> Result<(), DomainError> {
         self.require_in("session", id, false, Act::Capture)?;
         self.move_to_trash("session", id)
-    }
-}
-
-impl Store {
-    /// Logs a new session in a cycle that allows capture.
-    pub fn create_session(&self, new: &NewSession) -> Result<Session, DomainError> {
-        self.write(|tx| tx.create_session(new))
-    }
-
-    /// One live session with its links and notes.
-    pub fn session(&self, id: Uuid) -> Result<Session, DomainError> {
-        self.read(|db| db.session(id))
-    }
-
-    /// Live sessions matching `query`, with counts per kind.
-    pub fn list_sessions(&self, query: &SessionQuery) -> Result<SessionList, DomainError> {
-        self.read(|db| db.list_sessions(query))
-    }
-
-    /// Replaces a session's details.
-    pub fn update_session(&self, id: Uuid, update: &SessionUpdate) -> Result<Session, DomainError> {
-        self.write(|tx| tx.update_session(id, update))
-    }
-
-    /// Saves a session's notes.
-    pub fn save_notes(&self, id: Uuid, notes: &str) -> Result<NotesSaved, DomainError> {
-        self.write(|tx| tx.save_notes(id, notes))
-    }
-
-    /// Saves notes typed over revision `base`; refused as a conflict when they changed since.
-    pub fn save_notes_over(
-        &self,
-        id: Uuid,
-        notes: &str,
-        base: Option<u32>,
-    ) -> Result<NotesSaved, DomainError> {
-        self.write(|tx| tx.save_notes_over(id, notes, base))
-    }
-
-    /// Settles a notes conflict, keeping the text that gives way.
-    pub fn resolve_notes(
-        &self,
-        id: Uuid,
-        mine: &str,
-        keep: NotesChoice,
-    ) -> Result<Session, DomainError> {
-        self.write(|tx| tx.resolve_notes(id, mine, keep))
-    }
-
-    /// The texts of a session's notes kept when conflicts were settled.
-    pub fn notes_versions(&self, id: Uuid) -> Result<Vec<NotesVersion>, DomainError> {
-        self.read(|db| db.notes_versions(id))
-    }
-
-    /// Moves a session to the trash.
-    pub fn delete_session(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_session(id))
     }
 }
 

@@ -10,7 +10,6 @@ use crate::store::policy::Act;
 use crate::store::row::{RowExt, Stored};
 use crate::store::sql::id_list;
 use crate::store::sql::json_list;
-use crate::store::workspace::Store;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -426,62 +425,5 @@ impl Tx<'_> {
     pub fn delete_tag(&self, id: Uuid) -> Result<(), DomainError> {
         self.tag(id)?;
         self.move_to_trash("tag", id)
-    }
-}
-
-impl Store {
-    /// Every live tag by name, with its counts of live observations, sessions and ideas.
-    pub fn list_tags(&self) -> Result<Vec<Tag>, DomainError> {
-        self.read(|db| db.list_tags())
-    }
-
-    /// One live tag.
-    pub fn tag(&self, id: Uuid) -> Result<Tag, DomainError> {
-        self.read(|db| db.tag(id))
-    }
-
-    /// Creates a tag.
-    pub fn create_tag(&self, input: &TagInput) -> Result<Tag, DomainError> {
-        self.write(|tx| tx.create_tag(input))
-    }
-
-    /// Renames, recolours or regroups a tag.
-    pub fn update_tag(&self, id: Uuid, input: &TagInput) -> Result<Tag, DomainError> {
-        self.write(|tx| tx.update_tag(id, input))
-    }
-
-    /// Merges tag `merged` into `kept`.
-    pub fn merge_tags(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
-        self.write(|tx| tx.merge_tags(kept, merged))
-    }
-
-    /// Adds or removes a tag on many observations, all or nothing.
-    pub fn tag_observations(
-        &self,
-        tag: Uuid,
-        observations: &[Uuid],
-        add: bool,
-    ) -> Result<u32, DomainError> {
-        self.write(|tx| tx.tag_observations(tag, observations, add))
-    }
-
-    /// Adds or removes a tag on many sessions, all or nothing.
-    pub fn tag_sessions(
-        &self,
-        tag: Uuid,
-        sessions: &[Uuid],
-        add: bool,
-    ) -> Result<u32, DomainError> {
-        self.write(|tx| tx.tag_sessions(tag, sessions, add))
-    }
-
-    /// Adds or removes a tag on many ideas, all or nothing.
-    pub fn tag_ideas(&self, tag: Uuid, ideas: &[Uuid], add: bool) -> Result<u32, DomainError> {
-        self.write(|tx| tx.tag_ideas(tag, ideas, add))
-    }
-
-    /// Moves a tag to the trash.
-    pub fn delete_tag(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_tag(id))
     }
 }

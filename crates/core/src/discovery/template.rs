@@ -5,7 +5,6 @@
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::kind::SourceKind;
-use crate::store::workspace::Store;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -104,31 +103,5 @@ impl Tx<'_> {
             [kind.as_str()],
         )?;
         self.template(kind)
-    }
-}
-
-impl Store {
-    /// Every kind's template, in the brief's order.
-    pub fn list_templates(&self) -> Result<Vec<SessionTemplate>, DomainError> {
-        self.read(|db| db.list_templates())
-    }
-
-    /// The template a new session of `kind` starts from.
-    pub fn template(&self, kind: SourceKind) -> Result<SessionTemplate, DomainError> {
-        self.read(|db| db.template(kind))
-    }
-
-    /// Replaces a kind's template for this workspace.
-    pub fn set_template(
-        &self,
-        kind: SourceKind,
-        body: &str,
-    ) -> Result<SessionTemplate, DomainError> {
-        self.write(|tx| tx.set_template(kind, body))
-    }
-
-    /// Goes back to the built-in template for a kind.
-    pub fn reset_template(&self, kind: SourceKind) -> Result<SessionTemplate, DomainError> {
-        self.write(|tx| tx.reset_template(kind))
     }
 }

@@ -15,7 +15,6 @@ use crate::store::input::line;
 use crate::store::policy::{allows, Act};
 use crate::store::row::{stored, RowExt, Stored};
 use crate::store::wording::size_beside;
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -792,46 +791,5 @@ impl Tx<'_> {
                 entity: "document version",
                 id: id.to_string(),
             })
-    }
-}
-
-impl Store {
-    /// A cycle's charter or vision.
-    pub fn document(&self, cycle: Uuid, kind: DocumentKind) -> Result<Document, DomainError> {
-        self.read(|db| db.document(cycle, kind))
-    }
-
-    /// Saves a document's body typed over revision `base`.
-    pub fn save_document(
-        &self,
-        cycle: Uuid,
-        kind: DocumentKind,
-        body: &str,
-        base: Option<u32>,
-    ) -> Result<DocumentSaved, DomainError> {
-        self.write(|tx| tx.save_document(cycle, kind, body, base))
-    }
-
-    /// Snapshots a document with a note.
-    pub fn snapshot_document(
-        &self,
-        document: Uuid,
-        note: &str,
-    ) -> Result<DocumentVersion, DomainError> {
-        self.write(|tx| tx.snapshot_document(document, note))
-    }
-
-    /// One version of a document.
-    pub fn document_version(&self, id: Uuid) -> Result<DocumentVersionView, DomainError> {
-        self.read(|db| db.document_version(id))
-    }
-
-    /// Compares two versions of a document, or one with the document now.
-    pub fn diff_document_versions(
-        &self,
-        from: Uuid,
-        to: Option<Uuid>,
-    ) -> Result<DocumentDiff, DomainError> {
-        self.read(|db| db.diff_document_versions(from, to))
     }
 }

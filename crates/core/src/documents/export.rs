@@ -15,7 +15,6 @@ use crate::store::db::Db;
 use crate::store::error::DomainError;
 use crate::store::exported::{escape_markdown, file_stem, ExportFormat, Exported};
 use crate::store::row::{stored, Stored};
-use crate::store::workspace::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -400,27 +399,6 @@ fn finish(
         content,
         citations: notes.order.len() as u32,
     })
-}
-
-impl Store {
-    /// A cycle's charter, vision, ranked pain or planning pack, as Markdown or HTML.
-    pub fn export(
-        &self,
-        cycle: Uuid,
-        doc: ExportDoc,
-        format: ExportFormat,
-    ) -> Result<Exported, DomainError> {
-        self.read(|db| db.export(cycle, doc, format))
-    }
-
-    /// A kept version of a document as it was sent.
-    pub fn export_version(
-        &self,
-        version: Uuid,
-        format: ExportFormat,
-    ) -> Result<Exported, DomainError> {
-        self.read(|db| db.export_version(version, format))
-    }
 }
 
 /// Why an export could not be written where the user chose.

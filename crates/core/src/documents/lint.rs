@@ -8,7 +8,6 @@ use crate::documents::citation::{tokens, without_tokens, CitedKind, Token};
 use crate::documents::document::{cited_in, DocumentKind};
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
-use crate::store::workspace::Store;
 use chrono::Days;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -295,27 +294,6 @@ impl Tx<'_> {
         }
         self.meta_set(MAX_AGE_KEY, &days.to_string())?;
         Ok(days)
-    }
-}
-
-impl Store {
-    /// The evidence lint of a cycle's charter or vision.
-    pub fn lint_document(
-        &self,
-        cycle: Uuid,
-        kind: DocumentKind,
-    ) -> Result<DocumentLint, DomainError> {
-        self.read(|db| db.lint_document(cycle, kind))
-    }
-
-    /// How old cited evidence may be before the lint says so.
-    pub fn evidence_max_age(&self) -> Result<u32, DomainError> {
-        self.read(|db| db.evidence_max_age())
-    }
-
-    /// Sets how old cited evidence may be.
-    pub fn set_evidence_max_age(&self, days: u32) -> Result<u32, DomainError> {
-        self.write(|tx| tx.set_evidence_max_age(days))
     }
 }
 

@@ -10,7 +10,6 @@ use crate::store::input::line;
 use crate::store::policy::Act;
 use crate::store::policy::CycleMode;
 use crate::store::row::{RowExt, Stored};
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -227,27 +226,5 @@ impl Tx<'_> {
     pub fn delete_bucket(&self, id: Uuid) -> Result<(), DomainError> {
         self.require_in("bucket", id, false, Act::Prioritize)?;
         self.move_to_trash("bucket", id)
-    }
-}
-
-impl Store {
-    /// The buckets of a cycle.
-    pub fn list_buckets(&self, cycle: Uuid) -> Result<Vec<Bucket>, DomainError> {
-        self.read(|db| db.list_buckets(cycle))
-    }
-
-    /// Makes a bucket.
-    pub fn create_bucket(&self, cycle: Uuid, input: &BucketInput) -> Result<Bucket, DomainError> {
-        self.write(|tx| tx.create_bucket(cycle, input))
-    }
-
-    /// Renames a bucket or changes its kind.
-    pub fn update_bucket(&self, id: Uuid, input: &BucketInput) -> Result<Bucket, DomainError> {
-        self.write(|tx| tx.update_bucket(id, input))
-    }
-
-    /// Moves a bucket to the trash.
-    pub fn delete_bucket(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_bucket(id))
     }
 }

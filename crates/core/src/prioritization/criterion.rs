@@ -8,7 +8,6 @@ use crate::store::error::DomainError;
 use crate::store::id::new_id;
 use crate::store::input::line;
 use crate::store::row::RowExt;
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -128,31 +127,5 @@ impl Tx<'_> {
     pub fn delete_criterion(&self, id: Uuid) -> Result<(), DomainError> {
         self.criterion(id)?;
         self.move_to_trash("criterion", id)
-    }
-}
-
-impl Store {
-    /// The live criteria.
-    pub fn criteria(&self) -> Result<Vec<Criterion>, DomainError> {
-        self.read(|db| db.criteria())
-    }
-
-    /// Adds a criterion.
-    pub fn create_criterion(&self, input: &CriterionInput) -> Result<Criterion, DomainError> {
-        self.write(|tx| tx.create_criterion(input))
-    }
-
-    /// Renames a criterion or changes its weight.
-    pub fn update_criterion(
-        &self,
-        id: Uuid,
-        input: &CriterionInput,
-    ) -> Result<Criterion, DomainError> {
-        self.write(|tx| tx.update_criterion(id, input))
-    }
-
-    /// Moves a criterion to the trash.
-    pub fn delete_criterion(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_criterion(id))
     }
 }

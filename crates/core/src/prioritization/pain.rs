@@ -16,7 +16,6 @@ use crate::store::kind::{ObservationKind, SourceKind};
 use crate::store::policy::{shows_judgement, Act};
 use crate::store::row::{RowExt, Stored};
 use crate::store::sql::json_list;
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -981,62 +980,5 @@ impl Tx<'_> {
             ])?;
         }
         Ok(())
-    }
-}
-
-impl Store {
-    /// One live pain.
-    pub fn pain(&self, id: Uuid) -> Result<Pain, DomainError> {
-        self.read(|db| db.pain(id))
-    }
-
-    /// The live pains of a cycle.
-    pub fn list_pains(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
-        self.read(|db| db.list_pains(cycle))
-    }
-
-    /// The live pains of a cycle without their evidence.
-    pub fn pain_rows(&self, cycle: Uuid) -> Result<Vec<Pain>, DomainError> {
-        self.read(|db| db.pain_rows(cycle))
-    }
-
-    /// The live pains an observation backs.
-    pub fn pains_citing(&self, observation: Uuid) -> Result<Vec<PainCited>, DomainError> {
-        self.read(|db| db.pains_citing(observation))
-    }
-
-    /// Makes a pain from evidence.
-    pub fn create_pain(&self, cycle: Uuid, input: &PainInput) -> Result<Pain, DomainError> {
-        self.write(|tx| tx.create_pain(cycle, input))
-    }
-
-    /// Makes a pain from one observation.
-    pub fn pain_from_observation(&self, observation: Uuid) -> Result<Pain, DomainError> {
-        self.write(|tx| tx.pain_from_observation(observation))
-    }
-
-    /// Replaces a pain's statement and severity.
-    pub fn update_pain(&self, id: Uuid, update: &PainUpdate) -> Result<Pain, DomainError> {
-        self.write(|tx| tx.update_pain(id, update))
-    }
-
-    /// Links observations to a pain.
-    pub fn link_evidence(&self, pain: Uuid, links: &[EvidenceLink]) -> Result<Pain, DomainError> {
-        self.write(|tx| tx.link_evidence(pain, links))
-    }
-
-    /// Unlinks an observation from a pain.
-    pub fn unlink_evidence(&self, pain: Uuid, observation: Uuid) -> Result<Pain, DomainError> {
-        self.write(|tx| tx.unlink_evidence(pain, observation))
-    }
-
-    /// Puts a pain in a bucket, or in none.
-    pub fn move_pain(&self, id: Uuid, bucket: Option<Uuid>) -> Result<Pain, DomainError> {
-        self.write(|tx| tx.move_pain(id, bucket))
-    }
-
-    /// Moves a pain to the trash.
-    pub fn delete_pain(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_pain(id))
     }
 }

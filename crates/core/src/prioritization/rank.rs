@@ -15,7 +15,6 @@ use crate::store::input::line;
 use crate::store::policy::Act;
 use crate::store::policy::CycleMode;
 use crate::store::row::{RowExt, Stored};
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -807,42 +806,5 @@ impl Tx<'_> {
             params![new_id().to_string(), pain.to_string(), position, reason, self.now_text()],
         )?;
         Ok(())
-    }
-}
-
-impl Store {
-    /// The workspace's scoring framework.
-    pub fn framework(&self) -> Result<Framework, DomainError> {
-        self.read(|db| db.framework())
-    }
-
-    /// Chooses the workspace's scoring framework.
-    pub fn set_framework(&self, framework: Framework) -> Result<Framework, DomainError> {
-        self.write(|tx| tx.set_framework(framework))
-    }
-
-    /// Stores a pain's raw scoring inputs.
-    pub fn score_pain(&self, pain: Uuid, inputs: &ScoreInputs) -> Result<ScoreInputs, DomainError> {
-        self.write(|tx| tx.score_pain(pain, inputs))
-    }
-
-    /// Puts a pain at a position by hand, or gives it back to its score.
-    pub fn override_rank(
-        &self,
-        pain: Uuid,
-        position: Option<u32>,
-        reason: &str,
-    ) -> Result<(), DomainError> {
-        self.write(|tx| tx.override_rank(pain, position, reason))
-    }
-
-    /// The prioritized list of a cycle's pains.
-    pub fn rank(&self, cycle: Uuid) -> Result<Ranking, DomainError> {
-        self.read(|db| db.rank(cycle))
-    }
-
-    /// Why the pain at `position` sits there.
-    pub fn explain_rank(&self, cycle: Uuid, position: u32) -> Result<Explanation, DomainError> {
-        self.read(|db| db.explain_rank(cycle, position))
     }
 }

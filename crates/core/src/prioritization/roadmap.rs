@@ -16,7 +16,6 @@ use crate::store::id::new_id;
 use crate::store::input::{bounded, line};
 use crate::store::policy::{allows, Act};
 use crate::store::row::{stored, RowExt, Stored};
-use crate::store::workspace::Store;
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -786,47 +785,6 @@ impl Tx<'_> {
     pub fn delete_roadmap_item(&self, id: Uuid) -> Result<(), DomainError> {
         self.require_in("roadmap_item", id, false, Act::Draft)?;
         self.move_to_trash("roadmap_item", id)
-    }
-}
-
-impl Store {
-    /// A cycle's roadmap.
-    pub fn roadmap(&self, cycle: Uuid) -> Result<Roadmap, DomainError> {
-        self.read(|db| db.roadmap(cycle))
-    }
-
-    /// Drafts an item of a solution at the end of a lane.
-    pub fn create_roadmap_item(
-        &self,
-        solution: Uuid,
-        lane: Lane,
-        input: &RoadmapItemInput,
-    ) -> Result<RoadmapItem, DomainError> {
-        self.write(|tx| tx.create_roadmap_item(solution, lane, input))
-    }
-
-    /// Replaces an item's fields and dependencies.
-    pub fn update_roadmap_item(
-        &self,
-        id: Uuid,
-        input: &RoadmapItemInput,
-    ) -> Result<RoadmapItem, DomainError> {
-        self.write(|tx| tx.update_roadmap_item(id, input))
-    }
-
-    /// Moves an item to a lane and a place in it.
-    pub fn move_roadmap_item(
-        &self,
-        id: Uuid,
-        lane: Lane,
-        index: u32,
-    ) -> Result<Roadmap, DomainError> {
-        self.write(|tx| tx.move_roadmap_item(id, lane, index))
-    }
-
-    /// Moves an item to the trash.
-    pub fn delete_roadmap_item(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_roadmap_item(id))
     }
 }
 

@@ -17,7 +17,6 @@ use crate::store::kind::SourceKind;
 use crate::store::policy::Act;
 use crate::store::row::{stored, RowExt, Stored};
 use crate::store::sql::json_list;
-use crate::store::workspace::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -687,73 +686,5 @@ impl Tx<'_> {
         }
         self.set_immediate_target(cycle, immediate)?;
         self.plan_balance(cycle)
-    }
-}
-
-impl Store {
-    /// The solutions of a cycle.
-    pub fn list_solutions(&self, cycle: Uuid) -> Result<Vec<Solution>, DomainError> {
-        self.read(|db| db.list_solutions(cycle))
-    }
-
-    /// One solution.
-    pub fn solution(&self, id: Uuid) -> Result<Solution, DomainError> {
-        self.read(|db| db.solution(id))
-    }
-
-    /// Proposes a solution to a bucket's problem.
-    pub fn create_solution(
-        &self,
-        bucket: Uuid,
-        input: &SolutionInput,
-    ) -> Result<Solution, DomainError> {
-        self.write(|tx| tx.create_solution(bucket, input))
-    }
-
-    /// Replaces a solution.
-    pub fn update_solution(
-        &self,
-        id: Uuid,
-        input: &SolutionInput,
-    ) -> Result<Solution, DomainError> {
-        self.write(|tx| tx.update_solution(id, input))
-    }
-
-    /// Moves a solution to the trash.
-    pub fn delete_solution(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_solution(id))
-    }
-
-    /// Records an experiment.
-    pub fn create_experiment(
-        &self,
-        solution: Uuid,
-        input: &ExperimentInput,
-    ) -> Result<Experiment, DomainError> {
-        self.write(|tx| tx.create_experiment(solution, input))
-    }
-
-    /// Replaces an experiment.
-    pub fn update_experiment(
-        &self,
-        id: Uuid,
-        input: &ExperimentInput,
-    ) -> Result<Experiment, DomainError> {
-        self.write(|tx| tx.update_experiment(id, input))
-    }
-
-    /// Moves an experiment to the trash.
-    pub fn delete_experiment(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_experiment(id))
-    }
-
-    /// How a cycle's plan splits its effort.
-    pub fn plan_balance(&self, cycle: Uuid) -> Result<PlanBalance, DomainError> {
-        self.read(|db| db.plan_balance(cycle))
-    }
-
-    /// Sets a cycle's target share for immediate needs.
-    pub fn set_plan_target(&self, cycle: Uuid, immediate: u8) -> Result<PlanBalance, DomainError> {
-        self.write(|tx| tx.set_plan_target(cycle, immediate))
     }
 }

@@ -10,7 +10,6 @@ use crate::store::id::new_id;
 use crate::store::input::{bounded, line};
 use crate::store::policy::Act;
 use crate::store::row::{stored, RowExt, Stored};
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -396,32 +395,5 @@ impl Tx<'_> {
     pub fn delete_axis(&self, id: Uuid) -> Result<(), DomainError> {
         self.require_in("tradeoff_axis", id, false, Act::Prioritize)?;
         self.move_to_trash("tradeoff_axis", id)
-    }
-}
-
-impl Store {
-    /// A cycle's trade-offs.
-    pub fn tradeoffs(&self, cycle: Uuid) -> Result<Tradeoffs, DomainError> {
-        self.read(|db| db.tradeoffs(cycle))
-    }
-
-    /// Takes or drops a stance on a team or segment.
-    pub fn set_serve(&self, cycle: Uuid, input: &ServeInput) -> Result<Tradeoffs, DomainError> {
-        self.write(|tx| tx.set_serve(cycle, input))
-    }
-
-    /// Adds a trade-off.
-    pub fn create_axis(&self, cycle: Uuid, input: &AxisInput) -> Result<TradeoffAxis, DomainError> {
-        self.write(|tx| tx.create_axis(cycle, input))
-    }
-
-    /// Replaces a trade-off.
-    pub fn update_axis(&self, id: Uuid, input: &AxisInput) -> Result<TradeoffAxis, DomainError> {
-        self.write(|tx| tx.update_axis(id, input))
-    }
-
-    /// Moves a trade-off to the trash.
-    pub fn delete_axis(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_axis(id))
     }
 }

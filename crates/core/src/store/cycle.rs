@@ -6,7 +6,6 @@ use crate::store::error::DomainError;
 use crate::store::id::new_id;
 use crate::store::policy::{Act, CycleAllows, CycleMode};
 use crate::store::row::RowExt;
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
@@ -265,52 +264,5 @@ impl Db<'_> {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(events)
-    }
-}
-
-impl Store {
-    /// Creates a cycle in discovery mode. The first cycle becomes the current one.
-    pub fn create_cycle(&self, name: &str) -> Result<Cycle, DomainError> {
-        self.write(|tx| tx.create_cycle(name))
-    }
-
-    /// One cycle.
-    pub fn cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
-        self.read(|db| db.cycle(id))
-    }
-
-    /// Every cycle, newest first.
-    pub fn list_cycles(&self) -> Result<Vec<Cycle>, DomainError> {
-        self.read(|db| db.list_cycles())
-    }
-
-    /// The current cycle, if the workspace has any.
-    pub fn current_cycle(&self) -> Result<Option<Cycle>, DomainError> {
-        self.read(|db| db.current_cycle())
-    }
-
-    /// Makes `id` the current cycle.
-    pub fn set_current_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
-        self.write(|tx| tx.set_current_cycle(id))
-    }
-
-    /// Renames a cycle that is not closed.
-    pub fn rename_cycle(&self, id: Uuid, name: &str) -> Result<Cycle, DomainError> {
-        self.write(|tx| tx.rename_cycle(id, name))
-    }
-
-    /// Moves a cycle to its next mode.
-    pub fn advance_cycle(&self, id: Uuid) -> Result<Cycle, DomainError> {
-        self.write(|tx| tx.advance_cycle(id))
-    }
-
-    /// Takes a cycle back to discovery, for a reason.
-    pub fn return_to_discovery(&self, id: Uuid, reason: &str) -> Result<Cycle, DomainError> {
-        self.write(|tx| tx.return_to_discovery(id, reason))
-    }
-
-    /// A cycle's changes of mode, oldest first.
-    pub fn cycle_history(&self, id: Uuid) -> Result<Vec<CycleEvent>, DomainError> {
-        self.read(|db| db.cycle_history(id))
     }
 }

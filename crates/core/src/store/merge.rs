@@ -11,7 +11,6 @@ use crate::store::error::DomainError;
 use crate::store::id::new_id;
 use crate::store::policy::Act;
 use crate::store::row::{RowExt, Stored};
-use crate::store::workspace::Store;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -410,22 +409,5 @@ impl Tx<'_> {
             params![merge_id.to_string(), self.now_text()],
         )?;
         Ok(())
-    }
-}
-
-impl Store {
-    /// Merges person `merged` into `kept`.
-    pub fn merge_people(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
-        self.write(|tx| tx.merge_people(kept, merged))
-    }
-
-    /// Merges observation `merged` into `kept`.
-    pub fn merge_observations(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
-        self.write(|tx| tx.merge_observations(kept, merged))
-    }
-
-    /// Undoes a merge of people, observations or tags.
-    pub fn undo_merge(&self, merge_id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.undo_merge(merge_id))
     }
 }

@@ -5,7 +5,6 @@ use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::policy::Act;
 use crate::store::row::{RowExt, Stored};
-use crate::store::workspace::Store;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -272,17 +271,5 @@ impl Tx<'_> {
             });
         }
         Ok(())
-    }
-}
-
-impl Store {
-    /// Everything in the trash, most recently deleted first.
-    pub fn list_trash(&self) -> Result<Vec<TrashItem>, DomainError> {
-        self.read(|db| db.list_trash())
-    }
-
-    /// Brings a deleted thing back where it was, with every link it had.
-    pub fn restore(&self, entity: TrashEntity, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.restore(entity, id))
     }
 }

@@ -13,7 +13,6 @@ use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::kind::ObservationKind;
 use crate::store::row::RowExt;
-use crate::store::workspace::Store;
 use crate::surveys::survey::{ColumnKind, Scale, SurveyQuestion};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -603,33 +602,6 @@ impl Tx<'_> {
             made.push(observation);
         }
         Ok(made)
-    }
-}
-
-impl Store {
-    pub fn survey_charts(
-        &self,
-        survey_id: Uuid,
-        split: Split,
-    ) -> Result<SurveyCharts, DomainError> {
-        self.read(|db| db.survey_charts(survey_id, split))
-    }
-
-    pub fn survey_text_answers(
-        &self,
-        survey_id: Uuid,
-        question: u32,
-        wave: Option<Uuid>,
-    ) -> Result<Vec<TextAnswer>, DomainError> {
-        self.read(|db| db.survey_text_answers(survey_id, question, wave))
-    }
-
-    pub fn answers_to_observations(
-        &self,
-        answers: &[AnswerRef],
-        kind: ObservationKind,
-    ) -> Result<Vec<Observation>, DomainError> {
-        self.write(|tx| tx.answers_to_observations(answers, kind))
     }
 }
 

@@ -19,7 +19,6 @@ use crate::store::policy::Act;
 use crate::store::row::RowExt;
 use crate::store::text_file::{self, Delimiter, Record, TextEncoding};
 use crate::store::wording::{count, thousands};
-use crate::store::workspace::Store;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -2077,38 +2076,6 @@ fn wave_notes(
     }
     notes.push_str("\n\n## What stood out\n\n");
     notes
-}
-
-impl Store {
-    /// Reads and maps a survey export without writing anything.
-    pub fn preview_survey_import(
-        &self,
-        file_name: &str,
-        bytes: &[u8],
-        survey: Option<&str>,
-        mapping: Option<&SurveyMapping>,
-    ) -> Result<SurveyPreview, DomainError> {
-        self.read(|db| db.preview_survey_import(file_name, bytes, survey, mapping))
-    }
-
-    /// Imports one wave, all or nothing; `progress` may cancel it.
-    pub fn import_survey_wave(
-        &self,
-        file_name: &str,
-        bytes: &[u8],
-        request: &WaveImport,
-        progress: &mut dyn FnMut(u32, u32) -> bool,
-    ) -> Result<WaveImported, DomainError> {
-        self.write(|tx| tx.import_survey_wave(file_name, bytes, request, progress))
-    }
-
-    pub fn list_surveys(&self) -> Result<Vec<Survey>, DomainError> {
-        self.read(|db| db.list_surveys())
-    }
-
-    pub fn survey(&self, id: Uuid) -> Result<Survey, DomainError> {
-        self.read(|db| db.survey(id))
-    }
 }
 
 /// Reads a survey export from disk for an import, refusing what is not a file or is

@@ -20,7 +20,9 @@ pub fn world() -> World {
             .expect("time"),
     ));
     let store = Store::open_in_memory(clock.clone()).expect("store");
-    let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
+    let cycle = store
+        .write(|tx| tx.create_cycle("2027 H1 planning"))
+        .expect("cycle");
     World {
         store,
         clock,
@@ -31,10 +33,12 @@ pub fn world() -> World {
 impl World {
     pub fn team(&self, name: &str, segment: &str) -> Uuid {
         self.store
-            .create_team(&TeamInput {
-                name: name.into(),
-                org_area: String::new(),
-                segment: segment.into(),
+            .write(|tx| {
+                tx.create_team(&TeamInput {
+                    name: name.into(),
+                    org_area: String::new(),
+                    segment: segment.into(),
+                })
             })
             .expect("team")
             .id
@@ -42,11 +46,13 @@ impl World {
 
     pub fn person(&self, name: &str, team: Option<Uuid>, relation: Relation) -> Uuid {
         self.store
-            .create_person(&PersonInput {
-                name: name.into(),
-                team_id: team,
-                relation,
-                ..Default::default()
+            .write(|tx| {
+                tx.create_person(&PersonInput {
+                    name: name.into(),
+                    team_id: team,
+                    relation,
+                    ..Default::default()
+                })
             })
             .expect("person")
             .summary
@@ -57,25 +63,29 @@ impl World {
     pub fn heard(&self, kind: SourceKind, text: &str, people: &[Uuid]) -> Uuid {
         let session = self
             .store
-            .create_session(&NewSession {
-                cycle_id: self.cycle.id,
-                kind,
-                title: format!("{} about {text}", kind.label()),
-                held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-                people: people.to_vec(),
-                links: vec![],
-                tags: vec![],
-                notes: Some(text.into()),
+            .write(|tx| {
+                tx.create_session(&NewSession {
+                    cycle_id: self.cycle.id,
+                    kind,
+                    title: format!("{} about {text}", kind.label()),
+                    held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+                    people: people.to_vec(),
+                    links: vec![],
+                    tags: vec![],
+                    notes: Some(text.into()),
+                })
             })
             .expect("session");
         self.store
-            .create_observation(&NewObservation {
-                session_id: Some(session.id),
-                kind: ObservationKind::Pain,
-                passage: Some(text.into()),
-                passage_start: Some(0),
-                people: people.to_vec(),
-                ..Default::default()
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    session_id: Some(session.id),
+                    kind: ObservationKind::Pain,
+                    passage: Some(text.into()),
+                    passage_start: Some(0),
+                    people: people.to_vec(),
+                    ..Default::default()
+                })
             })
             .expect("observation")
             .id
@@ -83,26 +93,28 @@ impl World {
 
     pub fn prioritize(&self) {
         self.store
-            .advance_cycle(self.cycle.id)
+            .write(|tx| tx.advance_cycle(self.cycle.id))
             .expect("to prioritization");
     }
 
     pub fn pain(&self, statement: &str, evidence: &[Uuid]) -> Pain {
         self.store
-            .create_pain(
-                self.cycle.id,
-                &PainInput {
-                    statement: statement.into(),
-                    severity: None,
-                    evidence: evidence
-                        .iter()
-                        .map(|o| EvidenceLink {
-                            observation_id: *o,
-                            ..Default::default()
-                        })
-                        .collect(),
-                },
-            )
+            .write(|tx| {
+                tx.create_pain(
+                    self.cycle.id,
+                    &PainInput {
+                        statement: statement.into(),
+                        severity: None,
+                        evidence: evidence
+                            .iter()
+                            .map(|o| EvidenceLink {
+                                observation_id: *o,
+                                ..Default::default()
+                            })
+                            .collect(),
+                    },
+                )
+            })
             .expect("pain")
     }
 }

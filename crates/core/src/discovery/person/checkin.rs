@@ -9,7 +9,6 @@ use crate::store::id::new_id;
 use crate::store::input::{bounded, check_date, date_text};
 use crate::store::limits::ANSWER;
 use crate::store::row::RowExt;
-use crate::store::workspace::Store;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -283,31 +282,5 @@ impl Tx<'_> {
             });
         }
         self.move_to_trash("checkin", id)
-    }
-}
-
-impl Store {
-    /// Everyone with a check-in rhythm, the most overdue first.
-    pub fn checkins_due(&self) -> Result<Vec<CheckinDue>, DomainError> {
-        self.read(|db| db.checkins_due())
-    }
-
-    /// Sets how often to check in with a person.
-    pub fn set_checkin_rhythm(&self, person: Uuid, weeks: Option<u32>) -> Result<(), DomainError> {
-        self.write(|tx| tx.set_checkin_rhythm(person, weeks))
-    }
-
-    /// Keeps a stakeholder's dated answers.
-    pub fn record_checkin(
-        &self,
-        person: Uuid,
-        input: &CheckinInput,
-    ) -> Result<Checkin, DomainError> {
-        self.write(|tx| tx.record_checkin(person, input))
-    }
-
-    /// Moves a check-in to the trash.
-    pub fn delete_checkin(&self, id: Uuid) -> Result<(), DomainError> {
-        self.write(|tx| tx.delete_checkin(id))
     }
 }

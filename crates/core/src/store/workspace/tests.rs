@@ -82,10 +82,15 @@ fn reopening_keeps_committed_data() {
     let dir = temp();
     let path = dir.path().join("w.groundwork");
     let store = open(&path).expect("create");
-    let cycle = store.create_cycle("2027 H1 planning").expect("cycle");
+    let cycle = store
+        .write(|tx| tx.create_cycle("2027 H1 planning"))
+        .expect("cycle");
     drop(store);
     let store = open(&path).expect("reopen");
-    assert_eq!(store.list_cycles().expect("list"), vec![cycle]);
+    assert_eq!(
+        store.read(|db| db.list_cycles()).expect("list"),
+        vec![cycle]
+    );
 }
 
 #[test]
@@ -163,7 +168,9 @@ fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
     let path = dir.path().join("future.groundwork");
     {
         let store = open(&path).expect("create");
-        store.create_cycle("Future cycle").expect("cycle");
+        store
+            .write(|tx| tx.create_cycle("Future cycle"))
+            .expect("cycle");
         store
             .conn()
             .pragma_update(None, "user_version", 999)
@@ -195,18 +202,20 @@ fn a_workspace_from_a_newer_schema_is_refused_byte_for_byte_untouched() {
 /// A workspace at `path` with `count` coffee chats, each with `notes`.
 fn workspace_of_sessions(path: &Path, count: usize, notes: &str) -> Store {
     let store = open(path).expect("create");
-    let cycle = store.create_cycle("Cycle").expect("cycle");
+    let cycle = store.write(|tx| tx.create_cycle("Cycle")).expect("cycle");
     for i in 0..count {
         store
-            .create_session(&crate::NewSession {
-                cycle_id: cycle.id,
-                kind: crate::SourceKind::CoffeeChat,
-                title: format!("Chat {i}"),
-                held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
-                people: vec![],
-                links: vec![],
-                notes: Some(notes.to_owned()),
-                tags: Vec::new(),
+            .write(|tx| {
+                tx.create_session(&crate::NewSession {
+                    cycle_id: cycle.id,
+                    kind: crate::SourceKind::CoffeeChat,
+                    title: format!("Chat {i}"),
+                    held_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+                    people: vec![],
+                    links: vec![],
+                    notes: Some(notes.to_owned()),
+                    tags: Vec::new(),
+                })
             })
             .expect("session");
     }
@@ -292,7 +301,7 @@ fn an_older_workspace_is_backed_up_beside_it_before_migrating() {
     {
         let store = open_v1(&path).expect("create at v1");
         store
-            .create_cycle("Kept through the migration")
+            .write(|tx| tx.create_cycle("Kept through the migration"))
             .expect("cycle");
     }
     let store = Store::open_with(
@@ -313,7 +322,7 @@ fn an_older_workspace_is_backed_up_beside_it_before_migrating() {
     );
     assert_eq!(store.schema_version().expect("v"), 2);
     assert_eq!(
-        store.list_cycles().expect("cycles")[0].name,
+        store.read(|db| db.list_cycles()).expect("cycles")[0].name,
         "Kept through the migration"
     );
 
@@ -361,11 +370,16 @@ fn a_committed_write_survives_a_connection_that_is_never_closed_cleanly() {
     let dir = temp();
     let path = dir.path().join("w.groundwork");
     let store = open(&path).expect("create");
-    store.create_cycle("Survives").expect("cycle");
+    store
+        .write(|tx| tx.create_cycle("Survives"))
+        .expect("cycle");
     // Simulate a killed process: the connection is leaked, never closed or checkpointed.
     std::mem::forget(store);
     let store = open(&path).expect("reopen");
-    assert_eq!(store.list_cycles().expect("list")[0].name, "Survives");
+    assert_eq!(
+        store.read(|db| db.list_cycles()).expect("list")[0].name,
+        "Survives"
+    );
 }
 
 #[test]
@@ -395,7 +409,7 @@ fn participants_typed_as_text_become_linked_people_when_a_v1_workspace_is_migrat
         OpenOutcome::Migrated { from: 1, .. }
     ));
     let people = store
-        .list_people(&crate::PeopleQuery::default())
+        .read(|db| db.list_people(&crate::PeopleQuery::default()))
         .expect("people");
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
@@ -405,7 +419,7 @@ fn participants_typed_as_text_become_linked_people_when_a_v1_workspace_is_migrat
     );
     let id = |s: &str| uuid::Uuid::parse_str(s).expect("id");
     let a = store
-        .session(id("0190f5a0-0000-7000-8000-000000000002"))
+        .read(|db| db.session(id("0190f5a0-0000-7000-8000-000000000002")))
         .expect("a");
     let a_names: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
@@ -414,11 +428,11 @@ fn participants_typed_as_text_become_linked_people_when_a_v1_workspace_is_migrat
         "in the order typed"
     );
     let b = store
-        .session(id("0190f5a0-0000-7000-8000-000000000003"))
+        .read(|db| db.session(id("0190f5a0-0000-7000-8000-000000000003")))
         .expect("b");
     assert_eq!(b.people.len(), 2);
     let c = store
-        .session(id("0190f5a0-0000-7000-8000-000000000004"))
+        .read(|db| db.session(id("0190f5a0-0000-7000-8000-000000000004")))
         .expect("c");
     assert!(c.people.is_empty());
 }
@@ -431,7 +445,7 @@ fn is_whole_workspace(path: &Path) -> bool {
     };
     store.outcome() == &OpenOutcome::Opened
         && store.schema_version().ok() == Some(schema::latest_version())
-        && store.create_cycle("Works").is_ok()
+        && store.write(|tx| tx.create_cycle("Works")).is_ok()
 }
 
 #[test]
@@ -582,20 +596,26 @@ fn a_file_with_an_additive_migration_from_a_newer_build_still_opens() {
     {
         let store =
             Store::open_with(&path, OpenMode::OpenOrCreate, clock(), &newer).expect("newer");
-        store.create_cycle("Kept").expect("cycle");
+        store.write(|tx| tx.create_cycle("Kept")).expect("cycle");
     }
     // This build knows nothing of the newer table, and needs to know nothing.
     let store = open(&path).expect("an additive step does not lock out this build");
     assert_eq!(store.outcome(), &OpenOutcome::Opened, "nothing to migrate");
-    assert_eq!(store.list_cycles().expect("list")[0].name, "Kept");
+    assert_eq!(
+        store.read(|db| db.list_cycles()).expect("list")[0].name,
+        "Kept"
+    );
     store
-        .create_cycle("Written by the older build")
+        .write(|tx| tx.create_cycle("Written by the older build"))
         .expect("and it writes");
     drop(store);
     let newer_again =
         Store::open_with(&path, OpenMode::MustExist, clock(), &newer).expect("newer reopens");
     assert_eq!(newer_again.outcome(), &OpenOutcome::Opened);
-    assert_eq!(newer_again.list_cycles().expect("list").len(), 2);
+    assert_eq!(
+        newer_again.read(|db| db.list_cycles()).expect("list").len(),
+        2
+    );
 }
 
 #[test]
@@ -671,9 +691,11 @@ fn a_workspace_indexed_before_search_by_date_is_reindexed_whole_and_found() {
     }
     let store = open(&path).expect("migrate");
     let found = store
-        .search(&crate::SearchQuery {
-            text: "refunds".into(),
-            ..Default::default()
+        .read(|db| {
+            db.search(&crate::SearchQuery {
+                text: "refunds".into(),
+                ..Default::default()
+            })
         })
         .expect("search");
     assert_eq!(found.total, 1);
