@@ -16,7 +16,8 @@ pub enum Access {
     Write,
 }
 
-/// A list the UI shows, made stale by a write: after the write, the UI refreshes it.
+/// A list the UI shows. A read says which lists it shows; a write says which it changes,
+/// and after it the UI refreshes the views that show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stale {
@@ -27,20 +28,38 @@ pub enum Stale {
     Teams,
     Tags,
     Ideas,
+    /// Pains, their evidence and reach, buckets, scores and the ranking.
     Pains,
+    /// The criteria a weighted ranking rates by.
+    Criteria,
+    /// Whom the cycle serves excellently and less well: stances and axes.
+    Tradeoffs,
+    /// Solutions, their experiments, and the plan's 70/30 balance.
+    Solutions,
+    /// Roadmap items, their lanes, order and dependencies.
+    Roadmap,
     Trash,
     Templates,
     Coverage,
     Settings,
+    /// The charter, the vision and their kept versions.
     Documents,
     Surveys,
-    /// Check-ins, SLAs, adoption, kudos and answers: closing the loop.
-    Loop,
+    /// Check-in rhythms and the check-ins recorded.
+    Checkins,
+    /// SLAs and their levels expected and delivered.
+    Slas,
+    /// Adoptions, migrations and their milestones.
+    Adoption,
+    /// Kudos received and given.
+    Kudos,
+    /// "You said, we did" answers.
+    Answers,
 }
 
 impl Stale {
     /// Every list, for "refresh everything" (another process changed the file).
-    pub const ALL: [Stale; 15] = [
+    pub const ALL: [Stale; 23] = [
         Stale::Cycles,
         Stale::Sessions,
         Stale::Observations,
@@ -49,13 +68,21 @@ impl Stale {
         Stale::Tags,
         Stale::Ideas,
         Stale::Pains,
+        Stale::Criteria,
+        Stale::Tradeoffs,
+        Stale::Solutions,
+        Stale::Roadmap,
         Stale::Trash,
         Stale::Templates,
         Stale::Coverage,
         Stale::Settings,
         Stale::Documents,
         Stale::Surveys,
-        Stale::Loop,
+        Stale::Checkins,
+        Stale::Slas,
+        Stale::Adoption,
+        Stale::Kudos,
+        Stale::Answers,
     ];
 
     /// The name the UI uses.
@@ -69,13 +96,21 @@ impl Stale {
             Stale::Tags => "tags",
             Stale::Ideas => "ideas",
             Stale::Pains => "pains",
+            Stale::Criteria => "criteria",
+            Stale::Tradeoffs => "tradeoffs",
+            Stale::Solutions => "solutions",
+            Stale::Roadmap => "roadmap",
             Stale::Trash => "trash",
             Stale::Templates => "templates",
             Stale::Coverage => "coverage",
             Stale::Settings => "settings",
             Stale::Documents => "documents",
             Stale::Surveys => "surveys",
-            Stale::Loop => "loop",
+            Stale::Checkins => "checkins",
+            Stale::Slas => "slas",
+            Stale::Adoption => "adoption",
+            Stale::Kudos => "kudos",
+            Stale::Answers => "answers",
         }
     }
 }
@@ -94,8 +129,10 @@ pub struct OpInfo {
     pub output: fn(&Config) -> String,
     /// Writes the TypeScript of every type its input and output name, with theirs.
     pub export_types: fn(&Config) -> Result<(), ts_rs::ExportError>,
-    /// The lists it makes stale.
+    /// The lists a write changes (they are stale after it); none for a read.
     pub stale: &'static [Stale],
+    /// The lists a read shows (a view showing it reloads when they change); none for a write.
+    pub shows: &'static [Stale],
 }
 
 /// Writes the TypeScript of the types a type names: itself when it has a file of its
@@ -187,7 +224,8 @@ macro_rules! operations {
                         types.named_by::<$out>();
                         types.done()
                     },
-                    stale: &[$(Stale::$stale),*],
+                    stale: operations!(@changes $access [$(Stale::$stale),*]),
+                    shows: operations!(@shows $access [$(Stale::$stale),*]),
                 },
             )*];
             OPS
@@ -227,13 +265,17 @@ macro_rules! operations {
     // A read sees one snapshot through a `Db`; a write is one transaction through a `Tx`.
     (@unit read $store:ident, |$uow:ident| $body:expr) => { $store.read(|$uow| $body) };
     (@unit write $store:ident, |$uow:ident| $body:expr) => { $store.write(|$uow| $body) };
+    (@changes read [$($list:expr),*]) => { &[] };
+    (@changes write [$($list:expr),*]) => { &[$($list),*] };
+    (@shows read [$($list:expr),*]) => { &[$($list),*] };
+    (@shows write [$($list:expr),*]) => { &[] };
     (@access read) => { Access::Read };
     (@access write) => { Access::Write };
 }
 
 operations! {
     /// Every cycle, newest first.
-    list_cycles: read {} -> Vec<Cycle> [] => |db, i| db.list_cycles();
+    list_cycles: read {} -> Vec<Cycle> [Cycles] => |db, i| db.list_cycles();
     /// Creates a cycle in discovery mode; the first becomes the current one.
     create_cycle: write { name: String } -> Cycle [Cycles] => |tx, i| tx.create_cycle(&i.name);
     /// Renames a cycle that is not closed.
@@ -242,22 +284,22 @@ operations! {
     set_current_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Coverage]
         => |tx, i| tx.set_current_cycle(i.id);
     /// Moves a cycle to its next mode (kept in its history).
-    advance_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Coverage]
+    advance_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Criteria, Tradeoffs, Solutions, Roadmap, Coverage]
         => |tx, i| tx.advance_cycle(i.id);
     /// Takes a cycle back to discovery, for a reason kept in its history.
-    return_to_discovery: write { id: Uuid, reason: String } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Coverage]
+    return_to_discovery: write { id: Uuid, reason: String } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Criteria, Tradeoffs, Solutions, Roadmap, Coverage]
         => |tx, i| tx.return_to_discovery(i.id, &i.reason);
     /// A cycle's changes of mode, oldest first.
-    cycle_history: read { id: Uuid } -> Vec<CycleEvent> [] => |db, i| db.cycle_history(i.id);
+    cycle_history: read { id: Uuid } -> Vec<CycleEvent> [Cycles] => |db, i| db.cycle_history(i.id);
     /// What discovery gathered in a cycle, to review before it moves on.
-    cycle_review: read { id: Uuid } -> CycleReview [] => |db, i| db.cycle_review(i.id);
+    cycle_review: read { id: Uuid } -> CycleReview [Sessions, Observations, Ideas, Coverage] => |db, i| db.cycle_review(i.id);
 
     /// Every source kind with its label.
     list_source_kinds: read {} -> Vec<SourceKindInfo> [] => |_db, i| Ok(source_kinds());
     /// Sessions matching the query, with counts per kind.
-    list_sessions: read { query: SessionQuery } -> SessionList [] => |db, i| db.list_sessions(&i.query);
+    list_sessions: read { query: SessionQuery } -> SessionList [Sessions] => |db, i| db.list_sessions(&i.query);
     /// One session with notes and links.
-    get_session: read { id: Uuid } -> Session [] => |db, i| db.session(i.id);
+    get_session: read { id: Uuid } -> Session [Sessions] => |db, i| db.session(i.id);
     /// Logs a new session.
     create_session: write { session: NewSession } -> Session [Sessions, Cycles, People, Tags, Coverage]
         => |tx, i| tx.create_session(&i.session);
@@ -272,17 +314,17 @@ operations! {
     resolve_notes: write { id: Uuid, mine: String, keep: NotesChoice } -> Session [Sessions, Observations]
         => |tx, i| tx.resolve_notes(i.id, &i.mine, i.keep);
     /// The texts of a session's notes kept when conflicts were settled, newest first.
-    notes_versions: read { id: Uuid } -> Vec<NotesVersion> [] => |db, i| db.notes_versions(i.id);
+    notes_versions: read { id: Uuid } -> Vec<NotesVersion> [Sessions] => |db, i| db.notes_versions(i.id);
     /// Moves a session to the trash.
     delete_session: write { id: Uuid } -> () [Sessions, Cycles, Observations, People, Tags, Coverage, Trash]
         => |tx, i| tx.delete_session(i.id);
 
     /// People matching the query, by name.
-    list_people: read { query: PeopleQuery } -> Vec<PersonSummary> [] => |db, i| db.list_people(&i.query);
+    list_people: read { query: PeopleQuery } -> Vec<PersonSummary> [People] => |db, i| db.list_people(&i.query);
     /// Summaries of the given people (for ask-load warnings).
-    people_by_id: read { ids: Vec<Uuid> } -> Vec<PersonSummary> [] => |db, i| db.people_by_id(&i.ids);
+    people_by_id: read { ids: Vec<Uuid> } -> Vec<PersonSummary> [People] => |db, i| db.people_by_id(&i.ids);
     /// One person's profile.
-    get_person: read { id: Uuid } -> Person [] => |db, i| db.person(i.id);
+    get_person: read { id: Uuid } -> Person [People, Checkins] => |db, i| db.person(i.id);
     /// Adds a person.
     create_person: write { person: PersonInput } -> Person [People, Teams] => |tx, i| tx.create_person(&i.person);
     /// Replaces a person's fields.
@@ -292,7 +334,7 @@ operations! {
     delete_person: write { id: Uuid } -> () [People, Teams, Sessions, Observations, Pains, Coverage, Trash]
         => |tx, i| tx.delete_person(i.id);
     /// Every team.
-    list_teams: read {} -> Vec<Team> [] => |db, i| db.list_teams();
+    list_teams: read {} -> Vec<Team> [Teams] => |db, i| db.list_teams();
     /// Adds a team.
     create_team: write { team: TeamInput } -> Team [Teams, Coverage] => |tx, i| tx.create_team(&i.team);
     /// Replaces a team's fields.
@@ -300,7 +342,7 @@ operations! {
     /// Moves a team to the trash.
     delete_team: write { id: Uuid } -> () [Teams, People, Pains, Coverage, Trash] => |tx, i| tx.delete_team(i.id);
     /// The ask-load warning threshold (sessions in 90 days).
-    ask_load_threshold: read {} -> u32 [] => |db, i| db.ask_load_threshold();
+    ask_load_threshold: read {} -> u32 [Settings] => |db, i| db.ask_load_threshold();
     /// Sets the ask-load warning threshold.
     set_ask_load_threshold: write { threshold: u32 } -> u32 [Settings, Coverage] => |tx, i| tx.set_ask_load_threshold(i.threshold);
     /// Merges person `merged` into `kept`.
@@ -311,9 +353,9 @@ operations! {
         => |tx, i| tx.undo_merge(i.merge_id);
 
     /// A page of observations matching the query.
-    list_observations: read { query: ObservationQuery } -> ObservationList [] => |db, i| db.list_observations(&i.query);
+    list_observations: read { query: ObservationQuery } -> ObservationList [Observations] => |db, i| db.list_observations(&i.query);
     /// One observation.
-    get_observation: read { id: Uuid } -> Observation [] => |db, i| db.observation(i.id);
+    get_observation: read { id: Uuid } -> Observation [Observations, Answers] => |db, i| db.observation(i.id);
     /// Records an observation (from a passage, or typed).
     create_observation: write { observation: NewObservation } -> Observation [Observations, Tags, People, Coverage]
         => |tx, i| tx.create_observation(&i.observation);
@@ -328,7 +370,7 @@ operations! {
         => |tx, i| tx.merge_observations(i.kept, i.merged);
 
     /// Every tag with its counts of observations, sessions and ideas.
-    list_tags: read {} -> Vec<Tag> [] => |db, i| db.list_tags();
+    list_tags: read {} -> Vec<Tag> [Tags] => |db, i| db.list_tags();
     /// Creates a tag.
     create_tag: write { tag: TagInput } -> Tag [Tags] => |tx, i| tx.create_tag(&i.tag);
     /// Renames, recolours or regroups a tag.
@@ -348,7 +390,7 @@ operations! {
     delete_tag: write { id: Uuid } -> () [Tags, Observations, Sessions, Ideas, Trash] => |tx, i| tx.delete_tag(i.id);
 
     /// The ideas of a cycle.
-    list_ideas: read { cycle_id: Uuid } -> Vec<Idea> [] => |db, i| db.list_ideas(i.cycle_id);
+    list_ideas: read { cycle_id: Uuid } -> Vec<Idea> [Ideas] => |db, i| db.list_ideas(i.cycle_id);
     /// Captures an idea.
     create_idea: write { cycle_id: Uuid, idea: IdeaInput } -> Idea [Ideas, Tags] => |tx, i| tx.create_idea(i.cycle_id, &i.idea);
     /// Replaces an idea's title, description, evidence and (when given) tags.
@@ -359,13 +401,13 @@ operations! {
     delete_idea: write { id: Uuid } -> () [Ideas, Tags, Trash] => |tx, i| tx.delete_idea(i.id);
 
     /// The pains of a cycle, with evidence, reach and flags.
-    list_pains: read { cycle_id: Uuid } -> Vec<Pain> [] => |db, i| db.list_pains(i.cycle_id);
+    list_pains: read { cycle_id: Uuid } -> Vec<Pain> [Pains] => |db, i| db.list_pains(i.cycle_id);
     /// The pains of a cycle weighed, without their evidence (quick at thousands).
-    pain_rows: read { cycle_id: Uuid } -> Vec<Pain> [] => |db, i| db.pain_rows(i.cycle_id);
+    pain_rows: read { cycle_id: Uuid } -> Vec<Pain> [Pains] => |db, i| db.pain_rows(i.cycle_id);
     /// One pain.
-    get_pain: read { id: Uuid } -> Pain [] => |db, i| db.pain(i.id);
+    get_pain: read { id: Uuid } -> Pain [Pains, Answers] => |db, i| db.pain(i.id);
     /// The pains an observation backs, in any cycle: the way back from evidence.
-    pains_citing: read { observation_id: Uuid } -> Vec<PainCited> [] => |db, i| db.pains_citing(i.observation_id);
+    pains_citing: read { observation_id: Uuid } -> Vec<PainCited> [Pains] => |db, i| db.pains_citing(i.observation_id);
     /// Makes a pain from evidence (prioritization).
     create_pain: write { cycle_id: Uuid, pain: PainInput } -> Pain [Pains] => |tx, i| tx.create_pain(i.cycle_id, &i.pain);
     /// Makes a pain from one observation, in one step.
@@ -381,7 +423,7 @@ operations! {
     /// Moves a pain to the trash.
     delete_pain: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_pain(i.id);
     /// The workspace's scoring framework (RICE unless chosen).
-    scoring_framework: read {} -> Framework [] => |db, i| db.framework();
+    scoring_framework: read {} -> Framework [Settings] => |db, i| db.framework();
     /// Chooses the scoring framework; every score follows from the stored inputs.
     set_scoring_framework: write { framework: Framework } -> Framework [Pains, Settings] => |tx, i| tx.set_framework(i.framework);
     /// Stores a pain's raw scoring inputs (refused in discovery).
@@ -389,11 +431,11 @@ operations! {
     /// Puts a pain at a position by hand for a written reason, or (no position) gives it back to its score.
     override_rank: write { id: Uuid, position: Option<u32>, reason: String } -> () [Pains] => |tx, i| tx.override_rank(i.id, i.position, &i.reason);
     /// The prioritized list of user pain of a cycle (refused in discovery).
-    rank: read { cycle_id: Uuid } -> Ranking [] => |db, i| db.rank(i.cycle_id);
+    rank: read { cycle_id: Uuid } -> Ranking [Pains, Criteria, Tradeoffs] => |db, i| db.rank(i.cycle_id);
     /// Why the pain at a position (1 is the top) sits there.
-    explain_rank: read { cycle_id: Uuid, position: u32 } -> Explanation [] => |db, i| db.explain_rank(i.cycle_id, i.position);
+    explain_rank: read { cycle_id: Uuid, position: u32 } -> Explanation [Pains, Criteria, Tradeoffs] => |db, i| db.explain_rank(i.cycle_id, i.position);
     /// The buckets of a cycle, each with its pains' combined reach.
-    list_buckets: read { cycle_id: Uuid } -> Vec<Bucket> [] => |db, i| db.list_buckets(i.cycle_id);
+    list_buckets: read { cycle_id: Uuid } -> Vec<Bucket> [Pains] => |db, i| db.list_buckets(i.cycle_id);
     /// Makes a bucket (address, eliminate or empower).
     create_bucket: write { cycle_id: Uuid, bucket: BucketInput } -> Bucket [Pains] => |tx, i| tx.create_bucket(i.cycle_id, &i.bucket);
     /// Renames a bucket or changes its kind.
@@ -401,168 +443,168 @@ operations! {
     /// Moves a bucket to the trash; its pains stay.
     delete_bucket: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_bucket(i.id);
     /// The criteria of the weighted-criteria framework.
-    list_criteria: read {} -> Vec<Criterion> [] => |db, i| db.criteria();
+    list_criteria: read {} -> Vec<Criterion> [Criteria] => |db, i| db.criteria();
     /// Adds a criterion with its weight.
-    create_criterion: write { criterion: CriterionInput } -> Criterion [Pains] => |tx, i| tx.create_criterion(&i.criterion);
+    create_criterion: write { criterion: CriterionInput } -> Criterion [Criteria, Pains] => |tx, i| tx.create_criterion(&i.criterion);
     /// Renames a criterion or changes its weight; every score follows.
-    update_criterion: write { id: Uuid, criterion: CriterionInput } -> Criterion [Pains] => |tx, i| tx.update_criterion(i.id, &i.criterion);
+    update_criterion: write { id: Uuid, criterion: CriterionInput } -> Criterion [Criteria, Pains] => |tx, i| tx.update_criterion(i.id, &i.criterion);
     /// Moves a criterion to the trash; ratings on it are kept.
-    delete_criterion: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_criterion(i.id);
+    delete_criterion: write { id: Uuid } -> () [Criteria, Pains, Trash] => |tx, i| tx.delete_criterion(i.id);
     /// A cycle's trade-offs: whom it serves excellently and less well, and its axes.
-    tradeoffs: read { cycle_id: Uuid } -> Tradeoffs [] => |db, i| db.tradeoffs(i.cycle_id);
+    tradeoffs: read { cycle_id: Uuid } -> Tradeoffs [Tradeoffs, Teams] => |db, i| db.tradeoffs(i.cycle_id);
     /// Takes (or, without a stance, drops) a stance on a team or segment; reach follows.
-    set_serve: write { cycle_id: Uuid, choice: ServeInput } -> Tradeoffs [Pains] => |tx, i| tx.set_serve(i.cycle_id, &i.choice);
+    set_serve: write { cycle_id: Uuid, choice: ServeInput } -> Tradeoffs [Tradeoffs, Pains] => |tx, i| tx.set_serve(i.cycle_id, &i.choice);
     /// Adds a trade-off between two goods.
-    create_axis: write { cycle_id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |tx, i| tx.create_axis(i.cycle_id, &i.axis);
+    create_axis: write { cycle_id: Uuid, axis: AxisInput } -> TradeoffAxis [Tradeoffs] => |tx, i| tx.create_axis(i.cycle_id, &i.axis);
     /// Replaces a trade-off's poles, lean and note.
-    update_axis: write { id: Uuid, axis: AxisInput } -> TradeoffAxis [Pains] => |tx, i| tx.update_axis(i.id, &i.axis);
+    update_axis: write { id: Uuid, axis: AxisInput } -> TradeoffAxis [Tradeoffs] => |tx, i| tx.update_axis(i.id, &i.axis);
     /// Moves a trade-off to the trash.
-    delete_axis: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_axis(i.id);
+    delete_axis: write { id: Uuid } -> () [Tradeoffs, Trash] => |tx, i| tx.delete_axis(i.id);
     /// The solutions of a cycle's buckets, with experiments and citations.
-    list_solutions: read { cycle_id: Uuid } -> Vec<Solution> [] => |db, i| db.list_solutions(i.cycle_id);
+    list_solutions: read { cycle_id: Uuid } -> Vec<Solution> [Solutions, Pains] => |db, i| db.list_solutions(i.cycle_id);
     /// Proposes a solution to a bucket's problem.
-    create_solution: write { bucket_id: Uuid, solution: SolutionInput } -> Solution [Pains] => |tx, i| tx.create_solution(i.bucket_id, &i.solution);
+    create_solution: write { bucket_id: Uuid, solution: SolutionInput } -> Solution [Solutions] => |tx, i| tx.create_solution(i.bucket_id, &i.solution);
     /// Replaces a solution's fields and cloud-vendor citations.
-    update_solution: write { id: Uuid, solution: SolutionInput } -> Solution [Pains] => |tx, i| tx.update_solution(i.id, &i.solution);
+    update_solution: write { id: Uuid, solution: SolutionInput } -> Solution [Solutions] => |tx, i| tx.update_solution(i.id, &i.solution);
     /// Moves a solution to the trash.
-    delete_solution: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_solution(i.id);
+    delete_solution: write { id: Uuid } -> () [Solutions, Roadmap, Trash] => |tx, i| tx.delete_solution(i.id);
     /// Records an experiment on a solution.
-    create_experiment: write { solution_id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |tx, i| tx.create_experiment(i.solution_id, &i.experiment);
+    create_experiment: write { solution_id: Uuid, experiment: ExperimentInput } -> Experiment [Solutions] => |tx, i| tx.create_experiment(i.solution_id, &i.experiment);
     /// Replaces an experiment.
-    update_experiment: write { id: Uuid, experiment: ExperimentInput } -> Experiment [Pains] => |tx, i| tx.update_experiment(i.id, &i.experiment);
+    update_experiment: write { id: Uuid, experiment: ExperimentInput } -> Experiment [Solutions] => |tx, i| tx.update_experiment(i.id, &i.experiment);
     /// Moves an experiment to the trash.
-    delete_experiment: write { id: Uuid } -> () [Pains, Trash] => |tx, i| tx.delete_experiment(i.id);
+    delete_experiment: write { id: Uuid } -> () [Solutions, Trash] => |tx, i| tx.delete_experiment(i.id);
     /// How a cycle's planned effort splits between immediate needs and the vision.
-    plan_balance: read { cycle_id: Uuid } -> PlanBalance [] => |db, i| db.plan_balance(i.cycle_id);
+    plan_balance: read { cycle_id: Uuid } -> PlanBalance [Solutions] => |db, i| db.plan_balance(i.cycle_id);
     /// Sets the share of effort meant for immediate needs (70 unless set).
-    set_plan_target: write { cycle_id: Uuid, immediate: u8 } -> PlanBalance [Pains] => |tx, i| tx.set_plan_target(i.cycle_id, i.immediate);
+    set_plan_target: write { cycle_id: Uuid, immediate: u8 } -> PlanBalance [Solutions] => |tx, i| tx.set_plan_target(i.cycle_id, i.immediate);
     /// A cycle's roadmap in plan order: its items with their 12-month view, the 70/30 split of their effort and the method's hints.
-    get_roadmap: read { cycle_id: Uuid } -> Roadmap [] => |db, i| db.roadmap(i.cycle_id);
+    get_roadmap: read { cycle_id: Uuid } -> Roadmap [Roadmap, Solutions] => |db, i| db.roadmap(i.cycle_id);
     /// Drafts a roadmap item of a solution at the end of a lane.
-    create_roadmap_item: write { solution_id: Uuid, lane: Lane, item: RoadmapItemInput } -> RoadmapItem [Documents] => |tx, i| tx.create_roadmap_item(i.solution_id, i.lane, &i.item);
+    create_roadmap_item: write { solution_id: Uuid, lane: Lane, item: RoadmapItemInput } -> RoadmapItem [Roadmap] => |tx, i| tx.create_roadmap_item(i.solution_id, i.lane, &i.item);
     /// Replaces a roadmap item's fields and dependencies; leaving draft needs the roadmap mode and the value it delivers on its own.
-    update_roadmap_item: write { id: Uuid, item: RoadmapItemInput } -> RoadmapItem [Documents] => |tx, i| tx.update_roadmap_item(i.id, &i.item);
+    update_roadmap_item: write { id: Uuid, item: RoadmapItemInput } -> RoadmapItem [Roadmap] => |tx, i| tx.update_roadmap_item(i.id, &i.item);
     /// Moves a roadmap item to a lane, at a place in it (0 is the top).
-    move_roadmap_item: write { id: Uuid, lane: Lane, index: u32 } -> Roadmap [Documents] => |tx, i| tx.move_roadmap_item(i.id, i.lane, i.index);
+    move_roadmap_item: write { id: Uuid, lane: Lane, index: u32 } -> Roadmap [Roadmap] => |tx, i| tx.move_roadmap_item(i.id, i.lane, i.index);
     /// Moves a roadmap item to the trash.
-    delete_roadmap_item: write { id: Uuid } -> () [Documents, Trash] => |tx, i| tx.delete_roadmap_item(i.id);
+    delete_roadmap_item: write { id: Uuid } -> () [Roadmap, Trash] => |tx, i| tx.delete_roadmap_item(i.id);
 
     /// A cycle's charter or vision (its template before the first save), with its citations and versions.
-    get_document: read { cycle_id: Uuid, kind: DocumentKind } -> Document [] => |db, i| db.document(i.cycle_id, i.kind);
+    get_document: read { cycle_id: Uuid, kind: DocumentKind } -> Document [Documents, Pains, Tradeoffs, Solutions, Roadmap, Kudos] => |db, i| db.document(i.cycle_id, i.kind);
     /// Saves a document typed over revision `base`; changed elsewhere since, what was typed is kept as a version.
     save_document: write { cycle_id: Uuid, kind: DocumentKind, body: String, base: Option<u32> } -> DocumentSaved [Documents] => |tx, i| tx.save_document(i.cycle_id, i.kind, &i.body, i.base);
     /// Snapshots a document with a note, freezing its citations and live sections.
     snapshot_document: write { document_id: Uuid, note: String } -> DocumentVersion [Documents] => |tx, i| tx.snapshot_document(i.document_id, &i.note);
     /// One version of a document: what was sent, and which cited evidence changed since.
-    get_document_version: read { id: Uuid } -> DocumentVersionView [] => |db, i| db.document_version(i.id);
+    get_document_version: read { id: Uuid } -> DocumentVersionView [Documents] => |db, i| db.document_version(i.id);
     /// Compares a version of a document word by word with another version, or (no `to`) with the document now.
-    diff_document_versions: read { from: Uuid, to: Option<Uuid> } -> DocumentDiff [] => |db, i| db.diff_document_versions(i.from, i.to);
+    diff_document_versions: read { from: Uuid, to: Option<Uuid> } -> DocumentDiff [Documents] => |db, i| db.diff_document_versions(i.from, i.to);
     /// What in a charter or vision is not backed by evidence: uncited claims, old evidence, top pains never mentioned.
-    lint_document: read { cycle_id: Uuid, kind: DocumentKind } -> DocumentLint [] => |db, i| db.lint_document(i.cycle_id, i.kind);
+    lint_document: read { cycle_id: Uuid, kind: DocumentKind } -> DocumentLint [Documents, Observations, Settings] => |db, i| db.lint_document(i.cycle_id, i.kind);
     /// How old (in days) cited evidence may be before the lint says so (365 unless set).
-    evidence_max_age: read {} -> u32 [] => |db, i| db.evidence_max_age();
+    evidence_max_age: read {} -> u32 [Settings] => |db, i| db.evidence_max_age();
     /// Sets how old cited evidence may be (30 to 3,650 days).
     set_evidence_max_age: write { days: u32 } -> u32 [Settings, Documents] => |tx, i| tx.set_evidence_max_age(i.days);
     /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
-    export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [] => |db, i| db.export(i.cycle_id, i.doc, i.format);
+    export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [Documents, Pains, Tradeoffs, Solutions, Roadmap, Kudos] => |db, i| db.export(i.cycle_id, i.doc, i.format);
 
     /// Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
-    preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview []
+    preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview [Surveys]
         => |db, i| db.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());
     /// Imports a survey export (its bytes in base64) as a wave, a survey session, all or nothing; without a mapping, the survey's remembered one.
     import_survey_wave: write { file_name: String, content: String, wave: WaveImport } -> WaveImported [Surveys, Sessions, Cycles, People, Teams, Coverage]
         => |tx, i| tx.import_survey_wave(&i.file_name, &file_bytes(&i.content)?, &i.wave, &mut |_, _| true);
     /// Every survey with its questions and waves.
-    list_surveys: read {} -> Vec<Survey> [] => |db, i| db.list_surveys();
+    list_surveys: read {} -> Vec<Survey> [Surveys] => |db, i| db.list_surveys();
     /// One survey with its questions and waves.
-    get_survey: read { id: Uuid } -> Survey [] => |db, i| db.survey(i.id);
+    get_survey: read { id: Uuid } -> Survey [Surveys] => |db, i| db.survey(i.id);
 
     /// A survey's figures per question and wave (distribution, mean, NPS, CSAT, n and margin of error), split by team or segment if asked.
-    survey_charts: read { survey_id: Uuid, split: Split } -> SurveyCharts [] => |db, i| db.survey_charts(i.survey_id, i.split);
+    survey_charts: read { survey_id: Uuid, split: Split } -> SurveyCharts [Surveys] => |db, i| db.survey_charts(i.survey_id, i.split);
     /// The free-text answers to a question of a survey (of one wave, if given), with who gave them and the observation each became.
-    survey_text_answers: read { survey_id: Uuid, question: u32, wave_id: Option<Uuid> } -> Vec<TextAnswer> [] => |db, i| db.survey_text_answers(i.survey_id, i.question, i.wave_id);
+    survey_text_answers: read { survey_id: Uuid, question: u32, wave_id: Option<Uuid> } -> Vec<TextAnswer> [Surveys, Observations] => |db, i| db.survey_text_answers(i.survey_id, i.question, i.wave_id);
     /// Turns free-text answers into observations of their wave's session, attributed to the respondents; all or nothing.
     answers_to_observations: write { answers: Vec<AnswerRef>, kind: ObservationKind } -> Vec<Observation> [Observations, Surveys, Tags, People, Coverage]
         => |tx, i| tx.answers_to_observations(&i.answers, i.kind);
 
     /// Everyone with a check-in rhythm and when their next check-in falls, the most overdue first.
-    checkins_due: read {} -> Vec<CheckinDue> [] => |db, i| db.checkins_due();
+    checkins_due: read {} -> Vec<CheckinDue> [Checkins, People, Sessions] => |db, i| db.checkins_due();
     /// Sets how often to check in with a person, in weeks (null: no rhythm).
-    set_checkin_rhythm: write { person_id: Uuid, weeks: Option<u32> } -> () [Loop, People]
+    set_checkin_rhythm: write { person_id: Uuid, weeks: Option<u32> } -> () [Checkins, People]
         => |tx, i| tx.set_checkin_rhythm(i.person_id, i.weeks);
     /// Keeps a stakeholder's answers to the three questions as given on a day; the newest become their profile's.
-    record_checkin: write { person_id: Uuid, checkin: CheckinInput } -> Checkin [Loop, People]
+    record_checkin: write { person_id: Uuid, checkin: CheckinInput } -> Checkin [Checkins, People]
         => |tx, i| tx.record_checkin(i.person_id, &i.checkin);
     /// Moves a check-in to the trash.
-    delete_checkin: write { id: Uuid } -> () [Loop, People, Trash] => |tx, i| tx.delete_checkin(i.id);
+    delete_checkin: write { id: Uuid } -> () [Checkins, People, Trash] => |tx, i| tx.delete_checkin(i.id);
     /// Every SLA (service, team, measure) with its expected and delivered levels over time, the widest shortfall first.
-    list_slas: read {} -> Vec<Sla> [] => |db, i| db.list_slas();
+    list_slas: read {} -> Vec<Sla> [Slas, Teams] => |db, i| db.list_slas();
     /// Adds an SLA: what a team expects of a platform service, on one measure.
-    create_sla: write { sla: SlaInput } -> Sla [Loop] => |tx, i| tx.create_sla(&i.sla);
+    create_sla: write { sla: SlaInput } -> Sla [Slas] => |tx, i| tx.create_sla(&i.sla);
     /// Changes an SLA's service, team, measure, unit or direction.
-    update_sla: write { id: Uuid, sla: SlaInput } -> Sla [Loop] => |tx, i| tx.update_sla(i.id, &i.sla);
+    update_sla: write { id: Uuid, sla: SlaInput } -> Sla [Slas] => |tx, i| tx.update_sla(i.id, &i.sla);
     /// Moves an SLA and its history to the trash.
-    delete_sla: write { id: Uuid } -> () [Loop, Trash] => |tx, i| tx.delete_sla(i.id);
+    delete_sla: write { id: Uuid } -> () [Slas, Trash] => |tx, i| tx.delete_sla(i.id);
     /// Keeps an expected or delivered level of an SLA on a day.
-    add_sla_level: write { sla_id: Uuid, level: SlaLevelInput } -> Sla [Loop] => |tx, i| tx.add_sla_level(i.sla_id, &i.level);
+    add_sla_level: write { sla_id: Uuid, level: SlaLevelInput } -> Sla [Slas] => |tx, i| tx.add_sla_level(i.sla_id, &i.level);
     /// Moves one level of an SLA's history to the trash.
-    delete_sla_level: write { id: Uuid } -> () [Loop, Trash] => |tx, i| tx.delete_sla_level(i.id);
+    delete_sla_level: write { id: Uuid } -> () [Slas, Trash] => |tx, i| tx.delete_sla_level(i.id);
     /// Every adoption and migration by team, with milestones planned and done and the share moved.
-    list_adoptions: read {} -> Vec<Adoption> [] => |db, i| db.list_adoptions();
+    list_adoptions: read {} -> Vec<Adoption> [Adoption, Teams] => |db, i| db.list_adoptions();
     /// Starts tracking a team's adoption of a capability, or its migration.
-    create_adoption: write { adoption: AdoptionInput } -> Adoption [Loop] => |tx, i| tx.create_adoption(&i.adoption);
+    create_adoption: write { adoption: AdoptionInput } -> Adoption [Adoption] => |tx, i| tx.create_adoption(&i.adoption);
     /// Changes an adoption's team, capability or kind.
-    update_adoption: write { id: Uuid, adoption: AdoptionInput } -> Adoption [Loop] => |tx, i| tx.update_adoption(i.id, &i.adoption);
+    update_adoption: write { id: Uuid, adoption: AdoptionInput } -> Adoption [Adoption] => |tx, i| tx.update_adoption(i.id, &i.adoption);
     /// Moves an adoption and its milestones to the trash.
-    delete_adoption: write { id: Uuid } -> () [Loop, Trash] => |tx, i| tx.delete_adoption(i.id);
+    delete_adoption: write { id: Uuid } -> () [Adoption, Trash] => |tx, i| tx.delete_adoption(i.id);
     /// Adds a milestone (planned, done, share migrated) to an adoption.
-    add_milestone: write { adoption_id: Uuid, milestone: MilestoneInput } -> Adoption [Loop]
+    add_milestone: write { adoption_id: Uuid, milestone: MilestoneInput } -> Adoption [Adoption]
         => |tx, i| tx.add_milestone(i.adoption_id, &i.milestone);
     /// Changes a milestone: done, re-planned, share migrated.
-    update_milestone: write { id: Uuid, milestone: MilestoneInput } -> Adoption [Loop]
+    update_milestone: write { id: Uuid, milestone: MilestoneInput } -> Adoption [Adoption]
         => |tx, i| tx.update_milestone(i.id, &i.milestone);
     /// Moves a milestone to the trash.
-    delete_milestone: write { id: Uuid } -> Adoption [Loop, Trash] => |tx, i| tx.delete_milestone(i.id);
+    delete_milestone: write { id: Uuid } -> Adoption [Adoption, Trash] => |tx, i| tx.delete_milestone(i.id);
     /// Every kudos, received and given, newest first.
-    list_kudos: read {} -> Vec<Kudos> [] => |db, i| db.list_kudos();
+    list_kudos: read {} -> Vec<Kudos> [Kudos, People] => |db, i| db.list_kudos();
     /// Keeps a kudos: the day, the people and what for.
-    create_kudos: write { kudos: KudosInput } -> Kudos [Loop] => |tx, i| tx.create_kudos(&i.kudos);
+    create_kudos: write { kudos: KudosInput } -> Kudos [Kudos] => |tx, i| tx.create_kudos(&i.kudos);
     /// Replaces a kudos's fields and people.
-    update_kudos: write { id: Uuid, kudos: KudosInput } -> Kudos [Loop, Documents] => |tx, i| tx.update_kudos(i.id, &i.kudos);
+    update_kudos: write { id: Uuid, kudos: KudosInput } -> Kudos [Kudos] => |tx, i| tx.update_kudos(i.id, &i.kudos);
     /// Moves a kudos to the trash; documents citing it keep what it said.
-    delete_kudos: write { id: Uuid } -> () [Loop, Documents, Trash] => |tx, i| tx.delete_kudos(i.id);
+    delete_kudos: write { id: Uuid } -> () [Kudos, Trash] => |tx, i| tx.delete_kudos(i.id);
     /// Every answer ("you said, we did"), most recently done first.
-    list_answers: read {} -> Vec<Answer> [] => |db, i| db.list_answers();
+    list_answers: read {} -> Vec<Answer> [Answers] => |db, i| db.list_answers();
     /// What was done about an observation or pain, if it was answered.
-    answer_of: read { target: AnswerTarget } -> Option<Answer> [] => |db, i| db.answer_of(i.target);
+    answer_of: read { target: AnswerTarget } -> Option<Answer> [Answers] => |db, i| db.answer_of(i.target);
     /// Marks an observation or pain answered with what was done (and the solution or roadmap item), or changes its answer.
-    mark_answered: write { target: AnswerTarget, answer: AnswerInput } -> Answer [Loop, Observations, Pains]
+    mark_answered: write { target: AnswerTarget, answer: AnswerInput } -> Answer [Answers, Observations, Pains]
         => |tx, i| tx.mark_answered(i.target, &i.answer);
     /// Takes an answer back, to the trash.
-    unmark_answered: write { target: AnswerTarget } -> () [Loop, Observations, Pains, Trash]
+    unmark_answered: write { target: AnswerTarget } -> () [Answers, Observations, Pains, Trash]
         => |tx, i| tx.unmark_answered(i.target);
     /// What a team told us (in a cycle, or ever) and what was done about it.
-    team_digest: read { team_id: Uuid, cycle_id: Option<Uuid> } -> TeamDigest [] => |db, i| db.team_digest(i.team_id, i.cycle_id);
+    team_digest: read { team_id: Uuid, cycle_id: Option<Uuid> } -> TeamDigest [Answers, Pains, Observations] => |db, i| db.team_digest(i.team_id, i.cycle_id);
     /// A team's "you said, we did" digest as Markdown or HTML, ready to send back.
-    export_digest: read { team_id: Uuid, cycle_id: Option<Uuid>, format: ExportFormat } -> Exported []
+    export_digest: read { team_id: Uuid, cycle_id: Option<Uuid>, format: ExportFormat } -> Exported [Answers, Pains, Observations]
         => |db, i| db.export_digest(i.team_id, i.cycle_id, i.format);
 
     /// Searches sessions, notes, observations, people, ideas and tags.
-    search: read { query: SearchQuery } -> SearchResults [] => |db, i| db.search(&i.query);
+    search: read { query: SearchQuery } -> SearchResults [Sessions, Observations, People, Ideas, Tags] => |db, i| db.search(&i.query);
     /// Coverage of a cycle: channels, teams and segments heard, ask-load.
-    coverage: read { cycle_id: Uuid } -> Coverage [] => |db, i| db.coverage(i.cycle_id);
+    coverage: read { cycle_id: Uuid } -> Coverage [Coverage] => |db, i| db.coverage(i.cycle_id);
     /// Every kind's session template.
-    list_templates: read {} -> Vec<SessionTemplate> [] => |db, i| db.list_templates();
+    list_templates: read {} -> Vec<SessionTemplate> [Templates] => |db, i| db.list_templates();
     /// Rewrites a kind's template for this workspace.
     set_template: write { kind: SourceKind, body: String } -> SessionTemplate [Templates] => |tx, i| tx.set_template(i.kind, &i.body);
     /// Goes back to the built-in template of a kind.
     reset_template: write { kind: SourceKind } -> SessionTemplate [Templates] => |tx, i| tx.reset_template(i.kind);
 
     /// Everything in the trash.
-    list_trash: read {} -> Vec<TrashItem> [] => |db, i| db.list_trash();
+    list_trash: read {} -> Vec<TrashItem> [Trash] => |db, i| db.list_trash();
     /// Restores a deleted thing, with every link it had.
     restore_from_trash: write { entity: TrashEntity, id: Uuid } -> ()
-        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Coverage, Documents, Loop]
+        [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Criteria, Tradeoffs, Solutions, Roadmap, Coverage, Documents, Checkins, Slas, Adoption, Kudos, Answers]
         => |tx, i| tx.restore(i.entity, i.id);
 
     /// Markdown to sanitized HTML, by the one renderer in core.
@@ -610,10 +652,38 @@ mod tests {
         assert_eq!(names.len(), count, "operation names are unique");
         for op in ops() {
             match op.access {
-                Access::Write => assert!(!op.stale.is_empty(), "{} refreshes nothing", op.name),
-                Access::Read => assert!(op.stale.is_empty(), "{} reads only", op.name),
+                Access::Write => {
+                    assert!(!op.stale.is_empty(), "{} refreshes nothing", op.name);
+                    assert!(
+                        op.shows.is_empty(),
+                        "{} is a write: it changes, it does not show",
+                        op.name
+                    );
+                }
+                Access::Read => {
+                    assert!(op.stale.is_empty(), "{} reads only", op.name);
+                    // Only reads that touch no data may show nothing.
+                    let pure = ["list_source_kinds", "render_markdown"].contains(&op.name);
+                    assert_eq!(op.shows.is_empty(), pure, "{} says what it shows", op.name);
+                }
             }
             assert!(!op.doc.trim().is_empty(), "{} has a description", op.name);
+        }
+    }
+
+    #[test]
+    fn every_list_is_shown_by_some_read_and_changed_by_some_write() {
+        for list in Stale::ALL {
+            assert!(
+                ops().iter().any(|o| o.shows.contains(&list)),
+                "no read shows {}: a view could not ask for it",
+                list.as_str()
+            );
+            assert!(
+                ops().iter().any(|o| o.stale.contains(&list)),
+                "no write changes {}: a view would never refresh it",
+                list.as_str()
+            );
         }
     }
 

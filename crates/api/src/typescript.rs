@@ -48,6 +48,7 @@ pub fn client() -> String {
     let mut types = BTreeSet::new();
     let mut functions = String::new();
     let mut stale = String::new();
+    let mut shows = String::new();
     let mut names = Vec::new();
     for op in ops() {
         let inputs = (op.input)(&cfg);
@@ -79,6 +80,12 @@ pub fn client() -> String {
             .map(|s| format!("'{}'", s.as_str()))
             .collect();
         stale.push_str(&format!("  {}: [{}],\n", op.name, tags.join(", ")));
+        let shown: Vec<String> = op
+            .shows
+            .iter()
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect();
+        shows.push_str(&format!("  {}: [{}],\n", op.name, shown.join(", ")));
         names.push(format!("'{}'", op.name));
     }
     let lists: Vec<String> = Stale::ALL
@@ -95,8 +102,10 @@ pub fn client() -> String {
          export const ALL_STALE: readonly Stale[] = [{}];\n\n\
          /** Every operation's name. */\n\
          export type OpName =\n  | {};\n\n\
-         /** What each operation makes stale. */\n\
+         /** What each operation makes stale (a write's changes; none for a read). */\n\
          export const STALE: Record<OpName, readonly Stale[]> = {{\n{}}};\n\n\
+         /** What each read shows (none for a write): a view showing it reloads when they change. */\n\
+         export const SHOWS: Record<OpName, readonly Stale[]> = {{\n{}}};\n\n\
          /** Runs one operation with its named input. */\n\
          export type Call = <T>(op: OpName, input: Record<string, unknown>) => Promise<T>;\n\n\
          /** One typed function per operation, its arguments in the table's order. */\n\
@@ -106,6 +115,7 @@ pub fn client() -> String {
         lists.join(", "),
         names.join("\n  | "),
         stale,
+        shows,
         functions
     )
 }
@@ -127,6 +137,10 @@ mod tests {
         assert!(ts.contains("createSession: (session: NewSession) => call<Session>('create_session', { session }),"), "{ts}");
         assert!(ts.contains("tagObservations: (tagId: string, observationIds: Array<string>, add: boolean) => call<number>('tag_observations', { tagId, observationIds, add }),"), "{ts}");
         assert!(ts.contains("  save_notes: ['observations'],"));
+        assert!(
+            ts.contains("  list_solutions: ['solutions', 'pains'],"),
+            "{ts}"
+        );
         assert_eq!(ts.matches("=> call<").count(), ops().len());
     }
 }

@@ -460,6 +460,7 @@ fn list_ops(out: &mut impl Write, json: bool) -> Result<(), Failure> {
                         .collect::<Vec<_>>(),
                     "output": (op.output)(&cfg),
                     "stale": op.stale.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+                    "shows": op.shows.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
                     "doc": op.doc.trim(),
                 })
             })

@@ -1,7 +1,7 @@
 //! `groundwork-cli` as scripts use it: subcommands, `--json`, and exit codes
 //! (0 done, 1 refused, 2 usage, 3 the workspace could not be opened).
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -80,6 +80,15 @@ fn ops_lists_every_operation_with_its_access_and_input() {
         .expect("create_session");
     assert_eq!(create["access"], "write");
     assert_eq!(create["input"][0]["name"], "session");
+    assert!(create["stale"]
+        .as_array()
+        .is_some_and(|l| l.contains(&json!("sessions"))));
+    let roadmap = listed
+        .as_array()
+        .and_then(|l| l.iter().find(|o| o["name"] == "get_roadmap"))
+        .expect("get_roadmap");
+    assert_eq!(roadmap["shows"], json!(["roadmap", "solutions"]));
+    assert_eq!(roadmap["stale"], json!([]));
     let human = cli(dir.path(), &["ops"]);
     assert!(human.stdout.contains("create_cycle"), "{}", human.stdout);
     assert!(

@@ -12,6 +12,7 @@ import {
   type RoadmapItemInput,
   type SearchHit,
 } from '../ipc/client';
+import type { OpName } from '../ipc/generated/ops';
 import { toasts } from '../lib/toast.svelte';
 
 // ---- Charter and vision
@@ -88,6 +89,9 @@ export const citedObservation = (id: string) => backend.getObservation(id);
 // ---- Roadmap
 
 /** A cycle's roadmap, and its solutions to put on it (none asked for in discovery). */
+/** The reads of the roadmap board. */
+export const ROADMAP_BOARD_READS: readonly OpName[] = ['get_roadmap', 'list_solutions'];
+
 export async function roadmapBoard(cycleId: string, withSolutions: boolean) {
   const [roadmap, solutions] = await Promise.all([backend.getRoadmap(cycleId), withSolutions ? backend.listSolutions(cycleId) : Promise.resolve([])]);
   return { roadmap, solutions };

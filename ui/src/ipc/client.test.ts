@@ -38,6 +38,26 @@ describe('the IPC client', () => {
     expect(stale.versions.ideas).toBe(before.ideas + 1);
   });
 
+  it('moves what a view reads only when a write changed a list those reads show', async () => {
+    invoke.mockResolvedValue(null);
+    const roadmap = () => stale.shown(['get_roadmap']);
+    const kudos = () => stale.shown(['list_kudos']);
+    let before = [roadmap(), kudos()];
+    await backend.deleteRoadmapItem('item-1');
+    expect(roadmap()).toBeGreaterThan(before[0]);
+    expect(kudos()).toBe(before[1]);
+
+    before = [roadmap(), kudos()];
+    await backend.deleteKudos('kudos-1');
+    expect(kudos()).toBeGreaterThan(before[1]);
+    expect(roadmap()).toBe(before[0]);
+
+    // A solution's change shows on the roadmap board, which names solutions.
+    before = [roadmap(), kudos()];
+    await backend.deleteSolution('solution-1');
+    expect(roadmap()).toBeGreaterThan(before[0]);
+  });
+
   it('turns a backend error into an IpcFailure with its kind', async () => {
     invoke.mockRejectedValue({ kind: 'read_only', message: 'The cycle "2026" is closed and read-only' });
     const err = await backend.deleteSession('x').catch((e) => e);

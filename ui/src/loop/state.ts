@@ -31,12 +31,16 @@ import {
   type Team,
   type TeamDigest,
 } from '../ipc/client';
+import type { OpName } from '../ipc/generated/ops';
 import { formatShortDay } from '../lib/dates';
 import { movedToTrash, trashWithUndo } from '../lib/trash';
 
 // ---- Check-ins
 
 /** Who is due a check-in, and everyone (to give a rhythm to whoever has none). */
+/** The reads of the check-ins tab. */
+export const CHECKINS_READS: readonly OpName[] = ['checkins_due', 'list_people'];
+
 export async function checkinsDue(): Promise<{ due: CheckinDue[]; people: PersonSummary[] }> {
   const [due, people] = await Promise.all([backend.checkinsDue(), backend.listPeople({ text: '' })]);
   return { due, people };
@@ -61,6 +65,9 @@ export function trashCheckin(id: string, heldOn: string, changed: () => Promise<
 // ---- SLAs
 
 /** The SLAs, the teams they may be for, and the SLA conversations a level may come from. */
+/** The reads of the SLA tab. */
+export const SLA_BOARD_READS: readonly OpName[] = ['list_slas', 'list_teams', 'list_sessions'];
+
 export async function slaBoard(): Promise<{ slas: Sla[]; teams: Team[]; talks: SessionSummary[] }> {
   const [slas, teams, talks] = await Promise.all([
     backend.listSlas(),
@@ -82,6 +89,9 @@ export const trashSlaLevel = (l: SlaLevel) =>
 // ---- Adoption
 
 /** The adoptions and migrations tracked, and the teams they may be for. */
+/** The reads of the adoption tab. */
+export const ADOPTION_BOARD_READS: readonly OpName[] = ['list_adoptions', 'list_teams'];
+
 export async function adoptionBoard(): Promise<{ adoptions: Adoption[]; teams: Team[] }> {
   const [adoptions, teams] = await Promise.all([backend.listAdoptions(), backend.listTeams()]);
   return { adoptions, teams };
@@ -110,6 +120,9 @@ export const trashKudos = (k: Kudos) => trashWithUndo(() => backend.deleteKudos(
 export const digestTeams = () => backend.listTeams();
 
 /** A team's digest (of one cycle, or of every cycle when `cycleId` is null) and its Markdown. */
+/** The reads of a team's digest. */
+export const DIGEST_READS: readonly OpName[] = ['team_digest', 'export_digest'];
+
 export async function teamDigest(teamId: string, cycleId: string | null): Promise<{ head: TeamDigest; items: DigestItem[]; markdown: string }> {
   const [head, md] = await Promise.all([backend.teamDigest(teamId, cycleId), backend.exportDigest(teamId, cycleId, 'md')]);
   return { head, items: [...head.pains, ...head.observations], markdown: md.content };

@@ -17,6 +17,7 @@ import {
   type ServeInput,
   type SolutionInput,
 } from '../ipc/client';
+import type { OpName } from '../ipc/generated/ops';
 import { movedToTrash, trashWithUndo } from '../lib/trash';
 
 // ---- Pains, buckets and the ranking
@@ -25,6 +26,9 @@ import { movedToTrash, trashWithUndo } from '../lib/trash';
  * A cycle's pains, buckets, scoring framework and criteria, and its ranking when the
  * cycle's mode shows judgement (`judging`; null otherwise).
  */
+/** The reads of the pains board: a view reloads it when `stale.shown` of these moves. */
+export const PAINS_BOARD_READS: readonly OpName[] = ['pain_rows', 'list_buckets', 'rank', 'scoring_framework', 'list_criteria'];
+
 export async function painsBoard(cycleId: string, judging: boolean) {
   const [pains, buckets, ranking, framework, criteria] = await Promise.all([
     backend.painRows(cycleId),
@@ -76,6 +80,9 @@ export function trashCriterion(c: Criterion, changed: () => Promise<void>): Prom
 // ---- Solutions and experiments
 
 /** A cycle's solutions, the buckets they answer, its pains and the balance of the plan. */
+/** The reads of the solutions board. */
+export const SOLUTIONS_BOARD_READS: readonly OpName[] = ['list_solutions', 'list_buckets', 'list_pains', 'plan_balance'];
+
 export async function solutionsBoard(cycleId: string) {
   const [solutions, buckets, pains, balance] = await Promise.all([backend.listSolutions(cycleId), backend.listBuckets(cycleId), backend.listPains(cycleId), backend.planBalance(cycleId)]);
   return { solutions, buckets, pains, balance };
@@ -105,6 +112,9 @@ export function trashExperiment(id: string, changed: () => void): Promise<void> 
 // ---- Trade-offs
 
 /** A cycle's trade-off map (who to serve how, and the axes), and the teams to choose from. */
+/** The reads of the trade-off map. */
+export const TRADEOFFS_BOARD_READS: readonly OpName[] = ['tradeoffs', 'list_teams'];
+
 export async function tradeoffsBoard(cycleId: string) {
   const [map, teams] = await Promise.all([backend.tradeoffs(cycleId), backend.listTeams()]);
   return { map, teams };
