@@ -588,14 +588,8 @@ fn unsafe_or_reserved_file_names_are_refused_and_nothing_is_overwritten_unless_a
 
 /// The sample on a fixed clock, so its dates (and so its exports) are the same each run.
 fn sample_store(dir: &std::path::Path) -> (Store, Uuid) {
-    use chrono::TimeZone;
     let path = dir.join("Sample.groundwork");
-    let clock = std::sync::Arc::new(FixedClock::new(
-        chrono::Utc
-            .with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("t"),
-    ));
+    let clock = common::clock_on(2026, 11, 21);
     sample::write_sample(&path, clock.clone()).expect("sample");
     let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
     let plan = store

@@ -1,5 +1,6 @@
-//! The world prioritization tests share: a store on a fixed clock with one cycle,
-//! and the few steps that fill it.
+//! The one fixture core tests share: a workspace in memory on a fixed clock, empty
+//! (`empty_on`) or with one cycle (`world_on`), and the few steps that fill it. An
+//! area's own test files add the helpers only they need.
 #![allow(dead_code)] // each test file uses some of it
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -7,19 +8,38 @@ use groundwork_core::*;
 use std::sync::Arc;
 use uuid::Uuid;
 
+/// A workspace in memory on a fixed clock, with nothing in it.
+pub struct Empty {
+    pub store: Store,
+    pub clock: Arc<FixedClock>,
+}
+
+/// A workspace in memory on a fixed clock, with one cycle in discovery.
 pub struct World {
     pub store: Store,
     pub clock: Arc<FixedClock>,
     pub cycle: Cycle,
 }
 
-pub fn world() -> World {
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
+/// 09:00 UTC on the given day: the clock every core test pins.
+pub fn clock_on(year: i32, month: u32, day: u32) -> Arc<FixedClock> {
+    Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(year, month, day, 9, 0, 0)
             .single()
             .expect("time"),
-    ));
+    ))
+}
+
+/// An empty workspace whose clock reads 09:00 on the given day.
+pub fn empty_on(year: i32, month: u32, day: u32) -> Empty {
+    let clock = clock_on(year, month, day);
     let store = Store::open_in_memory(clock.clone()).expect("store");
+    Empty { store, clock }
+}
+
+/// A workspace with the cycle "2027 H1 planning", its clock at 09:00 on the given day.
+pub fn world_on(year: i32, month: u32, day: u32) -> World {
+    let Empty { store, clock } = empty_on(year, month, day);
     let cycle = store
         .write(|tx| tx.create_cycle("2027 H1 planning"))
         .expect("cycle");
@@ -28,6 +48,11 @@ pub fn world() -> World {
         clock,
         cycle,
     }
+}
+
+/// The world of prioritization's tests: 1 December 2026.
+pub fn world() -> World {
+    world_on(2026, 12, 1)
 }
 
 impl World {

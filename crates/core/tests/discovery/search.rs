@@ -3,11 +3,12 @@
 //! newest first is by the session's (or observation's) date, and each operator and
 //! field of the query language finds what the filter bar finds.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use groundwork_core::*;
+
+use crate::common;
 use proptest::prelude::*;
 use std::collections::HashSet;
-use std::sync::Arc;
 use uuid::Uuid;
 
 /// One seeded session and its one observation, as the model knows them.
@@ -36,12 +37,7 @@ const SESSIONS: usize = 60;
 /// Sixty sessions written in an order unlike their dates, so creation order and date
 /// order disagree.
 fn workspace() -> Workspace {
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("time"),
-    ));
-    let store = Store::open_in_memory(clock).expect("store");
+    let store = common::empty_on(2026, 11, 21).store;
     let cycle = store.write(|tx| tx.create_cycle("2027 H1")).expect("cycle");
     let payments = store
         .write(|tx| {

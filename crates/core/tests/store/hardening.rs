@@ -2,23 +2,19 @@
 //! longer than SQLite's 32,766 variables, fields without a limit, dates out of any
 //! sane range, and names carrying controls that hide or reorder what is shown.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use groundwork_core::discovery::query;
 use groundwork_core::store::limits;
 use groundwork_core::*;
-use std::sync::Arc;
 use uuid::Uuid;
 
 /// More than SQLite's 32,766 bound variables.
 const MANY: usize = 33_000;
 
+use crate::common;
+
 fn store() -> Store {
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("time"),
-    ));
-    Store::open_in_memory(clock).expect("store")
+    common::empty_on(2026, 11, 21).store
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

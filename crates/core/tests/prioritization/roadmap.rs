@@ -3,7 +3,7 @@
 //! dependencies without loops, the method's hints, the 70/30 split of the items'
 //! effort, the 12-month view's honest ranges, the trash, and the export as a table.
 
-mod common;
+use crate::common;
 
 use common::*;
 use groundwork_core::*;

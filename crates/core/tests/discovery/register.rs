@@ -2,33 +2,17 @@
 //! and their passages, tags, ideas (never judged in discovery), search, coverage,
 //! merging duplicates, the trash, and the sample workspace.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate};
 use groundwork_core::discovery::{search, template};
 use groundwork_core::*;
-use std::sync::Arc;
 use uuid::Uuid;
 
-struct World {
-    store: Store,
-    clock: Arc<FixedClock>,
-    cycle: Cycle,
-}
+use crate::common;
+use common::*;
 
+/// Discovery's tests run on 21 November 2026.
 fn world() -> World {
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("time"),
-    ));
-    let store = Store::open_in_memory(clock.clone()).expect("store");
-    let cycle = store
-        .write(|tx| tx.create_cycle("2027 H1 planning"))
-        .expect("cycle");
-    World {
-        store,
-        clock,
-        cycle,
-    }
+    world_on(2026, 11, 21)
 }
 
 fn today() -> NaiveDate {
@@ -36,7 +20,7 @@ fn today() -> NaiveDate {
 }
 
 impl World {
-    fn team(&mut self, name: &str, segment: &str) -> Team {
+    fn add_team(&mut self, name: &str, segment: &str) -> Team {
         self.store
             .write(|tx| {
                 tx.create_team(&TeamInput {
@@ -48,7 +32,7 @@ impl World {
             .expect("team")
     }
 
-    fn person(&mut self, name: &str, team: Option<&Team>) -> Uuid {
+    fn add_person(&mut self, name: &str, team: Option<&Team>) -> Uuid {
         self.store
             .write(|tx| {
                 tx.create_person(&PersonInput {
@@ -136,7 +120,7 @@ impl World {
 #[test]
 fn a_stakeholder_profile_keeps_the_three_answers_and_derives_last_contact_and_ask_load() {
     let mut w = world();
-    let payments = w.team("Payments", "Product engineering");
+    let payments = w.add_team("Payments", "Product engineering");
     let dana = w
         .store
         .write(|tx| {
@@ -176,10 +160,10 @@ fn a_stakeholder_profile_keeps_the_three_answers_and_derives_last_contact_and_as
 #[test]
 fn people_are_listed_by_name_and_filtered_by_text_team_and_relation() {
     let mut w = world();
-    let data = w.team("Data", "Data & ML");
-    w.person("Tom Chen", Some(&data));
-    w.person("priya raman", None);
-    w.person("100%_sure", None);
+    let data = w.add_team("Data", "Data & ML");
+    w.add_person("Tom Chen", Some(&data));
+    w.add_person("priya raman", None);
+    w.add_person("100%_sure", None);
     let all = w
         .store
         .read(|db| db.list_people(&PeopleQuery::default()))
@@ -223,7 +207,7 @@ fn people_are_listed_by_name_and_filtered_by_text_team_and_relation() {
 #[test]
 fn team_and_tag_names_are_unique_in_any_case_with_a_readable_error() {
     let mut w = world();
-    w.team("Payments", "");
+    w.add_team("Payments", "");
     let err = w
         .store
         .write(|tx| {
@@ -297,7 +281,7 @@ fn a_new_session_starts_from_its_kinds_template_which_the_workspace_can_rewrite(
 #[test]
 fn an_observation_from_a_passage_follows_it_through_edits_and_is_flagged_when_it_is_gone() {
     let mut w = world();
-    let priya = w.person("Priya", None);
+    let priya = w.add_person("Priya", None);
     let notes = "# Chat\nCI takes 40 minutes on a good day.\nThey retry flaky tests by hand.";
     let s = w.session(SourceKind::CoffeeChat, 1, &[priya], notes);
     let o = w.observe(
@@ -398,9 +382,9 @@ fn a_passage_that_is_not_in_the_saved_notes_is_refused_and_typed_observations_ne
 #[test]
 fn the_observation_list_filters_by_every_facet_and_pages_newest_first() {
     let mut w = world();
-    let data = w.team("Data", "Data & ML");
-    let ana = w.person("Ana", Some(&data));
-    let tom = w.person("Tom", None);
+    let data = w.add_team("Data", "Data & ML");
+    let ana = w.add_person("Ana", Some(&data));
+    let tom = w.add_person("Tom", None);
     let flaky = w.tag("flaky tests").id;
     let cost = w.tag("cost").id;
     let chat = w.session(
@@ -1061,11 +1045,11 @@ fn whatever_is_typed_into_search_never_becomes_a_database_error() {
 #[test]
 fn coverage_shows_channels_used_teams_and_segments_not_heard_and_ask_load() {
     let mut w = world();
-    let data = w.team("Data", "Data & ML");
-    let mobile = w.team("Mobile", "Mobile");
-    let _silent = w.team("Finance Systems", "Internal tools");
-    let ana = w.person("Ana", Some(&data));
-    let ben = w.person("Ben", Some(&mobile));
+    let data = w.add_team("Data", "Data & ML");
+    let mobile = w.add_team("Mobile", "Mobile");
+    let _silent = w.add_team("Finance Systems", "Internal tools");
+    let ana = w.add_person("Ana", Some(&data));
+    let ben = w.add_person("Ben", Some(&mobile));
     for d in 1..=4 {
         w.session(SourceKind::CoffeeChat, d, &[ana], "chat");
     }
@@ -1126,8 +1110,8 @@ fn coverage_shows_channels_used_teams_and_segments_not_heard_and_ask_load() {
 #[test]
 fn merging_two_people_keeps_every_attribution_and_can_be_undone() {
     let mut w = world();
-    let data = w.team("Data", "");
-    let a = w.person("Priya Raman", None);
+    let data = w.add_team("Data", "");
+    let a = w.add_person("Priya Raman", None);
     let b = w
         .store
         .write(|tx| {
@@ -1217,8 +1201,8 @@ fn merging_two_people_keeps_every_attribution_and_can_be_undone() {
 #[test]
 fn merging_two_observations_moves_people_tags_and_ideas_and_can_be_undone() {
     let mut w = world();
-    let ana = w.person("Ana", None);
-    let tom = w.person("Tom", None);
+    let ana = w.add_person("Ana", None);
+    let tom = w.add_person("Tom", None);
     let t = w.tag("deploys").id;
     let s = w.session(
         SourceKind::CoffeeChat,
@@ -1293,7 +1277,7 @@ fn merging_two_observations_moves_people_tags_and_ideas_and_can_be_undone() {
 #[test]
 fn deleting_a_person_keeps_what_cites_them_and_restoring_brings_every_link_back() {
     let mut w = world();
-    let ana = w.person("Ana", None);
+    let ana = w.add_person("Ana", None);
     let s = w.session(SourceKind::CoffeeChat, 1, &[ana], "Quote.");
     let o = w.observe(&s, "Quote.", ObservationKind::Quote, &[ana], &[]);
     w.store.write(|tx| tx.delete_person(ana)).expect("delete");
@@ -1386,11 +1370,7 @@ fn a_closed_cycle_refuses_new_and_changed_observations_and_ideas() {
 fn the_sample_workspace_is_a_realistic_discovery_cycle() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("Sample.groundwork");
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("t"),
-    ));
+    let clock = common::clock_on(2026, 11, 21);
     sample::write_sample(&path, clock.clone()).expect("sample");
     assert!(
         sample::write_sample(&path, clock.clone()).is_err(),
@@ -1454,11 +1434,7 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
 fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("Sample.groundwork");
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("t"),
-    ));
+    let clock = common::clock_on(2026, 11, 21);
     sample::write_sample(&path, clock.clone()).expect("sample");
     let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
     let cycles = store.read(|db| db.list_cycles()).expect("cycles");
@@ -1538,8 +1514,8 @@ fn the_sample_workspace_prioritizes_what_it_heard_in_a_second_cycle() {
 #[test]
 fn a_person_keeps_their_team_link_while_the_team_is_in_the_trash() {
     let mut w = world();
-    let data = w.team("Data", "");
-    let ana = w.person("Ana", Some(&data));
+    let data = w.add_team("Data", "");
+    let ana = w.add_person("Ana", Some(&data));
     w.store
         .write(|tx| tx.delete_team(data.id))
         .expect("trash the team");
@@ -1922,7 +1898,7 @@ fn a_trashed_tag_stays_on_an_idea_edited_meanwhile_and_shows_again_on_restore() 
 #[test]
 fn tag_filters_and_tag_fields_find_tagged_ideas_and_sessions_with_counts_per_kind() {
     let mut w = world();
-    let priya = w.person("Priya", None);
+    let priya = w.add_person("Priya", None);
     let flaky = w.tag("flaky tests");
     let other = w.tag("docs");
     let chat = w.session(SourceKind::CoffeeChat, 3, &[priya], "Reruns everywhere.");

@@ -2,7 +2,7 @@
 //! weighted criteria, solutions validated skeptically, the cloud-vendor flag and the
 //! immediate/vision balance of the plan.
 
-mod common;
+use crate::common;
 
 use common::*;
 use groundwork_core::*;

@@ -3,19 +3,17 @@
 //! are read or refused (never guessed), merges whose undo refuses a record it cannot
 //! read, other processes' commits noticed.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use groundwork_core::store::policy;
 use groundwork_core::*;
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 use uuid::Uuid;
 
+use crate::common;
+
 fn clock() -> Arc<FixedClock> {
-    Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("time"),
-    ))
+    common::clock_on(2026, 11, 21)
 }
 
 fn file_store(dir: &tempfile::TempDir) -> Store {

@@ -1,23 +1,14 @@
 //! The rules of cycles, sessions and the trash, on a real store.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate};
 use groundwork_core::discovery::session;
 use groundwork_core::*;
-use std::sync::Arc;
 
-struct World {
-    store: Store,
-    clock: Arc<FixedClock>,
-}
+use crate::common;
 
-fn world() -> World {
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-            .single()
-            .expect("time"),
-    ));
-    let store = Store::open_in_memory(clock.clone()).expect("store");
-    World { store, clock }
+/// These tests start from an empty workspace (no cycle yet) on 21 November 2026.
+fn world() -> common::Empty {
+    common::empty_on(2026, 11, 21)
 }
 
 fn day(d: u32) -> NaiveDate {

@@ -2,7 +2,7 @@
 //! input, going back with a reason), and pains made from evidence with derived reach
 //! and the flags that keep a team honest about whose voice it is.
 
-mod common;
+use crate::common;
 
 use chrono::Duration;
 use common::*;
