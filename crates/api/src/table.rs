@@ -275,20 +275,20 @@ macro_rules! operations {
 
 operations! {
     /// Every cycle, newest first.
-    list_cycles: read {} -> Vec<Cycle> [Cycles] => |db, i| db.list_cycles();
+    list_cycles: read {} -> Vec<Cycle> [Cycles] => |db, i| db.list_cycles().and_then(|c| db.with_session_counts(c));
     /// Creates a cycle in discovery mode; the first becomes the current one.
-    create_cycle: write { name: String } -> Cycle [Cycles] => |tx, i| tx.create_cycle(&i.name);
+    create_cycle: write { name: String } -> Cycle [Cycles] => |tx, i| tx.create_cycle(&i.name).and_then(|c| tx.with_session_count(c));
     /// Renames a cycle that is not closed.
-    rename_cycle: write { id: Uuid, name: String } -> Cycle [Cycles] => |tx, i| tx.rename_cycle(i.id, &i.name);
+    rename_cycle: write { id: Uuid, name: String } -> Cycle [Cycles] => |tx, i| tx.rename_cycle(i.id, &i.name).and_then(|c| tx.with_session_count(c));
     /// Makes a cycle the current one.
     set_current_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Coverage]
-        => |tx, i| tx.set_current_cycle(i.id);
+        => |tx, i| tx.set_current_cycle(i.id).and_then(|c| tx.with_session_count(c));
     /// Moves a cycle to its next mode (kept in its history).
     advance_cycle: write { id: Uuid } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Criteria, Tradeoffs, Solutions, Roadmap, Coverage]
-        => |tx, i| tx.advance_cycle(i.id);
+        => |tx, i| tx.advance_cycle(i.id).and_then(|c| tx.with_session_count(c));
     /// Takes a cycle back to discovery, for a reason kept in its history.
     return_to_discovery: write { id: Uuid, reason: String } -> Cycle [Cycles, Sessions, Observations, Ideas, Pains, Criteria, Tradeoffs, Solutions, Roadmap, Coverage]
-        => |tx, i| tx.return_to_discovery(i.id, &i.reason);
+        => |tx, i| tx.return_to_discovery(i.id, &i.reason).and_then(|c| tx.with_session_count(c));
     /// A cycle's changes of mode, oldest first.
     cycle_history: read { id: Uuid } -> Vec<CycleEvent> [Cycles] => |db, i| db.cycle_history(i.id);
     /// What discovery gathered in a cycle, to review before it moves on.

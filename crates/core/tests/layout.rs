@@ -1,6 +1,7 @@
 //! Tidy checks of core's layout, read off its source: an area uses only the areas
 //! below it, no modules use each other round a loop, code names things by their
-//! area's path, and each table is written only by the area that owns it.
+//! area's path, each table is written only by the area that owns it, and read by
+//! the others only through the views its owner exposes.
 //!
 //! Tests inside a module (from `#[cfg(test)]` on) and `tests.rs` files may reach any
 //! area to build what they check; they are not read.
@@ -55,8 +56,8 @@ const AREAS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The kernel's primitives that change rows of any area's tables by design, and why.
-const WRITE_ANY_TABLE: &[(&str, &str)] = &[
+/// The kernel's primitives that read and change rows of any area's tables by design, and why.
+const ANY_TABLE: &[(&str, &str)] = &[
     (
         "store::trash",
         "trashing and restoring marks any table's rows",
@@ -70,6 +71,15 @@ const WRITE_ANY_TABLE: &[(&str, &str)] = &[
         "migrations change every table, as the SQL files do",
     ),
 ];
+
+/// Views that span two areas by design, the areas they span, and why.
+const SHARED_VIEWS: &[(&str, &[&str], &str)] = &[(
+    "session_asked",
+    &["discovery", "surveys"],
+    "ask-load counts whom a session asked: its participants (discovery's) and, for a \
+     survey wave's session, its respondents (surveys' survey_wave_person); discovery \
+     reads it, each area fills its half",
+)];
 
 /// One source file: the module it belongs to and its code (without comments and tests).
 struct Source {
@@ -396,6 +406,148 @@ fn each_table_of_a_workspace_has_exactly_one_owning_area() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Which area exposes each read view, as the areas declare it.
+fn view_owners() -> BTreeMap<&'static str, Vec<&'static str>> {
+    let mut owners: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (area, views) in [
+        ("store", groundwork_core::store::VIEWS),
+        ("discovery", groundwork_core::discovery::VIEWS),
+        ("prioritization", groundwork_core::prioritization::VIEWS),
+        ("surveys", groundwork_core::surveys::VIEWS),
+        ("closing_the_loop", groundwork_core::closing_the_loop::VIEWS),
+        ("documents", groundwork_core::documents::VIEWS),
+    ] {
+        for view in views {
+            owners.entry(view).or_default().push(area);
+        }
+    }
+    owners
+}
+
+/// The views of a new workspace, with the SQL that makes each.
+fn workspace_views() -> BTreeMap<String, String> {
+    let store = Store::open_in_memory(Arc::new(SystemClock)).expect("workspace");
+    store.with_connection(|conn| {
+        conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
+            .expect("sqlite_master")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("views")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    })
+}
+
+/// The tables and views a piece of code reads: the word after `FROM` or `JOIN`.
+fn names_read(code: &str) -> BTreeSet<String> {
+    let words: Vec<&str> = code
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| w[0] == "FROM" || w[0] == "JOIN")
+        .map(|w| w[1].to_owned())
+        .collect()
+}
+
+#[test]
+fn the_read_check_reads_sql_as_it_is_written_in_code() {
+    let code = r#""SELECT p.name FROM person_view p LEFT JOIN team t ON t.id = p.team_id
+        WHERE p.id IN (SELECT value FROM json_each(?1))""#;
+    assert_eq!(
+        names_read(code),
+        ["json_each", "person_view", "team"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    );
+}
+
+#[test]
+fn each_read_view_is_exposed_by_one_area_and_shows_only_that_areas_tables() {
+    let owners = owners();
+    let view_owners = view_owners();
+    let views = workspace_views();
+    let mut wrong = Vec::new();
+    for (view, sql) in &views {
+        if let Some((_, areas, _)) = SHARED_VIEWS.iter().find(|(v, _, _)| v == view) {
+            for name in names_read(sql) {
+                if !owners
+                    .get(name.as_str())
+                    .is_some_and(|o| o.iter().any(|a| areas.contains(a)))
+                {
+                    wrong.push(format!("{view} reads {name}, which none of {areas:?} owns"));
+                }
+            }
+            continue;
+        }
+        let Some([area]) = view_owners.get(view.as_str()).map(Vec::as_slice) else {
+            wrong.push(format!(
+                "{view} is exposed by {:?}: name it in one area's VIEWS",
+                view_owners.get(view.as_str())
+            ));
+            continue;
+        };
+        for name in names_read(sql) {
+            match owners.get(name.as_str()) {
+                Some(owner) if owner.contains(area) => {}
+                _ => wrong.push(format!(
+                    "{view} ({area}) reads {name}, which is not {area}'s table"
+                )),
+            }
+        }
+    }
+    for view in view_owners.keys() {
+        if !views.contains_key(*view) {
+            wrong.push(format!("{view} is declared but no migration makes it"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn an_area_reads_another_areas_tables_only_through_the_views_it_exposes() {
+    let allowed: BTreeMap<&str, &[&str]> = AREAS.iter().copied().collect();
+    let owners = owners();
+    let view_owners = view_owners();
+    let mut wrong = Vec::new();
+    for s in sources() {
+        if ANY_TABLE.iter().any(|(m, _)| *m == s.module) {
+            continue;
+        }
+        let area = area_of(&s.module);
+        for name in names_read(&s.code) {
+            if let Some(owner) = owners.get(name.as_str()) {
+                if !owner.contains(&area) {
+                    let owner = owner.join(", ");
+                    wrong.push(format!(
+                        "{} ({area}) reads {name}, which {owner} owns: read it through a view \
+                         {owner} exposes, or add one",
+                        s.path.display(),
+                    ));
+                }
+            } else if let Some(owner) = view_owners.get(name.as_str()) {
+                if !owner
+                    .iter()
+                    .any(|o| *o == area || allowed[area].contains(o))
+                {
+                    wrong.push(format!(
+                        "{} ({area}) reads {name}, a view of {}, an area above it",
+                        s.path.display(),
+                        owner.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "read another area's table through the view its owner exposes \
+         (migrations/0014_area_reads.sql and the area's VIEWS):\n{}",
+        wrong.join("\n")
+    );
+}
+
 /// The tables a piece of code writes: `INSERT [OR …] INTO t`, `REPLACE INTO t`,
 /// `UPDATE t`, `DELETE FROM t`, as SQL in code is written (keywords in capitals).
 fn tables_written(code: &str) -> BTreeSet<String> {
@@ -437,7 +589,7 @@ fn only_the_area_that_owns_a_table_writes_it() {
     let owners = owners();
     let mut wrong = Vec::new();
     for s in sources() {
-        if WRITE_ANY_TABLE.iter().any(|(m, _)| *m == s.module) {
+        if ANY_TABLE.iter().any(|(m, _)| *m == s.module) {
             continue;
         }
         let area = area_of(&s.module);

@@ -169,7 +169,7 @@ impl Db<'_> {
             .prepare_cached(
                 "SELECT a.id, a.team_id, coalesce(t.name, '') AS team_name, a.capability, a.kind,
                     a.created_at, a.updated_at
-                 FROM adoption a LEFT JOIN team t ON t.id = a.team_id
+                 FROM adoption a LEFT JOIN team_view t ON t.id = a.team_id
                  WHERE a.deleted_at IS NULL
                  ORDER BY team_name COLLATE NOCASE, a.capability COLLATE NOCASE, a.id",
             )?

@@ -120,8 +120,8 @@ const SELECT: &str = "SELECT a.id, a.observation_id, a.pain_id, a.what_done, a.d
         a.solution_id, s.title AS solution_title, a.roadmap_item_id, r.title AS roadmap_title,
         a.created_at, a.updated_at
     FROM answer a
-    LEFT JOIN solution s ON s.id = a.solution_id AND s.deleted_at IS NULL
-    LEFT JOIN roadmap_item r ON r.id = a.roadmap_item_id AND r.deleted_at IS NULL";
+    LEFT JOIN solution_view s ON s.id = a.solution_id AND s.deleted_at IS NULL
+    LEFT JOIN roadmap_item_view r ON r.id = a.roadmap_item_id AND r.deleted_at IS NULL";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Answer> {
     let target = match r.opt_uuid("observation_id")? {
@@ -209,12 +209,12 @@ impl Db<'_> {
             .prepare_cached(
                 "SELECT o.id, o.text, coalesce(s.held_on, o.observed_on) AS day,
                     coalesce(s.title, '') AS session_title,
-                    (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM observation_person op
-                        JOIN person p ON p.id = op.person_id AND p.deleted_at IS NULL
+                    (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM observation_person_view op
+                        JOIN person_view p ON p.id = op.person_id AND p.deleted_at IS NULL
                         WHERE op.observation_id = o.id AND p.team_id = ?1 ORDER BY p.name)) AS who
-                 FROM observation o LEFT JOIN session s ON s.id = o.session_id
+                 FROM observation_view o LEFT JOIN session_view s ON s.id = o.session_id
                  WHERE o.deleted_at IS NULL AND (?2 IS NULL OR o.cycle_id = ?2)
-                   AND EXISTS (SELECT 1 FROM observation_person op JOIN person p ON p.id = op.person_id
+                   AND EXISTS (SELECT 1 FROM observation_person_view op JOIN person_view p ON p.id = op.person_id
                                WHERE op.observation_id = o.id AND p.team_id = ?1 AND p.deleted_at IS NULL)
                  ORDER BY day DESC, o.created_at DESC, o.id",
             )?
@@ -233,12 +233,12 @@ impl Db<'_> {
             .conn
             .prepare_cached(
                 "SELECT p.id, p.statement,
-                    (SELECT count(*) FROM pain_evidence e JOIN observation o ON o.id = e.observation_id
+                    (SELECT count(*) FROM pain_evidence_view e JOIN observation_view o ON o.id = e.observation_id
                         AND o.deleted_at IS NULL
-                     WHERE e.pain_id = p.id AND EXISTS (SELECT 1 FROM observation_person op
-                        JOIN person pe ON pe.id = op.person_id
+                     WHERE e.pain_id = p.id AND EXISTS (SELECT 1 FROM observation_person_view op
+                        JOIN person_view pe ON pe.id = op.person_id
                         WHERE op.observation_id = o.id AND pe.team_id = ?1 AND pe.deleted_at IS NULL)) AS heard
-                 FROM pain p WHERE p.deleted_at IS NULL AND (?2 IS NULL OR p.cycle_id = ?2)
+                 FROM pain_view p WHERE p.deleted_at IS NULL AND (?2 IS NULL OR p.cycle_id = ?2)
                  ORDER BY p.statement COLLATE NOCASE",
             )?
             .query_map(params![team.id.to_string(), cycle_arg], |r| {
@@ -265,7 +265,7 @@ impl Db<'_> {
             });
         }
         let mut via = self.conn.prepare_cached(
-            "SELECT p.statement FROM pain_evidence e JOIN pain p ON p.id = e.pain_id AND p.deleted_at IS NULL
+            "SELECT p.statement FROM pain_evidence_view e JOIN pain_view p ON p.id = e.pain_id AND p.deleted_at IS NULL
              JOIN answer a ON a.pain_id = p.id AND a.deleted_at IS NULL
              WHERE e.observation_id = ?1 ORDER BY a.done_on DESC LIMIT 1",
         )?;
@@ -446,7 +446,7 @@ impl Tx<'_> {
             let of: Option<String> = self
                 .conn
                 .prepare_cached(
-                    "SELECT solution_id FROM roadmap_item WHERE id = ?1 AND deleted_at IS NULL",
+                    "SELECT solution_id FROM roadmap_item_view WHERE id = ?1 AND deleted_at IS NULL",
                 )?
                 .query_row([item.to_string()], |r| r.get(0))
                 .optional()?;
@@ -471,7 +471,7 @@ impl Tx<'_> {
         if let Some(s) = solution {
             let live = self
                 .conn
-                .prepare_cached("SELECT 1 FROM solution WHERE id = ?1 AND deleted_at IS NULL")?
+                .prepare_cached("SELECT 1 FROM solution_view WHERE id = ?1 AND deleted_at IS NULL")?
                 .exists([s.to_string()])?;
             if !live {
                 return Err(DomainError::NotFound {

@@ -99,8 +99,8 @@ impl Db<'_> {
             .collect::<rusqlite::Result<_>>()?;
         let mut people = self.conn.prepare_cached(
             "SELECT p.id, p.name, coalesce(t.name, '') AS team FROM kudos_person k
-             JOIN person p ON p.id = k.person_id AND p.deleted_at IS NULL
-             LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL
+             JOIN person_view p ON p.id = k.person_id AND p.deleted_at IS NULL
+             LEFT JOIN team_view t ON t.id = p.team_id AND t.deleted_at IS NULL
              WHERE k.kudos_id = ?1 ORDER BY p.name COLLATE NOCASE",
         )?;
         for k in &mut list {

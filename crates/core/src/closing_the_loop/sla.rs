@@ -166,7 +166,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Sla> {
 const SELECT: &str =
     "SELECT s.id, s.service, s.team_id, coalesce(t.name, '') AS team_name, s.measure,
         s.unit, s.better, s.created_at, s.updated_at
-    FROM sla s LEFT JOIN team t ON t.id = s.team_id";
+    FROM sla s LEFT JOIN team_view t ON t.id = s.team_id";
 
 impl Db<'_> {
     /// Every live SLA with its history; the widest shortfall first, then those
@@ -328,7 +328,7 @@ impl Tx<'_> {
             // level is the workspace's, the session only its source.
             let live = self
                 .conn
-                .prepare_cached("SELECT 1 FROM session WHERE id = ?1 AND deleted_at IS NULL")?
+                .prepare_cached("SELECT 1 FROM session_view WHERE id = ?1 AND deleted_at IS NULL")?
                 .exists([session.to_string()])?;
             if !live {
                 return Err(DomainError::NotFound {

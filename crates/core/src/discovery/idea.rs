@@ -143,7 +143,7 @@ fn write_evidence(tx: &Tx<'_>, id: Uuid, evidence: &[Uuid]) -> Result<(), Domain
 
 const SELECT_IDEA: &str = "SELECT i.id, i.cycle_id, i.title, i.description, i.score, i.effort,
         c.mode, i.late_input, i.created_at, i.updated_at
-     FROM idea i JOIN cycle c ON c.id = i.cycle_id";
+     FROM idea i JOIN cycle_view c ON c.id = i.cycle_id";
 
 fn idea_from_row(r: &Row<'_>) -> rusqlite::Result<Idea> {
     let mode: CycleMode = r.stored("mode")?;
@@ -234,7 +234,7 @@ impl Tx<'_> {
         let id = new_id();
         self.conn.execute(
             "INSERT INTO idea (id, cycle_id, title, description, created_at, updated_at, late_input)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, (SELECT mode <> 'discovery' FROM cycle WHERE id = ?2))",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, (SELECT mode <> 'discovery' FROM cycle_view WHERE id = ?2))",
             params![
                 id.to_string(),
                 cycle.to_string(),

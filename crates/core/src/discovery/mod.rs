@@ -39,3 +39,14 @@ pub const TABLES: &[&str] = &[
     "idea_tag",
     "search_index",
 ];
+
+/// What discovery lets the areas above read of its tables: views in
+/// `migrations/0014_area_reads.sql`, each naming the columns others may rely on.
+pub const VIEWS: &[&str] = &[
+    "session_view",
+    "session_person_view",
+    "observation_view",
+    "observation_person_view",
+    "person_view",
+    "team_view",
+];

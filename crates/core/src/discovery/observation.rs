@@ -140,7 +140,7 @@ const SELECT_OBSERVATION: &str =
         s.kind AS source_kind, o.kind, o.text, o.passage, o.passage_start, o.passage_state,
         o.observed_on, c.mode = 'closed' AS read_only, o.late_input, o.created_at, o.updated_at
      FROM observation o
-     JOIN cycle c ON c.id = o.cycle_id
+     JOIN cycle_view c ON c.id = o.cycle_id
      LEFT JOIN session s ON s.id = o.session_id";
 
 fn observation_from_row(r: &Row<'_>) -> rusqlite::Result<Observation> {
@@ -368,7 +368,7 @@ impl Tx<'_> {
         self.conn.execute(
             "INSERT INTO observation (id, cycle_id, session_id, kind, text, passage, passage_start,
                                       passage_state, observed_on, created_at, updated_at, late_input)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, (SELECT mode <> 'discovery' FROM cycle WHERE id = ?2))",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, (SELECT mode <> 'discovery' FROM cycle_view WHERE id = ?2))",
             params![
                 id.to_string(),
                 cycle_id.to_string(),

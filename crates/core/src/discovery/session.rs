@@ -4,6 +4,7 @@
 use crate::discovery::passage::reanchor;
 use crate::discovery::person::{session_people, write_session_people, PersonRef};
 use crate::discovery::tag::{tags_of, write_tags, TagRef, Tagged};
+use crate::store::cycle::Cycle;
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::id::new_id;
@@ -355,6 +356,23 @@ fn write_links(tx: &Tx<'_>, id: Uuid, links: &[SessionLink]) -> rusqlite::Result
 }
 
 impl Db<'_> {
+    /// The cycles with the live sessions each holds counted, as the cycle list shows them.
+    pub fn with_session_counts(&self, mut cycles: Vec<Cycle>) -> Result<Vec<Cycle>, DomainError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT count(*) FROM session WHERE cycle_id = ?1 AND deleted_at IS NULL",
+        )?;
+        for cycle in &mut cycles {
+            cycle.session_count = stmt.query_row([cycle.id.to_string()], |r| r.get(0))?;
+        }
+        Ok(cycles)
+    }
+
+    /// One cycle with its live sessions counted.
+    pub fn with_session_count(&self, cycle: Cycle) -> Result<Cycle, DomainError> {
+        let counted = self.with_session_counts(vec![cycle])?;
+        Ok(counted.into_iter().next().expect("one cycle in, one out"))
+    }
+
     /// The texts of a session's notes kept when conflicts were settled, newest first.
     pub fn notes_versions(&self, id: Uuid) -> Result<Vec<NotesVersion>, DomainError> {
         let mut stmt = self.conn.prepare_cached(
@@ -381,7 +399,7 @@ impl Db<'_> {
             .prepare_cached(
                 "SELECT s.id, s.cycle_id, s.kind, s.title, s.held_on, s.notes, s.notes_rev,
                         s.late_input, s.created_at, s.updated_at, c.mode = 'closed' AS read_only
-                 FROM session s JOIN cycle c ON c.id = s.cycle_id
+                 FROM session s JOIN cycle_view c ON c.id = s.cycle_id
                  WHERE s.id = ?1 AND s.deleted_at IS NULL",
             )?
             .query_row([id.to_string()], session_from_row)
@@ -486,7 +504,7 @@ impl Tx<'_> {
         self.conn.execute(
             // Captured once the cycle left discovery: late input (see `LATE_INPUT`).
             "INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at, late_input)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT mode <> 'discovery' FROM cycle WHERE id = ?2))",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, (SELECT mode <> 'discovery' FROM cycle_view WHERE id = ?2))",
             params![
                 id.to_string(),
                 new.cycle_id.to_string(),

@@ -228,59 +228,59 @@ impl Db<'_> {
             CitedKind::Observation => {
                 "SELECT o.id, o.text, o.deleted_at IS NOT NULL AS trashed, o.merged_into,
                     coalesce(s.title, '') AS session_title, coalesce(s.held_on, o.observed_on) AS day,
-                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT p.name FROM observation_person op
-                        JOIN person p ON p.id = op.person_id WHERE op.observation_id = o.id
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT p.name FROM observation_person_view op
+                        JOIN person_view p ON p.id = op.person_id WHERE op.observation_id = o.id
                         ORDER BY p.name)), '') AS who,
-                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM observation_person op
-                        JOIN person p ON p.id = op.person_id JOIN team t ON t.id = p.team_id
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM observation_person_view op
+                        JOIN person_view p ON p.id = op.person_id JOIN team_view t ON t.id = p.team_id
                         WHERE op.observation_id = o.id ORDER BY t.name)), '') AS teams
-                 FROM observation o LEFT JOIN session s ON s.id = o.session_id WHERE o.id = ?1"
+                 FROM observation_view o LEFT JOIN session_view s ON s.id = o.session_id WHERE o.id = ?1"
             }
             CitedKind::Pain => {
                 "SELECT p.id, p.statement AS text, p.deleted_at IS NOT NULL AS trashed, NULL AS merged_into,
                     '' AS session_title, NULL AS day,
-                    (SELECT count(DISTINCT op.person_id) FROM pain_evidence e
-                        JOIN observation o ON o.id = e.observation_id AND o.deleted_at IS NULL
-                        JOIN observation_person op ON op.observation_id = o.id
+                    (SELECT count(DISTINCT op.person_id) FROM pain_evidence_view e
+                        JOIN observation_view o ON o.id = e.observation_id AND o.deleted_at IS NULL
+                        JOIN observation_person_view op ON op.observation_id = o.id
                         WHERE e.pain_id = p.id) AS people,
-                    (SELECT count(DISTINCT pe.team_id) FROM pain_evidence e
-                        JOIN observation o ON o.id = e.observation_id AND o.deleted_at IS NULL
-                        JOIN observation_person op ON op.observation_id = o.id
-                        JOIN person pe ON pe.id = op.person_id
+                    (SELECT count(DISTINCT pe.team_id) FROM pain_evidence_view e
+                        JOIN observation_view o ON o.id = e.observation_id AND o.deleted_at IS NULL
+                        JOIN observation_person_view op ON op.observation_id = o.id
+                        JOIN person_view pe ON pe.id = op.person_id
                         WHERE e.pain_id = p.id) AS team_count
-                 FROM pain p WHERE p.id = ?1"
+                 FROM pain_view p WHERE p.id = ?1"
             }
             CitedKind::Bucket => {
                 "SELECT id, name || ' (' || kind || ')' AS text, deleted_at IS NOT NULL AS trashed,
                     NULL AS merged_into, '' AS session_title, NULL AS day, '' AS who, '' AS teams
-                 FROM bucket WHERE id = ?1"
+                 FROM bucket_view WHERE id = ?1"
             }
             CitedKind::Solution => {
                 "SELECT s.id, s.title AS text, s.deleted_at IS NOT NULL AS trashed, NULL AS merged_into,
                     '' AS session_title, NULL AS day, '' AS who, '' AS teams
-                 FROM solution s WHERE s.id = ?1"
+                 FROM solution_view s WHERE s.id = ?1"
             }
             CitedKind::Session => {
                 "SELECT s.id, s.title AS text, s.deleted_at IS NOT NULL AS trashed, NULL AS merged_into,
                     s.title AS session_title, s.held_on AS day,
-                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT p.name FROM session_person sp
-                        JOIN person p ON p.id = sp.person_id WHERE sp.session_id = s.id
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT p.name FROM session_person_view sp
+                        JOIN person_view p ON p.id = sp.person_id WHERE sp.session_id = s.id
                         ORDER BY sp.position)), '') AS who,
-                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM session_person sp
-                        JOIN person p ON p.id = sp.person_id JOIN team t ON t.id = p.team_id
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM session_person_view sp
+                        JOIN person_view p ON p.id = sp.person_id JOIN team_view t ON t.id = p.team_id
                         WHERE sp.session_id = s.id ORDER BY t.name)), '') AS teams
-                 FROM session s WHERE s.id = ?1"
+                 FROM session_view s WHERE s.id = ?1"
             }
             CitedKind::Kudos => {
                 "SELECT k.id, k.what AS text, k.deleted_at IS NOT NULL AS trashed, NULL AS merged_into,
                     '' AS session_title, k.given_on AS day,
-                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT p.name FROM kudos_person kp
-                        JOIN person p ON p.id = kp.person_id WHERE kp.kudos_id = k.id
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT p.name FROM kudos_person_view kp
+                        JOIN person_view p ON p.id = kp.person_id WHERE kp.kudos_id = k.id
                         ORDER BY p.name)), '') AS who,
-                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM kudos_person kp
-                        JOIN person p ON p.id = kp.person_id JOIN team t ON t.id = p.team_id
+                    coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM kudos_person_view kp
+                        JOIN person_view p ON p.id = kp.person_id JOIN team_view t ON t.id = p.team_id
                         WHERE kp.kudos_id = k.id ORDER BY t.name)), '') AS teams
-                 FROM kudos k WHERE k.id = ?1"
+                 FROM kudos_view k WHERE k.id = ?1"
             }
         };
         let now = self

@@ -171,12 +171,12 @@ fn strongest_evidence(db: &Db<'_>, pain: Uuid) -> Result<Option<CitedText>, Doma
     let first: Option<String> = db
         .conn
         .prepare_cached(
-            "SELECT e.observation_id FROM pain_evidence e
-             JOIN observation o ON o.id = e.observation_id AND o.deleted_at IS NULL
+            "SELECT e.observation_id FROM pain_evidence_view e
+             JOIN observation_view o ON o.id = e.observation_id AND o.deleted_at IS NULL
              WHERE e.pain_id = ?1
              ORDER BY CASE e.importance WHEN 'critical' THEN 0 WHEN 'important' THEN 1
                         WHEN 'nice_to_have' THEN 3 ELSE 2 END,
-                      EXISTS (SELECT 1 FROM observation_person op WHERE op.observation_id = o.id) DESC,
+                      EXISTS (SELECT 1 FROM observation_person_view op WHERE op.observation_id = o.id) DESC,
                       o.kind <> 'quote', e.linked_at, o.id
              LIMIT 1",
         )?

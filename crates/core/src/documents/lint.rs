@@ -249,9 +249,9 @@ impl Db<'_> {
                     cited.extend(cited_in(&self.document_body(cycle, k)?.1));
                 }
             }
-            let mut evidence = self
-                .conn
-                .prepare_cached("SELECT observation_id FROM pain_evidence WHERE pain_id = ?1")?;
+            let mut evidence = self.conn.prepare_cached(
+                "SELECT observation_id FROM pain_evidence_view WHERE pain_id = ?1",
+            )?;
             for item in ranking.items.iter().take(TOP_PAINS) {
                 let by_pain = cited.contains(&(CitedKind::Pain, item.pain_id));
                 let by_bucket = item

@@ -11,3 +11,6 @@ pub mod live;
 
 /// The tables documents own: only their modules write them.
 pub const TABLES: &[&str] = &["document", "document_version", "document_citation"];
+
+/// Documents lets no other area read its tables.
+pub const VIEWS: &[&str] = &[];

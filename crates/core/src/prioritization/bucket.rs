@@ -100,7 +100,7 @@ fn clean_name(name: &str) -> Result<String, DomainError> {
 
 const SELECT_BUCKET: &str =
     "SELECT b.id, b.cycle_id, b.name, b.kind, c.mode, b.created_at, b.updated_at
-     FROM bucket b JOIN cycle c ON c.id = b.cycle_id";
+     FROM bucket b JOIN cycle_view c ON c.id = b.cycle_id";
 
 fn bucket_from_row(r: &Row<'_>) -> rusqlite::Result<Bucket> {
     let mode: CycleMode = r.stored("mode")?;

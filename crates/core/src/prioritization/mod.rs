@@ -30,3 +30,13 @@ pub const TABLES: &[&str] = &[
     "roadmap_item",
     "roadmap_dependency",
 ];
+
+/// What prioritization lets the areas above read of its tables: views in
+/// `migrations/0014_area_reads.sql`.
+pub const VIEWS: &[&str] = &[
+    "pain_view",
+    "pain_evidence_view",
+    "bucket_view",
+    "solution_view",
+    "roadmap_item_view",
+];

@@ -242,7 +242,7 @@ fn clean_statement(statement: &str) -> Result<String, DomainError> {
 const SELECT_PAIN: &str = "SELECT p.id, p.cycle_id, p.statement, p.severity, c.mode,
         CASE WHEN b.deleted_at IS NULL THEN p.bucket_id END AS bucket_id,
         p.created_at, p.updated_at
-     FROM pain p JOIN cycle c ON c.id = p.cycle_id LEFT JOIN bucket b ON b.id = p.bucket_id";
+     FROM pain p JOIN cycle_view c ON c.id = p.cycle_id LEFT JOIN bucket b ON b.id = p.bucket_id";
 
 fn pain_from_row(r: &Row<'_>) -> rusqlite::Result<Pain> {
     let mode = r.stored("mode")?;
@@ -524,7 +524,7 @@ impl Db<'_> {
         // are the cycle's own (one scan); evidence from other cycles is looked up.
         let mut facts: HashMap<Uuid, (Option<Uuid>, bool)> = HashMap::with_capacity(needed.len());
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, session_id, deleted_at IS NOT NULL AS trashed FROM observation WHERE cycle_id = ?1",
+            "SELECT id, session_id, deleted_at IS NOT NULL AS trashed FROM observation_view WHERE cycle_id = ?1",
         )?;
         let mut rows = stmt.query([&c])?;
         while let Some(r) = rows.next()? {
@@ -534,7 +534,7 @@ impl Db<'_> {
             }
         }
         let mut one = self.conn.prepare_cached(
-            "SELECT id, session_id, deleted_at IS NOT NULL AS trashed FROM observation WHERE id = ?1",
+            "SELECT id, session_id, deleted_at IS NOT NULL AS trashed FROM observation_view WHERE id = ?1",
         )?;
         for id in &needed {
             if !facts.contains_key(id) {
@@ -551,14 +551,14 @@ impl Db<'_> {
         let mut kinds: HashMap<Uuid, SourceKind> = HashMap::new();
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT id, kind FROM session WHERE cycle_id = ?1")?;
+            .prepare_cached("SELECT id, kind FROM session_view WHERE cycle_id = ?1")?;
         let mut rows = stmt.query([&c])?;
         while let Some(r) = rows.next()? {
             kinds.insert(r.uuid("id")?, r.stored("kind")?);
         }
         let mut one = self
             .conn
-            .prepare_cached("SELECT kind FROM session WHERE id = ?1")?;
+            .prepare_cached("SELECT kind FROM session_view WHERE id = ?1")?;
         for session in facts.values().filter_map(|f| f.0) {
             if let std::collections::hash_map::Entry::Vacant(slot) = kinds.entry(session) {
                 if let Some(kind) = one
@@ -574,7 +574,7 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.name, p.relation, t.id AS team_id, t.name AS team_name,
                     coalesce(t.segment, '') AS segment
-             FROM person p LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL
+             FROM person_view p LEFT JOIN team_view t ON t.id = p.team_id AND t.deleted_at IS NULL
              WHERE p.deleted_at IS NULL",
         )?;
         let mut rows = stmt.query([])?;
@@ -585,7 +585,7 @@ impl Db<'_> {
         let mut speakers = Speakers::new();
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT observation_id, person_id FROM observation_person")?;
+            .prepare_cached("SELECT observation_id, person_id FROM observation_person_view")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let observation = r.uuid("observation_id")?;
@@ -700,7 +700,7 @@ impl Db<'_> {
                     CASE WHEN b.deleted_at IS NULL THEN coalesce(b.name, '') ELSE '' END AS bucket_name,
                     pe.importance
              FROM pain_evidence pe JOIN pain p ON p.id = pe.pain_id
-             JOIN cycle c ON c.id = p.cycle_id LEFT JOIN bucket b ON b.id = p.bucket_id
+             JOIN cycle_view c ON c.id = p.cycle_id LEFT JOIN bucket b ON b.id = p.bucket_id
              WHERE pe.observation_id = ?1 AND p.deleted_at IS NULL
              ORDER BY pe.linked_at, p.id",
         )?;
@@ -730,8 +730,8 @@ impl Db<'_> {
                     o.kind, o.text, o.deleted_at IS NOT NULL AS trashed, o.late_input,
                     coalesce(s.title, '') AS session_title, s.kind AS source_kind
              FROM pain_evidence pe
-             JOIN observation o ON o.id = pe.observation_id
-             LEFT JOIN session s ON s.id = o.session_id
+             JOIN observation_view o ON o.id = pe.observation_id
+             LEFT JOIN session_view s ON s.id = o.session_id
              WHERE pe.pain_id IN (SELECT value FROM json_each(?1))
              ORDER BY pe.linked_at, pe.observation_id",
         )?;
@@ -758,9 +758,9 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT op.observation_id, p.id, p.name, p.relation,
                     t.id AS team_id, t.name AS team_name, coalesce(t.segment, '') AS segment
-             FROM observation_person op
-             CROSS JOIN person p ON p.id = op.person_id
-             LEFT JOIN team t ON t.id = p.team_id AND t.deleted_at IS NULL
+             FROM observation_person_view op
+             CROSS JOIN person_view p ON p.id = op.person_id
+             LEFT JOIN team_view t ON t.id = p.team_id AND t.deleted_at IS NULL
              WHERE op.observation_id IN
                    (SELECT observation_id FROM pain_evidence
                     WHERE pain_id IN (SELECT value FROM json_each(?1)))
@@ -826,7 +826,7 @@ impl Tx<'_> {
         let (cycle, text): (Uuid, String) = self
             .conn
             .query_row(
-                "SELECT cycle_id, text FROM observation WHERE id = ?1 AND deleted_at IS NULL",
+                "SELECT cycle_id, text FROM observation_view WHERE id = ?1 AND deleted_at IS NULL",
                 [observation.to_string()],
                 |r| Ok((r.uuid("cycle_id")?, r.get("text")?)),
             )
@@ -954,9 +954,9 @@ impl Tx<'_> {
                 ),
             ));
         }
-        let mut live = self
-            .conn
-            .prepare_cached("SELECT 1 FROM observation WHERE id = ?1 AND deleted_at IS NULL")?;
+        let mut live = self.conn.prepare_cached(
+            "SELECT 1 FROM observation_view WHERE id = ?1 AND deleted_at IS NULL",
+        )?;
         let mut add = self.conn.prepare_cached(
             "INSERT INTO pain_evidence (pain_id, observation_id, importance, reason, linked_at)
              VALUES (?1, ?2, ?3, ?4, ?5)

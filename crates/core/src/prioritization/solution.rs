@@ -201,7 +201,7 @@ pub struct PlanBalance {
 const SELECT_SOLUTION: &str = "SELECT s.id, s.cycle_id, s.bucket_id, b.name AS bucket_name,
         b.kind AS bucket_kind, s.title, s.notes, s.horizon, s.status, s.effort, s.capability,
         s.capability_outcome, s.vendor_absorb, c.mode, s.created_at, s.updated_at
-     FROM solution s JOIN bucket b ON b.id = s.bucket_id JOIN cycle c ON c.id = s.cycle_id";
+     FROM solution s JOIN bucket b ON b.id = s.bucket_id JOIN cycle_view c ON c.id = s.cycle_id";
 
 fn solution_from_row(r: &Row<'_>) -> rusqlite::Result<Solution> {
     let mode: crate::store::policy::CycleMode = r.stored("mode")?;
@@ -371,8 +371,8 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.solution_id, o.id, o.text, s.id AS session_id, s.title,
                     o.deleted_at IS NOT NULL AS trashed
-             FROM solution_vendor_evidence v JOIN observation o ON o.id = v.observation_id
-             JOIN session s ON s.id = o.session_id
+             FROM solution_vendor_evidence v JOIN observation_view o ON o.id = v.observation_id
+             JOIN session_view s ON s.id = o.session_id
              WHERE v.solution_id IN (SELECT value FROM json_each(?1)) ORDER BY o.created_at, o.id",
         )?;
         let mut rows = stmt.query([&ids])?;
@@ -416,7 +416,7 @@ impl Db<'_> {
     pub(crate) fn plan_target(&self, cycle: Uuid) -> Result<u8, DomainError> {
         self.cycle_head(cycle)?;
         let target: i64 = self.conn.query_row(
-            "SELECT immediate_target FROM cycle WHERE id = ?1",
+            "SELECT immediate_target FROM cycle_view WHERE id = ?1",
             [cycle.to_string()],
             |r| r.get(0),
         )?;
@@ -512,7 +512,7 @@ impl Tx<'_> {
     fn write_solution(&self, id: Uuid, input: &SolutionInput) -> Result<Solution, DomainError> {
         let c = clean_solution(input)?;
         let mut cite = self.conn.prepare_cached(
-            "SELECT s.kind FROM observation o JOIN session s ON s.id = o.session_id
+            "SELECT s.kind FROM observation_view o JOIN session_view s ON s.id = o.session_id
              WHERE o.id = ?1 AND o.deleted_at IS NULL",
         )?;
         for o in &input.vendor_evidence {

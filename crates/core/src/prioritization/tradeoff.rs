@@ -159,7 +159,7 @@ fn clean_segment(segment: &str) -> String {
 
 const SELECT_CHOICE: &str = "SELECT sc.id, sc.team_id, sc.segment, sc.stance, sc.weight, sc.note,
         coalesce(t.name, sc.segment) AS name, coalesce(t.deleted_at IS NOT NULL, 0) AS trashed
-     FROM serve_choice sc LEFT JOIN team t ON t.id = sc.team_id
+     FROM serve_choice sc LEFT JOIN team_view t ON t.id = sc.team_id
      WHERE sc.cycle_id = ?1";
 
 fn choice_from_row(r: &Row<'_>) -> rusqlite::Result<ServeChoice> {
@@ -302,7 +302,7 @@ impl Tx<'_> {
         let (team, segment) = match (input.team_id, segment) {
             (Some(team), None) => {
                 let live: bool = self.conn.query_row(
-                    "SELECT count(*) > 0 FROM team WHERE id = ?1 AND deleted_at IS NULL",
+                    "SELECT count(*) > 0 FROM team_view WHERE id = ?1 AND deleted_at IS NULL",
                     [team.to_string()],
                     |r| r.get(0),
                 )?;

@@ -28,7 +28,9 @@ pub struct Cycle {
     pub allows: CycleAllows,
     /// Whether this is the workspace's current cycle.
     pub current: bool,
-    /// Live (not trashed) sessions in the cycle.
+    /// Live (not trashed) sessions in the cycle. Sessions are discovery's, so the
+    /// kernel leaves this 0 and the operations that show a cycle have discovery count
+    /// them (`Db::with_session_counts`).
     pub session_count: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -42,7 +44,6 @@ impl Cycle {
 }
 
 const SELECT_CYCLE: &str = "SELECT c.id, c.name, c.mode, c.created_at, c.updated_at,
-        (SELECT count(*) FROM session s WHERE s.cycle_id = c.id AND s.deleted_at IS NULL) AS sessions,
         c.id = (SELECT value FROM meta WHERE key = 'current_cycle_id') AS current
      FROM cycle c";
 
@@ -55,7 +56,7 @@ fn cycle_from_row(row: &Row<'_>) -> rusqlite::Result<Cycle> {
         allows: CycleAllows::of(mode),
         created_at: row.time("created_at")?,
         updated_at: row.time("updated_at")?,
-        session_count: row.get("sessions")?,
+        session_count: 0,
         current: row.get::<_, Option<bool>>("current")?.unwrap_or(false),
     })
 }

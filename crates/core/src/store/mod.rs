@@ -35,3 +35,6 @@ pub const TABLES: &[&str] = &[
     "cycle_event",
     "merge_record",
 ];
+
+/// What the kernel lets the areas read of its tables: views in `migrations/0014_area_reads.sql`.
+pub const VIEWS: &[&str] = &["cycle_view"];

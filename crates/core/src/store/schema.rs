@@ -105,6 +105,12 @@ pub const MIGRATIONS: &[Migration] = &[
         // A citation of a kudos is a kind older builds cannot read.
         breaking: true,
     },
+    Migration {
+        version: 14,
+        name: "0014_area_reads",
+        sql: include_str!("../../../../migrations/0014_area_reads.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

@@ -295,8 +295,8 @@ impl Db<'_> {
             "SELECT r.wave_id, r.answers, coalesce(t.name, '') AS team, coalesce(t.segment, '') AS segment
              FROM survey_response r
              JOIN survey_wave w ON w.id = r.wave_id
-             JOIN session s ON s.id = w.session_id AND s.deleted_at IS NULL
-             LEFT JOIN team t ON t.id = r.team_id
+             JOIN session_view s ON s.id = w.session_id AND s.deleted_at IS NULL
+             LEFT JOIN team_view t ON t.id = r.team_id
              WHERE w.survey_id = ?1",
         )?;
         let rows = stmt.query_map([survey_id.to_string()], |r| {
@@ -427,12 +427,12 @@ impl Db<'_> {
             "SELECT r.wave_id, w.label, r.row, json_extract(r.answers, ?2) AS text,
                     r.person_id, coalesce(t.name, '') AS team,
                     (SELECT so.observation_id FROM survey_observation so
-                     JOIN observation o ON o.id = so.observation_id AND o.deleted_at IS NULL
+                     JOIN observation_view o ON o.id = so.observation_id AND o.deleted_at IS NULL
                      WHERE so.wave_id = r.wave_id AND so.row = r.row AND so.question = ?3) AS observation_id
              FROM survey_response r
              JOIN survey_wave w ON w.id = r.wave_id
-             JOIN session s ON s.id = w.session_id AND s.deleted_at IS NULL
-             LEFT JOIN team t ON t.id = r.team_id AND t.deleted_at IS NULL
+             JOIN session_view s ON s.id = w.session_id AND s.deleted_at IS NULL
+             LEFT JOIN team_view t ON t.id = r.team_id AND t.deleted_at IS NULL
              WHERE w.survey_id = ?1 AND (?4 IS NULL OR r.wave_id = ?4)
                AND json_type(r.answers, ?2) = 'text'
              ORDER BY s.held_on, w.imported_at, r.row",
@@ -486,7 +486,9 @@ impl Db<'_> {
         for _ in 0..64 {
             let row: Option<(String, Option<String>, Option<String>)> = self
                 .conn
-                .prepare_cached("SELECT name, merged_into, deleted_at FROM person WHERE id = ?1")?
+                .prepare_cached(
+                    "SELECT name, merged_into, deleted_at FROM person_view WHERE id = ?1",
+                )?
                 .query_row([at.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
             match row {
@@ -529,7 +531,7 @@ impl Tx<'_> {
                     "SELECT w.session_id AS id, r.person_id, json_extract(r.answers, ?3) AS text,
                             json_type(r.answers, ?3) AS type, q.kind,
                             (SELECT 1 FROM survey_observation so
-                             JOIN observation o ON o.id = so.observation_id AND o.deleted_at IS NULL
+                             JOIN observation_view o ON o.id = so.observation_id AND o.deleted_at IS NULL
                              WHERE so.wave_id = r.wave_id AND so.row = r.row AND so.question = ?4) AS done
                      FROM survey_response r
                      JOIN survey_wave w ON w.id = r.wave_id

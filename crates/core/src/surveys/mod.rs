@@ -16,3 +16,6 @@ pub const TABLES: &[&str] = &[
     "respondent",
     "survey_observation",
 ];
+
+/// Surveys lets no other area read its tables.
+pub const VIEWS: &[&str] = &[];

@@ -120,7 +120,10 @@ fn renaming_a_cycle_keeps_its_sessions() {
     w.clock.advance(Duration::seconds(5));
     let renamed = w
         .store
-        .write(|tx| tx.rename_cycle(c.id, "2027 H1 planning"))
+        .write(|tx| {
+            tx.rename_cycle(c.id, "2027 H1 planning")
+                .and_then(|c| tx.with_session_count(c))
+        })
         .expect("rename");
     assert_eq!(renamed.name, "2027 H1 planning");
     assert_eq!(renamed.session_count, 1);
@@ -594,7 +597,10 @@ fn a_deleted_session_goes_to_the_trash_and_comes_back_whole() {
         0
     );
     assert_eq!(
-        w.store.read(|db| db.cycle(c.id)).expect("c").session_count,
+        w.store
+            .read(|db| db.cycle(c.id).and_then(|c| db.with_session_count(c)))
+            .expect("c")
+            .session_count,
         0
     );
     let trash = w.store.read(|db| db.list_trash()).expect("trash");

@@ -47,7 +47,7 @@ impl Db<'_> {
             .prepare_cached(
                 "SELECT w.id, s.name AS survey, w.label, w.session_id, se.held_on
                  FROM survey_wave w JOIN survey s ON s.id = w.survey_id
-                 JOIN session se ON se.id = w.session_id
+                 JOIN session_view se ON se.id = w.session_id
                  WHERE w.content_hash = ?1 AND se.deleted_at IS NULL AND s.deleted_at IS NULL
                  ORDER BY w.imported_at LIMIT 1",
             )?
@@ -140,7 +140,7 @@ impl Db<'_> {
             .prepare_cached(
                 "SELECT w.id, w.label, w.session_id, s.cycle_id, s.held_on, w.file_name, w.encoding,
                         w.responses, w.skipped
-                 FROM survey_wave w JOIN session s ON s.id = w.session_id
+                 FROM survey_wave w JOIN session_view s ON s.id = w.session_id
                  WHERE w.survey_id = ?1 AND s.deleted_at IS NULL
                  ORDER BY s.held_on, w.imported_at",
             )?
@@ -194,7 +194,7 @@ impl Tx<'_> {
             Ok(out)
         };
         Ok(People {
-            teams: map("SELECT name, id FROM team WHERE deleted_at IS NULL ORDER BY created_at")?,
+            teams: map("SELECT name, id FROM team_view WHERE deleted_at IS NULL ORDER BY created_at")?,
             // A key names the person it was first matched to; merged since, it names
             // the person kept (a trashed one names no one, and is matched afresh).
             keys: {
@@ -207,7 +207,7 @@ impl Tx<'_> {
                 }
                 keys
             },
-            names: map("SELECT name, id FROM person WHERE deleted_at IS NULL AND merged_into IS NULL ORDER BY created_at")?,
+            names: map("SELECT name, id FROM person_view WHERE deleted_at IS NULL AND merged_into IS NULL ORDER BY created_at")?,
             matched: 0,
             created: 0,
             teams_created: 0,
@@ -421,7 +421,7 @@ impl Tx<'_> {
         };
         let numbers = self.questions_for(survey, &applied.columns)?;
         let waves: u32 = self.conn.query_row(
-            "SELECT count(*) FROM survey_wave w JOIN session s ON s.id = w.session_id
+            "SELECT count(*) FROM survey_wave w JOIN session_view s ON s.id = w.session_id
              WHERE w.survey_id = ?1 AND s.deleted_at IS NULL",
             [survey.to_string()],
             |r| r.get(0),
