@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand};
 use groundwork_api::{ops, Access, ErrorKind, IpcError};
 use groundwork_core::{
     discovery::search::{MARK_END, MARK_START},
-    BadRows, ExportDoc, OpenMode, SearchOrder, SearchQuery, SessionQuery, SourceKind, Store,
-    SurveyMapping, SurveyPreview, SystemClock, WaveImport,
+    BadRows, ExportDoc, OpenMode, Respondents, SearchOrder, SearchQuery, SessionQuery, SourceKind,
+    Store, SurveyMapping, SurveyPreview, SystemClock, WaveImport,
 };
 use groundwork_interchange::{ExportError, ExportOf, Format};
 use serde_json::{json, Value};
@@ -176,6 +176,18 @@ struct ImportSurveyArgs {
     /// Import even though these same responses were imported before
     #[arg(long)]
     again: bool,
+    /// What to do with respondents not in People: `add` them, `match` (link those in
+    /// People, count the rest in the survey only) or keep them all `anonymous`
+    #[arg(long, value_name = "CHOICE", default_value = "add", value_parser = parse_respondents)]
+    respondents: Respondents,
+    /// Do not add teams People does not know (their answers are kept without a team)
+    #[arg(long)]
+    no_new_teams: bool,
+}
+
+fn parse_respondents(text: &str) -> Result<Respondents, String> {
+    Respondents::parse(text)
+        .ok_or_else(|| "unknown choice; one of: add, match, anonymous".to_owned())
 }
 
 fn parse_order(text: &str) -> Result<SearchOrder, String> {
@@ -877,6 +889,8 @@ fn import_survey(
             BadRows::Stop
         },
         again: args.again,
+        respondents: Some(args.respondents),
+        add_teams: Some(!args.no_new_teams),
     };
     let done =
         store.write(|tx| tx.import_survey_wave(&file_name, &bytes, &request, &mut |_, _| true))?;
@@ -906,6 +920,20 @@ fn import_survey(
                 done.people_matched,
                 done.teams_created,
                 if done.teams_created == 1 { "" } else { "s" }
+            ),
+        )?;
+    }
+    if done.responses_without_person > 0 {
+        print(
+            out,
+            &format!(
+                "{} response{} not linked to anyone in People (counted in the survey only).",
+                done.responses_without_person,
+                if done.responses_without_person == 1 {
+                    ""
+                } else {
+                    "s"
+                }
             ),
         )?;
     }
@@ -1005,6 +1033,45 @@ fn print_preview(out: &mut impl Write, survey: &str, p: &SurveyPreview) -> Resul
             &format!(
                 "Missing columns (in the survey, not in this file): {}",
                 p.missing_columns.join(", ")
+            ),
+        )?;
+    }
+    let r = &p.register;
+    if r.respondents > 0 {
+        print(
+            out,
+            &format!(
+                "Respondents: {}, {} in People; --respondents add would add {}{}.",
+                r.respondents,
+                r.known,
+                r.new_people_count,
+                if r.new_people.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " ({}{})",
+                        r.new_people.join(", "),
+                        if r.new_people_count as usize > r.new_people.len() {
+                            ", …"
+                        } else {
+                            ""
+                        }
+                    )
+                }
+            ),
+        )?;
+    }
+    if r.new_teams_count > 0 {
+        print(
+            out,
+            &format!(
+                "Teams not in People (added unless --no-new-teams): {}{}.",
+                r.new_teams.join(", "),
+                if r.new_teams_count as usize > r.new_teams.len() {
+                    ", …"
+                } else {
+                    ""
+                }
             ),
         )?;
     }

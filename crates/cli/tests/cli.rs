@@ -990,6 +990,21 @@ fn import_survey_dry_runs_imports_with_a_mapping_then_remembers_it_and_refuses_w
         run.stdout
     );
     assert!(run.stdout.contains("Nothing was written (dry run)."));
+    // What the import would add to People, before anything is added (the bad row's
+    // respondent and team would not be imported).
+    assert!(
+        run.stdout.contains(
+            "Respondents: 2, 0 in People; --respondents add would add 2 (Priya Raman, Ana Lima)."
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Teams not in People (added unless --no-new-teams): Payments."),
+        "{}",
+        run.stdout
+    );
     let run = cli(
         dir.path(),
         &[
@@ -1012,6 +1027,15 @@ fn import_survey_dry_runs_imports_with_a_mapping_then_remembers_it_and_refuses_w
     assert_eq!(preview["badRows"], 1);
     assert_eq!(preview["problems"][0]["row"], 3);
     assert_eq!(preview["problems"][0]["column"], "Satisfaction");
+    assert_eq!(preview["register"]["respondents"], 2);
+    assert_eq!(
+        preview["register"]["newPeople"],
+        serde_json::json!(["Priya Raman", "Ana Lima"])
+    );
+    assert_eq!(
+        preview["register"]["newTeams"],
+        serde_json::json!(["Payments"])
+    );
     let kinds: Vec<&str> = preview["columns"]
         .as_array()
         .expect("columns")
@@ -1135,6 +1159,9 @@ fn import_survey_dry_runs_imports_with_a_mapping_then_remembers_it_and_refuses_w
             second.to_str().expect("utf-8"),
             "--survey",
             "devex",
+            "--respondents",
+            "anonymous",
+            "--no-new-teams",
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -1143,6 +1170,56 @@ fn import_survey_dry_runs_imports_with_a_mapping_then_remembers_it_and_refuses_w
             .contains("Imported wave2.csv as Wave 2 of “DevEx” (1 response, dated 2027-02-01)."),
         "{}",
         run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("1 response not linked to anyone in People (counted in the survey only)."),
+        "{}",
+        run.stdout
+    );
+    let people = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                &ws,
+                "call",
+                "list_people",
+                r#"{"query": {}}"#,
+            ],
+        )
+        .stdout,
+    );
+    let names: Vec<&str> = people
+        .as_array()
+        .expect("people")
+        .iter()
+        .map(|p| p["name"].as_str().expect("name"))
+        .collect();
+    assert!(
+        !names.contains(&"Sam Okafor"),
+        "an anonymous respondent is not added: {names:?}"
+    );
+    let teams = json(&cli(dir.path(), &["--workspace", &ws, "call", "list_teams"]).stdout);
+    assert!(
+        !teams.to_string().contains("Data"),
+        "no team is added with --no-new-teams: {teams}"
+    );
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-survey",
+            path,
+            "--respondents",
+            "everyone",
+        ],
+    );
+    assert_eq!(
+        run.code, 2,
+        "an unknown choice is a usage mistake: {}",
+        run.stderr
     );
 
     // Files that are not survey exports get a reason, exit 1; a wrong mapping file is usage.

@@ -105,7 +105,7 @@ pub use surveys::chart::{
     WaveFigures,
 };
 pub use surveys::survey::{
-    BadRows, ColumnKind, ColumnMapping, ColumnPreview, PreviewCell, PreviewRow, RowProblem, Scale,
-    Survey, SurveyMapping, SurveyPreview, SurveyQuestion, SurveyWave, WaveImport, WaveImported,
-    WaveRef,
+    BadRows, ColumnKind, ColumnMapping, ColumnPreview, PreviewCell, PreviewRow, RegisterPreview,
+    Respondents, RowProblem, Scale, Survey, SurveyMapping, SurveyPreview, SurveyQuestion,
+    SurveyWave, WaveImport, WaveImported, WaveRef,
 };

@@ -196,6 +196,107 @@ fn a_google_forms_export_is_guessed_right_and_imports_as_a_wave_of_a_survey_sess
     assert_eq!(csat.scale.as_ref().map(|s| (s.min, s.max)), Some((1, 5)));
 }
 
+/// The people and teams of a workspace, by name, with their ask-load.
+fn register(w: &World) -> (Vec<(String, u32)>, Vec<String>) {
+    let mut people: Vec<(String, u32)> = w
+        .store
+        .read(|db| db.list_people(&PeopleQuery::default()))
+        .expect("people")
+        .into_iter()
+        .map(|p| (p.name, p.ask_load))
+        .collect();
+    people.sort();
+    let mut teams: Vec<String> = w
+        .store
+        .read(|db| db.list_teams())
+        .expect("teams")
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    teams.sort();
+    (people, teams)
+}
+
+#[test]
+fn the_preview_says_whom_an_import_would_add_to_people_and_the_register_changes_only_as_chosen() {
+    for (choice, add_teams) in [
+        (Respondents::Match, false),
+        (Respondents::Anonymous, true),
+        (Respondents::Add, true),
+    ] {
+        let w = world();
+        let payments = w.team("Payments", "");
+        w.person("Tom Berg", Some(payments), Relation::InternalUser);
+        let preview = w
+            .store
+            .read(|db| {
+                db.preview_survey_import("DevEx.csv", GOOGLE_FORMS.as_bytes(), Some(DEVEX), None)
+            })
+            .expect("preview");
+        assert_eq!(
+            preview.register,
+            RegisterPreview {
+                respondents: 3,
+                known: 1,
+                new_people: vec!["Priya Raman".into(), "Ana Lima".into()],
+                new_people_count: 2,
+                teams: 2,
+                new_teams: vec!["Search".into()],
+                new_teams_count: 1,
+            },
+            "Tom is known by name, Payments is a team already"
+        );
+        let done = import(
+            &w,
+            "DevEx.csv",
+            GOOGLE_FORMS.as_bytes(),
+            &WaveImport {
+                mapping: Some(preview.mapping()),
+                respondents: Some(choice),
+                add_teams: Some(add_teams),
+                ..wave(DEVEX)
+            },
+        )
+        .expect("import");
+        assert_eq!(done.responses, 3, "{choice:?}: every response is counted");
+        let (people, teams) = register(&w);
+        match choice {
+            Respondents::Match => {
+                assert_eq!(
+                    people,
+                    vec![("Tom Berg".into(), 1)],
+                    "only Tom is linked, and asked"
+                );
+                assert_eq!(teams, vec!["Payments".to_owned()], "no team added");
+                assert_eq!((done.people_created, done.responses_without_person), (0, 2));
+            }
+            Respondents::Anonymous => {
+                assert_eq!(
+                    people,
+                    vec![("Tom Berg".into(), 0)],
+                    "no one's ask-load changes"
+                );
+                assert_eq!(teams, vec!["Payments".to_owned(), "Search".to_owned()]);
+                assert_eq!((done.people_created, done.responses_without_person), (0, 3));
+            }
+            Respondents::Add => {
+                assert_eq!(
+                    people,
+                    vec![
+                        ("Ana Lima".into(), 1),
+                        ("Priya Raman".into(), 1),
+                        ("Tom Berg".into(), 1)
+                    ]
+                );
+                assert_eq!((done.people_created, done.responses_without_person), (2, 0));
+            }
+        }
+        // The survey's figures count every response whatever the choice.
+        let survey = &w.store.read(|db| db.list_surveys()).expect("surveys")[0];
+        assert_eq!(survey.waves[0].responses, 3);
+    }
+}
+
 #[test]
 fn the_next_wave_imports_in_one_step_with_the_remembered_mapping_and_new_or_missing_columns_are_named(
 ) {
@@ -645,6 +746,63 @@ fn broken_files_get_an_error_a_person_can_act_on() {
         "row 3: it has 4 fields where the header has 2: an answer may hold the delimiter without quotes"
     );
     assert_eq!(counts(&w)[3], 0, "no survey was made by any of it");
+}
+
+#[test]
+fn a_stray_nul_byte_is_a_bad_cell_named_by_row_and_column_while_a_binary_is_still_refused() {
+    let w = world();
+    let csv = "Email Address,How satisfied are you with CI?,What should we fix?\n\
+               priya.raman@corp.example,4,Flaky tests\n\
+               tom.berg@corp.example,2,Slow \0builds\n\
+               ana.lima@corp.example,5,Docs\n";
+    let preview = w
+        .store
+        .read(|db| db.preview_survey_import("pulse.csv", csv.as_bytes(), Some(DEVEX), None))
+        .expect("the file reads; one cell is bad");
+    assert_eq!((preview.rows, preview.bad_rows), (3, 1));
+    assert_eq!(
+        preview.problems[0].to_string(),
+        "row 3, column What should we fix?: it holds a NUL byte, an invisible character that is not text; correct the cell or leave the row out"
+    );
+    // Stop names it; leaving the row out imports the others.
+    let stopped = import(
+        &w,
+        "pulse.csv",
+        csv.as_bytes(),
+        &WaveImport {
+            mapping: Some(preview.mapping()),
+            ..wave(DEVEX)
+        },
+    )
+    .expect_err("stops");
+    assert!(
+        stopped
+            .to_string()
+            .contains("row 3, column What should we fix?"),
+        "{stopped}"
+    );
+    let done = import(
+        &w,
+        "pulse.csv",
+        csv.as_bytes(),
+        &WaveImport {
+            mapping: Some(preview.mapping()),
+            bad_rows: BadRows::Skip,
+            ..wave(DEVEX)
+        },
+    )
+    .expect("the rest imports");
+    assert_eq!((done.responses, done.skipped.len()), (2, 1));
+
+    // A file of binary data without a known signature is still not text.
+    let binary: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x1F)
+        .collect();
+    let err = w
+        .store
+        .read(|db| db.preview_survey_import("data.csv", &binary, Some(DEVEX), None))
+        .expect_err("refused");
+    assert!(err.to_string().contains("not a text file"), "{err}");
 }
 
 #[test]

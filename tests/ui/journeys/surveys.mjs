@@ -53,16 +53,22 @@ journey(
     // The bad cell is named by row and column; import waits until the row is left out.
     await $(page, 'survey-problems').getByText('Row 4, column How satisfied are you with CI?: “five” is not a number on a 1–5 scale').waitFor();
     await page.locator('[data-testid=survey-preview] td.bad', { hasText: 'five' }).waitFor();
-    assert.equal(await $(page, 'survey-import-go').isDisabled(), true);
+    // Pressed too early, the import says why it cannot run.
+    await $(page, 'survey-import-go').click();
+    await $(page, 'survey-import-why').getByText('1 row cannot be read').waitFor();
+    assert.equal(await $(page, 'survey-import').count(), 1, 'nothing imported, the dialog stays');
     // A hostile answer is shown as text in the preview.
     await page.locator('[data-testid=survey-preview] td', { hasText: '<img src=x' }).waitFor();
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     await app.shot('survey-import-mapping');
     await $(page, 'survey-skip-bad').check();
+    // The respondents are added to People, as chosen.
+    await $(page, 'survey-register').getByText('adds 3: Priya Raman, Tom Berg, Sam Okafor').waitFor();
+    await $(page, 'survey-respondents-add').check();
     await $(page, 'survey-import-go').getByText('Import 3 responses').waitFor();
     await $(page, 'survey-import-go').click();
     await $(page, 'survey-import').waitFor({ state: 'detached' });
-    await page.getByText('Imported 3 responses as Wave 1 of “Developer experience survey” (1 bad row left out, 3 new people).').waitFor();
+    await page.getByText('Imported 3 responses as Wave 1 of “Developer experience survey” (1 bad row left out, 3 new people, 3 new teams).').waitFor();
 
     // Charted: NPS with its n and margin, CSAT as the share satisfied, small samples said so.
     await $(page, 'survey-row').filter({ hasText: 'Developer experience survey' }).waitFor();
@@ -168,5 +174,42 @@ journey(
     mkdirSync(SHOTS, { recursive: true });
     writeFileSync(join(SHOTS, 'ui-survey-chart-file.png'), png);
     await app.shot('survey-chart-saved');
+  },
+);
+
+const pulse = [
+  'Timestamp,Email Address,Which team are you on?,How satisfied are you with CI?',
+  ...Array.from({ length: 240 }, (_, i) => `2026/11/03 10:15:22 AM GMT+1,eng${i}@corp.example,Team ${i % 6},${(i % 5) + 1}`),
+].join('\n');
+
+journey(
+  'a survey import says what it would add to People and adds no one unless asked, and a click right after naming the survey imports',
+  { seed: { cycles: [{ name: H1, current: true }], people: [{ name: 'Eng7' }] }, dialogs: { surveyFile: { fileName: 'Pulse.csv', content: b64(pulse) } } },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'cycle-switcher').waitFor();
+    await page.keyboard.press('Control+Shift+7');
+    await $(page, 'survey-import-open').click();
+    await $(page, 'survey-choose-file').click();
+    await $(page, 'survey-summary').getByText('240 responses').waitFor();
+    // The register: 240 respondents, one known by name; six teams not in People.
+    const register = $(page, 'survey-register');
+    await register.getByText('The file names 240 respondents; 1 of them is in People.').waitFor();
+    await register.getByText(/adds 239: Eng0, Eng1, .* and 227 more/).waitFor();
+    await register.getByText(/Add 6 new teams to People: Team 0, Team 1/).waitFor();
+    assert.equal(await $(page, 'survey-respondents-match').isChecked(), true, 'adding no one is the default');
+    await $(page, 'survey-add-teams').uncheck();
+    await app.shot('survey-import-register');
+
+    // A new name typed, then the import pressed at once: the click acts.
+    await $(page, 'survey-name').fill('Pulse, November');
+    await $(page, 'survey-import-go').click();
+    await $(page, 'survey-import').waitFor({ state: 'detached' });
+    await page.getByText(/Imported 240 responses as Wave 1 of “Pulse, November” \(239 not linked to anyone in People\)/).waitFor();
+    const people = await app.op('list_people', { query: {} });
+    assert.deepEqual(people.map((p) => [p.name, p.askLoad]), [['Eng7', 1]], 'only the known respondent is linked, and asked');
+    assert.deepEqual(await app.op('list_teams', {}), [], 'no team was added');
+    const [survey] = await app.op('list_surveys', {});
+    assert.equal(survey.waves[0].responses, 240, 'every response counts in the survey');
   },
 );

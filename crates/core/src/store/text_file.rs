@@ -182,18 +182,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), FileError> {
     }
 }
 
-/// Refuses text that is not text: NUL bytes, or more than one character in a
-/// hundred a control character no export writes.
+/// Refuses text that is not text: more than one character in a hundred a control
+/// character no export writes (NUL included). A stray NUL in a text is kept, for the
+/// reader to name the cell or line that holds it: one bad cell should not refuse a
+/// file whose other rows read.
 fn checked_text(text: String, encoding: TextEncoding) -> Result<(String, TextEncoding), FileError> {
     let mut controls = 0usize;
     let mut total = 0usize;
     for c in text.chars() {
         total += 1;
-        if c == '\0' {
-            return Err(FileError::Binary {
-                what: "program or image",
-            });
-        }
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
             controls += 1;
         }

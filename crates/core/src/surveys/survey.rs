@@ -311,6 +311,8 @@ pub struct SurveyPreview {
     pub duplicate_of: Option<WaveRef>,
     /// What is missing before the file can be imported; empty when it can be.
     pub blockers: Vec<String>,
+    /// What the import would add to People, for the user to choose.
+    pub register: RegisterPreview,
 }
 
 /// What to do with rows that cannot be read.
@@ -323,6 +325,55 @@ pub enum BadRows {
     /// Import the other rows, and say which were left out.
     Skip,
 }
+
+/// What an import does with the respondents it names, so the register of people is
+/// changed only as the user chose.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Respondents {
+    /// Respondents already in People (by email or name) are linked to them; the others
+    /// are counted in the survey only.
+    Match,
+    /// Respondents not in People are added to it (named after their email or name).
+    #[default]
+    Add,
+    /// No respondent is linked to People: the answers are counted in the survey, and
+    /// no one's ask-load or last contact changes.
+    Anonymous,
+}
+
+impl Respondents {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "match" => Some(Self::Match),
+            "add" => Some(Self::Add),
+            "anonymous" => Some(Self::Anonymous),
+            _ => None,
+        }
+    }
+}
+
+/// What an import would change in the register of people and teams, by choice.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterPreview {
+    /// Distinct respondents the file names (by email or name).
+    pub respondents: u32,
+    /// Of them, those already in People.
+    pub known: u32,
+    /// The people "add respondents" would add, as they would be named (the first
+    /// [`REGISTER_PREVIEW_NAMES`]); `new_people_count` counts them all.
+    pub new_people: Vec<String>,
+    pub new_people_count: u32,
+    /// Distinct teams the file names.
+    pub teams: u32,
+    /// The teams not in People yet (the first [`REGISTER_PREVIEW_NAMES`]), and how many.
+    pub new_teams: Vec<String>,
+    pub new_teams_count: u32,
+}
+
+/// How many names a register preview lists.
+pub const REGISTER_PREVIEW_NAMES: usize = 12;
 
 /// An import of one wave.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -347,6 +398,14 @@ pub struct WaveImport {
     /// Import even though these responses were imported before.
     #[serde(default)]
     pub again: bool,
+    /// What to do with respondents People does not know; absent means add them.
+    #[serde(default)]
+    #[ts(optional)]
+    pub respondents: Option<Respondents>,
+    /// Whether teams People does not know are added; absent means they are.
+    #[serde(default)]
+    #[ts(optional)]
+    pub add_teams: Option<bool>,
 }
 
 /// What an import did.
@@ -360,6 +419,9 @@ pub struct WaveImported {
     pub skipped: Vec<RowProblem>,
     pub people_matched: u32,
     pub people_created: u32,
+    /// Responses kept without a person: anonymous, or not in People when only
+    /// matching.
+    pub responses_without_person: u32,
     pub teams_created: u32,
     /// Columns of the file the mapping ignored because it did not know them.
     pub new_columns: Vec<String>,

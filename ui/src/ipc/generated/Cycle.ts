@@ -15,6 +15,8 @@ allows: CycleAllows,
  */
 current: boolean, 
 /**
- * Live (not trashed) sessions in the cycle.
+ * Live (not trashed) sessions in the cycle. Sessions are discovery's, so the
+ * kernel leaves this 0 and the operations that show a cycle have discovery count
+ * them (`Db::with_session_counts`).
  */
 sessionCount: number, createdAt: string, updatedAt: string, };

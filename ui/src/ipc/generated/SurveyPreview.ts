@@ -2,6 +2,7 @@
 import type { ColumnPreview } from "./ColumnPreview";
 import type { Delimiter } from "./Delimiter";
 import type { PreviewRow } from "./PreviewRow";
+import type { RegisterPreview } from "./RegisterPreview";
 import type { RowProblem } from "./RowProblem";
 import type { TextEncoding } from "./TextEncoding";
 import type { WaveRef } from "./WaveRef";
@@ -49,4 +50,8 @@ duplicateOf?: WaveRef,
 /**
  * What is missing before the file can be imported; empty when it can be.
  */
-blockers: Array<string>, };
+blockers: Array<string>, 
+/**
+ * What the import would add to People, for the user to choose.
+ */
+register: RegisterPreview, };

@@ -9,7 +9,12 @@ export type WaveImported = { wave: WaveRef, surveyId: string, responses: number,
 /**
  * Rows left out, and why.
  */
-skipped: Array<RowProblem>, peopleMatched: number, peopleCreated: number, teamsCreated: number, 
+skipped: Array<RowProblem>, peopleMatched: number, peopleCreated: number, 
+/**
+ * Responses kept without a person: anonymous, or not in People when only
+ * matching.
+ */
+responsesWithoutPerson: number, teamsCreated: number, 
 /**
  * Columns of the file the mapping ignored because it did not know them.
  */

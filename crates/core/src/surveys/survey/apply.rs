@@ -1,6 +1,7 @@
 //! Applying a mapping: each row read into a response, each bad cell named, the preview.
 
 use super::*;
+use std::collections::HashSet;
 
 /// The mapping of each column of `table`: the given or remembered one where it names
 /// the column, a guess elsewhere; and which columns each side lacks.
@@ -304,7 +305,34 @@ pub(super) fn preview_of(table: &Table, applied: &Applied, survey_known: bool) -
         missing_columns: applied.missing_columns.clone(),
         duplicate_of: None,
         blockers,
+        register: RegisterPreview::default(),
     }
+}
+
+/// The respondents and teams named in the rows an import would keep (rows with a bad
+/// cell are never imported), each once in any case, in file order.
+pub(super) fn named_in(table: &Table, applied: &Applied) -> (Vec<String>, Vec<String>) {
+    let readers = readers(table, applied);
+    let mut seen = (HashSet::new(), HashSet::new());
+    let mut named = (Vec::new(), Vec::new());
+    for (row, fields) in &table.rows {
+        let mut problems = Vec::new();
+        let r = read_row(table, &readers, *row, fields, &mut problems);
+        if !problems.is_empty() {
+            continue;
+        }
+        if let Some(p) = r.respondent {
+            if seen.0.insert(p.to_lowercase()) {
+                named.0.push(p);
+            }
+        }
+        if let Some(t) = r.team {
+            if seen.1.insert(t.to_lowercase()) {
+                named.1.push(t);
+            }
+        }
+    }
+    named
 }
 
 /// The mapping the columns of a preview stand for, to remember or pass on.

@@ -22,6 +22,20 @@ pub(super) fn name_from_email(email: &str) -> String {
         .join(" ")
 }
 
+/// The name a respondent is added to People as: an email's words, or the name given.
+fn person_name(key: &str) -> String {
+    let name = if looks_like_email(key) {
+        name_from_email(key)
+    } else {
+        key.to_owned()
+    };
+    if name.is_empty() {
+        key.to_owned()
+    } else {
+        name
+    }
+}
+
 impl Db<'_> {
     /// The live survey of this name (in any case): its id, its name as stored, and
     /// its remembered mapping.
@@ -81,7 +95,47 @@ impl Db<'_> {
         let applied = apply(&table, mapping.or(remembered));
         let mut preview = preview_of(&table, &applied, remembered.is_some());
         preview.duplicate_of = self.wave_with_hash(&table.hash)?;
+        preview.register = self.register_preview(&table, &applied)?;
         Ok(preview)
+    }
+
+    /// What importing would add to People: who of the respondents and teams is known.
+    fn register_preview(
+        &self,
+        table: &Table,
+        applied: &Applied,
+    ) -> Result<RegisterPreview, DomainError> {
+        let people = self.load_people()?;
+        let (respondents, teams) = named_in(table, applied);
+        let mut register = RegisterPreview {
+            respondents: respondents.len() as u32,
+            teams: teams.len() as u32,
+            ..RegisterPreview::default()
+        };
+        let mut adding = std::collections::HashSet::new();
+        for key in &respondents {
+            if people.find(key).is_some() {
+                register.known += 1;
+            } else {
+                let name = person_name(key);
+                // Two keys of one name would be one person added.
+                if adding.insert(name.to_lowercase()) {
+                    register.new_people_count += 1;
+                    if register.new_people.len() < REGISTER_PREVIEW_NAMES {
+                        register.new_people.push(name);
+                    }
+                }
+            }
+        }
+        for team in &teams {
+            if !people.teams.contains_key(&team.to_lowercase()) {
+                register.new_teams_count += 1;
+                if register.new_teams.len() < REGISTER_PREVIEW_NAMES {
+                    register.new_teams.push(team.clone());
+                }
+            }
+        }
+        Ok(register)
     }
 
     /// Every live survey with its questions and waves, by name.
@@ -179,7 +233,18 @@ pub(super) struct People {
     pub(super) teams_created: u32,
 }
 
-impl Tx<'_> {
+impl People {
+    /// The person a respondent key names: the one it was matched to before, or the
+    /// person of the name it would be added as.
+    fn find(&self, key: &str) -> Option<Uuid> {
+        self.keys
+            .get(&key.to_lowercase())
+            .or_else(|| self.names.get(&person_name(key).to_lowercase()))
+            .copied()
+    }
+}
+
+impl Db<'_> {
     pub(super) fn load_people(&self) -> Result<People, DomainError> {
         let map = |sql: &str| -> Result<HashMap<String, Uuid>, DomainError> {
             let mut stmt = self.conn.prepare(sql)?;
@@ -213,42 +278,51 @@ impl Tx<'_> {
             teams_created: 0,
         })
     }
+}
 
-    pub(super) fn team_for(&self, people: &mut People, name: &str) -> Result<Uuid, DomainError> {
+impl Tx<'_> {
+    /// The team of this name; one People does not know is added when `add` says so.
+    pub(super) fn team_for(
+        &self,
+        people: &mut People,
+        name: &str,
+        add: bool,
+    ) -> Result<Option<Uuid>, DomainError> {
         if let Some(id) = people.teams.get(&name.to_lowercase()) {
-            return Ok(*id);
+            return Ok(Some(*id));
+        }
+        if !add {
+            return Ok(None);
         }
         let id = self.add_team_named(name)?;
         people.teams.insert(name.to_lowercase(), id);
         people.teams_created += 1;
-        Ok(id)
+        Ok(Some(id))
     }
 
+    /// The person a respondent is, as `choice` allows: matched in People, added to
+    /// it, or no one (anonymous, or unknown when only matching).
     pub(super) fn person_for(
         &self,
         people: &mut People,
         key: &str,
         team: Option<Uuid>,
-    ) -> Result<Uuid, DomainError> {
+        choice: Respondents,
+    ) -> Result<Option<Uuid>, DomainError> {
+        if choice == Respondents::Anonymous {
+            return Ok(None);
+        }
         let lower = key.to_lowercase();
         if let Some(id) = people.keys.get(&lower) {
-            return Ok(*id);
+            return Ok(Some(*id));
         }
-        let name = if looks_like_email(key) {
-            name_from_email(key)
-        } else {
-            key.to_owned()
-        };
-        let name = if name.is_empty() {
-            key.to_owned()
-        } else {
-            name
-        };
+        let name = person_name(key);
         let id = match people.names.get(&name.to_lowercase()) {
             Some(id) => {
                 people.matched += 1;
                 *id
             }
+            None if choice == Respondents::Match => return Ok(None),
             None => {
                 let id = self.add_person_named(&name, team)?;
                 people.names.insert(name.to_lowercase(), id);
@@ -260,7 +334,7 @@ impl Tx<'_> {
             .prepare_cached("INSERT OR REPLACE INTO respondent (key, person_id) VALUES (?1, ?2)")?
             .execute(params![lower, id.to_string()])?;
         people.keys.insert(lower, id);
-        Ok(id)
+        Ok(Some(id))
     }
 
     /// The question numbers of the mapped columns, made or updated in the survey.
@@ -485,20 +559,24 @@ impl Tx<'_> {
         )?;
         let wave_text = wave.to_string();
         let mut respondents: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
+        let choice = request.respondents.unwrap_or_default();
+        let add_teams = request.add_teams.unwrap_or(true);
+        let mut without_person = 0u32;
         let done_before = total;
         for (i, r) in responses.iter().enumerate() {
-            let team = r
-                .team
-                .as_deref()
-                .map(|t| self.team_for(&mut people, t))
-                .transpose()?;
-            let person = r
-                .respondent
-                .as_deref()
-                .map(|p| self.person_for(&mut people, p, team))
-                .transpose()?;
-            if let Some(p) = person {
-                respondents.insert(p);
+            let team = match r.team.as_deref() {
+                Some(t) => self.team_for(&mut people, t, add_teams)?,
+                None => None,
+            };
+            let person = match r.respondent.as_deref() {
+                Some(p) => self.person_for(&mut people, p, team, choice)?,
+                None => None,
+            };
+            match person {
+                Some(p) => {
+                    respondents.insert(p);
+                }
+                None => without_person += 1,
             }
             let mut answers: BTreeMap<u32, Value> = BTreeMap::new();
             for (c, a) in &r.answers {
@@ -567,6 +645,7 @@ impl Tx<'_> {
             skipped,
             people_matched: people.matched,
             people_created: people.created,
+            responses_without_person: without_person,
             teams_created: people.teams_created,
             new_columns: applied.new_columns,
         })

@@ -190,6 +190,14 @@ impl Reader<'_> {
         if text.is_empty() {
             return Ok(Answer::Blank);
         }
+        // A stray NUL (a paste from another program, a broken export) is not text:
+        // the cell is bad, not the whole file, unless its column is ignored.
+        if text.contains('\0') && self.mapping.kind != ColumnKind::Ignore {
+            return Err(
+                "it holds a NUL byte, an invisible character that is not text; correct the cell or leave the row out"
+                    .to_owned(),
+            );
+        }
         let s = &self.scale;
         match self.mapping.kind {
             ColumnKind::Likert | ColumnKind::Csat => self
