@@ -413,6 +413,41 @@ fn the_html_export_is_one_file_with_its_styles_inline_working_footnotes_and_no_s
     assert!(page.contains("“Builds are slow” — Priya"), "{page}");
 }
 
+#[test]
+fn raw_html_typed_into_a_charter_is_text_in_the_markdown_export_as_the_app_shows_it() {
+    let w = world();
+    let body = "# Charter\n\nWe <b>own</b> builds <img src=x onerror=alert(1)> and CI.\n\n\
+                <script>alert(1)</script>\n\n<!-- a comment -->\n\nIn code it stays: `<b>` and\n\n\
+                ```\n<div>kept</div>\n```\n";
+    w.prioritize();
+    save(&w, body);
+    let md = export(&w, ExportDoc::Charter, ExportFormat::Md).content;
+    // No tag a Markdown viewer that renders HTML would make live.
+    let outside_code: String = md.split("```").step_by(2).collect::<Vec<_>>().join("");
+    for tag in ["<b>", "<img", "<script", "<!--"] {
+        assert!(
+            !outside_code.replace("`<b>`", "").contains(tag),
+            "{tag} in {md}"
+        );
+    }
+    assert!(
+        md.contains("We &lt;b>own&lt;/b> builds &lt;img src=x onerror=alert(1)>"),
+        "{md}"
+    );
+    assert!(
+        md.contains("`<b>`") && md.contains("<div>kept</div>"),
+        "code is left as written: {md}"
+    );
+    // Rendered, the export reads as the charter does in the app, word for word.
+    let words = |md: &str| {
+        unescape(&markdown_to_html(md))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(words(&md), words(body));
+}
+
 /// Untrusted text as people type it: quotes, names and titles.
 const HOSTILE: &[&str] = &[
     "<script>window.__gw_pwned=1</script>",

@@ -317,7 +317,7 @@ impl Db<'_> {
         format: ExportFormat,
     ) -> Result<Exported, DomainError> {
         let d = self.team_digest(team, cycle)?;
-        let md = digest_markdown(&d);
+        let md = crate::store::render::html_as_markdown_text(&digest_markdown(&d));
         let title = format!("You said, we did - {}", d.team_name);
         let content = match format {
             ExportFormat::Md => md,

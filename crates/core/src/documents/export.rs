@@ -387,7 +387,8 @@ fn finish(
         md.push('\n');
         md.push_str(&definitions);
     }
-    let md = md.trim_end().to_owned() + "\n";
+    // What the app shows as text is text in the file too, whichever renders it.
+    let md = crate::store::render::html_as_markdown_text(md.trim_end()) + "\n";
     let content = match format {
         ExportFormat::Md => md,
         ExportFormat::Html => crate::store::render::html_document(&title, &md),

@@ -84,6 +84,29 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// `markdown` with its raw HTML made text, as the app shows it: each `<` of an HTML
+/// tag, comment or block becomes `&lt;`, so a wiki or viewer that renders HTML in
+/// Markdown shows the words typed, never live markup. Code spans and blocks, where
+/// `<` is already text, are left as they are. Rendered by this module, the result
+/// reads exactly as `markdown` does.
+pub fn html_as_markdown_text(markdown: &str) -> String {
+    if !markdown.contains('<') {
+        return markdown.to_owned();
+    }
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut at = 0;
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) || range.start < at {
+            continue;
+        }
+        out.push_str(&markdown[at..range.start]);
+        out.push_str(&markdown[range.clone()].replace('<', "&lt;"));
+        at = range.end;
+    }
+    out.push_str(&markdown[at..]);
+    out
+}
+
 /// One self-contained HTML file of `markdown`: rendered and sanitized as notes are,
 /// styles inline, no script, nothing loaded from anywhere (its own policy says so
 /// to the browser that opens it).
