@@ -32,7 +32,10 @@ journey('close the loop: check-ins fall due, SLAs show their gap and trend, mile
 
   // A rhythm of two weeks: Priya's coffee chat of 2026-11-02 is her last contact.
   await $(page, 'checkins-empty').waitFor();
-  await $(page, 'checkin-add-person').selectOption({ label: 'Priya Raman · Payments' });
+  // The person is found by typing, as in every person picker.
+  await $(page, 'checkin-add-person-input').fill('pri');
+  await $(page, 'checkin-add-person-option').filter({ hasText: 'Priya Raman' }).click();
+  await $(page, 'checkin-add-person-chip').filter({ hasText: 'Priya Raman' }).waitFor();
   await $(page, 'checkin-add-weeks').selectOption('2');
   await page.getByRole('button', { name: 'Add rhythm' }).click();
   await expectCount($(page, 'checkin-due-row'), 1, 'Priya is listed');
@@ -119,5 +122,53 @@ journey('close the loop: check-ins fall due, SLAs show their gap and trend, mile
   assert.ok(!/<img[^>]*onerror/i.test(html.content), 'no live image');
   await app.shot('loop-digest');
   await $(page, 'digest-save-md').click();
-  await page.getByText(/Saved to .*You said, we did - Payments\.md/).waitFor();
+  await page.getByText(/Saved the digest for Payments to .*You said, we did - Payments\.md/).waitFor();
 });
+
+const teamsSeed = {
+  cycles: [{ name: H1, mode: 'discovery', current: true }],
+  teams: [{ name: 'Payments' }, { name: 'Search' }, { name: 'Ads' }],
+  people: [
+    { name: 'Priya Raman', team: 'Payments' },
+    { name: 'Sam Okafor', team: 'Search' },
+    { name: 'Ada Lin', team: 'Ads' },
+  ],
+  sessions: [{ cycle: H1, title: 'Discussion group', kind: 'discussion_group', heldOn: '2026-11-02', participants: 'Priya Raman, Sam Okafor, Ada Lin' }],
+  observations: [
+    { session: 'Discussion group', kind: 'pain', text: 'Payments: refunds take a week', people: ['Priya Raman'] },
+    { session: 'Discussion group', kind: 'pain', text: 'Search: the index lags an hour', people: ['Sam Okafor'] },
+    { session: 'Discussion group', kind: 'pain', text: 'Ads: reports time out', people: ['Ada Lin'] },
+  ],
+};
+
+journey(
+  'the digest on screen and the digest saved are always for the team the select shows, also when it is changed with the arrow keys',
+  { seed: teamsSeed, delayMs: { team_digest: 600 } },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-list').waitFor();
+    await page.keyboard.press('Control+Shift+6');
+    await $(page, 'loop-tab-digest').click();
+    const select = $(page, 'digest-team');
+    const shownTeam = () => select.evaluate((s) => s.options[s.selectedIndex]?.textContent ?? '');
+    const first = await shownTeam();
+    await $(page, 'digest-for').filter({ hasText: `For ${first}` }).waitFor();
+    await $(page, 'digest-items').getByText(`${first}: `).waitFor();
+
+    // The arrow keys move to the next team: the old team's digest leaves the screen at once.
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    const next = await shownTeam();
+    assert.notEqual(next, first);
+    assert.equal(await page.getByText(`${first}: `).count(), 0, `${first}'s digest is not shown under ${next}`);
+    assert.equal(await $(page, 'digest-save-md').isDisabled(), true, 'nothing to save until the shown digest is the chosen one');
+    await $(page, 'digest-for').filter({ hasText: `For ${next}` }).waitFor();
+    await $(page, 'digest-items').getByText(`${next}: `).waitFor();
+    await expectCount($(page, 'digest-item'), 1, `only ${next}'s`);
+
+    // The saved file names the team shown.
+    await $(page, 'digest-save-md').click();
+    await page.getByText(new RegExp(`Saved the digest for ${next} to .*You said, we did - ${next}\\.md`)).waitFor();
+    assert.equal(await shownTeam(), next);
+  },
+);
