@@ -621,6 +621,28 @@ fn unsafe_or_reserved_file_names_are_refused_and_nothing_is_overwritten_unless_a
     assert!(leftovers.is_empty(), "no temporary file is left behind");
 }
 
+#[cfg(unix)]
+#[test]
+fn an_exported_file_is_made_with_the_users_umask_and_a_replaced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    // What any program's new file gets here: 0666 less the umask.
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, b"x").expect("write");
+    let path = dir.path().join("Charter.md");
+    write_export(&path, b"first", false).expect("new file");
+    assert_eq!(
+        mode(&path),
+        mode(&plain),
+        "not the temporary file's private 0600"
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    write_export(&path, b"second", true).expect("replace");
+    assert_eq!(mode(&path), 0o640, "a replaced file keeps its mode");
+}
+
 /// The sample on a fixed clock, so its dates (and so its exports) are the same each run.
 fn sample_store(dir: &std::path::Path) -> (Store, Uuid) {
     let path = dir.join("Sample.groundwork");

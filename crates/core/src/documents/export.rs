@@ -469,6 +469,28 @@ pub fn check_file_name(name: &str) -> Result<(), WriteError> {
 /// Writes an export to `path`, whole or not at all: into a new file beside it that
 /// then takes its name, so a full disk or a crash leaves no half-written file. An
 /// existing file is replaced only with `replace`.
+/// The mode an exported file gets, as any editor's: a file it replaces keeps its own;
+/// a new one is readable as the user's umask allows (0666 less the umask, applied by
+/// the system when the file is made), not the temporary file's private 0600.
+fn file_permissions(path: &std::path::Path, replace: bool) -> Option<std::fs::Permissions> {
+    if let Some(kept) = replace
+        .then(|| std::fs::metadata(path).ok())
+        .flatten()
+        .filter(|m| m.is_file())
+    {
+        return Some(kept.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o666))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 pub fn write_export(
     path: &std::path::Path,
     content: &[u8],
@@ -500,10 +522,12 @@ pub fn write_export(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".groundwork-export-")
-        .tempfile_in(&dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".groundwork-export-");
+    if let Some(mode) = file_permissions(path, replace) {
+        builder.permissions(mode);
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
     tmp.write_all(content).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     if replace {
