@@ -188,7 +188,7 @@ journey(() => h, 'prioritizing the sample: the switch with its review, a pain fr
     // The sample's current cycle is its discovery; its prioritization cycle is listed too.
     await app.session.keys(Keys.CONTROL, '7');
     await app.click(`${byTestId('cycle-row')}.current ${byTestId('cycle-advance')}`);
-    await app.waitText(byTestId('cycle-review'), (t) => /40\s*sessions/.test(t));
+    await app.waitText(byTestId('cycle-review'), (t) => /42\s*sessions/.test(t));
     await app.screenshot('cycle-review');
     await app.click(byTestId('cycle-advance-confirm'));
     await app.waitText(`${byTestId('cycle-row')}.current`, (t) => t.includes('Back to discovery'));

@@ -245,8 +245,8 @@ fn sessions_and_search_list_what_the_app_lists() {
     let all = json(&cli(dir.path(), &["--workspace", ws, "--json", "sessions"]).stdout);
     assert_eq!(
         all.as_array().map(Vec::len),
-        Some(41),
-        "40 in discovery, one heard late in the cycle that prioritizes"
+        Some(43),
+        "40 in discovery and the survey's two waves, one heard late in the cycle that prioritizes"
     );
     let chats = json(
         &cli(
@@ -287,7 +287,7 @@ fn sessions_and_search_list_what_the_app_lists() {
     );
 
     let human = cli(dir.path(), &["--workspace", ws, "sessions"]);
-    assert_eq!(human.stdout.lines().count(), 41);
+    assert_eq!(human.stdout.lines().count(), 43);
     let hits = json(
         &cli(
             dir.path(),

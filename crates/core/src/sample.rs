@@ -1,12 +1,18 @@
 //! The sample workspace: a fictional platform team's discovery cycle (people, teams,
 //! sessions of every kind, observations, tags, ideas) and a second cycle that
 //! prioritizes what it heard (pains in buckets, ranked, trade-offs, solutions with
-//! experiments, late input), which a new user can open from the welcome screen to see
-//! what Groundwork holds. Dates are relative to today. The discovery cycle stays the
-//! current one.
+//! experiments, late input), a survey of two waves, and what closes the loop (check-in
+//! rhythms, SLAs, adoption, kudos, answers), which a new user can open from the
+//! welcome screen to see what Groundwork holds. Dates are relative to today. The
+//! discovery cycle stays the current one.
 
+use crate::closing_the_loop::adoption::{AdoptionInput, AdoptionKind, MilestoneInput};
+use crate::closing_the_loop::answer::{AnswerInput, AnswerTarget};
+use crate::closing_the_loop::kudos::{KudosDirection, KudosInput};
+use crate::closing_the_loop::sla::{Better, LevelKind, SlaInput, SlaLevelInput};
 use crate::discovery::idea::IdeaInput;
 use crate::discovery::observation::NewObservation;
+use crate::discovery::person::checkin::CheckinInput;
 use crate::discovery::person::{PersonInput, Relation, TeamInput};
 use crate::discovery::session::{NewSession, SessionLink};
 use crate::discovery::tag::{TagGroup, TagInput};
@@ -25,6 +31,7 @@ use crate::store::db::Tx;
 use crate::store::error::DomainError;
 use crate::store::kind::{ObservationKind, SourceKind};
 use crate::store::workspace::{OpenError, Store};
+use crate::surveys::survey::{Respondents, WaveImport};
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -63,6 +70,117 @@ struct Sample {
     ideas: Vec<SampleIdea>,
     #[serde(default)]
     prioritization: Option<SamplePrioritization>,
+    /// A survey of two waves, imported as an export would be.
+    #[serde(default)]
+    survey: Option<SampleSurvey>,
+    /// Check-in rhythms, SLAs, adoption, kudos and answers.
+    #[serde(default, rename = "loop")]
+    closing: Option<SampleLoop>,
+}
+
+#[derive(Deserialize)]
+struct SampleSurvey {
+    name: String,
+    /// The export's columns after its first, the day each response was submitted.
+    headers: Vec<String>,
+    waves: Vec<SampleWave>,
+}
+
+#[derive(Deserialize)]
+struct SampleWave {
+    label: String,
+    days_ago: u64,
+    rows: Vec<SampleResponse>,
+}
+
+#[derive(Deserialize)]
+struct SampleResponse {
+    /// Days before the wave's day that it was submitted.
+    days_ago: u64,
+    cells: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SampleLoop {
+    rhythms: Vec<SampleRhythm>,
+    checkins: Vec<SampleCheckin>,
+    slas: Vec<SampleSla>,
+    adoptions: Vec<SampleAdoption>,
+    kudos: Vec<SampleKudos>,
+    answers: Vec<SampleAnswer>,
+}
+
+#[derive(Deserialize)]
+struct SampleRhythm {
+    person: String,
+    weeks: u32,
+}
+
+#[derive(Deserialize)]
+struct SampleCheckin {
+    person: String,
+    days_ago: u64,
+    goals: String,
+    support: String,
+    interaction: String,
+}
+
+#[derive(Deserialize)]
+struct SampleSla {
+    service: String,
+    team: String,
+    measure: String,
+    unit: String,
+    better: Better,
+    levels: Vec<SampleLevel>,
+}
+
+#[derive(Deserialize)]
+struct SampleLevel {
+    kind: LevelKind,
+    value: f64,
+    days_ago: u64,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct SampleAdoption {
+    team: String,
+    capability: String,
+    kind: AdoptionKind,
+    milestones: Vec<SampleMilestone>,
+}
+
+/// Days ago; negative for days ahead.
+#[derive(Deserialize)]
+struct SampleMilestone {
+    title: String,
+    planned_days_ago: i64,
+    #[serde(default)]
+    done_days_ago: Option<i64>,
+    #[serde(default)]
+    percent: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct SampleKudos {
+    direction: KudosDirection,
+    days_ago: u64,
+    what: String,
+    people: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SampleAnswer {
+    #[serde(default)]
+    observation: Option<String>,
+    #[serde(default)]
+    pain: Option<String>,
+    what_done: String,
+    days_ago: u64,
+    #[serde(default)]
+    solution: Option<String>,
 }
 
 /// The second cycle, made from the first one's evidence.
@@ -401,10 +519,178 @@ impl Tx<'_> {
                 },
             )?;
         }
+        let mut planned = Planned::default();
         if let Some(plan) = &sample.prioritization {
-            self.plant_prioritization(plan, &teams, &people, &tags, &mut observations)?;
-            // The discovery cycle is where a new user starts.
+            planned = self.plant_prioritization(plan, &teams, &people, &tags, &mut observations)?;
+            // The discovery cycle is where a new user starts; the screens of judging
+            // point to the prioritizing cycle from there.
             self.set_current_cycle(cycle)?;
+        }
+        if let Some(survey) = &sample.survey {
+            self.plant_survey(cycle, survey)?;
+        }
+        if let Some(closing) = &sample.closing {
+            self.plant_loop(closing, &teams, &people, &observations, &planned)?;
+        }
+        Ok(())
+    }
+
+    /// Each wave as the export a survey tool writes, imported as a user would: those
+    /// already in People linked, the others counted in the survey only.
+    fn plant_survey(&self, cycle: Uuid, survey: &SampleSurvey) -> Result<(), SampleError> {
+        let today = self.now().date_naive();
+        let quote = |cell: &str| format!("\"{}\"", cell.replace('"', "\"\""));
+        for wave in &survey.waves {
+            let mut csv = std::iter::once("Timestamp")
+                .chain(survey.headers.iter().map(String::as_str))
+                .map(quote)
+                .collect::<Vec<_>>()
+                .join(",");
+            for r in &wave.rows {
+                let day = today
+                    .checked_sub_days(Days::new(wave.days_ago + r.days_ago))
+                    .unwrap_or(today);
+                csv.push('\n');
+                csv.push_str(
+                    &std::iter::once(day.to_string())
+                        .chain(r.cells.iter().cloned())
+                        .map(|c| quote(&c))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
+            }
+            let file = format!("{} - {}.csv", survey.name, wave.label);
+            let preview =
+                self.preview_survey_import(&file, csv.as_bytes(), Some(&survey.name), None)?;
+            self.import_survey_wave(
+                &file,
+                csv.as_bytes(),
+                &WaveImport {
+                    survey: survey.name.clone(),
+                    cycle_id: Some(cycle),
+                    label: Some(wave.label.clone()),
+                    mapping: Some(preview.mapping()),
+                    respondents: Some(Respondents::Match),
+                    add_teams: Some(false),
+                    ..WaveImport::default()
+                },
+                &mut |_, _| true,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Closing the loop: rhythms (one overdue), a check-in, SLAs with a gap, adoption
+    /// with a late milestone, kudos, and answers that make a digest.
+    fn plant_loop(
+        &self,
+        l: &SampleLoop,
+        teams: &HashMap<String, Uuid>,
+        people: &HashMap<String, Uuid>,
+        observations: &HashMap<String, Uuid>,
+        planned: &Planned,
+    ) -> Result<(), SampleError> {
+        let today = self.now().date_naive();
+        let ago = |days: u64| today.checked_sub_days(Days::new(days)).unwrap_or(today);
+        let around = |days: i64| {
+            if days >= 0 {
+                ago(days.unsigned_abs())
+            } else {
+                today
+                    .checked_add_days(Days::new(days.unsigned_abs()))
+                    .unwrap_or(today)
+            }
+        };
+        for r in &l.rhythms {
+            self.set_checkin_rhythm(lookup(people, &r.person, "person")?, Some(r.weeks))?;
+        }
+        for c in &l.checkins {
+            self.record_checkin(
+                lookup(people, &c.person, "person")?,
+                &CheckinInput {
+                    held_on: ago(c.days_ago),
+                    goals: c.goals.clone(),
+                    support: c.support.clone(),
+                    interaction: c.interaction.clone(),
+                },
+            )?;
+        }
+        for s in &l.slas {
+            let sla = self.create_sla(&SlaInput {
+                service: s.service.clone(),
+                team_id: lookup(teams, &s.team, "team")?,
+                measure: s.measure.clone(),
+                unit: s.unit.clone(),
+                better: s.better,
+            })?;
+            for level in &s.levels {
+                self.add_sla_level(
+                    sla.id,
+                    &SlaLevelInput {
+                        kind: level.kind,
+                        value: level.value,
+                        on_date: ago(level.days_ago),
+                        session_id: None,
+                        note: level.note.clone(),
+                    },
+                )?;
+            }
+        }
+        for a in &l.adoptions {
+            let adoption = self.create_adoption(&AdoptionInput {
+                team_id: lookup(teams, &a.team, "team")?,
+                capability: a.capability.clone(),
+                kind: a.kind,
+            })?;
+            for m in &a.milestones {
+                self.add_milestone(
+                    adoption.id,
+                    &MilestoneInput {
+                        title: m.title.clone(),
+                        planned_on: Some(around(m.planned_days_ago)),
+                        done_on: m.done_days_ago.map(around),
+                        percent: m.percent,
+                    },
+                )?;
+            }
+        }
+        for k in &l.kudos {
+            self.create_kudos(&KudosInput {
+                direction: k.direction,
+                given_on: ago(k.days_ago),
+                what: k.what.clone(),
+                people: k
+                    .people
+                    .iter()
+                    .map(|p| lookup(people, p, "person"))
+                    .collect::<Result<_, _>>()?,
+            })?;
+        }
+        for a in &l.answers {
+            let target = match (&a.observation, &a.pain) {
+                (Some(o), None) => {
+                    AnswerTarget::Observation(lookup(observations, o, "observation")?)
+                }
+                (None, Some(p)) => AnswerTarget::Pain(lookup(&planned.pains, p, "pain")?),
+                _ => {
+                    return Err(SampleError::Content(
+                        "an answer names one observation or one pain".into(),
+                    ))
+                }
+            };
+            let solution_id = match &a.solution {
+                Some(title) => Some(lookup(&planned.solutions, title, "solution")?),
+                None => None,
+            };
+            self.mark_answered(
+                target,
+                &AnswerInput {
+                    what_done: a.what_done.clone(),
+                    done_on: ago(a.days_ago),
+                    solution_id,
+                    roadmap_item_id: None,
+                },
+            )?;
         }
         Ok(())
     }
@@ -465,7 +751,7 @@ impl Tx<'_> {
         people: &HashMap<String, Uuid>,
         tags: &HashMap<String, Uuid>,
         observations: &mut HashMap<String, Uuid>,
-    ) -> Result<(), SampleError> {
+    ) -> Result<Planned, SampleError> {
         let cycle = self.create_cycle(&plan.cycle.name)?.id;
         self.advance_cycle(cycle)?;
         let mut buckets = HashMap::new();
@@ -656,8 +942,15 @@ impl Tx<'_> {
             self.save_document(cycle, DocumentKind::Charter, &cite(&docs.charter)?, None)?;
             self.save_document(cycle, DocumentKind::Vision, &cite(&docs.vision)?, None)?;
         }
-        Ok(())
+        Ok(Planned { pains, solutions })
     }
+}
+
+/// What the prioritizing cycle made, by the sample's keys, for what refers to it.
+#[derive(Default)]
+struct Planned {
+    pains: HashMap<String, Uuid>,
+    solutions: HashMap<String, Uuid>,
 }
 
 /// Writes the sample as a new workspace file at `path` (which must not exist).

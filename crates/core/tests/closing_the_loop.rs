@@ -786,3 +786,68 @@ fn an_answer_naming_a_roadmap_item_takes_its_solution_and_refuses_another_ones()
         md.content
     );
 }
+
+#[test]
+fn the_sample_has_a_survey_of_two_waves_and_everything_that_closes_the_loop_to_explore() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("Sample.groundwork");
+    let clock = clock_on(2026, 11, 21);
+    sample::write_sample(&path, clock.clone()).expect("sample");
+    let store = Store::open(&path, OpenMode::MustExist, clock).expect("opens");
+
+    let surveys = store.read(|db| db.list_surveys()).expect("surveys");
+    assert_eq!(surveys.len(), 1);
+    let waves: Vec<(String, u32)> = surveys[0]
+        .waves
+        .iter()
+        .map(|w| (w.label.clone(), w.responses))
+        .collect();
+    assert_eq!(waves, [("Wave 1".into(), 14), ("Wave 2".into(), 16)]);
+    let people = store
+        .read(|db| db.list_people(&PeopleQuery::default()))
+        .expect("people");
+    assert_eq!(people.len(), 16, "respondents not in People are not added");
+
+    let due = store.read(|db| db.checkins_due()).expect("due");
+    assert_eq!(due.len(), 5);
+    assert!(
+        due.iter().any(|d| d.state == DueState::Overdue),
+        "one overdue"
+    );
+    assert!(due.iter().any(|d| d.state != DueState::Overdue));
+
+    let slas = store.read(|db| db.list_slas()).expect("slas");
+    assert_eq!(slas.len(), 2);
+    for s in &slas {
+        let (expected, delivered) = (
+            s.expected.expect("expected"),
+            s.delivered.expect("delivered"),
+        );
+        let short = match s.better {
+            Better::Lower => delivered > expected,
+            Better::Higher => delivered < expected,
+        };
+        assert!(short, "{} shows a gap", s.service);
+    }
+    let adoptions = store.read(|db| db.list_adoptions()).expect("adoptions");
+    assert_eq!(adoptions.len(), 2);
+    assert!(
+        adoptions.iter().any(|a| a.state == AdoptionState::Late),
+        "a late milestone"
+    );
+    assert_eq!(store.read(|db| db.list_kudos()).expect("kudos").len(), 3);
+
+    // Payments' digest has answers in it.
+    let payments = store
+        .read(|db| db.list_teams())
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name == "Payments & Billing")
+        .expect("Payments")
+        .id;
+    let digest = store
+        .read(|db| db.team_digest(payments, None))
+        .expect("digest");
+    assert!(digest.answered >= 2, "{} answered", digest.answered);
+    assert!(digest.open > 0, "and some still open");
+}

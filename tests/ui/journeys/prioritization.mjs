@@ -195,3 +195,28 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   const [hidden] = await app.op('list_pains', { cycleId: cycleId() });
   assert.equal(hidden.severity, undefined, 'stored, not shown');
 });
+
+journey(
+  'on a cycle still in discovery, the screens of judging point to the cycle that is prioritizing, one click away',
+  {
+    seed: {
+      ...discovered,
+      cycles: [{ name: H1, current: true }, { name: '2027 H1 prioritization', mode: 'prioritization' }],
+      observations: [{ cycle: '2027 H1 prioritization', kind: 'pain', text: 'Deploys wait for a human', people: ['Tom Berg'] }],
+    },
+  },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-list').waitFor();
+    await $(page, 'nav-pains').click();
+    await $(page, 'pains-discovery-note').waitFor();
+    const hint = $(page, 'cycle-elsewhere');
+    await hint.getByText('Switch to “2027 H1 prioritization”').waitFor();
+    await hint.getByText('(in prioritization)').waitFor();
+    await app.shot('pains-cycle-elsewhere');
+    await $(page, 'cycle-elsewhere-switch').click();
+    await $(page, 'cycle-switcher').filter({ hasText: '2027 H1 prioritization' }).waitFor();
+    assert.equal(await $(page, 'pains-discovery-note').count(), 0, 'the cycle shown now prioritizes');
+    assert.equal(await $(page, 'cycle-elsewhere').count(), 0);
+  },
+);

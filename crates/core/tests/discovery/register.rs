@@ -1396,8 +1396,8 @@ fn the_sample_workspace_is_a_realistic_discovery_cycle() {
         })
         .expect("sessions");
     assert_eq!(
-        sessions.total, 40,
-        "in discovery; one more was heard late in the next"
+        sessions.total, 42,
+        "40 in discovery and the survey's two waves; one more was heard late in the next"
     );
     assert_eq!(sessions.counts.len(), 14, "every source kind");
     let obs = store
