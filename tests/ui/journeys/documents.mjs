@@ -48,6 +48,8 @@ journey('documents: a charter paragraph cites an observation from the picker, ke
   await $(page, 'cite-picker').waitFor();
   await $(page, 'cite-search').fill('red build');
   await $(page, 'cite-option').filter({ hasText: 'red build' }).first().waitFor();
+  // The picker says who said the quote, before it is cited.
+  await $(page, 'cite-option').filter({ hasText: 'red build' }).first().getByText('Priya Raman', { exact: false }).waitFor();
   await page.keyboard.press('Enter');
   await $(page, 'cite-picker').waitFor({ state: 'detached' });
   await page.keyboard.type('.');

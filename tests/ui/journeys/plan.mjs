@@ -66,8 +66,8 @@ journey('plan: trade-offs weigh reach, criteria score, the chart places pains, a
   await $(page, 'pain-row').first().getByText('Deploys wait on builds').waitFor();
   assert.deepEqual(await $(page, 'pain-row-score').allInnerTexts(), ['3', '2']);
   await $(page, 'pain-row').first().click();
-  await $(page, 'pain-weighted-reach').getByText('1 from Payments (served excellently) ×1.5').waitFor();
-  await $(page, 'pain-why').getByText('1 person from Payments (served excellently) count ×1.5', { exact: false }).waitFor();
+  await $(page, 'pain-weighted-reach').getByText('1 person from Payments counts 1.5 times (served excellently)').waitFor();
+  await $(page, 'pain-why').getByText('1 person from Payments counts 1.5 times (served excellently)', { exact: false }).waitFor();
 
   // The value/effort chart places both, each labelled and reachable by keyboard.
   await $(page, 'pains-layout-chart').click();

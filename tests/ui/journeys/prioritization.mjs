@@ -118,7 +118,7 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   await waitForCall(page, 'move_pain', (x) => !!x.args.bucketId);
   const [weighed] = await app.until('list_buckets', { cycleId: cycleId() }, ([b]) => b?.painIds.length === 2);
   assert.deepEqual([weighed.reach.people, weighed.reach.evidence, weighed.userEvidence], [2, 3, true], 'both pains weighed together');
-  await bucket.getByText('2 · 2 people · 2 teams').waitFor();
+  await bucket.getByText('2 pains · 2 people · 2 teams').waitFor();
   await app.shot('pains-buckets');
   await $(page, 'pain-row').filter({ hasText: 'Contoso' }).dragTo($(page, 'bucket-none'));
   await app.until('list_buckets', { cycleId: cycleId() }, ([b]) => b?.painIds.length === 1);
@@ -202,7 +202,7 @@ journey(
     seed: {
       ...discovered,
       cycles: [{ name: H1, current: true }, { name: '2027 H1 prioritization', mode: 'prioritization' }],
-      observations: [{ cycle: '2027 H1 prioritization', kind: 'pain', text: 'Deploys wait for a human', people: ['Tom Berg'] }],
+      observations: [{ cycle: '2027 H1 prioritization', kind: 'pain', text: 'Deploys wait for a human', people: ['Tom Berg', 'Priya Raman'] }],
     },
   },
   async (app) => {
@@ -218,5 +218,16 @@ journey(
     await $(page, 'cycle-switcher').filter({ hasText: '2027 H1 prioritization' }).waitFor();
     assert.equal(await $(page, 'pains-discovery-note').count(), 0, 'the cycle shown now prioritizes');
     assert.equal(await $(page, 'cycle-elsewhere').count(), 0);
+
+    // Its pain names who said it, with a space after each comma.
+    await app.op('create_pain', {
+      cycleId: app.ids.cycle.get('2027 H1 prioritization'),
+      pain: { statement: 'Deploys need a human', evidence: [{ observationId: app.ids.observation.get('Deploys wait for a human') }] },
+    });
+    await $(page, 'nav-sessions').click();
+    await $(page, 'nav-pains').click();
+    await $(page, 'pain-row').first().click();
+    const said = page.locator('[data-testid=pain-evidence-person]').first().locator('..');
+    await said.getByText('Priya Raman, Tom Berg').waitFor();
   },
 );

@@ -23,3 +23,12 @@ export function kindVars(kind: SourceKind): string {
   const { hue } = KIND_STYLE[kind];
   return `--kind-h: ${hue};`;
 }
+
+/**
+ * A kind's label inside a sentence: lower case ("the coffee chat template"), but an
+ * acronym keeps its capitals ("the SLA conversation template").
+ */
+export function inSentence(label: string): string {
+  if (/^[A-Z]{2,}\b/.test(label)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -136,6 +136,10 @@ pub struct SearchHit {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub observation_kind: Option<ObservationKind>,
+    /// Who said an observation ("Priya Raman, Tom Berg"); none when no one is named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub said_by: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub source_kind: Option<SourceKind>,
@@ -679,6 +683,7 @@ impl Db<'_> {
                         date: r.get("held_on")?,
                         session_id: Some(id),
                         observation_kind: None,
+                        said_by: None,
                         source_kind: Some(kind),
                     })
                 }),
@@ -686,7 +691,10 @@ impl Db<'_> {
                 .conn
                 .prepare_cached(
                     "SELECT o.id, o.kind, o.session_id, o.observed_on, s.title AS session_title,
-                            s.kind AS source_kind
+                            s.kind AS source_kind,
+                            (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM observation_person op
+                                JOIN person p ON p.id = op.person_id AND p.deleted_at IS NULL
+                                WHERE op.observation_id = o.id ORDER BY p.name COLLATE NOCASE)) AS said_by
                      FROM observation o LEFT JOIN session s ON s.id = o.session_id WHERE o.rowid = ?1",
                 )?
                 .query_row([source], |r| {
@@ -705,6 +713,7 @@ impl Db<'_> {
                         date: r.get("observed_on")?,
                         session_id: r.opt_uuid("session_id")?,
                         observation_kind: Some(kind),
+                        said_by: r.get("said_by")?,
                         source_kind,
                     })
                 }),
@@ -730,6 +739,7 @@ impl Db<'_> {
                         date: None,
                         session_id: None,
                         observation_kind: None,
+                        said_by: None,
                         source_kind: None,
                     })
                 }),
@@ -749,6 +759,7 @@ impl Db<'_> {
                         date: r.get("day")?,
                         session_id: None,
                         observation_kind: None,
+                        said_by: None,
                         source_kind: None,
                     })
                 })

@@ -278,10 +278,14 @@ fn clean_links(links: &[SessionLink]) -> Result<Vec<SessionLink>, DomainError> {
     Ok(clean)
 }
 
-/// Plain text of the start of some Markdown, for list rows.
+/// Plain text of the start of some Markdown, for list rows: what was written, not the
+/// headings a template starts every session with.
 fn excerpt(markdown_start: &str) -> String {
     let mut out = String::with_capacity(160);
     for line in markdown_start.lines() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
         let line = line
             .trim()
             .trim_start_matches(['#', '>', '-', '*', '+', ' '])
@@ -655,11 +659,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn excerpts_are_plain_text_from_the_start_of_the_notes() {
+    fn excerpts_are_plain_text_from_the_start_of_the_notes_without_headings() {
         assert_eq!(
             excerpt("# Heading\n\n- **bold** point\n> quoted `code`"),
-            "Heading bold point quoted code"
+            "bold point quoted code"
         );
+        assert_eq!(excerpt("## Context\n\n## What they said\n"), "");
         let long = "word ".repeat(100);
         let e = excerpt(&long);
         assert!(e.chars().count() <= 160 && e.ends_with('…'));

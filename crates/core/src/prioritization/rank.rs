@@ -503,12 +503,17 @@ impl Db<'_> {
                 .iter()
                 .map(|w| {
                     format!(
-                        "{} {} from {} ({}) count ×{}",
+                        "{} {} from {} {} {} times ({})",
                         w.people,
                         if w.people == 1 { "person" } else { "people" },
                         w.name,
+                        if w.people == 1 {
+                            "counts"
+                        } else {
+                            "each count"
+                        },
+                        number(w.weight),
                         w.stance.label(),
-                        number(w.weight)
                     )
                 })
                 .collect();
@@ -534,8 +539,8 @@ impl Db<'_> {
                         String::new()
                     } else {
                         format!(
-                            ". Weighed by the trade-offs: {}, so reach is {}",
-                            weighed.join("; "),
+                            ". Weighed by the trade-offs, {}; so reach is {}",
+                            weighed.join(", "),
                             number(r.weighted_people)
                         )
                     }

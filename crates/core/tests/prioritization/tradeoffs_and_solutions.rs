@@ -82,7 +82,7 @@ fn serving_a_team_excellently_weighs_its_people_more_and_the_explanation_says_so
     assert!(
         reach
             .source
-            .contains("1 person from Payments (served excellently) count ×1.5"),
+            .contains("1 person from Payments counts 1.5 times (served excellently)"),
         "{}",
         reach.source
     );

@@ -410,12 +410,12 @@ fn a_long_list_pages_in_a_stable_order() {
 }
 
 #[test]
-fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
+fn list_rows_carry_a_plain_text_excerpt_of_what_was_written_not_the_whole_notes_nor_its_headings() {
     let w = world();
     let c = w.store.write(|tx| tx.create_cycle("C")).expect("c");
     let mut new = new_session(&c, SourceKind::CoffeeChat, "Long", 1);
     new.notes = Some(format!(
-        "## Context\n**Big** pain: {}",
+        "## Context\n\n## What they said\n**Big** pain: {}",
         "very long notes ".repeat(1000)
     ));
     w.store.write(|tx| tx.create_session(&new)).expect("s");
@@ -425,7 +425,7 @@ fn list_rows_carry_a_plain_text_excerpt_not_the_whole_notes() {
         .expect("list")
         .sessions[0];
     assert!(
-        row.excerpt.starts_with("Context Big pain: very long"),
+        row.excerpt.starts_with("Big pain: very long"),
         "{}",
         row.excerpt
     );

@@ -29,4 +29,8 @@ date?: string,
 /**
  * The session to open for a session or an observation taken from one.
  */
-sessionId?: string, observationKind?: ObservationKind, sourceKind?: SourceKind, };
+sessionId?: string, observationKind?: ObservationKind, 
+/**
+ * Who said an observation ("Priya Raman, Tom Berg"); none when no one is named.
+ */
+saidBy?: string, sourceKind?: SourceKind, };

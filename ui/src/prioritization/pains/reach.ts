@@ -36,3 +36,21 @@ export const BUCKET_KINDS: { value: BucketKind; label: string; hint: string }[] 
 ];
 
 export const KIND_LABEL: Record<BucketKind, string> = { address: 'Address', eliminate: 'Eliminate', empower: 'Empower' };
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * How the trade-offs weighed a pain's reach, as a sentence: "The trade-offs weigh its
+ * reach of 3 people to 3.5: 1 person from Payments counts 1.5 times (served
+ * excellently), and 2 people from Search count 1 time each…".
+ */
+export function weighedReachText(r: Pain['reach']): string {
+  const parts = r.weights.map((w) => {
+    const who = `${plural(w.people, 'person', 'people')} from ${w.name}`;
+    const count = w.people === 1 ? 'counts' : 'each count';
+    const stance = w.stance === 'excellent' ? 'served excellently' : 'served less well';
+    return `${who} ${count} ${round(w.weight)} times (${stance})`;
+  });
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+  return `weigh its reach of ${plural(r.people, 'person', 'people')} to ${round(r.weightedPeople)}: ${list}.`;
+}
