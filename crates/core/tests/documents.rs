@@ -448,6 +448,36 @@ fn raw_html_typed_into_a_charter_is_text_in_the_markdown_export_as_the_app_shows
     assert_eq!(words(&md), words(body));
 }
 
+#[test]
+fn the_lint_names_each_empty_section_before_it_is_exported_as_a_bare_heading() {
+    let w = world();
+    w.prioritize();
+    let body = "# Charter\n\n## Unique value\n\nFaster feedback than anyone else.\n\n\
+                ## Competitive advantages\n\n## Strategy\n\n### Year one\n\nCaches first.\n\n\
+                ## Whom we serve excellently, and whom less well\n\n[@live:tradeoffs]\n\n\
+                ## What we will not do\n\n```\n## not a heading\n```\n";
+    save(&w, body);
+    let lint = w
+        .store
+        .read(|db| db.lint_document(w.cycle.id, DocumentKind::Charter))
+        .expect("lint");
+    let empty: Vec<(Option<u32>, &str)> = lint
+        .findings
+        .iter()
+        .filter(|f| f.kind == LintKind::EmptySection)
+        .map(|f| (f.line, f.excerpt.as_str()))
+        .collect();
+    assert_eq!(
+        empty,
+        vec![(Some(7), "Competitive advantages")],
+        "a sub-section's words and a live section count as written; a code block is words"
+    );
+    assert!(lint
+        .findings
+        .iter()
+        .any(|f| f.message.contains("bare heading")));
+}
+
 /// Untrusted text as people type it: quotes, names and titles.
 const HOSTILE: &[&str] = &[
     "<script>window.__gw_pwned=1</script>",

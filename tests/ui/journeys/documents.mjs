@@ -104,6 +104,8 @@ journey('documents: a charter paragraph cites an observation from the picker, ke
 
   // Export the pack as PDF and the charter as Markdown: saved where the user chose.
   await $(page, 'export').click();
+  // The sections still unwritten are named before anything is exported.
+  await $(page, 'export-empty-sections').getByText('“Competitive advantages”, “Strategy”, “What we will not do”', { exact: false }).waitFor();
   await $(page, 'export-pack-pdf').click();
   await page.getByText(/Saved to .*Planning pack - 2027 H1 planning\.pdf/).waitFor({ timeout: 30000 });
   const pdfCall = (await app.calls('save_export')).find((c) => c.ok && c.done);

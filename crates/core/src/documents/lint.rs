@@ -30,6 +30,8 @@ pub enum LintKind {
     OldEvidence,
     /// A top-ranked pain that neither document mentions.
     UnmentionedPain,
+    /// A section with nothing under its heading: exported, it is a bare heading.
+    EmptySection,
 }
 
 /// One thing the lint points out.
@@ -184,6 +186,50 @@ fn units(body: &str) -> Vec<(u32, String)> {
     out
 }
 
+/// The `##` and deeper headings with nothing under them (not even a live section)
+/// before the next heading of the same or a higher level: (line, heading).
+fn empty_sections(body: &str) -> Vec<(u32, String)> {
+    let lines: Vec<&str> = body.lines().collect();
+    let level = |line: &str| {
+        let t = line.trim_start();
+        let hashes = t.chars().take_while(|c| *c == '#').count();
+        (hashes > 0 && t[hashes..].starts_with(' ')).then_some(hashes)
+    };
+    let mut fenced = false;
+    let headings: Vec<Option<usize>> = lines
+        .iter()
+        .map(|l| {
+            if l.trim_start().starts_with("```") {
+                fenced = !fenced;
+                return None;
+            }
+            if fenced {
+                None
+            } else {
+                level(l)
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        let Some(l) = *h else { continue };
+        // The document's title (a single #) holds the whole document.
+        if l < 2 {
+            continue;
+        }
+        let written = lines[i + 1..]
+            .iter()
+            .zip(&headings[i + 1..])
+            .take_while(|(_, h)| h.is_none_or(|deeper| deeper > l))
+            .any(|(line, h)| h.is_none() && !line.trim().is_empty());
+        if !written {
+            let heading = lines[i].trim().trim_start_matches('#').trim().to_owned();
+            out.push((i as u32 + 1, heading));
+        }
+    }
+    out
+}
+
 impl Db<'_> {
     /// How old (in days) cited evidence may be before the lint says so.
     pub fn evidence_max_age(&self) -> Result<u32, DomainError> {
@@ -216,6 +262,15 @@ impl Db<'_> {
                     target_id: None,
                 });
             }
+        }
+        for (line, heading) in empty_sections(&doc.body) {
+            findings.push(LintFinding {
+                kind: LintKind::EmptySection,
+                line: Some(line),
+                excerpt: excerpt(&heading),
+                message: "Nothing is written under this heading yet: exported, it is a bare heading. Write it, or remove the heading.".into(),
+                target_id: None,
+            });
         }
         let today = self.clock.now().date_naive();
         let oldest = today.checked_sub_days(Days::new(u64::from(max_age_days)));

@@ -3,4 +3,4 @@
 /**
  * What a finding is about.
  */
-export type LintKind = "uncited_claim" | "old_evidence" | "unmentioned_pain";
+export type LintKind = "uncited_claim" | "old_evidence" | "unmentioned_pain" | "empty_section";
