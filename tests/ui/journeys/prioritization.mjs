@@ -107,7 +107,7 @@ journey('prioritization: review the cycle, switch, make a pain from two observat
   // another in, and a drag takes one out again.
   await $(page, 'new-bucket-button').click();
   await $(page, 'new-bucket-name').fill('Slow feedback from CI');
-  await $(page, 'new-bucket-kind').selectOption('eliminate');
+  await $(page, 'new-bucket-kind-eliminate').check();
   await $(page, 'new-bucket-create').click();
   const bucket = $(page, 'bucket').filter({ hasText: 'Slow feedback from CI' });
   await bucket.waitFor();

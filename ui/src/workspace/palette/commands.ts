@@ -1,8 +1,9 @@
 /** What the command palette offers. Each command is also reachable by its shortcut. */
-import { app } from '../../app/state.svelte';
+import { app, MODE_LABEL } from '../../app/state.svelte';
 import { SHORTCUTS, type ShortcutName } from '../../lib/shortcuts';
 import { showSearch } from '../../discovery';
 import { chooseNewWorkspace, chooseWorkspaceToOpen, openDefaultWorkspace, openSampleWorkspace } from '../state';
+import { canReturn, cycleFlow, nextMode, type CycleAction } from '../cycles/flow.svelte';
 
 export interface Command {
   id: string;
@@ -16,10 +17,65 @@ export interface Command {
 
 const hasWorkspace = () => app.phase === 'open';
 
+/** Opens the Cycles view on the current cycle and asks it for `action` (the review, the question, the field its buttons open). */
+function onCurrentCycle(action: CycleAction) {
+  const c = app.currentCycle;
+  if (!c) return;
+  app.go('cycles');
+  cycleFlow.request = { action, id: c.id };
+}
+const current = () => (hasWorkspace() ? app.currentCycle : null);
+const next = () => {
+  const c = current();
+  return c ? nextMode(c.mode) : null;
+};
+
+/** Every action on a cycle, as the Cycles view offers them. */
+const CYCLE_COMMANDS: Command[] = [
+  {
+    id: 'cycle-advance',
+    get title() {
+      return next() === 'closed' ? 'Close the current cycle…' : `Advance the cycle to ${MODE_LABEL[next() ?? 'prioritization'].toLowerCase()}…`;
+    },
+    get hint() {
+      const c = current();
+      return c ? `Move “${c.name}” to its next mode: ${MODE_LABEL[c.mode]} → ${MODE_LABEL[next() ?? c.mode]}` : undefined;
+    },
+    when: () => !!next(),
+    run: () => onCurrentCycle('advance'),
+  },
+  {
+    id: 'cycle-return',
+    title: 'Return the cycle to discovery…',
+    get hint() {
+      return `Take “${current()?.name}” back a mode, with a reason kept in its history`;
+    },
+    when: () => !!current() && canReturn(current()!.mode),
+    run: () => onCurrentCycle('return'),
+  },
+  {
+    id: 'cycle-rename',
+    title: 'Rename the cycle…',
+    get hint() {
+      return `“${current()?.name}”`;
+    },
+    when: () => !!current() && current()!.mode !== 'closed',
+    run: () => onCurrentCycle('rename'),
+  },
+  {
+    id: 'cycle-history',
+    title: 'Show the cycle’s history',
+    hint: 'Each change of mode, with its reason',
+    when: () => !!current(),
+    run: () => onCurrentCycle('history'),
+  },
+];
+
 export const COMMANDS: Command[] = [
   { id: 'new-session', title: 'New session', hint: 'Log a coffee chat, survey, scan…', shortcut: 'newSession', when: hasWorkspace, run: () => app.requestNewSession() },
   { id: 'switch-cycle', title: 'Switch cycle…', shortcut: 'switchCycle', when: () => hasWorkspace() && app.cycles.length > 0, run: () => app.openPalette('cycles') },
   { id: 'new-cycle', title: 'New cycle', hint: 'Start a planning round', when: hasWorkspace, run: () => { app.newCycleOpen = true; } },
+  ...CYCLE_COMMANDS,
   { id: 'go-sessions', title: 'Go to Sessions', shortcut: 'goSessions', when: hasWorkspace, run: () => app.go('sessions') },
   { id: 'search', title: 'Search', hint: 'Sessions, notes, observations, people, ideas, tags — with filters', shortcut: 'search', when: hasWorkspace, run: showSearch },
   { id: 'go-observations', title: 'Go to Observations', shortcut: 'goObservations', when: hasWorkspace, run: () => app.go('observations') },
