@@ -184,7 +184,7 @@ const pulse = [
 
 journey(
   'a survey import says what it would add to People and adds no one unless asked, and a click right after naming the survey imports',
-  { seed: { cycles: [{ name: H1, current: true }], people: [{ name: 'Eng7' }] }, dialogs: { surveyFile: { fileName: 'Pulse.csv', content: b64(pulse) } } },
+  { seed: { cycles: [{ name: H1, current: true }], people: [{ name: 'Eng7' }] }, dialogs: { open: null, surveyFile: { fileName: 'Pulse.csv', content: b64(pulse) } } },
   async (app) => {
     const { page } = app;
     await $(page, 'cycle-switcher').waitFor();
@@ -200,6 +200,15 @@ journey(
     assert.equal(await $(page, 'survey-respondents-match').isChecked(), true, 'adding no one is the default');
     await $(page, 'survey-add-teams').uncheck();
     await app.shot('survey-import-register');
+
+    // The app's shortcuts stay out of the dialog, and closing it asks before the mapping is thrown away.
+    for (const key of ['Control+o', 'Control+2', 'Control+e']) await page.keyboard.press(key);
+    assert.equal((await app.calls('choose_workspace_to_open')).length, 0, 'no native Open dialog');
+    await page.keyboard.press('Escape');
+    await $(page, 'dialog-discard').getByText('Discard the mapped import?').waitFor();
+    await $(page, 'dialog-discard-keep').click();
+    assert.equal(await $(page, 'survey-respondents-match').isChecked(), true, 'the choices are as they were');
+    assert.equal(await $(page, 'survey-add-teams').isChecked(), false);
 
     // A new name typed, then the import pressed at once: the click acts.
     await $(page, 'survey-name').fill('Pulse, November');
