@@ -77,6 +77,9 @@ journey('plan: trade-offs weigh reach, criteria score, the chart places pains, a
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=pain-statement]')?.value === 'Indexing fails at night');
   await app.shot('pains-chart');
+  // Beside the chart, the pain's pane scrolls down only.
+  const sideways = await $(page, 'pain-editor').locator('.editor-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert.ok(sideways <= 1, `the pane does not scroll sideways (${sideways} px)`);
 
   // Weighted criteria: defined once, rated per pain, unscored until rated.
   await $(page, 'pains-layout-ranked').click();

@@ -43,6 +43,10 @@ journey('roadmap: items come from solutions, move between lanes by keyboard, lea
   await $(page, 'roadmap-card').filter({ hasText: '<img src=x' }).waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('[data-testid=roadmap-view] img').count(), 0);
+  // Effort reads as effort, not as a time of day; nothing chosen, the lanes have the room.
+  await $(page, 'roadmap-card').filter({ hasText: 'Self-healing pipelines' }).getByTestId('roadmap-item-work').getByText('Capability · 2 person-months').waitFor();
+  const lane = await $(page, 'roadmap-lane-now').evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(lane >= 220, `a lane is wide enough for a title (${lane} px)`);
 
   // Alt+Right moves the focused card to Next; Alt+Up then Alt+Down reorder within a lane.
   const pipelines = $(page, 'roadmap-card').filter({ hasText: 'Self-healing pipelines' });

@@ -74,7 +74,7 @@ journey(
     await $(page, 'survey-row').filter({ hasText: 'Developer experience survey' }).waitFor();
     const nps = page.locator('[data-testid=survey-question-chart][data-kind=nps]');
     await nps.getByText(/NPS 0 ±\d+/).first().waitFor();
-    await nps.getByText('small sample').first().waitFor();
+    await nps.getByTestId('survey-small-note').getByText('small sample', { exact: false }).waitFor();
     const csat = page.locator('[data-testid=survey-question-chart][data-kind=csat]');
     await csat.getByText('% satisfied').waitFor();
 
@@ -97,6 +97,13 @@ journey(
     await $(page, 'survey-split-team').click();
     await expectCount(csat.getByTestId('survey-series').locator('tbody tr'), 3, 'Data, Payments, Search');
     await app.shot('survey-charts');
+    // Each colour is named, italics are explained, the waves carry no stray numbers, and the bars use the room.
+    await nps.getByTestId('survey-legend').getByText('Detractors (0–6)').waitFor();
+    await csat.getByTestId('survey-legend').waitFor();
+    await csat.getByTestId('survey-small-note').getByText('fewer than 30 answers', { exact: false }).waitFor();
+    assert.equal(await $(page, 'survey-waves').evaluate((el) => el.tagName), 'UL');
+    const bar = await csat.getByTestId('survey-wave-row').first().locator('svg').evaluate((el) => el.getBoundingClientRect().width);
+    assert.ok(bar >= 340, `a bar has room to read (${bar} px)`);
 
     // A free-text answer becomes an observation, said by its respondent.
     await page.locator('[data-testid=survey-question-chart][data-kind=free_text]').getByTestId('survey-read-answers').click();

@@ -115,8 +115,9 @@ class Drawing {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-/** The legend's entries for a question: what each colour stands for. */
-function legend(kind: ColumnKind, figures: WaveFigures[]): Array<[string, string]> {
+/** The legend's entries for a question: what each colour stands for (the chart on
+ * screen and the saved file show the same one). */
+export function legend(kind: ColumnKind, figures: WaveFigures[]): Array<[string, string]> {
   if (kind === 'nps') return [['Detractors (0–6)', TONES[0]], ['Passives (7–8)', TONES[2]], ['Promoters (9–10)', TONES[4]]];
   if (kind === 'likert' || kind === 'csat') {
     const shown = figures.find((f) => f.n > 0) ?? figures[0];

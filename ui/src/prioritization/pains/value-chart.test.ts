@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutChart, nearest, shorten, type Box, type ChartPoint } from './value-chart';
+import { DOT_SPACING, layoutChart, nearest, shorten, type Box, type ChartPoint } from './value-chart';
 
 /** A seeded pseudo-random series, so the crowd is the same every run. */
 function random(seed: number) {
@@ -29,6 +29,17 @@ describe('the value/effort chart layout', () => {
     const boxes = chart.points.flatMap((p) => (p.text ? [p.text.box] : []));
     expect(boxes.length).toBeGreaterThan(10);
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j])).toBe(false);
+  });
+
+  it('draws no dot over another in a dense cluster of 200, and no label over its own dot', () => {
+    const chart = layoutChart(crowd(200, 1), { width: 700, height: 420 });
+    const dots = chart.points;
+    for (let i = 0; i < dots.length; i++)
+      for (let j = i + 1; j < dots.length; j++) expect(Math.hypot(dots[i].cx - dots[j].cx, dots[i].cy - dots[j].cy)).toBeGreaterThanOrEqual(DOT_SPACING - 0.5);
+    const r = (DOT_SPACING - 1) / 2;
+    const labelled = dots.filter((p) => p.text);
+    expect(labelled.length).toBeGreaterThan(5);
+    for (const p of labelled) expect(overlap(p.text!.box, { x: p.cx - r, y: p.cy - r, w: 2 * r, h: 2 * r })).toBe(false);
   });
 
   it('keeps every label inside the plot', () => {

@@ -134,8 +134,13 @@ export function layoutChart(points: ChartPoint[], size: { width: number; height:
     });
   }
 
+  // Dots close together are pushed apart until none covers another (a few pixels at
+  // most in a dense cluster; the value and effort read in the tooltip stay exact).
+  separate(placed, plot);
+
   // Labels in rank order. A label never covers another label, its own dot, or the dot
-  // of a labelled point; it may pass over an unlabelled dot (labels let clicks through).
+  // of a labelled point; it may pass over an unlabelled dot, drawn above it with a halo
+  // of the page's colour so it stays readable (labels let clicks through).
   const dot = (p: PlacedPoint): Box => ({ x: p.cx - RADIUS, y: p.cy - RADIUS, w: RADIUS * 2, h: RADIUS * 2 });
   const taken: Box[] = [];
   const h = FONT_PX + 3;
@@ -173,6 +178,48 @@ export function layoutChart(points: ChartPoint[], size: { width: number; height:
     medianY: shown.length ? yTo(median(shown.map((p) => p.y))) : undefined,
     points: placed,
   };
+}
+
+/** The closest two dot centres may be: their circles touch, with a pixel between. */
+export const DOT_SPACING = RADIUS * 2 + 1;
+
+/**
+ * Pushes overlapping dots apart, each pair by half the overlap along the line between
+ * them, until none overlaps (or enough rounds have passed), keeping them in the plot.
+ * Deterministic: the same points give the same picture.
+ */
+function separate(points: PlacedPoint[], plot: Box) {
+  const clampX = (x: number) => Math.min(plot.x + plot.w - RADIUS, Math.max(plot.x + RADIUS, x));
+  const clampY = (y: number) => Math.min(plot.y + plot.h - RADIUS, Math.max(plot.y + RADIUS, y));
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < points.length; i++) {
+      for (let j = i + 1; j < points.length; j++) {
+        const a = points[i];
+        const b = points[j];
+        let dx = b.cx - a.cx;
+        let dy = b.cy - a.cy;
+        let d = Math.hypot(dx, dy);
+        if (d >= DOT_SPACING) continue;
+        if (d < 0.01) {
+          // On one spot: part them along a direction of their own.
+          const angle = ((i * 7 + j * 13) % 360) * (Math.PI / 180);
+          dx = Math.cos(angle);
+          dy = Math.sin(angle);
+          d = 1;
+        }
+        const push = (DOT_SPACING - d) / 2 + 0.01;
+        const ux = dx / d;
+        const uy = dy / d;
+        a.cx = clampX(a.cx - ux * push);
+        a.cy = clampY(a.cy - uy * push);
+        b.cx = clampX(b.cx + ux * push);
+        b.cy = clampY(b.cy + uy * push);
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 /** The nearest point from `from` in a direction, for arrow keys. */
