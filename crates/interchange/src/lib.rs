@@ -100,6 +100,10 @@ pub fn export_of(store: &Store, of: ExportOf, format: Format) -> Result<ExportFi
         Format::Md | Format::Pdf => ExportFormat::Md,
         Format::Html => ExportFormat::Html,
     };
+    let opening = match of {
+        ExportOf::Digest { .. } => pdf::Opening::Heading,
+        _ => pdf::Opening::TitlePage,
+    };
     let exported = match of {
         ExportOf::Cycle { cycle_id, doc } => store.read(|db| db.export(cycle_id, doc, core))?,
         ExportOf::Version { version_id } => store.read(|db| db.export_version(version_id, core))?,
@@ -121,6 +125,7 @@ pub fn export_of(store: &Store, of: ExportOf, format: Format) -> Result<ExportFi
                 chrono::Local::now().format("%Y-%m-%d")
             ),
             &exported.content,
+            opening,
         )?,
     };
     Ok(ExportFile {

@@ -30,7 +30,19 @@ struct Data<'a> {
     title: String,
     subtitle: String,
     colophon: &'a str,
+    /// Whether the title has a page of its own (a document of several parts).
+    title_page: bool,
     blocks: Vec<Block>,
+}
+
+/// How a PDF opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// A title page, then the document: charters, visions, the planning pack.
+    TitlePage,
+    /// The title at the top of the first page, the document under it: a one-page
+    /// letter such as the "you said, we did" digest.
+    Heading,
 }
 
 /// The fonts the template names, built in: Libertinus Serif for the text (regular,
@@ -116,9 +128,14 @@ impl World for Job {
 }
 
 /// A PDF of `markdown`: a title page (the Markdown's first heading and the paragraph
-/// under it, else `title`), then the document, its footnotes at the foot of each
-/// page and page numbers below.
-pub fn markdown_to_pdf(title: &str, colophon: &str, markdown: &str) -> Result<Vec<u8>, PdfError> {
+/// under it, else `title`) or, for `Opening::Heading`, that title atop the first page;
+/// then the document, its footnotes at the foot of each page and page numbers below.
+pub fn markdown_to_pdf(
+    title: &str,
+    colophon: &str,
+    markdown: &str,
+    opening: Opening,
+) -> Result<Vec<u8>, PdfError> {
     let mut blocks = tree::parse(markdown);
     let (mut cover, mut subtitle) = (title.to_owned(), String::new());
     // The first heading is the title page's; a pack (which has more than one) opens
@@ -139,6 +156,7 @@ pub fn markdown_to_pdf(title: &str, colophon: &str, markdown: &str) -> Result<Ve
         title: cover,
         subtitle,
         colophon,
+        title_page: opening == Opening::TitlePage,
         blocks,
     };
     let json = serde_json::to_vec(&data).map_err(|e| PdfError::Typeset(e.to_string()))?;

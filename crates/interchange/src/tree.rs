@@ -68,11 +68,14 @@ pub enum Inline {
     Break,
     /// A footnote, at its first reference: its text goes to the foot of the page.
     Note {
+        n: u32,
         c: Vec<Inline>,
     },
-    /// A later reference to footnote number `n`.
+    /// A later reference to footnote number `n`, with its text: on a later page the
+    /// note is printed again there, so a mark never points to another page.
     NoteAgain {
         n: u32,
+        c: Vec<Inline>,
     },
 }
 
@@ -379,18 +382,18 @@ impl Builder<'_> {
                 ),
                 Event::FootnoteReference(label) => {
                     let label = label.to_string();
+                    let c = self.notes.get(&label).cloned().unwrap_or_else(|| {
+                        vec![Inline::Text {
+                            s: format!("[^{label}]"),
+                        }]
+                    });
                     let node = match self.numbers.get(&label) {
-                        Some(n) => Inline::NoteAgain { n: *n },
+                        Some(n) => Inline::NoteAgain { n: *n, c },
                         None => {
-                            self.numbers.insert(label.clone(), self.next);
+                            let n = self.next;
+                            self.numbers.insert(label.clone(), n);
                             self.next += 1;
-                            Inline::Note {
-                                c: self.notes.get(&label).cloned().unwrap_or_else(|| {
-                                    vec![Inline::Text {
-                                        s: format!("[^{label}]"),
-                                    }]
-                                }),
-                            }
+                            Inline::Note { n, c }
                         }
                     };
                     push(&mut stack, node);
@@ -485,13 +488,21 @@ mod tests {
         assert_eq!(
             c[1],
             Inline::Note {
+                n: 1,
                 c: vec![text("“Slow” — Priya.")]
             }
         );
-        assert_eq!(c[3], Inline::NoteAgain { n: 1 });
+        assert_eq!(
+            c[3],
+            Inline::NoteAgain {
+                n: 1,
+                c: vec![text("“Slow” — Priya.")]
+            }
+        );
         assert_eq!(
             c[5],
             Inline::Note {
+                n: 2,
                 c: vec![text("Second.")]
             }
         );

@@ -172,3 +172,73 @@ fn hostile_text_in_a_quote_is_printed_as_the_characters_it_is() {
     assert!(text.contains("#strong[markup] and $math$"), "{text}");
     assert!(!text.contains("root:"), "no file was read");
 }
+
+/// The pages of a PDF's text that hold anything.
+fn pages_of(text: &str) -> Vec<String> {
+    text.split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(flat)
+        .collect()
+}
+
+#[test]
+fn a_note_cited_again_on_a_later_page_is_printed_at_the_foot_of_that_page_too() {
+    let dir = tempfile::tempdir().expect("dir");
+    let md = "# Pack\n\n# Part one\n\nBuilds are slow[^a] and flaky[^b], slow[^a] again.\n\n\
+              # Part two\n\nThe same claim on another page[^a].\n\n\
+              [^a]: “Builds take forty minutes” — Priya Raman.\n\
+              [^b]: “Red builds are ignored” — Tom Berg.\n";
+    let pdf = groundwork_interchange::pdf::markdown_to_pdf(
+        "Pack",
+        "Made in a test.",
+        md,
+        groundwork_interchange::pdf::Opening::TitlePage,
+    )
+    .expect("pdf");
+    let pages = pages_of(&pdf_text(&pdf, dir.path()));
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    let (one, two) = (&pages[1], &pages[2]);
+    assert!(
+        one.contains("slow1 and flaky2, slow1 again"),
+        "on one page a note cited again keeps its number: {one}"
+    );
+    assert_eq!(one.matches("Builds take forty minutes").count(), 1, "{one}");
+    assert!(
+        two.contains("another page3. 3“Builds take forty minutes” — Priya Raman"),
+        "the mark on page 3 has its note on page 3: {two}"
+    );
+    assert!(!two.contains("Red builds"), "{two}");
+}
+
+#[test]
+fn a_digest_pdf_opens_with_its_title_and_what_we_did_on_the_first_page() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (store, _) = sample(dir.path());
+    let payments = store
+        .read(|db| db.list_teams())
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.starts_with("Payments"))
+        .expect("Payments")
+        .id;
+    let pdf = groundwork_interchange::export_of(
+        &store,
+        groundwork_interchange::ExportOf::Digest {
+            team_id: payments,
+            cycle_id: None,
+        },
+        Format::Pdf,
+    )
+    .expect("pdf");
+    let pages = pages_of(&pdf_text(&pdf.bytes, dir.path()));
+    let first = &pages[0];
+    assert!(
+        first.contains("You said, we did: Payments & Billing"),
+        "{first}"
+    );
+    assert!(
+        first.contains("What we did"),
+        "no page for the title alone: {first}"
+    );
+    assert!(first.contains(&format!("1 of {}", pages.len())), "{first}");
+}
