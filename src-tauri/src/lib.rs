@@ -98,6 +98,8 @@ pub fn run(launch: Launch) {
             commands::app::open_external,
             commands::app::startup_painted,
             commands::export::save_export,
+            commands::export::open_saved,
+            commands::export::show_saved_in_folder,
             commands::chart::save_chart,
             commands::survey::choose_survey_file,
             commands::survey::import_survey,

@@ -53,11 +53,36 @@ impl AppPaths {
     }
 }
 
+/// The files this session saved where the user chose: the only ones the page may
+/// ask to open or show in their folder (it never names any other path).
+#[derive(Debug, Default)]
+pub struct SavedFiles(Mutex<std::collections::HashSet<PathBuf>>);
+
+impl SavedFiles {
+    pub fn remember(&self, path: &std::path::Path) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_path_buf());
+    }
+
+    /// The path as saved this session, or `None` for any path it did not save.
+    pub fn saved(&self, path: &str) -> Option<PathBuf> {
+        let path = PathBuf::from(path);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(&path)
+            .then_some(path)
+    }
+}
+
 /// Shared by every command.
 pub struct AppState {
     slot: Arc<Mutex<Slot>>,
     pub launch: Launch,
     pub paths: AppPaths,
+    pub saved: SavedFiles,
 }
 
 fn lock(slot: &Mutex<Slot>) -> MutexGuard<'_, Slot> {
@@ -72,6 +97,7 @@ impl AppState {
             slot: Arc::new(Mutex::new(Slot::Unopened)),
             launch,
             paths,
+            saved: SavedFiles::default(),
         }
     }
 
@@ -208,6 +234,25 @@ where
     tauri::async_runtime::spawn_blocking(f)
         .await
         .map_err(IpcError::internal)?
+}
+
+#[cfg(test)]
+mod saved_files {
+    use super::SavedFiles;
+
+    #[test]
+    fn only_a_file_this_session_saved_may_be_opened_or_shown() {
+        let saved = SavedFiles::default();
+        let dir = tempfile::tempdir().expect("tmp");
+        let pack = dir.path().join("Planning pack.pdf");
+        saved.remember(&pack);
+        assert_eq!(saved.saved(&pack.display().to_string()), Some(pack.clone()));
+        for other in ["/etc/passwd", "/usr/bin/xterm", "", "Planning pack.pdf"] {
+            assert_eq!(saved.saved(other), None, "{other}");
+        }
+        let beside = dir.path().join("..").join("Planning pack.pdf");
+        assert_eq!(saved.saved(&beside.display().to_string()), None);
+    }
 }
 
 #[cfg(test)]

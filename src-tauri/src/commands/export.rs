@@ -4,12 +4,13 @@
 //! the user did not pick.
 
 use super::CmdResult;
-use crate::error::IpcError;
+use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
 use groundwork_interchange::{ExportError, ExportOf, Format};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
 /// Names a folder exports are saved in, under their suggested names, without asking.
@@ -99,5 +100,41 @@ pub(crate) async fn save_where_chosen(
         Ok(bytes.len())
     })
     .await?;
+    app.state::<AppState>().saved.remember(&path);
     Ok(Some((path.display().to_string(), written as u32)))
+}
+
+/// The file `path` if this session saved it; a refusal for any other path.
+fn saved_file(state: &AppState, path: &str) -> CmdResult<std::path::PathBuf> {
+    state.saved.saved(path).ok_or_else(|| {
+        IpcError::new(
+            ErrorKind::InvalidInput,
+            "Only a file Groundwork saved for you can be opened from here",
+        )
+    })
+}
+
+/// Opens a file this session saved in the system's app for it.
+#[tauri::command]
+pub async fn open_saved(app: AppHandle, state: State<'_, AppState>, path: String) -> CmdResult<()> {
+    let file = saved_file(&state, &path)?;
+    app.opener()
+        .open_path(file.display().to_string(), None::<&str>)
+        .map_err(|e| IpcError::new(ErrorKind::Io, format!("Could not open {path}: {e}")))
+}
+
+/// Shows a file this session saved in its folder, selected.
+#[tauri::command]
+pub async fn show_saved_in_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> CmdResult<()> {
+    let file = saved_file(&state, &path)?;
+    app.opener().reveal_item_in_dir(&file).map_err(|e| {
+        IpcError::new(
+            ErrorKind::Io,
+            format!("Could not show {path} in its folder: {e}"),
+        )
+    })
 }

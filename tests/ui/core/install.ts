@@ -80,6 +80,8 @@ const calls: CallRecord[] = [];
 const failOn: Record<string, Failure> = { ...(config.failOn ?? {}) };
 const held = new Map<string, Array<() => void>>((config.holdOn ?? []).map((cmd) => [cmd, []]));
 const opened: string[] = [];
+/** The files saved this session: the only ones open_saved and show_saved_in_folder accept. */
+const savedPaths = new Set<string>();
 let seq = 0;
 let status: 'open' | 'failed' = config.status ?? 'open';
 let workspace: WorkspaceInfo = { ...config.workspace };
@@ -185,9 +187,18 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       return post('/op/import_survey_wave', a);
     case 'cancel_survey_import':
       return null;
-    case 'save_export':
+    case 'save_export': {
       // The server makes the file as the shell does (PDF too) in the journey's folder.
-      return config.dialogs?.cancelSave ? null : post('/export', a);
+      if (config.dialogs?.cancelSave) return null;
+      const saved = (await post('/export', a)) as { path: string } | null;
+      if (saved) savedPaths.add(saved.path);
+      return saved;
+    }
+    case 'open_saved':
+    case 'show_saved_in_folder':
+      // As the shell: only a file saved this session, and nothing is launched here.
+      if (!savedPaths.has(String(a.path))) refuse('invalid_input', 'Only a file Groundwork saved for you can be opened from here');
+      return null;
     case 'save_chart': {
       // The page drew the file; the shell checks it is what it says and saves it. The
       // call (name, format, content) is recorded for the journey to read.
@@ -195,6 +206,7 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       const bytes = atob(String(a.content ?? ''));
       const looksRight = a.format === 'png' ? bytes.startsWith('\x89PNG\r\n\x1a\n') : /^(\uFEFF|\xEF\xBB\xBF)?\s*(<svg|<\?xml)/.test(bytes);
       if (!looksRight) refuse('invalid_input', `The chart did not arrive as a ${String(a.format).toUpperCase()} image; it was not saved. Try again`);
+      savedPaths.add(`/exports/${String(a.fileName)}`);
       return { path: `/exports/${String(a.fileName)}`, bytes: bytes.length, citations: 0 };
     }
     default:
@@ -236,7 +248,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'save_chart', 'choose_survey_file', 'import_survey', 'cancel_survey_import']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'import_survey', 'cancel_survey_import']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

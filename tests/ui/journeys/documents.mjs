@@ -120,4 +120,10 @@ journey('documents: a charter paragraph cites an observation from the picker, ke
   const toasts = await page.getByText(/Saved to .*Charter - 2027 H1 planning\.md/).first().textContent();
   const path = toasts.match(/Saved to (.*\.md)/)[1];
   assert.equal(readFileSync(path, 'utf8'), exported.content);
+  // The toast offers to open the file or show it in its folder: that file, and only it.
+  const savedToast = $(page, 'toast').filter({ hasText: 'Charter - 2027 H1 planning.md' });
+  await savedToast.getByRole('button', { name: 'Open' }).waitFor();
+  await savedToast.getByRole('button', { name: 'Show in folder' }).click();
+  const shown = (await app.calls('show_saved_in_folder')).find((c) => c.ok);
+  assert.equal(shown?.args?.path, path);
 });

@@ -14,6 +14,7 @@ import {
 } from '../ipc/client';
 import type { OpName } from '../ipc/generated/ops';
 import { toasts } from '../lib/toast.svelte';
+import { savedToast } from '../lib/saved';
 
 // ---- Charter and vision
 
@@ -58,7 +59,7 @@ export async function saveExport(ready: () => Promise<void>, of: ExportOf, forma
     await ready();
     const saved = await backend.saveExport(of, format);
     if (!saved) return false;
-    toasts.show(`Saved to ${saved.path} (${saved.citations} citations as footnotes).`);
+    savedToast(`Saved to ${saved.path} (${saved.citations} citations as footnotes).`, saved.path);
     return true;
   } catch (e) {
     toasts.error(e);

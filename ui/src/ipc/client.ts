@@ -71,6 +71,10 @@ export const backend = {
    * is typeset by the shell); null when the user cancels.
    */
   saveExport: (of: ExportOf, format: Format) => call<SavedExport | null>('save_export', { of, format }),
+  /** Opens a file this session saved, in the system's app for it (any other path is refused). */
+  openSaved: (path: string) => call<null>('open_saved', { path }),
+  /** Shows a file this session saved in its folder (any other path is refused). */
+  showSavedInFolder: (path: string) => call<null>('show_saved_in_folder', { path }),
   /**
    * Asks where to save a chart the page drew (`content`: the SVG or PNG's bytes in
    * base64; `fileName` only suggests a name) and writes it there; null when the user cancels.

@@ -1,10 +1,16 @@
 /** Short messages at the bottom of the window, some with an action (Undo). */
 
+export interface ToastAction {
+  label: string;
+  run: () => void | Promise<void>;
+}
+
 export interface Toast {
   id: number;
   message: string;
   tone: 'info' | 'error';
-  action?: { label: string; run: () => void | Promise<void> };
+  /** What the toast offers, first the main one (Undo, Open). */
+  actions: ToastAction[];
 }
 
 class Toasts {
@@ -12,10 +18,11 @@ class Toasts {
   #next = 1;
 
   /** Shows a message; `ms: 0` keeps it until the person dismisses it. */
-  show(message: string, options: { tone?: Toast['tone']; action?: Toast['action']; ms?: number } = {}): void {
+  show(message: string, options: { tone?: Toast['tone']; action?: ToastAction; actions?: ToastAction[]; ms?: number } = {}): void {
     const id = this.#next++;
-    this.items = [...this.items, { id, message, tone: options.tone ?? 'info', action: options.action }];
-    const ms = options.ms ?? (options.tone === 'error' ? 8000 : options.action ? 7000 : 3500);
+    const actions = [...(options.action ? [options.action] : []), ...(options.actions ?? [])];
+    this.items = [...this.items, { id, message, tone: options.tone ?? 'info', actions }];
+    const ms = options.ms ?? (options.tone === 'error' ? 8000 : actions.length ? 7000 : 3500);
     if (ms > 0) setTimeout(() => this.dismiss(id), ms);
   }
 

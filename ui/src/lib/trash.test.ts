@@ -17,14 +17,14 @@ describe('trash with Undo', () => {
   it('says what went to the trash, with an Undo', async () => {
     await trashWithUndo(async () => {}, { entity: 'kudos', id: 'k1', message: movedToTrash('the kudos') });
     expect(last().message).toBe('Moved the kudos to the trash.');
-    expect(last().action?.label).toBe('Undo');
+    expect(last().actions[0]?.label).toBe('Undo');
   });
 
   it('restores the thing on Undo, then shows it again', async () => {
     const order: string[] = [];
     restoreFromTrash.mockImplementation(async () => order.push('restored'));
     await trashWithUndo(async () => {}, { entity: 'pain', id: 'p1', message: 'Moved “x” to the trash.', restored: () => order.push('shown') });
-    await last().action?.run();
+    await last().actions[0]?.run();
     expect(restoreFromTrash).toHaveBeenCalledWith('pain', 'p1');
     expect(order).toEqual(['restored', 'shown']);
   });
@@ -39,7 +39,7 @@ describe('trash with Undo', () => {
     restoreFromTrash.mockRejectedValue(new Error('Nothing to restore.'));
     const shown = vi.fn();
     await trashWithUndo(async () => {}, { entity: 'tag', id: 't1', message: 'Moved it.', restored: shown });
-    await last().action?.run();
+    await last().actions[0]?.run();
     expect(last()).toMatchObject({ message: 'Nothing to restore.', tone: 'error' });
     expect(shown).not.toHaveBeenCalled();
   });

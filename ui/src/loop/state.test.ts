@@ -40,7 +40,7 @@ describe('the loop state', () => {
   it('names a trashed milestone in quotes, with Undo', async () => {
     await state.trashMilestone({ id: 'm1', title: 'Pilot team moved' } as never);
     expect(backend.deleteMilestone).toHaveBeenCalledWith('m1');
-    expect(toasts.items[0]).toMatchObject({ message: 'Moved “Pilot team moved” to the trash.', action: { label: 'Undo' } });
+    expect(toasts.items[0]).toMatchObject({ message: 'Moved “Pilot team moved” to the trash.', actions: [{ label: 'Undo' }] });
   });
 
   it('takes back an answer to a pain, and shows it again on Undo', async () => {
@@ -49,7 +49,7 @@ describe('the loop state', () => {
     await state.takeBackAnswer({ kind: 'pain', id: 'p1' }, { id: 'a1' } as never, taken, restored);
     expect(toasts.items[0].message).toBe('Took back the answer to this pain.');
     expect(taken).toHaveBeenCalled();
-    await toasts.items[0].action?.run();
+    await toasts.items[0].actions[0]?.run();
     expect(backend.restoreFromTrash).toHaveBeenCalledWith('answer', 'a1');
     expect(restored).toHaveBeenCalled();
   });
