@@ -46,6 +46,9 @@ journey(() => h, 'a survey export is imported, mapped, charted, and a free-text 
     await app.click(byTestId('survey-choose-file'));
     await app.waitText(byTestId('survey-summary'), (t) => t.includes('UTF-8 with byte-order mark, semicolon delimited') && t.includes('3 responses'));
     await app.waitText(byTestId('survey-preview'), (t) => t.includes('4.5') && t.includes('2026-11-14'));
+    // The mapping says whom the import would add to People; these respondents are added.
+    await app.waitText(byTestId('survey-register'), (t) => t.includes('3 respondents') && t.includes('adds 3'));
+    await app.click(byTestId('survey-respondents-add'));
     await app.screenshot('survey-mapping');
     await app.click(byTestId('survey-import-go'));
     await app.waitText(byTestId('survey-waves'), (t) => t.includes('Wave 1') && t.includes('3 responses'));

@@ -280,7 +280,9 @@ journey('a toast covers no editor and keeps its action reachable', { seed: oneCh
     assert.ok(!overlaps(box, editor), `the toast (${JSON.stringify(box)}) covers no part of ${id} (${JSON.stringify(editor)})`);
   }
   const sidebar = await rect($(page, 'sidebar'));
-  assert.ok(box.right <= sidebar.right && box.left >= sidebar.left, 'it sits over the sidebar');
+  assert.ok(box.left >= sidebar.right, 'it covers none of the sidebar: Trash and the rest stay clickable');
+  const list = await rect($(page, 'session-list'));
+  assert.ok(box.left >= list.left && box.right <= list.right, 'it sits over the foot of the list');
 
   // Undo on a trashed session is still there, and works.
   await $(page, 'session-delete').click();
@@ -289,6 +291,8 @@ journey('a toast covers no editor and keeps its action reachable', { seed: oneCh
   const u = await rect(undo);
   const viewport = page.viewportSize();
   assert.ok(u.top >= 0 && u.bottom <= viewport.height && u.left >= 0 && u.right <= viewport.width, 'Undo is on screen');
+  // Trash in the sidebar is not covered by the toast that offers Undo.
+  await $(page, 'nav-trash').click({ trial: true });
   await undo.click();
   await $(page, 'session-row').filter({ hasText: 'Coffee with Priya' }).waitFor();
 });
