@@ -53,3 +53,28 @@ export async function expectCount(locator, n, message = '') {
   }
   if (count !== n) throw new Error(`${message || 'count'}: expected ${n}, saw ${count}`);
 }
+
+/** Selects `passage` in the open session's notes, as a mouse drag would. */
+export async function selectPassage(page, passage) {
+  await page.locator('.cm-content').click();
+  await page.evaluate((p) => {
+    const content = document.querySelector('.cm-content');
+    const view = content.cmView?.view ?? null;
+    // Select through the DOM: find the text node holding the passage.
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const at = node.textContent.indexOf(p);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + p.length);
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return view;
+      }
+    }
+    throw new Error(`passage not found: ${p}`);
+  }, passage);
+}

@@ -5,7 +5,7 @@
 // says what address / eliminate / empower mean.
 
 import assert from 'node:assert/strict';
-import { journey, $, expectCount } from '../journey.mjs';
+import { journey, $, expectCount, selectPassage } from '../journey.mjs';
 
 const H1 = '2027 H1 planning';
 const NOTES = '# Coffee with Priya\nCI takes 40 minutes on a good day.\nThey retry flaky tests by hand before every release.';
@@ -28,29 +28,6 @@ async function openSession(page) {
   await $(page, 'session-row').first().click();
   await $(page, 'session-editor').waitFor();
   await page.locator('.cm-content').waitFor();
-}
-
-/** Selects `passage` in the open session's notes, as a mouse drag would. */
-async function selectPassage(page, passage) {
-  await page.locator('.cm-content').click();
-  await page.evaluate((p) => {
-    const content = document.querySelector('.cm-content');
-    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-      const at = node.textContent.indexOf(p);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + p.length);
-        const sel = window.getSelection();
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`passage not found: ${p}`);
-  }, passage);
 }
 
 /** What has focus: its test id, or its tag and label. */

@@ -3,7 +3,7 @@
 // through search in the command palette, whatever is typed there.
 
 import assert from 'node:assert/strict';
-import { journey, $, expectCount } from '../journey.mjs';
+import { journey, $, expectCount, selectPassage } from '../journey.mjs';
 
 const H1 = '2027 H1 planning';
 const NOTES = '# Coffee with Priya\nCI takes 40 minutes on a good day.\nThey retry flaky tests by hand before every release.';
@@ -18,31 +18,6 @@ const oneChat = {
 /** Every live observation of the workspace, as core lists them. */
 const ALL = { query: { filter: {}, text: '', offset: 0, limit: 100 } };
 const listed = async (app) => (await app.op('list_observations', ALL)).observations;
-
-/** Selects `passage` in the open session's notes, as a mouse drag would. */
-async function selectPassage(page, passage) {
-  await page.locator('.cm-content').click();
-  await page.evaluate((p) => {
-    const content = document.querySelector('.cm-content');
-    const view = content.cmView?.view ?? null;
-    // Select through the DOM: find the text node holding the passage.
-    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-      const at = node.textContent.indexOf(p);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + p.length);
-        const sel = window.getSelection();
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return view;
-      }
-    }
-    throw new Error(`passage not found: ${p}`);
-  }, passage);
-}
 
 journey('a selected passage becomes a pain attributed to its speaker, tagged, and listed with its session', { seed: oneChat }, async (app) => {
   const { page } = app;

@@ -29,6 +29,14 @@ const wave2 = [
 
 const b64 = (text) => Buffer.from(text, 'utf8').toString('base64');
 
+/** Opens Surveys (Ctrl+Shift+7), then the import, and picks the file the journey's dialog holds. */
+async function chooseExport(page) {
+  await $(page, 'cycle-switcher').waitFor();
+  await page.keyboard.press('Control+Shift+7');
+  await $(page, 'survey-import-open').click();
+  await $(page, 'survey-choose-file').click();
+}
+
 journey(
   'surveys: a wave is mapped with a preview, a bad row left out, charted, the next wave imports in one step, and an answer becomes evidence',
   { seed: { cycles: [{ name: H1, current: true }] }, dialogs: { surveyFile: { fileName: 'DevEx (Responses).csv', content: b64(wave1) } } },
@@ -135,10 +143,7 @@ journey(
   { seed: { cycles: [{ name: H1, current: true }] }, dialogs: { surveyFile: { fileName: 'Pulse.csv', content: b64(hostileWave) } } },
   async (app) => {
     const { page } = app;
-    await $(page, 'cycle-switcher').waitFor();
-    await page.keyboard.press('Control+Shift+7');
-    await $(page, 'survey-import-open').click();
-    await $(page, 'survey-choose-file').click();
+    await chooseExport(page);
     await $(page, 'survey-import-go').getByText('Import 3 responses').click();
     await $(page, 'survey-import').waitFor({ state: 'detached' });
     const nps = page.locator('[data-testid=survey-question-chart][data-kind=nps]');
@@ -194,10 +199,7 @@ journey(
   { seed: { cycles: [{ name: H1, current: true }], people: [{ name: 'Eng7' }] }, dialogs: { open: null, surveyFile: { fileName: 'Pulse.csv', content: b64(pulse) } } },
   async (app) => {
     const { page } = app;
-    await $(page, 'cycle-switcher').waitFor();
-    await page.keyboard.press('Control+Shift+7');
-    await $(page, 'survey-import-open').click();
-    await $(page, 'survey-choose-file').click();
+    await chooseExport(page);
     await $(page, 'survey-summary').getByText('240 responses').waitFor();
     // The register: 240 respondents, one known by name; six teams not in People.
     const register = $(page, 'survey-register');
