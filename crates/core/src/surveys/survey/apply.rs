@@ -213,16 +213,48 @@ pub(super) fn read_row(
     r
 }
 
-pub(super) fn preview_of(table: &Table, applied: &Applied, survey_known: bool) -> SurveyPreview {
+/// The respondents and teams named in the rows an import would keep (a row with a bad
+/// cell is never imported), each once in any case, in file order.
+#[derive(Default)]
+pub(super) struct Named {
+    pub(super) respondents: Vec<String>,
+    pub(super) teams: Vec<String>,
+    seen: (HashSet<String>, HashSet<String>),
+}
+
+impl Named {
+    fn add(&mut self, r: Response) {
+        if let Some(p) = r.respondent {
+            if self.seen.0.insert(p.to_lowercase()) {
+                self.respondents.push(p);
+            }
+        }
+        if let Some(t) = r.team {
+            if self.seen.1.insert(t.to_lowercase()) {
+                self.teams.push(t);
+            }
+        }
+    }
+}
+
+/// The preview of a file, and whom its rows name (read in the same pass).
+pub(super) fn preview_of(
+    table: &Table,
+    applied: &Applied,
+    survey_known: bool,
+) -> (SurveyPreview, Named) {
     let readers = readers(table, applied);
     let mut problems = Vec::new();
     let mut bad_rows = 0u32;
     let mut preview = Vec::new();
+    let mut named = Named::default();
     for (i, (row, fields)) in table.rows.iter().enumerate() {
         let before = problems.len();
         let mut mine = Vec::new();
-        read_row(table, &readers, *row, fields, &mut mine);
-        if !mine.is_empty() {
+        let response = read_row(table, &readers, *row, fields, &mut mine);
+        if mine.is_empty() {
+            named.add(response);
+        } else {
             bad_rows += 1;
         }
         if i < PREVIEW_ROWS {
@@ -287,7 +319,7 @@ pub(super) fn preview_of(table: &Table, applied: &Applied, survey_known: bool) -
     if table.rows.is_empty() {
         blockers.push("the file has a header but no responses".to_owned());
     }
-    SurveyPreview {
+    let preview = SurveyPreview {
         file_name: table.file_name.clone(),
         encoding: table.encoding,
         encoding_label: table.encoding.label().to_owned(),
@@ -306,33 +338,8 @@ pub(super) fn preview_of(table: &Table, applied: &Applied, survey_known: bool) -
         duplicate_of: None,
         blockers,
         register: RegisterPreview::default(),
-    }
-}
-
-/// The respondents and teams named in the rows an import would keep (rows with a bad
-/// cell are never imported), each once in any case, in file order.
-pub(super) fn named_in(table: &Table, applied: &Applied) -> (Vec<String>, Vec<String>) {
-    let readers = readers(table, applied);
-    let mut seen = (HashSet::new(), HashSet::new());
-    let mut named = (Vec::new(), Vec::new());
-    for (row, fields) in &table.rows {
-        let mut problems = Vec::new();
-        let r = read_row(table, &readers, *row, fields, &mut problems);
-        if !problems.is_empty() {
-            continue;
-        }
-        if let Some(p) = r.respondent {
-            if seen.0.insert(p.to_lowercase()) {
-                named.0.push(p);
-            }
-        }
-        if let Some(t) = r.team {
-            if seen.1.insert(t.to_lowercase()) {
-                named.1.push(t);
-            }
-        }
-    }
-    named
+    };
+    (preview, named)
 }
 
 /// The mapping the columns of a preview stand for, to remember or pass on.

@@ -93,27 +93,23 @@ impl Db<'_> {
         };
         let remembered = known.as_ref().and_then(|(_, _, m)| m.as_ref());
         let applied = apply(&table, mapping.or(remembered));
-        let mut preview = preview_of(&table, &applied, remembered.is_some());
+        let (mut preview, named) = preview_of(&table, &applied, remembered.is_some());
         preview.duplicate_of = self.wave_with_hash(&table.hash)?;
-        preview.register = self.register_preview(&table, &applied)?;
+        preview.register = self.register_preview(&named)?;
         Ok(preview)
     }
 
     /// What importing would add to People: who of the respondents and teams is known.
-    fn register_preview(
-        &self,
-        table: &Table,
-        applied: &Applied,
-    ) -> Result<RegisterPreview, DomainError> {
+    fn register_preview(&self, named: &Named) -> Result<RegisterPreview, DomainError> {
         let people = self.load_people()?;
-        let (respondents, teams) = named_in(table, applied);
+        let (respondents, teams) = (&named.respondents, &named.teams);
         let mut register = RegisterPreview {
             respondents: respondents.len() as u32,
             teams: teams.len() as u32,
             ..RegisterPreview::default()
         };
         let mut adding = std::collections::HashSet::new();
-        for key in &respondents {
+        for key in respondents {
             if people.find(key).is_some() {
                 register.known += 1;
             } else {
@@ -127,7 +123,7 @@ impl Db<'_> {
                 }
             }
         }
-        for team in &teams {
+        for team in teams {
             if !people.teams.contains_key(&team.to_lowercase()) {
                 register.new_teams_count += 1;
                 if register.new_teams.len() < REGISTER_PREVIEW_NAMES {
