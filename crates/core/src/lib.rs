@@ -11,6 +11,7 @@
 //!   <- discovery
 //!        <- prioritization <- closing_the_loop <- documents <- sample
 //!        <- surveys                                  (documents may use every area)
+//!        <- imports (readers of other tools' exports)
 //! ```
 //! `docs/architecture.md` is the map.
 
@@ -18,6 +19,7 @@ pub mod store;
 
 pub mod discovery;
 
+pub mod imports;
 pub mod prioritization;
 pub mod surveys;
 

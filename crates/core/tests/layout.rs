@@ -16,6 +16,7 @@ const AREAS: &[(&str, &[&str])] = &[
     ("store", &[]),
     ("discovery", &["store"]),
     ("prioritization", &["store", "discovery"]),
+    ("imports", &["store", "discovery"]),
     ("surveys", &["store", "discovery"]),
     (
         "closing_the_loop",
@@ -36,6 +37,7 @@ const AREAS: &[(&str, &[&str])] = &[
         &[
             "store",
             "discovery",
+            "imports",
             "prioritization",
             "surveys",
             "closing_the_loop",
@@ -47,6 +49,7 @@ const AREAS: &[(&str, &[&str])] = &[
         &[
             "store",
             "discovery",
+            "imports",
             "prioritization",
             "surveys",
             "closing_the_loop",
@@ -334,6 +337,7 @@ fn owners() -> BTreeMap<&'static str, Vec<&'static str>> {
         ("store", groundwork_core::store::TABLES),
         ("discovery", groundwork_core::discovery::TABLES),
         ("prioritization", groundwork_core::prioritization::TABLES),
+        ("imports", groundwork_core::imports::TABLES),
         ("surveys", groundwork_core::surveys::TABLES),
         (
             "closing_the_loop",
@@ -413,6 +417,7 @@ fn view_owners() -> BTreeMap<&'static str, Vec<&'static str>> {
         ("store", groundwork_core::store::VIEWS),
         ("discovery", groundwork_core::discovery::VIEWS),
         ("prioritization", groundwork_core::prioritization::VIEWS),
+        ("imports", groundwork_core::imports::VIEWS),
         ("surveys", groundwork_core::surveys::VIEWS),
         ("closing_the_loop", groundwork_core::closing_the_loop::VIEWS),
         ("documents", groundwork_core::documents::VIEWS),

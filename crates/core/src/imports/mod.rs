@@ -1,0 +1,14 @@
+//! Imports: reading what product managers already have in other tools (a folder of
+//! Markdown notes, an Obsidian vault; later Notion, Joplin, CSVs of other tools and
+//! the ticket queue) into what discovery keeps. Readers here are pure: they take files
+//! and say what they found, and nothing is written until the user has seen a preview.
+//!
+//! Builds on discovery and the kernel.
+
+pub mod vault;
+
+/// Imports own no table: what they bring in is kept by discovery.
+pub const TABLES: &[&str] = &[];
+
+/// Imports expose no view.
+pub const VIEWS: &[&str] = &[];

@@ -1,0 +1,263 @@
+//! Reading what already exists elsewhere: a folder of Markdown notes and an Obsidian
+//! vault, written here as the app writes them (front matter, inline tags, wikilinks
+//! with aliases and headings, embedded attachments, nested folders, empty notes, the
+//! `.obsidian` settings folder), and hostile folders (links out, binaries renamed).
+
+use groundwork_core::imports::vault::{
+    preview, read_folder, read_vault, Resolution, VaultError, VaultFile,
+};
+use std::path::Path;
+
+fn write(root: &Path, path: &str, text: &str) {
+    let file = root.join(path);
+    std::fs::create_dir_all(file.parent().expect("parent")).expect("folders");
+    std::fs::write(file, text).expect("write");
+}
+
+/// A vault as Obsidian keeps one.
+fn vault(root: &Path) {
+    write(
+        root,
+        "Chats/Coffee with Priya.md",
+        "---\n\
+         date: 2026-11-03\n\
+         type: coffee chat\n\
+         people: [\"[[Priya Raman]]\", Tom Berg]\n\
+         tags: [ci, flaky-tests]\n\
+         aliases: [Priya chat]\n\
+         mood: tired\n\
+         rating: 4\n\
+         ---\n\
+         # Coffee with Priya\n\n\
+         CI takes forty minutes #ci #payments/ledger. See [[Flaky tests|the flaky list]] and [[Runbook#Retries]].\n\n\
+         ![[whiteboard.png]] and [[Missing note]] and [[Standup]].\n\n\
+         ```\n#not-a-tag [[not a link]]\n```\n\
+         Issue #42 is not a tag.\n",
+    );
+    write(root, "Flaky tests.md", "#flaky-tests\nTests that fail.\n");
+    write(
+        root,
+        "Runbook.md",
+        "---\ntitle: The runbook\n---\n## Retries\nRetry once.\n",
+    );
+    write(root, "Standups/2026/Standup.md", "Monday standup.\n");
+    write(root, "Standups/2025/Standup.md", "Last year's standup.\n");
+    write(root, "Empty.md", "");
+    write(
+        root,
+        "Broken front matter.md",
+        "---\ntitle: [unclosed\n---\nStill read.\n",
+    );
+    write(root, "attachments/whiteboard.png", "\u{89}PNG");
+    write(root, ".obsidian/app.json", "{}");
+    write(root, ".obsidian/plugins/x.md", "not a note of the vault");
+}
+
+#[test]
+fn an_obsidian_vault_is_read_with_its_front_matter_tags_links_and_attachments() {
+    let dir = tempfile::tempdir().expect("dir");
+    vault(dir.path());
+    let v = read_folder(dir.path()).expect("reads");
+    let paths: Vec<&str> = v.notes.iter().map(|n| n.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "Broken front matter.md",
+            "Chats/Coffee with Priya.md",
+            "Empty.md",
+            "Flaky tests.md",
+            "Runbook.md",
+            "Standups/2025/Standup.md",
+            "Standups/2026/Standup.md",
+        ],
+        "notes in nested folders, none from .obsidian"
+    );
+    let chat = &v.notes[1];
+    assert_eq!(chat.title, "Coffee with Priya");
+    assert_eq!(
+        chat.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-03")
+    );
+    assert_eq!(chat.kind.as_deref(), Some("coffee chat"));
+    assert_eq!(
+        chat.people,
+        ["Priya Raman", "Tom Berg"],
+        "link brackets taken off"
+    );
+    assert_eq!(chat.aliases, ["Priya chat"]);
+    assert_eq!(
+        chat.tags,
+        ["ci", "flaky-tests", "payments/ledger"],
+        "front matter and inline tags once each; not in code, not #42"
+    );
+    assert_eq!(
+        chat.fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect::<Vec<_>>(),
+        [("mood", "tired"), ("rating", "4")],
+        "other keys are kept"
+    );
+    assert!(
+        chat.body.starts_with("# Coffee with Priya"),
+        "the front matter is not in the notes"
+    );
+    assert_eq!(chat.attachments, ["whiteboard.png"]);
+    let links: Vec<(&str, Option<&str>, &Resolution)> = chat
+        .links
+        .iter()
+        .map(|l| (l.target.as_str(), l.alias.as_deref(), &l.resolution))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "Flaky tests",
+                Some("the flaky list"),
+                &Resolution::Note {
+                    path: "Flaky tests.md".into()
+                }
+            ),
+            (
+                "Runbook",
+                None,
+                &Resolution::Note {
+                    path: "Runbook.md".into()
+                }
+            ),
+            ("Missing note", None, &Resolution::Missing),
+            (
+                "Standup",
+                None,
+                &Resolution::Ambiguous {
+                    paths: vec![
+                        "Standups/2025/Standup.md".into(),
+                        "Standups/2026/Standup.md".into()
+                    ]
+                }
+            ),
+        ],
+        "a name two notes share is left for the user to pick"
+    );
+    assert_eq!(v.notes[3].tags, ["flaky-tests"], "a tag may start a line");
+    assert_eq!(v.notes[4].title, "The runbook");
+    assert!(v.notes[4].tags.is_empty(), "a heading is not a tag");
+    assert!(v.notes[2].empty, "an empty note is kept, and said so");
+    let broken = &v.notes[0];
+    assert!(
+        broken.problems[0].contains("not YAML"),
+        "{:?}",
+        broken.problems
+    );
+    assert!(broken.body.contains("title: [unclosed"), "kept as text");
+    assert!(v.files.contains(&"attachments/whiteboard.png".to_owned()));
+    assert!(v
+        .skipped
+        .iter()
+        .any(|s| s.path == ".obsidian" && s.why.contains("hidden folder")));
+
+    let p = preview(&v);
+    assert_eq!(
+        (p.notes, p.empty_notes, p.dated, p.attachments),
+        (7, 1, 1, 1)
+    );
+    assert_eq!(p.links_resolved, 2);
+    assert_eq!(
+        p.links_broken,
+        [("Chats/Coffee with Priya.md".into(), "Missing note".into())]
+    );
+    assert_eq!(p.links_ambiguous.len(), 1);
+    assert_eq!(p.tags[0], ("flaky-tests".into(), 2), "most used first");
+    assert_eq!(p.people, ["Priya Raman", "Tom Berg"]);
+    assert_eq!(
+        p.fields_not_mapped,
+        [("mood".into(), 1), ("rating".into(), 1)]
+    );
+    assert_eq!(p.problems.len(), 1);
+}
+
+#[test]
+fn a_link_out_of_the_folder_is_not_followed_and_a_binary_note_is_skipped_with_why() {
+    let dir = tempfile::tempdir().expect("dir");
+    let outside = tempfile::tempdir().expect("outside");
+    write(outside.path(), "secret.md", "secret words");
+    write(dir.path(), "Note.md", "Kept.");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("elsewhere")).expect("link");
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.md"),
+            dir.path().join("linked.md"),
+        )
+        .expect("link");
+    }
+    std::fs::write(
+        dir.path().join("picture.md"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .expect("write");
+    let v = read_folder(dir.path()).expect("reads");
+    assert_eq!(v.notes.len(), 1);
+    assert!(
+        v.notes.iter().all(|n| !n.body.contains("secret")),
+        "nothing outside is read"
+    );
+    let why = |path: &str| {
+        v.skipped
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| s.why.clone())
+    };
+    #[cfg(unix)]
+    {
+        assert!(why("elsewhere").expect("said").contains("link"));
+        assert!(why("linked.md").expect("said").contains("link"));
+    }
+    assert!(why("picture.md").expect("said").contains("not a text note"));
+}
+
+#[test]
+fn a_folder_without_notes_is_refused_in_words() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(dir.path(), "photo.jpg", "x");
+    let err = read_folder(dir.path()).expect_err("refused");
+    assert!(matches!(err, VaultError::NoNotes { .. }));
+    assert!(err.to_string().contains("no Markdown notes"), "{err}");
+    let err = read_folder(&dir.path().join("nope")).expect_err("refused");
+    assert!(
+        err.to_string().contains("not a folder that can be read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn notes_in_any_encoding_and_line_ending_read_the_same() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "---\r\ntags: a b\r\n---\r\nWindows #notes\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let v = read_vault(vec![
+        VaultFile {
+            path: "win.md".into(),
+            bytes: utf16,
+        },
+        VaultFile {
+            path: "latin.md".into(),
+            bytes: b"Caf\xe9 #caf\xe9".to_vec(),
+        },
+    ]);
+    let latin = &v.notes[0];
+    assert_eq!(latin.body, "Café #café");
+    assert_eq!(latin.tags, ["café"]);
+    let win = &v.notes[1];
+    assert_eq!(
+        win.tags,
+        ["a", "b", "notes"],
+        "space-separated tags and inline ones"
+    );
+    assert_eq!(win.body, "Windows #notes\n");
+}
