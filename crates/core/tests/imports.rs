@@ -8,6 +8,12 @@ use groundwork_core::imports::vault::{
 };
 use std::path::Path;
 
+mod common;
+
+use common::*;
+use groundwork_core::imports::vault_import::{kind_named, VaultImport};
+use groundwork_core::*;
+
 fn write(root: &Path, path: &str, text: &str) {
     let file = root.join(path);
     std::fs::create_dir_all(file.parent().expect("parent")).expect("folders");
@@ -260,4 +266,120 @@ fn notes_in_any_encoding_and_line_ending_read_the_same() {
         "space-separated tags and inline ones"
     );
     assert_eq!(win.body, "Windows #notes\n");
+}
+
+fn import(
+    w: &World,
+    v: &groundwork_core::imports::vault::Vault,
+    add_people: bool,
+) -> groundwork_core::imports::vault_import::VaultImported {
+    w.store
+        .write(|tx| {
+            tx.import_vault(
+                v,
+                &VaultImport {
+                    origin: "/home/pm/Vault".into(),
+                    cycle_id: None,
+                    kind: SourceKind::StakeholderFeedback,
+                    add_people,
+                },
+            )
+        })
+        .expect("import")
+}
+
+#[test]
+fn a_vault_imports_as_sessions_with_their_kind_date_people_and_tags_and_again_adds_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    vault(dir.path());
+    let v = read_folder(dir.path()).expect("reads");
+    let w = world();
+    w.person("Priya Raman", None, Relation::InternalUser);
+    let done = import(&w, &v, true);
+    assert_eq!(
+        (
+            done.sessions,
+            done.empty,
+            done.people_matched,
+            done.people_added,
+            done.already_imported
+        ),
+        (6, 1, 1, 1, 0),
+        "every written note a session; Priya matched, Tom added; the empty note left out"
+    );
+    let sessions = w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("sessions");
+    let chat = sessions
+        .sessions
+        .iter()
+        .find(|s| s.title == "Coffee with Priya")
+        .expect("the chat");
+    assert_eq!(chat.kind, SourceKind::CoffeeChat, "from its front matter");
+    assert_eq!(chat.held_on.to_string(), "2026-11-03");
+    let full = w.store.read(|db| db.session(chat.id)).expect("session");
+    assert_eq!(
+        full.people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Priya Raman", "Tom Berg"]
+    );
+    let mut tags: Vec<&str> = full.tags.iter().map(|t| t.name.as_str()).collect();
+    tags.sort();
+    assert_eq!(tags, ["ci", "flaky-tests", "payments/ledger"]);
+    assert!(
+        full.notes.starts_with("# Coffee with Priya"),
+        "{}",
+        full.notes
+    );
+    let runbook = sessions
+        .sessions
+        .iter()
+        .find(|s| s.title == "The runbook")
+        .expect("runbook");
+    assert_eq!(
+        runbook.kind,
+        SourceKind::StakeholderFeedback,
+        "the kind chosen for the rest"
+    );
+
+    // The same folder again: nothing new, nothing copied.
+    let again = import(&w, &v, true);
+    assert_eq!((again.sessions, again.already_imported), (0, 6));
+    assert_eq!(
+        w.store
+            .read(|db| db.list_sessions(&SessionQuery::default()))
+            .expect("sessions")
+            .total,
+        6
+    );
+}
+
+#[test]
+fn people_a_vault_names_are_only_matched_when_the_user_says_not_to_add_them() {
+    let dir = tempfile::tempdir().expect("dir");
+    vault(dir.path());
+    let v = read_folder(dir.path()).expect("reads");
+    let w = world();
+    let done = import(&w, &v, false);
+    assert_eq!((done.people_added, done.people_left_out), (0, 2));
+    assert!(w
+        .store
+        .read(|db| db.list_people(&PeopleQuery::default()))
+        .expect("people")
+        .is_empty());
+}
+
+#[test]
+fn a_kind_is_named_loosely_by_front_matter_or_folder() {
+    assert_eq!(kind_named("coffee chat"), Some(SourceKind::CoffeeChat));
+    assert_eq!(kind_named("Coffee chats"), Some(SourceKind::CoffeeChat));
+    assert_eq!(
+        kind_named("sla_conversation"),
+        Some(SourceKind::SlaConversation)
+    );
+    assert_eq!(kind_named("Standups"), None);
+    assert_eq!(kind_named(""), None);
 }

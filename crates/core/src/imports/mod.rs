@@ -6,9 +6,11 @@
 //! Builds on discovery and the kernel.
 
 pub mod vault;
+pub mod vault_import;
 
-/// Imports own no table: what they bring in is kept by discovery.
-pub const TABLES: &[&str] = &[];
+/// Imports own the record of where imported sessions came from; what they bring in
+/// is kept by discovery, through its functions.
+pub const TABLES: &[&str] = &["import_source"];
 
 /// Imports expose no view.
 pub const VIEWS: &[&str] = &[];

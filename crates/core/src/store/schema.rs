@@ -111,6 +111,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../../migrations/0014_area_reads.sql"),
         breaking: false,
     },
+    Migration {
+        version: 15,
+        name: "0015_imports",
+        sql: include_str!("../../../../migrations/0015_imports.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

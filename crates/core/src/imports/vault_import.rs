@@ -1,0 +1,218 @@
+//! A folder of notes imported as sessions, all or nothing: each note a session of the
+//! cycle (its kind from the front matter or folder, else the one the user chose; its
+//! date; its title; its Markdown as the notes), with its tags and the people it names
+//! matched to the register by name (or added, when the user says so). Each session
+//! keeps where it came from, so importing the same folder again adds only new notes.
+
+use crate::discovery::person::PeopleQuery;
+use crate::discovery::session::NewSession;
+use crate::discovery::tag::TagInput;
+use crate::imports::vault::{Vault, VaultNote};
+use crate::store::db::Tx;
+use crate::store::error::DomainError;
+use crate::store::kind::SourceKind;
+use crate::store::limits;
+use crate::store::policy::Act;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// How a folder is imported.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultImport {
+    /// The folder as the user named it: with each note's path, what tells a note
+    /// imported before from a new one.
+    pub origin: String,
+    /// The cycle the sessions go in; absent means the current one.
+    #[serde(default)]
+    #[ts(optional)]
+    pub cycle_id: Option<Uuid>,
+    /// The kind of a note whose front matter and folder name none.
+    pub kind: SourceKind,
+    /// Whether people the notes name and People lacks are added (else they are left out).
+    #[serde(default = "yes")]
+    pub add_people: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultImported {
+    pub sessions: u32,
+    /// Notes imported from this folder before: left as they are, never copied twice.
+    pub already_imported: u32,
+    /// Notes with nothing written: not made sessions.
+    pub empty: u32,
+    pub people_matched: u32,
+    pub people_added: u32,
+    /// People named but not added (when the user said not to).
+    pub people_left_out: u32,
+    pub tags_added: u32,
+}
+
+/// The kind a note's front matter (`type: coffee chat`) or top folder (`Coffee chats/`)
+/// names, read loosely: case, `-`/`_` and a plural `s` do not matter.
+pub fn kind_named(words: &str) -> Option<SourceKind> {
+    let norm = |s: &str| {
+        let s = s.trim().to_lowercase().replace(['-', '_'], " ");
+        s.strip_suffix('s').map(str::to_owned).unwrap_or(s)
+    };
+    let wanted = norm(words);
+    if wanted.is_empty() {
+        return None;
+    }
+    SourceKind::ALL
+        .into_iter()
+        .find(|k| norm(k.label()) == wanted || norm(k.as_str()) == wanted)
+}
+
+fn kind_of(note: &VaultNote) -> Option<SourceKind> {
+    note.kind.as_deref().and_then(kind_named).or_else(|| {
+        let (folder, _) = note.path.split_once('/')?;
+        kind_named(folder)
+    })
+}
+
+fn hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The first `max` characters of a title, on one line.
+fn title_of(note: &VaultNote) -> String {
+    let one_line: String = note.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    one_line.chars().take(limits::SESSION_TITLE).collect()
+}
+
+impl Tx<'_> {
+    /// Imports the notes of `vault` as sessions, all or nothing.
+    pub fn import_vault(
+        &self,
+        vault: &Vault,
+        request: &VaultImport,
+    ) -> Result<VaultImported, DomainError> {
+        let cycle = match request.cycle_id {
+            Some(c) => c,
+            None => self.current_cycle()?.ok_or(DomainError::NoCycle)?.id,
+        };
+        self.require(cycle, Act::Capture)?;
+        let origin = request.origin.trim();
+        if origin.is_empty() {
+            return Err(DomainError::invalid(
+                "origin",
+                "name the folder the notes come from",
+            ));
+        }
+        let mut people: HashMap<String, Uuid> = self
+            .list_people(&PeopleQuery::default())?
+            .into_iter()
+            .map(|p| (p.name.to_lowercase(), p.id))
+            .collect();
+        let mut tags: HashMap<String, Uuid> = self
+            .list_tags()?
+            .into_iter()
+            .map(|t| (t.name.to_lowercase(), t.id))
+            .collect();
+        let today = self.now().date_naive();
+        let mut done = VaultImported::default();
+        for note in &vault.notes {
+            if note.empty {
+                done.empty += 1;
+                continue;
+            }
+            if self.imported_before(origin, &note.path)? {
+                done.already_imported += 1;
+                continue;
+            }
+            let mut who = Vec::new();
+            for name in &note.people {
+                let key = name.to_lowercase();
+                match people.get(&key) {
+                    Some(id) => {
+                        done.people_matched += 1;
+                        who.push(*id);
+                    }
+                    None if request.add_people => {
+                        let id = self.add_person_named(name, None)?;
+                        people.insert(key, id);
+                        done.people_added += 1;
+                        who.push(id);
+                    }
+                    None => done.people_left_out += 1,
+                }
+            }
+            who.dedup();
+            let mut tag_ids = Vec::new();
+            for name in note.tags.iter().take(limits::TAGS) {
+                let name: String = name.chars().take(limits::TAG_NAME).collect();
+                let key = name.to_lowercase();
+                let id = match tags.get(&key) {
+                    Some(id) => *id,
+                    None => {
+                        let tag = self.create_tag(&TagInput {
+                            name: name.clone(),
+                            colour: None,
+                            group: None,
+                        })?;
+                        tags.insert(key, tag.id);
+                        done.tags_added += 1;
+                        tag.id
+                    }
+                };
+                if !tag_ids.contains(&id) {
+                    tag_ids.push(id);
+                }
+            }
+            let session = self
+                .create_session(&NewSession {
+                    cycle_id: cycle,
+                    kind: kind_of(note).unwrap_or(request.kind),
+                    title: title_of(note),
+                    held_on: note.date.unwrap_or(today),
+                    people: who,
+                    links: Vec::new(),
+                    tags: tag_ids,
+                    notes: Some(note.body.clone()),
+                })
+                .map_err(|e| DomainError::invalid("note", format!("{}: {e}", note.path)))?;
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO import_source (origin, source_id, session_id, content_hash, imported_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![
+                    origin,
+                    note.path,
+                    session.id.to_string(),
+                    hash(&note.body),
+                    self.now_text()
+                ])?;
+            done.sessions += 1;
+        }
+        Ok(done)
+    }
+
+    /// Whether the note at `path` of `origin` was imported before as a session that
+    /// still exists (one in the trash counts: restoring it beats a second copy).
+    fn imported_before(&self, origin: &str, path: &str) -> Result<bool, DomainError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM import_source i JOIN session_view s ON s.id = i.session_id
+                 WHERE i.origin = ?1 AND i.source_id = ?2",
+            )?
+            .query_row(params![origin, path], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+}
