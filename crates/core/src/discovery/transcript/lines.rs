@@ -20,7 +20,9 @@ pub(super) fn stamp_header(line: &str) -> Option<(&str, u64)> {
     let line = line.trim();
     let (name, stamp) = line.rsplit_once(char::is_whitespace)?;
     let name = name.trim();
-    if !time::is_time(stamp) || name.contains(':') || !looks_like_name(name) {
+    // "Transcription ended after 00:45:12" ends in a time too, and is no speaker.
+    let tool_line = not_speech(line).is_some();
+    if tool_line || !time::is_time(stamp) || name.contains(':') || !looks_like_name(name) {
         return None;
     }
     Some((name, time::parse(stamp)?))
@@ -107,7 +109,7 @@ pub(super) fn stamped(lines: &[(u32, &str)]) -> Result<Read, TranscriptError> {
 pub(super) fn meet(lines: &[(u32, &str)]) -> Result<Read, TranscriptError> {
     let mut read = Read::default();
     let mut at: Option<u64> = None;
-    let mut section: Option<&'static str> = None;
+    let mut section = BEFORE_TRANSCRIPT;
     let mut ended = false;
     let mut speaker = String::new();
     for &(n, line) in lines {
@@ -131,8 +133,8 @@ pub(super) fn meet(lines: &[(u32, &str)]) -> Result<Read, TranscriptError> {
             continue;
         }
         if at.is_none() {
-            section = gemini_heading(text).or(section);
-            read.leave_out(n, text, gemini_why(section));
+            section = gemini_heading(text).unwrap_or(section);
+            read.leave_out(n, text, section);
             continue;
         }
         match split_speaker(text) {
@@ -150,28 +152,23 @@ fn after_end(text: &str) -> &'static str {
     not_speech(text).unwrap_or("after the end of transcription, not speech")
 }
 
-/// The heading of a part of Gemini's notes, known by its words (an emoji may lead).
+/// Why lines before Meet's first time line are not speech, until a heading says more.
+const BEFORE_TRANSCRIPT: &str = "the document's heading, before the transcript, not speech";
+
+/// Why the lines under a heading of Gemini's notes are not speech, the heading known
+/// by its words (an emoji may lead).
 fn gemini_heading(text: &str) -> Option<&'static str> {
     let words = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim()
         .to_lowercase();
     match words.as_str() {
-        "summary" => Some("Gemini's summary"),
-        "details" => Some("Gemini's details"),
-        "next steps" | "suggested next steps" => Some("Gemini's suggested next steps"),
-        "notes" | "notes by gemini" => Some("Gemini's notes"),
+        "summary" => Some("Gemini's summary, not speech"),
+        "details" => Some("Gemini's details, not speech"),
+        "next steps" | "suggested next steps" => Some("Gemini's suggested next steps, not speech"),
+        "notes" | "notes by gemini" => Some("Gemini's notes, not speech"),
+        "transcript" => Some(BEFORE_TRANSCRIPT),
         _ => None,
-    }
-}
-
-fn gemini_why(section: Option<&'static str>) -> &'static str {
-    match section {
-        Some("Gemini's summary") => "Gemini's summary, not speech",
-        Some("Gemini's details") => "Gemini's details, not speech",
-        Some("Gemini's suggested next steps") => "Gemini's suggested next steps, not speech",
-        Some(_) => "Gemini's notes, not speech",
-        None => "the document's heading, before the transcript, not speech",
     }
 }
 

@@ -249,17 +249,12 @@ fn parse(
     if read.turns.is_empty() {
         return Err(TranscriptError::Empty);
     }
-    let duration_ms = read
-        .turns
-        .iter()
-        .filter_map(|t| t.end_ms.or(t.start_ms))
-        .max();
     Ok(Transcript {
         format,
         encoding_label: encoding.to_owned(),
         turns: read.turns,
         left_out: read.left_out,
-        duration_ms,
+        duration_ms: read.last_ms,
     })
 }
 
@@ -268,6 +263,9 @@ fn parse(
 struct Read {
     turns: Vec<Turn>,
     left_out: Vec<LeftOut>,
+    /// The latest time said: a joined turn keeps only its first start, and formats
+    /// without end times would otherwise lose their last stamps.
+    last_ms: Option<u64>,
 }
 
 impl Read {
@@ -279,6 +277,7 @@ impl Read {
         if text.is_empty() {
             return;
         }
+        self.last_ms = self.last_ms.max(end.or(start));
         if let Some(last) = self.turns.last_mut() {
             if last.speaker == speaker {
                 last.text.push(' ');
