@@ -508,6 +508,9 @@ operations! {
     /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
     export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [Documents, Pains, Tradeoffs, Solutions, Roadmap, Kudos] => |db, i| db.export(i.cycle_id, i.doc, i.format);
 
+    /// Reads a transcript (`content`: the file's bytes in base64, as for a survey export) — Zoom, Teams, Meet, Otter, SubRip, WebVTT or `Name: text` lines, told by what it holds — and says what it holds: the format, duration, turns, each speaker's share of the words and what was left out as not speech. Writes nothing.
+    preview_transcript: read { file_name: String, content: String } -> TranscriptPreview []
+        => |_db, i| Ok(groundwork_core::discovery::transcript::preview(&groundwork_core::discovery::transcript::read_transcript(&i.file_name, &file_bytes(&i.content)?)?));
     /// Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
     preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview [Surveys]
         => |db, i| db.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());
