@@ -22,10 +22,12 @@ pub(super) fn read(all: &[(u32, &str)]) -> Result<Read, TranscriptError> {
         time::in_order(line, start, last_start)?;
         last_start = Some(start);
         let text = cue_text(&block[at + 1..]);
+        // What was said is named by the line it is written on, not its timing line.
+        let said_on = block.get(at + 1).map_or(line, |(n, _)| *n);
         for (who, said) in voices(&text, &mut speaker) {
             match not_speech(&said) {
-                Some(why) => read.leave_out(line, &said, why),
-                None => read.say(line, &who, Some(start), Some(end), &said),
+                Some(why) => read.leave_out(said_on, &said, why),
+                None => read.say(said_on, &who, Some(start), Some(end), &said),
             }
         }
     }
