@@ -166,6 +166,11 @@ fn a_teams_docx_has_a_paragraph_per_turn_and_leaves_out_transcription_starting()
     assert_eq!(t.turns[0].text, "So, tell me about deploys & rollbacks.");
     assert_eq!(t.turns[1].text, "They take an hour. And they fail.");
     assert_eq!(t.turns[1].start_ms, Some(9_000));
+    assert_eq!(
+        t.turns[1].line, 5,
+        "a Word document's lines are its paragraphs"
+    );
+    assert_eq!(t.left_out[2].line, 3);
     let why: Vec<&str> = t.left_out.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(
         why,
@@ -370,6 +375,19 @@ fn a_time_that_cannot_be_a_time_names_its_line() {
         }
     );
     assert!(e.to_string().starts_with("line 8: "), "{e}");
+    let zoom = "[A] 10:00:00\nfirst\n[B] 10:61:00\nsecond\n";
+    assert_eq!(
+        read_transcript("captions.txt", zoom.as_bytes()),
+        Err(TranscriptError::BadTime {
+            line: 3,
+            text: "10:61:00".into()
+        })
+    );
+    let meet = "Chat - Transcript\n00:00:00\nA: hi\n00:70:00\nB: hello\n";
+    assert!(matches!(
+        read_transcript("meet.txt", meet.as_bytes()),
+        Err(TranscriptError::BadTime { line: 4, .. })
+    ));
 }
 
 #[test]

@@ -8,11 +8,11 @@ use std::io::{Cursor, Read};
 
 const DOCUMENT: &str = "word/document.xml";
 
-/// The document's text: its paragraphs, each followed by a blank line so that a
-/// paragraph reads as a block of lines. `cap` bounds the unpacked XML.
-pub(super) fn document_text(bytes: &[u8], cap: u64) -> Result<String, TranscriptError> {
+/// The document's paragraphs, their line breaks kept as `\n`. `cap` bounds the
+/// unpacked XML.
+pub(super) fn document_paragraphs(bytes: &[u8], cap: u64) -> Result<Vec<String>, TranscriptError> {
     let xml = document_xml(bytes, cap)?;
-    Ok(paragraphs(&xml).join("\n\n"))
+    Ok(paragraphs(&xml))
 }
 
 fn document_xml(bytes: &[u8], cap: u64) -> Result<String, TranscriptError> {
@@ -165,12 +165,12 @@ mod tests {
         let bytes = zipped(DOCUMENT, &big);
         assert!(bytes.len() < 1024, "it compresses well, as a zip bomb does");
         assert!(matches!(
-            document_text(&bytes, 1024),
+            document_paragraphs(&bytes, 1024),
             Err(TranscriptError::DocumentTooLarge { .. })
         ));
-        assert!(document_text(&bytes, 8192).is_ok());
+        assert!(document_paragraphs(&bytes, 8192).is_ok());
         assert_eq!(
-            document_text(&zipped("other.xml", b"x"), 1024),
+            document_paragraphs(&zipped("other.xml", b"x"), 1024),
             Err(TranscriptError::NoDocument)
         );
     }

@@ -34,7 +34,8 @@ pub(super) fn zoom_caption_header(line: &str) -> Option<(&str, &str, &str)> {
     let (name, rest) = rest.split_once(']')?;
     let rest = rest.trim_start();
     let (clock, said) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    time::is_time(clock).then_some((name.trim(), clock, said))
+    // A clock that is no time is still a header, for the reader to refuse by its line.
+    time::looks_like_clock(clock).then_some((name.trim(), clock, said))
 }
 
 /// Zoom's saved captions. Their times are times of day, so each turn starts at its time
@@ -126,7 +127,8 @@ pub(super) fn meet(lines: &[(u32, &str)]) -> Result<Read, TranscriptError> {
             read.leave_out(n, text, why);
             continue;
         }
-        if time::is_time(text) {
+        // Once the transcript has begun, a line written like a time must be one.
+        if time::is_time(text) || (at.is_some() && time::looks_like_clock(text)) {
             let t = time::at(n, text)?;
             time::in_order(n, t, at)?;
             at = Some(t);

@@ -84,7 +84,7 @@ pub struct Turn {
     #[ts(type = "number | null")]
     pub end_ms: Option<u64>,
     pub text: String,
-    /// The line (for a `.docx`, the paragraph) the turn starts on.
+    /// The line the turn starts on (in a Word document, the paragraph: 1 is the first).
     pub line: u32,
 }
 
@@ -92,6 +92,7 @@ pub struct Turn {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LeftOut {
+    /// Its line (in a Word document, its paragraph).
     pub line: u32,
     pub text: String,
     pub why: String,
@@ -210,8 +211,8 @@ pub fn read_transcript(file_name: &str, bytes: &[u8]) -> Result<Transcript, Tran
         });
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        let text = docx::document_text(bytes, MAX_DOCUMENT_BYTES)?;
-        let lines = numbered(&text);
+        let paragraphs = docx::document_paragraphs(bytes, MAX_DOCUMENT_BYTES)?;
+        let lines = by_paragraph(&paragraphs);
         let format = shape::of_document(&lines)?;
         return parse(format, &lines, "UTF-8 (inside a Word document)");
     }
@@ -231,6 +232,18 @@ fn numbered(text: &str) -> Vec<(u32, &str)> {
             (n, l.strip_suffix('\r').unwrap_or(l))
         })
         .collect()
+}
+
+/// A Word document's lines, numbered by their paragraph (Word numbers no lines), each
+/// paragraph ending in a blank line so that it reads as a block, as Otter's turns do.
+fn by_paragraph(paragraphs: &[String]) -> Vec<(u32, &str)> {
+    let mut lines = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        lines.extend(p.split('\n').map(|l| (n, l.trim_end_matches('\r'))));
+        lines.push((n, ""));
+    }
+    lines
 }
 
 fn parse(

@@ -46,6 +46,17 @@ pub(super) fn is_time(text: &str) -> bool {
     t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(':') && parse(t).is_some()
 }
 
+/// Whether `text` is written like a time (digits and colons, a fraction perhaps),
+/// whether or not it is one: where a format puts a time, such a text that is no time
+/// is a damaged file, not words.
+pub(super) fn looks_like_clock(text: &str) -> bool {
+    let t = text.trim();
+    t.contains(':')
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
+}
+
 /// A time parsed, or an error naming the line.
 pub(super) fn at(line: u32, text: &str) -> Result<u64, TranscriptError> {
     parse(text).ok_or_else(|| TranscriptError::BadTime {
