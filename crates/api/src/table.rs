@@ -750,6 +750,31 @@ mod tests {
     }
 
     #[test]
+    fn a_transcript_arrives_as_base64_and_one_that_is_not_is_refused_as_invalid_input() {
+        use base64::Engine;
+        let store = store();
+        let vtt = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nPriya Raman: Hello.\n";
+        let content = base64::engine::general_purpose::STANDARD.encode(vtt);
+        let preview = call(
+            &store,
+            "preview_transcript",
+            serde_json::json!({ "fileName": "a.transcript.vtt", "content": content }),
+        )
+        .expect("preview");
+        assert_eq!(preview["format"], "zoom_vtt");
+        assert_eq!(preview["speakers"][0]["label"], "Priya Raman");
+        let png = base64::engine::general_purpose::STANDARD.encode(b"\x89PNG\r\n\x1a\n\0\0");
+        let err = call(
+            &store,
+            "preview_transcript",
+            serde_json::json!({ "fileName": "a.vtt", "content": png }),
+        )
+        .expect_err("an image");
+        assert_eq!(err.kind, ErrorKind::InvalidInput);
+        assert!(err.message.contains("PNG image"), "{}", err.message);
+    }
+
+    #[test]
     fn a_survey_export_arrives_as_base64_and_garbled_content_is_refused_in_words() {
         use base64::Engine;
         let store = store();

@@ -177,7 +177,8 @@ impl TranscriptError {
         }
     }
 
-    /// A kernel decoding error in a transcript's words (its own speak of surveys).
+    /// A kernel decoding error worded for a transcript (the kernel's own words speak of
+    /// survey exports).
     fn from_file(e: FileError) -> Self {
         match e {
             FileError::Empty | FileError::Blank => Self::Empty,
