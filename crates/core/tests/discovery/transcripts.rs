@@ -259,7 +259,7 @@ fn a_meet_docx_reads_by_the_same_rules_as_its_text() {
 
 #[test]
 fn an_otter_txt_keeps_unnamed_speakers_and_leaves_its_footer_out() {
-    let text = "Speaker 1  0:00\nThanks for joining.\n\nUnknown Speaker  0:12\nSure, happy to.\n\nPriya Raman  1:02:03\nLast question.\n\nTranscribed by https://otter.ai\n";
+    let text = "Speaker 1  0:00\nThanks for joining.\n\nUnknown Speaker  0:12\nSure, happy to.\n\nPriya Raman  1:02:03\nLast question: is the report computer generated?\n\nTranscribed by https://otter.ai\n";
     let t = read("chat.txt", text);
     assert_eq!(t.format, TranscriptFormat::OtterTxt);
     assert_eq!(
@@ -267,9 +267,13 @@ fn an_otter_txt_keeps_unnamed_speakers_and_leaves_its_footer_out() {
         vec!["Speaker 1", "Unknown Speaker", "Priya Raman"]
     );
     assert_eq!(t.turns[2].start_ms, Some(3_723_000));
+    assert!(
+        t.turns[2].text.contains("computer generated"),
+        "said, so kept"
+    );
     assert_eq!(t.left_out.len(), 1);
     assert_eq!(t.left_out[0].line, 10);
-    assert!(t.left_out[0].why.contains("footer"));
+    assert_eq!(t.left_out[0].why, "Otter's footer, not speech");
 }
 
 #[test]

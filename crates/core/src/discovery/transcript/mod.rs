@@ -329,11 +329,14 @@ fn not_speech(text: &str) -> Option<&'static str> {
     if lower.starts_with("transcription ended after") {
         return Some("the end of transcription, not speech");
     }
-    if lower.contains("computer generated") || lower.contains("computer-generated") {
+    // The notices' own words, not just "computer generated" or "transcribed by":
+    // someone may say those in a talk.
+    let generated = lower.contains("computer generated") || lower.contains("computer-generated");
+    if generated && (lower.contains("transcript") || lower.contains("might contain errors")) {
         return Some("the notice that the transcript was computer generated, not speech");
     }
-    if lower.starts_with("transcribed by ") {
-        return Some("the transcription tool's footer, not speech");
+    if lower.starts_with("transcribed by") && lower.contains("otter") {
+        return Some("Otter's footer, not speech");
     }
     None
 }
