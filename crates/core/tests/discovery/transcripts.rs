@@ -283,6 +283,8 @@ fn an_srt_with_names_in_its_cues_reads_and_a_cue_without_one_goes_on() {
     assert_eq!(t.format, TranscriptFormat::Srt);
     assert_eq!(speakers(&t), vec!["Priya", "Sam"]);
     assert_eq!(t.turns[0].text, "Hello. How are you?");
+    let headless = "00:00:01.000 --> 00:00:02.000\nPriya: Hello.\n";
+    assert_eq!(read("chat.vtt", headless).format, TranscriptFormat::Vtt);
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! Which format a transcript is, told by what its lines hold. The extension only
-//! breaks ties (a `.srt` with `Name: text` cues is SubRip either way; a `.vtt` without
-//! vendor marks is plain WebVTT), since people rename files and tools mislabel them.
+//! Which format a transcript is, told by what its lines hold, since people rename
+//! files and tools mislabel them. The name only breaks a tie: WebVTT cues of
+//! `Name: text` without Zoom's cue numbers are Zoom's when the file is named as Zoom
+//! names it (`….transcript.vtt`).
 
 use super::{lines, split_speaker, time, TranscriptError, TranscriptFormat};
 
@@ -21,6 +22,10 @@ pub(super) fn of_text(
     }
     if is_srt(&head) {
         return Ok(TranscriptFormat::Srt);
+    }
+    // Cues whose `WEBVTT` header was lost (some tools leave it out) are still cues.
+    if first.contains("-->") {
+        return Ok(vtt_kind(file_name, &head));
     }
     if lines::zoom_caption_header(first).is_some() {
         return Ok(TranscriptFormat::ZoomTxt);
