@@ -3,4 +3,8 @@
 /**
  * A line that is not speech, and why it was left out.
  */
-export type LeftOut = { line: number, text: string, why: string, };
+export type LeftOut = { 
+/**
+ * Its line (in a Word document, its paragraph).
+ */
+line: number, text: string, why: string, };
