@@ -87,6 +87,7 @@ impl From<DomainError> for IpcError {
             DomainError::InvalidInput { .. }
             | DomainError::CannotMerge(_)
             | DomainError::SurveyFile(_)
+            | DomainError::TranscriptFile { .. }
             | DomainError::BadRows { .. } => ErrorKind::InvalidInput,
             DomainError::AlreadyImported { .. } => ErrorKind::AlreadyImported,
             DomainError::Cancelled => ErrorKind::Cancelled,

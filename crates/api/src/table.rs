@@ -508,6 +508,9 @@ operations! {
     /// A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes.
     export_document: read { cycle_id: Uuid, doc: ExportDoc, format: ExportFormat } -> Exported [Documents, Pains, Tradeoffs, Solutions, Roadmap, Kudos] => |db, i| db.export(i.cycle_id, i.doc, i.format);
 
+    /// Reads a transcript (`content`: the file's bytes in base64, as for a survey export) — Zoom, Teams, Meet, Otter, SubRip, WebVTT or `Name: text` lines, told by what it holds — and says what it holds: the format, duration, turns, each speaker's share of the words and what was left out as not speech. Writes nothing.
+    preview_transcript: read { file_name: String, content: String } -> TranscriptPreview []
+        => |_db, i| Ok(groundwork_core::discovery::transcript::preview(&groundwork_core::discovery::transcript::read_transcript(&i.file_name, &file_bytes(&i.content)?)?));
     /// Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
     preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview [Surveys]
         => |db, i| db.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());
@@ -744,6 +747,31 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn a_transcript_arrives_as_base64_and_one_that_is_not_is_refused_as_invalid_input() {
+        use base64::Engine;
+        let store = store();
+        let vtt = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nPriya Raman: Hello.\n";
+        let content = base64::engine::general_purpose::STANDARD.encode(vtt);
+        let preview = call(
+            &store,
+            "preview_transcript",
+            serde_json::json!({ "fileName": "a.transcript.vtt", "content": content }),
+        )
+        .expect("preview");
+        assert_eq!(preview["format"], "zoom_vtt");
+        assert_eq!(preview["speakers"][0]["label"], "Priya Raman");
+        let png = base64::engine::general_purpose::STANDARD.encode(b"\x89PNG\r\n\x1a\n\0\0");
+        let err = call(
+            &store,
+            "preview_transcript",
+            serde_json::json!({ "fileName": "a.vtt", "content": png }),
+        )
+        .expect_err("an image");
+        assert_eq!(err.kind, ErrorKind::InvalidInput);
+        assert!(err.message.contains("PNG image"), "{}", err.message);
     }
 
     #[test]

@@ -132,6 +132,17 @@ enum Command {
     /// Import one wave of a survey export (CSV from Google Forms, Typeform, SurveyMonkey,
     /// Microsoft Forms or a spreadsheet), all or nothing; --dry-run reads and checks it only
     ImportSurvey(ImportSurveyArgs),
+    /// Read a recorded talk's transcript (Zoom, Teams, Meet, Otter, SRT, VTT or lines of
+    /// "Name: text", told by what it holds) and say what it holds; needs no workspace
+    ImportTranscript {
+        /// The transcript file (.vtt, .srt, .txt or .docx)
+        file: PathBuf,
+        /// Required for now: read the file and report its format, duration, turns, each
+        /// speaker's share of the words and what was left out as not speech, writing
+        /// nothing. Importing into a session comes in a later version
+        #[arg(long, required = true)]
+        dry_run: bool,
+    },
     /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
     Search {
         /// What to look for: words (prefixes), "a phrase", a OR b, -left-out, and
@@ -427,6 +438,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let store = open(&workspace_path(cli.workspace)?)?;
             import_survey(&store, out, json, args)
         }
+        Command::ImportTranscript { file, dry_run: _ } => import_transcript(out, json, &file),
         Command::Search {
             query,
             limit,
@@ -840,6 +852,116 @@ fn read_mapping(path: &Path) -> Result<SurveyMapping, Failure> {
             path.display()
         ))
     })
+}
+
+/// Reads a transcript and prints what an import would take from it: nothing is written
+/// (and no workspace is opened), as the import itself comes later.
+fn import_transcript(out: &mut impl Write, json: bool, file: &Path) -> Result<(), Failure> {
+    use groundwork_core::discovery::transcript::{preview, read_transcript};
+    let bytes = read_transcript_file(file)?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let transcript = read_transcript(&name, &bytes).map_err(groundwork_core::DomainError::from)?;
+    let preview = preview(&transcript);
+    if json {
+        let value =
+            serde_json::to_value(&preview).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        return print_json(out, &value, true);
+    }
+    print_transcript_preview(out, &preview)
+}
+
+/// A transcript file's bytes, read up to one byte past the size limit so that a huge
+/// file is refused by the reader's own words without filling memory.
+fn read_transcript_file(file: &Path) -> Result<Vec<u8>, Failure> {
+    let refused =
+        |message: String| Failure::Refused(IpcError::new(ErrorKind::InvalidInput, message));
+    let shown = file.display();
+    if file.is_dir() {
+        return Err(refused(format!("{shown} is a folder, not a transcript")));
+    }
+    let opened = std::fs::File::open(file).map_err(|e| {
+        refused(match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{shown} does not exist"),
+            std::io::ErrorKind::PermissionDenied => {
+                format!("{shown} cannot be read (permission denied)")
+            }
+            _ => format!("{shown} cannot be read: {e}"),
+        })
+    })?;
+    let cap = groundwork_core::store::text_file::MAX_FILE_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    opened
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| refused(format!("{shown} cannot be read: {e}")))?;
+    Ok(bytes)
+}
+
+fn print_transcript_preview(
+    out: &mut impl Write,
+    p: &groundwork_core::TranscriptPreview,
+) -> Result<(), Failure> {
+    let duration = p.duration_ms.map_or("no times".to_owned(), clock);
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    print(out, &format!("{}, {}.", p.format_label, p.encoding_label))?;
+    print(
+        out,
+        &format!(
+            "Duration {duration}, {}, {}.",
+            plural(p.turns as usize, "turn", "turns"),
+            plural(p.speakers.len(), "speaker", "speakers")
+        ),
+    )?;
+    print(out, "")?;
+    let label = |l: &str| {
+        if l.is_empty() {
+            "(no speaker named)".to_owned()
+        } else {
+            l.to_owned()
+        }
+    };
+    let width = p
+        .speakers
+        .iter()
+        .map(|s| label(&s.label).chars().count())
+        .max()
+        .unwrap_or(0);
+    for s in &p.speakers {
+        let name = label(&s.label);
+        let pad = " ".repeat(width - name.chars().count());
+        print(
+            out,
+            &format!(
+                "{name}{pad}  {:.0}% of the words, {}",
+                s.share * 100.0,
+                plural(s.turns as usize, "turn", "turns")
+            ),
+        )?;
+    }
+    if !p.left_out.is_empty() {
+        print(out, "")?;
+        print(out, "Left out as not speech:")?;
+        for l in &p.left_out {
+            print(out, &format!("  line {}: {} ({})", l.line, l.text, l.why))?;
+        }
+    }
+    print(out, "")?;
+    print(out, "Nothing was written (dry run).")
+}
+
+/// A duration as H:MM:SS.
+fn clock(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
 }
 
 /// Imports one wave of a survey export, or (`--dry-run`) reads and checks it and

@@ -1273,3 +1273,80 @@ fn run_stdout_of_dry_run(home: &Path, ws: &str, path: &str) -> String {
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.stdout
 }
+
+#[test]
+fn import_transcript_dry_runs_in_words_and_json_and_refuses_a_binary_and_a_missing_dry_run() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // A Teams export: GUID cue ids, unpadded times, a BOM, the last </v> missing.
+    let file = dir.path().join("Platform coffee chat.vtt");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        "WEBVTT\r\n\r\n\
+3f2a1b9c-7d4e-4a8b-9c1d-2e3f4a5b6c7d/12-0\r\n0:0:1.000 --> 0:0:4.000\r\n<v Priya Raman>How long does a deploy take?</v>\r\n\r\n\
+3f2a1b9c-7d4e-4a8b-9c1d-2e3f4a5b6c7d/13-0\r\n0:0:4.000 --> 1:2:3.500\r\n<v Sam Lee>An hour, and then it fails\r\n\r\n\
+3f2a1b9c-7d4e-4a8b-9c1d-2e3f4a5b6c7d/14-0\r\n1:2:4.000 --> 1:2:5.000\r\n<v Sam Lee>Sam Lee stopped transcription</v>\r\n"
+            .as_bytes(),
+    );
+    std::fs::write(&file, &bytes).expect("write");
+    let path = file.to_str().expect("utf-8");
+
+    let run = cli(dir.path(), &["import-transcript", path, "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "Microsoft Teams (VTT), UTF-8 with byte-order mark.",
+        "Duration 1:02:03, 2 turns, 2 speakers.",
+        "Sam Lee      50% of the words, 1 turn",
+        "Priya Raman  50% of the words, 1 turn",
+        "Left out as not speech:",
+        "line 13: Sam Lee stopped transcription (the start or end of transcription, not speech)",
+        "Nothing was written (dry run).",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+    }
+
+    let run = cli(
+        dir.path(),
+        &["--json", "import-transcript", path, "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let preview = json(&run.stdout);
+    assert_eq!(preview["format"], "teams_vtt");
+    assert_eq!(preview["durationMs"], 3_723_500);
+    assert_eq!(preview["turns"], 2);
+    assert_eq!(preview["speakers"].as_array().map(Vec::len), Some(2));
+    assert_eq!(preview["leftOut"][0]["line"], 13);
+
+    // An image renamed .vtt: refused (exit 1), saying why.
+    let png = dir.path().join("photo.vtt");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    let run = cli(
+        dir.path(),
+        &[
+            "import-transcript",
+            png.to_str().expect("utf-8"),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("not a text file") && run.stderr.contains("PNG image"),
+        "{}",
+        run.stderr
+    );
+    let run = cli(
+        dir.path(),
+        &[
+            "--json",
+            "import-transcript",
+            png.to_str().expect("utf-8"),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(json(&run.stderr)["kind"], "invalid_input");
+
+    // Importing comes later: without --dry-run it is a usage error (exit 2).
+    let run = cli(dir.path(), &["import-transcript", path]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("--dry-run"), "{}", run.stderr);
+}

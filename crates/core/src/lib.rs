@@ -62,6 +62,9 @@ pub use discovery::session::{
 };
 pub use discovery::tag::{Tag, TagGroup, TagInput, TagRef};
 pub use discovery::template::SessionTemplate;
+pub use discovery::transcript::{
+    LeftOut, SpeakerShare, Transcript, TranscriptError, TranscriptFormat, TranscriptPreview, Turn,
+};
 pub use documents::citation::{Citation, CitationState, CitedKind, CitedText, Live};
 pub use documents::document::{
     DiffKind, DiffPiece, Document, DocumentDiff, DocumentKind, DocumentSaved, DocumentVersion,

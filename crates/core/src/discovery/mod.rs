@@ -1,7 +1,7 @@
 //! Discovery: listening without judging. Sessions and their notes and passages,
 //! observations, people and teams (with their check-ins), tags, ideas, templates,
-//! coverage, the cycle's review, search and its index, and merges of people,
-//! observations and tags.
+//! coverage, the cycle's review, search and its index, transcripts read and
+//! previewed (`transcript`), and merges of people, observations and tags.
 //!
 //! Builds on the kernel ([`crate::store`]) only.
 
@@ -18,6 +18,7 @@ pub mod search_index;
 pub mod session;
 pub mod tag;
 pub mod template;
+pub mod transcript;
 
 /// The tables discovery owns: only its modules write them.
 pub const TABLES: &[&str] = &[

@@ -56,6 +56,11 @@ pub enum DomainError {
     #[error("{0}")]
     SurveyFile(#[from] crate::store::text_file::FileError),
 
+    /// A transcript could not be read as one. Made by discovery's transcript reader
+    /// (the kernel does not name discovery's types); `line` is where it went wrong.
+    #[error("{message}")]
+    TranscriptFile { message: String, line: Option<u32> },
+
     /// Rows of a survey export could not be read, and the import was asked to stop.
     #[error("{} cannot be imported, so nothing was: {first}. Correct the file, or choose to skip bad rows", crate::store::wording::count(*.count as usize, "row", "rows"))]
     BadRows { count: u32, first: String },

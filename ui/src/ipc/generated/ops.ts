@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers';
@@ -111,6 +111,7 @@ export type OpName =
   | 'evidence_max_age'
   | 'set_evidence_max_age'
   | 'export_document'
+  | 'preview_transcript'
   | 'preview_survey_import'
   | 'import_survey_wave'
   | 'list_surveys'
@@ -259,6 +260,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   evidence_max_age: [],
   set_evidence_max_age: ['settings', 'documents'],
   export_document: [],
+  preview_transcript: [],
   preview_survey_import: [],
   import_survey_wave: ['surveys', 'sessions', 'cycles', 'people', 'teams', 'coverage'],
   list_surveys: [],
@@ -408,6 +410,7 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   evidence_max_age: ['settings'],
   set_evidence_max_age: [],
   export_document: ['documents', 'pains', 'tradeoffs', 'solutions', 'roadmap', 'kudos'],
+  preview_transcript: [],
   preview_survey_import: ['surveys'],
   import_survey_wave: [],
   list_surveys: ['surveys'],
@@ -664,6 +667,8 @@ export function operations(call: Call) {
     setEvidenceMaxAge: (days: number) => call<number>('set_evidence_max_age', { days }),
     /** A cycle's charter, vision, ranked pain or planning pack as Markdown or HTML, citations as footnotes. (reads) */
     exportDocument: (cycleId: string, doc: ExportDoc, format: ExportFormat) => call<Exported>('export_document', { cycleId, doc, format }),
+    /** Reads a transcript (`content`: the file's bytes in base64, as for a survey export) — Zoom, Teams, Meet, Otter, SubRip, WebVTT or `Name: text` lines, told by what it holds — and says what it holds: the format, duration, turns, each speaker's share of the words and what was left out as not speech. Writes nothing. (reads) */
+    previewTranscript: (fileName: string, content: string) => call<TranscriptPreview>('preview_transcript', { fileName, content }),
     /** Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything. (reads) */
     previewSurveyImport: (fileName: string, content: string, survey: string | null, mapping: SurveyMapping | null) => call<SurveyPreview>('preview_survey_import', { fileName, content, survey, mapping }),
     /** Imports a survey export (its bytes in base64) as a wave, a survey session, all or nothing; without a mapping, the survey's remembered one. (writes) */
