@@ -666,7 +666,8 @@ mod tests {
                 Access::Read => {
                     assert!(op.stale.is_empty(), "{} reads only", op.name);
                     // Only reads that touch no data may show nothing.
-                    let pure = ["list_source_kinds", "render_markdown"].contains(&op.name);
+                    let pure = ["list_source_kinds", "render_markdown", "preview_transcript"]
+                        .contains(&op.name);
                     assert_eq!(op.shows.is_empty(), pure, "{} says what it shows", op.name);
                 }
             }
