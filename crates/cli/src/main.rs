@@ -143,6 +143,9 @@ enum Command {
         #[arg(long, required = true)]
         dry_run: bool,
     },
+    /// Import a folder of Markdown notes or an Obsidian vault as sessions of a cycle, all
+    /// or nothing; --dry-run reads it and says what an import would bring, writing nothing
+    ImportNotes(ImportNotesArgs),
     /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
     Search {
         /// What to look for: words (prefixes), "a phrase", a OR b, -left-out, and
@@ -194,6 +197,26 @@ struct ImportSurveyArgs {
     /// Do not add teams People does not know (their answers are kept without a team)
     #[arg(long)]
     no_new_teams: bool,
+}
+
+#[derive(clap::Args)]
+struct ImportNotesArgs {
+    /// The folder of notes (an Obsidian vault is one)
+    path: PathBuf,
+    /// Read the folder and say what an import would bring: notes, tags, people, links
+    /// resolved, shared or broken, fields not mapped, files skipped and why. Writes nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// The kind of a note whose front matter (type:) and top folder name none, e.g.
+    /// coffee_chat; needed when some note has none
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    kind: Option<SourceKind>,
+    /// The cycle the sessions go in (its name, in any case) [default: the current cycle]
+    #[arg(long, value_name = "NAME")]
+    cycle: Option<String>,
+    /// Do not add the people notes name that People lacks (they are left out)
+    #[arg(long)]
+    no_new_people: bool,
 }
 
 fn parse_respondents(text: &str) -> Result<Respondents, String> {
@@ -439,6 +462,16 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             import_survey(&store, out, json, args)
         }
         Command::ImportTranscript { file, dry_run: _ } => import_transcript(out, json, &file),
+        Command::ImportNotes(args) => {
+            let vault = groundwork_core::imports::vault::read_folder(&args.path).map_err(|e| {
+                Failure::Refused(IpcError::new(ErrorKind::InvalidInput, e.to_string()))
+            })?;
+            if args.dry_run {
+                return print_vault_preview(out, json, &vault);
+            }
+            let store = open(&workspace_path(cli.workspace)?)?;
+            import_notes(&store, out, json, &args, &vault)
+        }
         Command::Search {
             query,
             limit,
@@ -856,6 +889,170 @@ fn read_mapping(path: &Path) -> Result<SurveyMapping, Failure> {
 
 /// Reads a transcript and prints what an import would take from it: nothing is written
 /// (and no workspace is opened), as the import itself comes later.
+/// What importing a folder would bring, in words or JSON.
+fn print_vault_preview(
+    out: &mut impl Write,
+    json: bool,
+    vault: &groundwork_core::imports::vault::Vault,
+) -> Result<(), Failure> {
+    use groundwork_core::imports::vault_import::kind_of;
+    let p = groundwork_core::imports::vault::preview(vault);
+    let without_kind = vault
+        .notes
+        .iter()
+        .filter(|n| !n.empty && kind_of(n).is_none())
+        .count();
+    if json {
+        let mut value =
+            serde_json::to_value(&p).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        value["withoutKind"] = json!(without_kind);
+        return print_json(out, &value, true);
+    }
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            "none".to_owned()
+        } else {
+            items.join(", ")
+        }
+    };
+    print(
+        out,
+        &format!(
+            "{} note{} ({} empty, left out; {} dated; {} without a kind, which --kind names).",
+            p.notes,
+            if p.notes == 1 { "" } else { "s" },
+            p.empty_notes,
+            p.dated,
+            without_kind
+        ),
+    )?;
+    print(
+        out,
+        &format!(
+            "Tags: {}.",
+            list(p.tags.iter().map(|(t, n)| format!("{t} ({n})")).collect())
+        ),
+    )?;
+    print(out, &format!("People named: {}.", list(p.people.clone())))?;
+    print(
+        out,
+        &format!(
+            "Links: {} resolved, {} to a name several notes share, {} to no note; {} attachment{}.",
+            p.links_resolved,
+            p.links_ambiguous.len(),
+            p.links_broken.len(),
+            p.attachments,
+            if p.attachments == 1 { "" } else { "s" }
+        ),
+    )?;
+    for (note, name, paths) in &p.links_ambiguous {
+        print(
+            out,
+            &format!("  {note}: [[{name}]] could be {}", paths.join(" or ")),
+        )?;
+    }
+    for (note, name) in &p.links_broken {
+        print(out, &format!("  {note}: [[{name}]] names no note"))?;
+    }
+    if !p.fields_not_mapped.is_empty() {
+        print(
+            out,
+            &format!(
+                "Front matter kept as fields: {}.",
+                list(
+                    p.fields_not_mapped
+                        .iter()
+                        .map(|(k, n)| format!("{k} ({n})"))
+                        .collect()
+                )
+            ),
+        )?;
+    }
+    for (note, problem) in &p.problems {
+        print(out, &format!("  {note}: {problem}"))?;
+    }
+    for s in &p.skipped {
+        print(out, &format!("Skipped {}: {}", s.path, s.why))?;
+    }
+    print(out, "Nothing was written (dry run).")
+}
+
+/// Imports a folder's notes as sessions, all or nothing.
+fn import_notes(
+    store: &Store,
+    out: &mut impl Write,
+    json: bool,
+    args: &ImportNotesArgs,
+    vault: &groundwork_core::imports::vault::Vault,
+) -> Result<(), Failure> {
+    use groundwork_core::imports::vault_import::{kind_of, VaultImport};
+    let without_kind = vault
+        .notes
+        .iter()
+        .filter(|n| !n.empty && kind_of(n).is_none())
+        .count();
+    let kind = match (args.kind, without_kind) {
+        (Some(k), _) => k,
+        // Every note names its kind: the fallback is never used.
+        (None, 0) => SourceKind::StakeholderFeedback,
+        (None, n) => {
+            return Err(Failure::Refused(IpcError::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "{n} note{} name{} no kind (no type: in the front matter, no folder named after one); say which kind they are with --kind, e.g. --kind coffee_chat. Nothing was imported",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" }
+                ),
+            )))
+        }
+    };
+    let cycle_id = match &args.cycle {
+        Some(name) => Some(cycle_named(store, name)?),
+        None => None,
+    };
+    let origin = std::fs::canonicalize(&args.path)
+        .unwrap_or_else(|_| args.path.clone())
+        .display()
+        .to_string();
+    let done = store.write(|tx| {
+        tx.import_vault(
+            vault,
+            &VaultImport {
+                origin,
+                cycle_id,
+                kind,
+                add_people: !args.no_new_people,
+            },
+        )
+    })?;
+    if json {
+        let value =
+            serde_json::to_value(&done).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        return print_json(out, &value, true);
+    }
+    print(
+        out,
+        &format!(
+            "Imported {} note{} as sessions ({} imported before, left as they are; {} empty, left out).",
+            done.sessions,
+            if done.sessions == 1 { "" } else { "s" },
+            done.already_imported,
+            done.empty
+        ),
+    )?;
+    print(
+        out,
+        &format!(
+            "People: {} matched, {} added, {} left out; {} tag{} added.",
+            done.people_matched,
+            done.people_added,
+            done.people_left_out,
+            done.tags_added,
+            if done.tags_added == 1 { "" } else { "s" }
+        ),
+    )
+}
+
 fn import_transcript(out: &mut impl Write, json: bool, file: &Path) -> Result<(), Failure> {
     use groundwork_core::discovery::transcript::{preview, read_transcript};
     let bytes = read_transcript_file(file)?;

@@ -1350,3 +1350,135 @@ fn import_transcript_dry_runs_in_words_and_json_and_refuses_a_binary_and_a_missi
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(run.stderr.contains("--dry-run"), "{}", run.stderr);
 }
+
+#[test]
+fn import_notes_dry_runs_a_vault_then_imports_it_once_and_asks_for_a_kind_when_notes_name_none() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": "2027 H1"}"#,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let vault = dir.path().join("Vault");
+    std::fs::create_dir_all(vault.join("Coffee chats")).expect("folders");
+    std::fs::create_dir_all(vault.join(".obsidian")).expect("folders");
+    std::fs::write(
+        vault.join("Coffee chats/Priya.md"),
+        "---\ndate: 2026-11-03\npeople: [Priya Raman]\ntags: [ci]\n---\nCI is slow #flaky. See [[Runbook]] and [[Gone]].\n",
+    )
+    .expect("note");
+    std::fs::write(vault.join("Runbook.md"), "Retry once.\n").expect("note");
+    std::fs::write(vault.join("Empty.md"), "").expect("note");
+    let path = vault.to_str().expect("utf-8");
+
+    let run = cli(dir.path(), &["import-notes", path, "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for says in [
+        "3 notes (1 empty, left out; 1 dated; 1 without a kind, which --kind names).",
+        "Tags: ci (1), flaky (1).",
+        "People named: Priya Raman.",
+        "Links: 1 resolved, 0 to a name several notes share, 1 to no note; 0 attachments.",
+        "Coffee chats/Priya.md: [[Gone]] names no note",
+        "Skipped .obsidian: a hidden folder",
+        "Nothing was written (dry run).",
+    ] {
+        assert!(run.stdout.contains(says), "{says}\n{}", run.stdout);
+    }
+    let preview = json(&cli(dir.path(), &["--json", "import-notes", path, "--dry-run"]).stdout);
+    assert_eq!(preview["notes"], 3);
+    assert_eq!(preview["withoutKind"], 1);
+
+    // A note names no kind: the import asks which, and writes nothing.
+    let run = cli(dir.path(), &["--workspace", &ws, "import-notes", path]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("1 note names no kind"),
+        "{}",
+        run.stderr
+    );
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-notes",
+            path,
+            "--kind",
+            "stakeholder_feedback",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Imported 2 notes as sessions (0 imported before, left as they are; 1 empty, left out)."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("People: 0 matched, 1 added, 0 left out; 2 tags added."),
+        "{}",
+        run.stdout
+    );
+    let sessions = json(&cli(dir.path(), &["--workspace", &ws, "--json", "sessions"]).stdout);
+    let kinds: Vec<(&str, &str)> = sessions
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .map(|s| {
+            (
+                s["title"].as_str().expect("title"),
+                s["kind"].as_str().expect("kind"),
+            )
+        })
+        .collect();
+    assert!(
+        kinds.contains(&("Priya", "coffee_chat")),
+        "the folder names the kind: {kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("Runbook", "stakeholder_feedback")),
+        "{kinds:?}"
+    );
+
+    // The same folder again adds nothing.
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "import-notes",
+            path,
+            "--kind",
+            "stakeholder_feedback",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let again = json(&run.stdout);
+    assert_eq!(
+        (
+            again["sessions"].as_u64(),
+            again["alreadyImported"].as_u64()
+        ),
+        (Some(0), Some(2))
+    );
+
+    // Not a folder of notes: refused in words.
+    let run = cli(
+        dir.path(),
+        &["import-notes", "/no/such/folder", "--dry-run"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("not a folder that can be read"),
+        "{}",
+        run.stderr
+    );
+}

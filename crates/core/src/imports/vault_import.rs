@@ -74,7 +74,8 @@ pub fn kind_named(words: &str) -> Option<SourceKind> {
         .find(|k| norm(k.label()) == wanted || norm(k.as_str()) == wanted)
 }
 
-fn kind_of(note: &VaultNote) -> Option<SourceKind> {
+/// The kind a note names itself, by its front matter or its top folder.
+pub fn kind_of(note: &VaultNote) -> Option<SourceKind> {
     note.kind.as_deref().and_then(kind_named).or_else(|| {
         let (folder, _) = note.path.split_once('/')?;
         kind_named(folder)
