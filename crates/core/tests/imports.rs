@@ -383,3 +383,32 @@ fn a_kind_is_named_loosely_by_front_matter_or_folder() {
     assert_eq!(kind_named("Standups"), None);
     assert_eq!(kind_named(""), None);
 }
+
+#[test]
+fn a_front_matter_that_expands_without_end_is_refused_in_that_note_and_the_rest_reads() {
+    // "Billion laughs": each alias nine times the one before.
+    let mut yaml = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
+        let prev = ["a", "b", "c", "d", "e", "f", "g", "h"][i];
+        yaml.push_str(&format!(
+            "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
+    }
+    let v = read_vault(vec![
+        VaultFile {
+            path: "bomb.md".into(),
+            bytes: format!("---\n{yaml}---\nStill a note.\n").into_bytes(),
+        },
+        VaultFile {
+            path: "fine.md".into(),
+            bytes: b"Fine.".to_vec(),
+        },
+    ]);
+    assert_eq!(v.notes.len(), 2);
+    let bomb = &v.notes[0];
+    assert!(!bomb.problems.is_empty(), "the front matter is refused");
+    assert!(bomb.body.contains("Still a note."));
+    assert!(bomb.fields.is_empty());
+}
