@@ -412,3 +412,33 @@ fn a_front_matter_that_expands_without_end_is_refused_in_that_note_and_the_rest_
     assert!(bomb.body.contains("Still a note."));
     assert!(bomb.fields.is_empty());
 }
+
+#[test]
+fn names_and_tags_with_hidden_characters_import_cleaned_instead_of_failing_the_import() {
+    let v = read_vault(vec![VaultFile {
+        path: "odd.md".into(),
+        bytes: "---\ntitle: \"Chat\\u202Ewith\\u0007 Priya\"\npeople: [\"Tom\\u202E Berg\", \"  \"]\ntags: [\"bad\\u0000tag\", \"\"]\n---\nNotes.\n"
+            .as_bytes()
+            .to_vec(),
+    }]);
+    let w = world();
+    let done = import(&w, &v, true);
+    assert_eq!(
+        (done.sessions, done.people_added, done.tags_added),
+        (1, 1, 1)
+    );
+    let s = &w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("sessions")
+        .sessions[0];
+    assert_eq!(
+        s.title, "Chatwith Priya",
+        "no bidirectional override, no bell"
+    );
+    let people = w
+        .store
+        .read(|db| db.list_people(&PeopleQuery::default()))
+        .expect("people");
+    assert_eq!(people[0].name, "Tom Berg");
+}

@@ -10,6 +10,7 @@ use crate::discovery::tag::TagInput;
 use crate::imports::vault::{Vault, VaultNote};
 use crate::store::db::Tx;
 use crate::store::error::DomainError;
+use crate::store::input::clean_line;
 use crate::store::kind::SourceKind;
 use crate::store::limits;
 use crate::store::policy::Act;
@@ -89,10 +90,22 @@ fn hash(text: &str) -> String {
         .collect()
 }
 
-/// The first `max` characters of a title, on one line.
+/// `text` as one clean line (no hidden controls, no bidirectional overrides), cut to
+/// `max` characters: an imported name never fails the whole import, nor hides itself.
+fn cleaned(text: &str, max: usize) -> String {
+    let line = clean_line(text);
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    line.chars().take(max).collect::<String>().trim().to_owned()
+}
+
+/// The note's title as a session's, else its file's name.
 fn title_of(note: &VaultNote) -> String {
-    let one_line: String = note.title.split_whitespace().collect::<Vec<_>>().join(" ");
-    one_line.chars().take(limits::SESSION_TITLE).collect()
+    let title = cleaned(&note.title, limits::SESSION_TITLE);
+    if title.is_empty() {
+        cleaned(&note.path, limits::SESSION_TITLE)
+    } else {
+        title
+    }
 }
 
 impl Tx<'_> {
@@ -137,6 +150,10 @@ impl Tx<'_> {
             }
             let mut who = Vec::new();
             for name in &note.people {
+                let name = cleaned(name, limits::NAME);
+                if name.is_empty() {
+                    continue;
+                }
                 let key = name.to_lowercase();
                 match people.get(&key) {
                     Some(id) => {
@@ -144,7 +161,7 @@ impl Tx<'_> {
                         who.push(*id);
                     }
                     None if request.add_people => {
-                        let id = self.add_person_named(name, None)?;
+                        let id = self.add_person_named(&name, None)?;
                         people.insert(key, id);
                         done.people_added += 1;
                         who.push(id);
@@ -155,7 +172,10 @@ impl Tx<'_> {
             who.dedup();
             let mut tag_ids = Vec::new();
             for name in note.tags.iter().take(limits::TAGS) {
-                let name: String = name.chars().take(limits::TAG_NAME).collect();
+                let name = cleaned(name, limits::TAG_NAME);
+                if name.is_empty() {
+                    continue;
+                }
                 let key = name.to_lowercase();
                 let id = match tags.get(&key) {
                     Some(id) => *id,
