@@ -69,7 +69,12 @@ pub struct Wikilink {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VaultNote {
+    /// Where the note sits, for reading: its path in the folder, or its notebooks and
+    /// title in an export.
     pub path: String,
+    /// The note's own id in its source, what tells a note imported before from a new
+    /// one: its path in a folder, its id in a Joplin export.
+    pub source_id: String,
     /// The front matter's `title`, else the file's name without `.md`.
     pub title: String,
     pub aliases: Vec<String>,
@@ -260,6 +265,7 @@ fn read_note(path: &str, bytes: &[u8]) -> Result<VaultNote, String> {
     let text = text.replace("\r\n", "\n");
     let mut note = VaultNote {
         path: path.to_owned(),
+        source_id: path.to_owned(),
         title: stem(path).to_owned(),
         aliases: Vec::new(),
         date: None,
