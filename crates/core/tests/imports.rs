@@ -601,7 +601,7 @@ fn assert_joplin_notes(v: &groundwork_core::imports::vault::Vault) {
     );
     assert!(todo.tags.is_empty());
     assert!(
-        todo.fields.get("author").is_none(),
+        !todo.fields.contains_key("author"),
         "blank keys are not kept"
     );
 

@@ -477,3 +477,46 @@ fn resource_links(body: &str) -> Vec<String> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_is_read_from_its_end_as_joplin_reads_it() {
+        let text =
+            "Title\n\nBody: with a colon\n\nmore\n\nid: abc\nsource_url: a\\nb\ntype_: 1\n\n";
+        let (type_, item) = parse_item("abc.md", text.as_bytes()).expect("item");
+        assert_eq!(type_, NOTE);
+        assert_eq!(item.title, "Title");
+        assert_eq!(item.body, "Body: with a colon\n\nmore");
+        assert_eq!(item.prop("source_url"), Some("a\nb"));
+        assert_eq!(item.id(), "abc");
+        let (_, folder) = parse_item("f.md", b"Notebook\n\nid: f\ntype_: 2").expect("folder");
+        assert_eq!(
+            (folder.title.as_str(), folder.body.as_str()),
+            ("Notebook", "")
+        );
+        assert!(parse_item("x.md", b"words only").is_err());
+        assert!(parse_item("x.md", b"T\n\ntype_: note")
+            .err()
+            .is_some_and(|e| e.contains("not one Joplin writes")));
+    }
+
+    #[test]
+    fn resource_links_are_found_by_their_32_hex_ids_only() {
+        let id = "abcdef0123456789abcdef0123456789";
+        let body =
+            format!("![a](:/{id}) [b](:/{id}) <img src=\":/{id}\"> (:/abc) x:/{id} [c](:/{id}0)");
+        assert_eq!(resource_links(&body), [id, id, id]);
+    }
+
+    #[test]
+    fn a_tar_path_is_taken_only_when_plain_and_relative() {
+        assert_eq!(plain_path("./a/b.md").as_deref(), Some("a/b.md"));
+        assert_eq!(plain_path("../a.md"), None);
+        assert_eq!(plain_path("a/../../b.md"), None);
+        assert_eq!(plain_path("/etc/passwd"), None);
+        assert_eq!(plain_path("."), None);
+    }
+}
