@@ -3,6 +3,7 @@
 //! with aliases and headings, embedded attachments, nested folders, empty notes, the
 //! `.obsidian` settings folder), and hostile folders (links out, binaries renamed).
 
+use groundwork_core::imports::joplin::{read_jex, read_joplin_raw, JoplinError};
 use groundwork_core::imports::vault::{
     preview, read_folder, read_vault, Resolution, VaultError, VaultFile,
 };
@@ -441,4 +442,423 @@ fn names_and_tags_with_hidden_characters_import_cleaned_instead_of_failing_the_i
         .read(|db| db.list_people(&PeopleQuery::default()))
         .expect("people");
     assert_eq!(people[0].name, "Tom Berg");
+}
+
+// A Joplin export, as Joplin writes one: each item its title, a blank line, its body,
+// a blank line, then `key: value` metadata ending with `type_:`.
+
+const COFFEE: &str = "c0ffee00c0ffee00c0ffee00c0ffee00";
+const YEAR: &str = "2026aaaa2026aaaa2026aaaa2026aaaa";
+const PRIYA: &str = "11111111111111111111111111111111";
+const TODO: &str = "22222222222222222222222222222222";
+const EMPTY: &str = "33333333333333333333333333333333";
+const ORPHAN: &str = "44444444444444444444444444444444";
+const PICTURE: &str = "abcdef0123456789abcdef0123456789";
+const CI: &str = "55555555555555555555555555555555";
+const PAYMENTS: &str = "66666666666666666666666666666666";
+
+fn joplin_item(title: &str, body: &str, props: &[(&str, &str)]) -> String {
+    let props: Vec<String> = props.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    let mut parts = vec![title.to_owned()];
+    if !body.is_empty() {
+        parts.push(body.to_owned());
+    }
+    parts.push(props.join("\n"));
+    parts.join("\n\n")
+}
+
+fn joplin_note(id: &str, parent: &str, title: &str, body: &str, more: &[(&str, &str)]) -> String {
+    let mut props = vec![
+        ("id", id),
+        ("parent_id", parent),
+        ("created_time", "2026-11-05T08:00:00.000Z"),
+        ("updated_time", "2026-11-06T08:00:00.000Z"),
+        ("is_conflict", "0"),
+        ("author", ""),
+        ("source_url", ""),
+        ("is_todo", "0"),
+    ];
+    props.retain(|(k, _)| more.iter().all(|(m, _)| m != k));
+    props.extend_from_slice(more);
+    props.push(("type_", "1"));
+    joplin_item(title, body, &props)
+}
+
+/// Every file of the export: items at the top, attachments in `resources/`.
+fn joplin_export() -> Vec<(String, Vec<u8>)> {
+    let md = |id: &str| format!("{id}.md");
+    let tag_link = |id: &str, note: &str, tag: &str| {
+        joplin_item(
+            "",
+            "",
+            &[
+                ("id", id),
+                ("note_id", note),
+                ("tag_id", tag),
+                ("type_", "6"),
+            ],
+        )
+    };
+    let items = vec![
+        (
+            md(COFFEE),
+            joplin_item(
+                "Coffee chats",
+                "",
+                &[("id", COFFEE), ("parent_id", ""), ("type_", "2")],
+            ),
+        ),
+        (
+            md(YEAR),
+            joplin_item(
+                "2026",
+                "",
+                &[("id", YEAR), ("parent_id", COFFEE), ("type_", "2")],
+            ),
+        ),
+        (
+            md(PRIYA),
+            joplin_note(
+                PRIYA,
+                YEAR,
+                "Coffee with Priya",
+                &format!(
+                    "CI takes forty minutes.\n\n![whiteboard.png](:/{PICTURE})\n\nSee [the runbook](:/{ORPHAN})."
+                ),
+                &[
+                    ("user_created_time", "2026-11-03T09:30:00.000Z"),
+                    ("source_url", "https://wiki.example/priya"),
+                    ("author", "Sam PM"),
+                ],
+            ),
+        ),
+        (
+            md(TODO),
+            joplin_note(
+                TODO,
+                COFFEE,
+                "Follow up with Priya",
+                "Send the CI numbers.",
+                &[("is_todo", "1"), ("todo_completed", "0")],
+            ),
+        ),
+        (md(EMPTY), joplin_note(EMPTY, COFFEE, "Nothing yet", "", &[])),
+        (
+            md(ORPHAN),
+            joplin_note(
+                ORPHAN,
+                "99999999999999999999999999999999",
+                "Runbook",
+                "Retry once.\r\nThen page.",
+                &[],
+            ),
+        ),
+        (
+            md(PICTURE),
+            joplin_item(
+                "whiteboard.png",
+                "",
+                &[
+                    ("id", PICTURE),
+                    ("mime", "image/png"),
+                    ("file_extension", "png"),
+                    ("type_", "4"),
+                ],
+            ),
+        ),
+        (
+            md(CI),
+            joplin_item("ci", "", &[("id", CI), ("type_", "5")]),
+        ),
+        (
+            md(PAYMENTS),
+            joplin_item("payments", "", &[("id", PAYMENTS), ("type_", "5")]),
+        ),
+        (md("77777777777777777777777777777771"), tag_link("77777777777777777777777777777771", PRIYA, CI)),
+        (md("77777777777777777777777777777772"), tag_link("77777777777777777777777777777772", ORPHAN, CI)),
+        (md("77777777777777777777777777777773"), tag_link("77777777777777777777777777777773", PRIYA, PAYMENTS)),
+        (
+            "88888888888888888888888888888888.md".to_owned(),
+            "Just some words\n\nwith no metadata at all".to_owned(),
+        ),
+        (
+            "99999999999999999999999999999990.md".to_owned(),
+            joplin_item("An old version", "", &[("id", "9"), ("type_", "13")]),
+        ),
+    ];
+    let mut files: Vec<(String, Vec<u8>)> = items
+        .into_iter()
+        .map(|(p, t)| (p, t.into_bytes()))
+        .collect();
+    files.push((
+        format!("resources/{PICTURE}.png"),
+        b"\x89PNG\r\n\x1a\n".to_vec(),
+    ));
+    files
+}
+
+fn assert_joplin_notes(v: &groundwork_core::imports::vault::Vault) {
+    let seen: Vec<(&str, &str)> = v
+        .notes
+        .iter()
+        .map(|n| (n.path.as_str(), n.source_id.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Coffee chats/2026/Coffee with Priya", PRIYA),
+            ("Coffee chats/Follow up with Priya", TODO),
+            ("Coffee chats/Nothing yet", EMPTY),
+            ("Runbook", ORPHAN),
+        ],
+        "notes at their notebooks' path, known by their Joplin id; notebooks, tags and \
+         resources are not notes"
+    );
+    let priya = &v.notes[0];
+    assert_eq!(priya.title, "Coffee with Priya");
+    assert_eq!(
+        priya.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-03"),
+        "the day the user created it"
+    );
+    assert_eq!(priya.kind, None);
+    assert_eq!(priya.tags, ["ci", "payments"]);
+    assert_eq!(
+        priya
+            .fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("author", "Sam PM"),
+            ("source_url", "https://wiki.example/priya")
+        ]
+    );
+    assert!(
+        priya.body.starts_with("CI takes forty minutes."),
+        "{}",
+        priya.body
+    );
+    assert!(
+        priya.body.contains(&format!("](:/{PICTURE})")),
+        "resource links kept as written"
+    );
+    assert_eq!(
+        priya.attachments,
+        [format!("resources/{PICTURE}.png")],
+        "the resource's file; a link to a note is not an attachment"
+    );
+    assert!(priya.links.is_empty());
+    assert!(!priya.empty);
+
+    let todo = &v.notes[1];
+    assert_eq!(todo.fields.get("is_todo").map(String::as_str), Some("1"));
+    assert_eq!(
+        todo.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-05"),
+        "created_time when the user's is absent"
+    );
+    assert!(todo.tags.is_empty());
+    assert!(
+        !todo.fields.contains_key("author"),
+        "blank keys are not kept"
+    );
+
+    assert!(v.notes[2].empty, "an empty note is kept, and said so");
+
+    let orphan = &v.notes[3];
+    assert_eq!(orphan.tags, ["ci"], "the tag is on two notes");
+    assert_eq!(orphan.body, "Retry once.\nThen page.");
+    assert!(
+        orphan.problems[0].contains("not in the export"),
+        "{:?}",
+        orphan.problems
+    );
+
+    assert!(v.files.contains(&format!("resources/{PICTURE}.png")));
+    let why = |path: &str| {
+        v.skipped
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| s.why.clone())
+            .unwrap_or_else(|| panic!("{path} skipped: {:?}", v.skipped))
+    };
+    assert!(why("88888888888888888888888888888888.md").contains("no `type_:`"));
+    assert!(why("99999999999999999999999999999990.md").contains("type 13"));
+}
+
+#[test]
+fn a_joplin_raw_export_reads_as_notes_with_notebooks_dates_tags_fields_and_attachments() {
+    let dir = tempfile::tempdir().expect("dir");
+    let outside = tempfile::tempdir().expect("outside");
+    for (path, bytes) in joplin_export() {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().expect("parent")).expect("folders");
+        std::fs::write(file, bytes).expect("write");
+    }
+    #[cfg(unix)]
+    {
+        let secret = outside.path().join("secret.md");
+        std::fs::write(
+            &secret,
+            joplin_note(
+                "dddddddddddddddddddddddddddddddd",
+                "",
+                "Secret",
+                "secret words",
+                &[],
+            ),
+        )
+        .expect("write");
+        std::os::unix::fs::symlink(
+            &secret,
+            dir.path().join("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.md"),
+        )
+        .expect("link");
+    }
+    let v = read_joplin_raw(dir.path()).expect("reads");
+    assert_joplin_notes(&v);
+    assert!(
+        v.notes.iter().all(|n| !n.body.contains("secret")),
+        "nothing outside is read"
+    );
+    #[cfg(unix)]
+    assert!(v
+        .skipped
+        .iter()
+        .any(|s| s.path == "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.md" && s.why.contains("link")));
+}
+
+fn tar_header(path: &str, kind: tar::EntryType, len: usize, link: Option<&str>) -> tar::Header {
+    let mut h = tar::Header::new_gnu();
+    // Written as bytes: the builder would refuse the hostile paths the tests need.
+    let gnu = h.as_gnu_mut().expect("gnu");
+    gnu.name[..path.len()].copy_from_slice(path.as_bytes());
+    if let Some(link) = link {
+        gnu.linkname[..link.len()].copy_from_slice(link.as_bytes());
+    }
+    h.set_entry_type(kind);
+    h.set_size(len as u64);
+    h.set_mode(0o644);
+    h.set_cksum();
+    h
+}
+
+fn jex(extra: bool) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    let evil = joplin_note("ffffffffffffffffffffffffffffffff", "", "Evil", "pwned", &[]);
+    for (path, bytes) in joplin_export() {
+        let h = tar_header(&path, tar::EntryType::Regular, bytes.len(), None);
+        b.append(&h, bytes.as_slice()).expect("append");
+    }
+    if extra {
+        for path in ["../evil.md", "/etc/evil.md"] {
+            let h = tar_header(path, tar::EntryType::Regular, evil.len(), None);
+            b.append(&h, evil.as_bytes()).expect("append");
+        }
+        let h = tar_header(
+            "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.md",
+            tar::EntryType::Symlink,
+            0,
+            Some("/etc/passwd"),
+        );
+        b.append(&h, std::io::empty()).expect("append");
+        let h = tar_header("dev.md", tar::EntryType::Char, 0, None);
+        b.append(&h, std::io::empty()).expect("append");
+    }
+    b.into_inner().expect("tar")
+}
+
+#[test]
+fn a_jex_export_reads_the_same_notes_and_skips_paths_out_links_and_devices() {
+    let v = read_jex(&jex(true)).expect("reads");
+    assert_joplin_notes(&v);
+    assert!(
+        v.notes.iter().all(|n| n.title != "Evil"),
+        "nothing from outside paths"
+    );
+    let why = |path: &str| {
+        v.skipped
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| s.why.clone())
+            .unwrap_or_else(|| panic!("{path} skipped: {:?}", v.skipped))
+    };
+    assert!(why("../evil.md").contains("leads out of the export"));
+    assert!(why("/etc/evil.md").contains("leads out of the export"));
+    assert!(why("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.md").contains("link"));
+    assert!(why("dev.md").contains("not a regular file"));
+}
+
+#[test]
+fn a_file_that_is_not_a_jex_is_refused_in_words() {
+    for (bytes, said) in [
+        (b"PK\x03\x04 a zip".to_vec(), "zip"),
+        (b"just some notes".to_vec(), "not a Joplin export"),
+        (vec![b'x'; 2048], "not a Joplin export"),
+        (Vec::new(), "empty"),
+    ] {
+        let err = read_jex(&bytes).expect_err("refused");
+        assert!(matches!(err, JoplinError::NotTar(_)), "{err}");
+        assert!(err.to_string().contains(said), "{err}");
+    }
+    let err = read_jex(&tar::Builder::new(Vec::new()).into_inner().expect("tar"))
+        .expect_err("an empty tar is refused");
+    assert!(err.to_string().contains("no Joplin items"), "{err}");
+}
+
+#[test]
+fn a_joplin_export_imports_as_sessions_by_top_notebook_and_again_adds_nothing_even_renamed() {
+    let mut v = read_jex(&jex(false)).expect("reads");
+    let w = world();
+    let done = import(&w, &v, true);
+    assert_eq!(
+        (done.sessions, done.empty, done.already_imported),
+        (3, 1, 0),
+        "every written note a session; the empty one left out"
+    );
+    let sessions = w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("sessions");
+    let chat = sessions
+        .sessions
+        .iter()
+        .find(|s| s.title == "Coffee with Priya")
+        .expect("the chat");
+    assert_eq!(chat.kind, SourceKind::CoffeeChat, "from its top notebook");
+    assert_eq!(chat.held_on.to_string(), "2026-11-03");
+    let full = w.store.read(|db| db.session(chat.id)).expect("session");
+    let mut tags: Vec<&str> = full.tags.iter().map(|t| t.name.as_str()).collect();
+    tags.sort();
+    assert_eq!(tags, ["ci", "payments"]);
+    let todo = sessions
+        .sessions
+        .iter()
+        .find(|s| s.title == "Follow up with Priya")
+        .expect("the todo");
+    assert_eq!(todo.kind, SourceKind::CoffeeChat);
+    let runbook = sessions
+        .sessions
+        .iter()
+        .find(|s| s.title == "Runbook")
+        .expect("runbook");
+    assert_eq!(
+        runbook.kind,
+        SourceKind::StakeholderFeedback,
+        "at the top: the kind chosen"
+    );
+
+    // Renamed in Joplin since: still the same note, by its id.
+    v.notes[0].title = "Coffee with Priya (renamed)".into();
+    v.notes[0].path = "Coffee chats/2026/Coffee with Priya (renamed)".into();
+    let again = import(&w, &v, true);
+    assert_eq!((again.sessions, again.already_imported), (0, 3));
+    assert_eq!(
+        w.store
+            .read(|db| db.list_sessions(&SessionQuery::default()))
+            .expect("sessions")
+            .total,
+        3
+    );
 }

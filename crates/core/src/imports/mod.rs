@@ -5,6 +5,7 @@
 //!
 //! Builds on discovery and the kernel.
 
+pub mod joplin;
 pub mod vault;
 pub mod vault_import;
 

@@ -69,7 +69,12 @@ pub struct Wikilink {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VaultNote {
+    /// Where the note sits, for reading: its path in the folder, or its notebooks and
+    /// title in an export.
     pub path: String,
+    /// The note's own id in its source, what tells a note imported before from a new
+    /// one: its path in a folder, its id in a Joplin export.
+    pub source_id: String,
     /// The front matter's `title`, else the file's name without `.md`.
     pub title: String,
     pub aliases: Vec<String>,
@@ -143,6 +148,27 @@ pub fn read_vault(files: Vec<VaultFile>) -> Vault {
 /// Reads a folder from disk: every file below it, without following links or entering
 /// hidden folders, within the size limits.
 pub fn read_folder(root: &Path) -> Result<Vault, VaultError> {
+    let (files, mut skipped) = walk(root, is_note)?;
+    let mut vault = read_vault(files);
+    if vault.notes.is_empty() && vault.skipped.iter().all(|s| !is_note(&s.path)) {
+        return Err(VaultError::NoNotes {
+            path: root.display().to_string(),
+        });
+    }
+    skipped.append(&mut vault.skipped);
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    vault.skipped = skipped;
+    Ok(vault)
+}
+
+/// Every file below `root`, by its path inside it, without following links (one may
+/// lead out of the folder) or entering hidden folders. The files `read` picks (by
+/// path) come with their bytes, within the size limits; the others (attachments) are
+/// only named. What is passed over is said, with why.
+pub(super) fn walk(
+    root: &Path,
+    read: impl Fn(&str) -> bool,
+) -> Result<(Vec<VaultFile>, Vec<Skipped>), VaultError> {
     let shown = root.display().to_string();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
@@ -184,7 +210,7 @@ pub fn read_folder(root: &Path) -> Result<Vault, VaultError> {
                 if name.starts_with('.') {
                     continue;
                 }
-                if !is_note(&rel) {
+                if !read(&rel) {
                     // Attachments are linked to, never read.
                     files.push(VaultFile {
                         path: rel,
@@ -224,17 +250,10 @@ pub fn read_folder(root: &Path) -> Result<Vault, VaultError> {
             }
         }
     }
-    let mut vault = read_vault(files);
-    if vault.notes.is_empty() && vault.skipped.iter().all(|s| !is_note(&s.path)) {
-        return Err(VaultError::NoNotes { path: shown });
-    }
-    skipped.append(&mut vault.skipped);
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    vault.skipped = skipped;
-    Ok(vault)
+    Ok((files, skipped))
 }
 
-fn is_note(path: &str) -> bool {
+pub(super) fn is_note(path: &str) -> bool {
     let lower = path.to_lowercase();
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
@@ -260,6 +279,7 @@ fn read_note(path: &str, bytes: &[u8]) -> Result<VaultNote, String> {
     let text = text.replace("\r\n", "\n");
     let mut note = VaultNote {
         path: path.to_owned(),
+        source_id: path.to_owned(),
         title: stem(path).to_owned(),
         aliases: Vec::new(),
         date: None,
@@ -404,7 +424,7 @@ fn apply_front_matter(note: &mut VaultNote, value: &serde_yaml_ng::Value) {
 }
 
 /// `2026-11-03`, `2026-11-03T10:00`, `2026/11/03`: the day.
-fn date_of(s: &str) -> Option<NaiveDate> {
+pub(super) fn date_of(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let day = s.get(..10).unwrap_or(s);
     NaiveDate::parse_from_str(day, "%Y-%m-%d")

@@ -144,7 +144,7 @@ impl Tx<'_> {
                 done.empty += 1;
                 continue;
             }
-            if self.imported_before(origin, &note.path)? {
+            if self.imported_before(origin, &note.source_id)? {
                 done.already_imported += 1;
                 continue;
             }
@@ -213,7 +213,7 @@ impl Tx<'_> {
                 )?
                 .execute(params![
                     origin,
-                    note.path,
+                    note.source_id,
                     session.id.to_string(),
                     hash(&note.body),
                     self.now_text()
@@ -223,16 +223,16 @@ impl Tx<'_> {
         Ok(done)
     }
 
-    /// Whether the note at `path` of `origin` was imported before as a session that
+    /// Whether the item `source_id` of `origin` was imported before as a session that
     /// still exists (one in the trash counts: restoring it beats a second copy).
-    fn imported_before(&self, origin: &str, path: &str) -> Result<bool, DomainError> {
+    fn imported_before(&self, origin: &str, source_id: &str) -> Result<bool, DomainError> {
         Ok(self
             .conn
             .prepare_cached(
                 "SELECT 1 FROM import_source i JOIN session_view s ON s.id = i.session_id
                  WHERE i.origin = ?1 AND i.source_id = ?2",
             )?
-            .query_row(params![origin, path], |_| Ok(()))
+            .query_row(params![origin, source_id], |_| Ok(()))
             .optional()?
             .is_some())
     }
