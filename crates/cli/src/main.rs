@@ -201,8 +201,13 @@ struct ImportSurveyArgs {
 
 #[derive(clap::Args)]
 struct ImportNotesArgs {
-    /// The folder of notes (an Obsidian vault is one)
+    /// The folder of notes (an Obsidian vault is one), a Joplin RAW export folder, or a
+    /// Joplin JEX file
     path: PathBuf,
+    /// What wrote it: markdown (a folder of .md files, an Obsidian vault) or joplin
+    /// (RAW folder or JEX file) [default: told by what PATH holds]
+    #[arg(long, value_name = "TOOL", value_parser = ["markdown", "obsidian", "joplin"])]
+    from: Option<String>,
     /// Read the folder and say what an import would bring: notes, tags, people, links
     /// resolved, shared or broken, fields not mapped, files skipped and why. Writes nothing
     #[arg(long)]
@@ -463,9 +468,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::ImportTranscript { file, dry_run: _ } => import_transcript(out, json, &file),
         Command::ImportNotes(args) => {
-            let vault = groundwork_core::imports::vault::read_folder(&args.path).map_err(|e| {
-                Failure::Refused(IpcError::new(ErrorKind::InvalidInput, e.to_string()))
-            })?;
+            let vault = read_notes(&args)?;
             if args.dry_run {
                 return print_vault_preview(out, json, &vault);
             }
@@ -889,6 +892,41 @@ fn read_mapping(path: &Path) -> Result<SurveyMapping, Failure> {
 
 /// Reads a transcript and prints what an import would take from it: nothing is written
 /// (and no workspace is opened), as the import itself comes later.
+/// A Joplin RAW export: items named by a 32-hex id.
+fn looks_like_joplin_raw(path: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.strip_suffix(".md")
+            .is_some_and(|id| id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit()))
+    })
+}
+
+/// The notes at `args.path`, read as the tool that wrote them (told by `--from`, else by
+/// what the path holds).
+fn read_notes(args: &ImportNotesArgs) -> Result<groundwork_core::imports::vault::Vault, Failure> {
+    use groundwork_core::imports::{joplin, vault};
+    let refused =
+        |message: String| Failure::Refused(IpcError::new(ErrorKind::InvalidInput, message));
+    let is_file = args.path.is_file();
+    let joplin = match args.from.as_deref() {
+        Some("joplin") => true,
+        Some(_) => false,
+        None => is_file || looks_like_joplin_raw(&args.path),
+    };
+    match (joplin, is_file) {
+        (true, true) => {
+            let bytes = std::fs::read(&args.path)
+                .map_err(|e| refused(format!("{} cannot be read: {e}", args.path.display())))?;
+            joplin::read_jex(&bytes).map_err(|e| refused(e.to_string()))
+        }
+        (true, false) => joplin::read_joplin_raw(&args.path).map_err(|e| refused(e.to_string())),
+        (false, _) => vault::read_folder(&args.path).map_err(|e| refused(e.to_string())),
+    }
+}
+
 /// What importing a folder would bring, in words or JSON.
 fn print_vault_preview(
     out: &mut impl Write,

@@ -1482,3 +1482,37 @@ fn import_notes_dry_runs_a_vault_then_imports_it_once_and_asks_for_a_kind_when_n
         run.stderr
     );
 }
+
+#[test]
+fn import_notes_tells_a_joplin_export_by_what_it_holds() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let raw = dir.path().join("joplin-raw");
+    std::fs::create_dir_all(&raw).expect("folder");
+    let folder = "f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0";
+    std::fs::write(
+        raw.join(format!("{folder}.md")),
+        format!("Coffee chats\n\nid: {folder}\ncreated_time: 2026-11-01T10:00:00.000Z\ntype_: 2"),
+    )
+    .expect("notebook");
+    let note = "c0ffee00c0ffee00c0ffee00c0ffee00";
+    std::fs::write(
+        raw.join(format!("{note}.md")),
+        format!("Coffee with Priya\n\nCI is slow.\n\nid: {note}\nparent_id: {folder}\ncreated_time: 2026-11-03T10:00:00.000Z\ntype_: 1"),
+    )
+    .expect("note");
+    let path = raw.to_str().expect("utf-8");
+    let run = cli(dir.path(), &["--json", "import-notes", path, "--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let preview = json(&run.stdout);
+    assert_eq!(preview["notes"], 1, "the notebook is not a note: {preview}");
+    assert_eq!(preview["withoutKind"], 0, "the notebook names the kind");
+    // A file that is not a JEX is refused in words.
+    let bogus = dir.path().join("notes.jex");
+    std::fs::write(&bogus, b"PK\x03\x04 a zip, not a tar").expect("write");
+    let run = cli(
+        dir.path(),
+        &["import-notes", bogus.to_str().expect("utf-8"), "--dry-run"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not a Joplin export"), "{}", run.stderr);
+}
