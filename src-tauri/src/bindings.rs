@@ -23,6 +23,8 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::commands::export::SavedExport::export_all(&cfg)?;
     crate::commands::chart::ChartFormat::export_all(&cfg)?;
     crate::commands::survey::ChosenFile::export_all(&cfg)?;
+    groundwork_core::imports::notes::NotesChosen::export_all(&cfg)?;
+    groundwork_core::imports::vault_import::VaultImported::export_all(&cfg)?;
     crate::commands::survey::ImportProgress::export_all(&cfg)?;
     Ok(())
 }

@@ -100,6 +100,8 @@ pub fn run(launch: Launch) {
             commands::export::save_export,
             commands::export::open_saved,
             commands::export::show_saved_in_folder,
+            commands::notes::choose_notes_folder,
+            commands::notes::import_chosen_notes,
             commands::chart::save_chart,
             commands::survey::choose_survey_file,
             commands::survey::import_survey,

@@ -83,6 +83,7 @@ pub struct AppState {
     pub launch: Launch,
     pub paths: AppPaths,
     pub saved: SavedFiles,
+    pub chosen_notes: crate::commands::notes::ChosenNotes,
 }
 
 fn lock(slot: &Mutex<Slot>) -> MutexGuard<'_, Slot> {
@@ -98,6 +99,7 @@ impl AppState {
             launch,
             paths,
             saved: SavedFiles::default(),
+            chosen_notes: Default::default(),
         }
     }
 

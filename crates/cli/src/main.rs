@@ -892,39 +892,17 @@ fn read_mapping(path: &Path) -> Result<SurveyMapping, Failure> {
 
 /// Reads a transcript and prints what an import would take from it: nothing is written
 /// (and no workspace is opened), as the import itself comes later.
-/// A Joplin RAW export: items named by a 32-hex id.
-fn looks_like_joplin_raw(path: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(path) else {
-        return false;
-    };
-    entries.filter_map(Result::ok).any(|e| {
-        let name = e.file_name().to_string_lossy().into_owned();
-        name.strip_suffix(".md")
-            .is_some_and(|id| id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit()))
-    })
-}
-
 /// The notes at `args.path`, read as the tool that wrote them (told by `--from`, else by
 /// what the path holds).
 fn read_notes(args: &ImportNotesArgs) -> Result<groundwork_core::imports::vault::Vault, Failure> {
-    use groundwork_core::imports::{joplin, vault};
-    let refused =
-        |message: String| Failure::Refused(IpcError::new(ErrorKind::InvalidInput, message));
-    let is_file = args.path.is_file();
-    let joplin = match args.from.as_deref() {
-        Some("joplin") => true,
-        Some(_) => false,
-        None => is_file || looks_like_joplin_raw(&args.path),
+    use groundwork_core::imports::notes::{read_notes, NotesFrom};
+    let from = match args.from.as_deref() {
+        Some("joplin") => Some(NotesFrom::Joplin),
+        Some(_) => Some(NotesFrom::Markdown),
+        None => None,
     };
-    match (joplin, is_file) {
-        (true, true) => {
-            let bytes = std::fs::read(&args.path)
-                .map_err(|e| refused(format!("{} cannot be read: {e}", args.path.display())))?;
-            joplin::read_jex(&bytes).map_err(|e| refused(e.to_string()))
-        }
-        (true, false) => joplin::read_joplin_raw(&args.path).map_err(|e| refused(e.to_string())),
-        (false, _) => vault::read_folder(&args.path).map_err(|e| refused(e.to_string())),
-    }
+    read_notes(&args.path, from)
+        .map_err(|e| Failure::Refused(IpcError::new(ErrorKind::InvalidInput, e.to_string())))
 }
 
 /// What importing a folder would bring, in words or JSON.
@@ -933,13 +911,8 @@ fn print_vault_preview(
     json: bool,
     vault: &groundwork_core::imports::vault::Vault,
 ) -> Result<(), Failure> {
-    use groundwork_core::imports::vault_import::kind_of;
     let p = groundwork_core::imports::vault::preview(vault);
-    let without_kind = vault
-        .notes
-        .iter()
-        .filter(|n| !n.empty && kind_of(n).is_none())
-        .count();
+    let without_kind = groundwork_core::imports::notes::without_kind(vault);
     if json {
         let mut value =
             serde_json::to_value(&p).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
@@ -1023,12 +996,8 @@ fn import_notes(
     args: &ImportNotesArgs,
     vault: &groundwork_core::imports::vault::Vault,
 ) -> Result<(), Failure> {
-    use groundwork_core::imports::vault_import::{kind_of, VaultImport};
-    let without_kind = vault
-        .notes
-        .iter()
-        .filter(|n| !n.empty && kind_of(n).is_none())
-        .count();
+    use groundwork_core::imports::vault_import::VaultImport;
+    let without_kind = groundwork_core::imports::notes::without_kind(vault);
     let kind = match (args.kind, without_kind) {
         (Some(k), _) => k,
         // Every note names its kind: the fallback is never used.

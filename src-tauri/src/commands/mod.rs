@@ -5,6 +5,7 @@
 pub mod app;
 pub mod chart;
 pub mod export;
+pub mod notes;
 pub mod op;
 pub mod survey;
 pub mod workspace;

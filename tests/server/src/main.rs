@@ -34,6 +34,9 @@ struct Workspaces {
     dir: tempfile::TempDir,
     open: Mutex<HashMap<String, Arc<Store>>>,
     next: Mutex<u64>,
+    /// The notes each workspace's journey chose, read, waiting to be imported (as the
+    /// shell keeps them between its preview and the import).
+    notes: Mutex<HashMap<String, (String, groundwork_core::imports::vault::Vault)>>,
 }
 
 struct Request {
@@ -188,6 +191,64 @@ impl Workspaces {
         Ok(json!({ "path": path, "bytes": file.bytes.len(), "citations": file.citations }))
     }
 
+    /// Reads the notes folder a journey names, as the shell's `choose_notes_folder` does.
+    fn choose_notes(&self, id: &str, body: &[u8]) -> Result<Value, Value> {
+        #[derive(serde::Deserialize)]
+        struct Ask {
+            folder: String,
+        }
+        let ask: Ask = serde_json::from_slice(body).map_err(|e| error(e.to_string()))?;
+        let path = std::path::Path::new(&ask.folder);
+        let vault = groundwork_core::imports::notes::read_notes(path, None).map_err(|e| {
+            serde_json::to_value(groundwork_api::IpcError::new(
+                groundwork_api::ErrorKind::InvalidInput,
+                e.to_string(),
+            ))
+            .unwrap_or(Value::Null)
+        })?;
+        let shown = groundwork_core::imports::notes::chosen(path, &vault);
+        self.notes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_owned(), (ask.folder, vault));
+        serde_json::to_value(shown).map_err(|e| error(e.to_string()))
+    }
+
+    /// Imports the notes chosen, as the shell's `import_chosen_notes` does.
+    fn import_notes(&self, id: &str, store: &Store, body: &[u8]) -> Result<Value, Value> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Ask {
+            kind: groundwork_core::SourceKind,
+            add_people: bool,
+        }
+        let ask: Ask = serde_json::from_slice(body).map_err(|e| error(e.to_string()))?;
+        let Some((origin, vault)) = self
+            .notes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(id)
+        else {
+            return Err(error("no notes chosen"));
+        };
+        let done = store
+            .write(|tx| {
+                tx.import_vault(
+                    &vault,
+                    &groundwork_core::imports::vault_import::VaultImport {
+                        origin,
+                        cycle_id: None,
+                        kind: ask.kind,
+                        add_people: ask.add_people,
+                    },
+                )
+            })
+            .map_err(|e| {
+                serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or(Value::Null)
+            })?;
+        serde_json::to_value(done).map_err(|e| error(e.to_string()))
+    }
+
     fn handle(&self, request: &Request) -> (u16, Value) {
         if request.method == "OPTIONS" {
             return (204, Value::Null);
@@ -223,6 +284,19 @@ impl Workspaces {
                 };
                 match self.export(id, &store, &request.body) {
                     Ok(saved) => (200, saved),
+                    Err(e) => (400, e),
+                }
+            }
+            ("POST", ["workspaces", id, "notes"]) => match self.choose_notes(id, &request.body) {
+                Ok(shown) => (200, shown),
+                Err(e) => (400, e),
+            },
+            ("POST", ["workspaces", id, "notes", "import"]) => {
+                let Some(store) = self.get(id) else {
+                    return (404, error(format!("no workspace {id}")));
+                };
+                match self.import_notes(id, &store, &request.body) {
+                    Ok(done) => (200, done),
                     Err(e) => (400, e),
                 }
             }
@@ -289,6 +363,7 @@ fn main() {
         dir,
         open: Mutex::new(HashMap::new()),
         next: Mutex::new(0),
+        notes: Mutex::new(HashMap::new()),
     });
     match listener.local_addr() {
         Ok(addr) => println!("listening on http://{addr}"),

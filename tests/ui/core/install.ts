@@ -47,6 +47,8 @@ export interface TestConfig {
     cancelSave?: boolean;
     /** The survey export the open dialog picks: its name and bytes in base64 (Cancel when absent). */
     surveyFile?: { fileName: string; content: string } | null;
+    /** The folder of notes the "Import notes" dialog picks (a path on this machine). */
+    notesFolder?: string | null;
   };
 }
 
@@ -187,6 +189,13 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       return post('/op/import_survey_wave', a);
     case 'cancel_survey_import':
       return null;
+    case 'choose_notes_folder': {
+      // The journey names the folder the dialog picks; the server reads it as the shell would.
+      const folder = config.dialogs?.notesFolder ?? null;
+      return folder === null ? null : post('/notes', { folder });
+    }
+    case 'import_chosen_notes':
+      return post('/notes/import', a);
     case 'save_export': {
       // The server makes the file as the shell does (PDF too) in the journey's folder.
       if (config.dialogs?.cancelSave) return null;
@@ -248,7 +257,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'import_survey', 'cancel_survey_import']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'import_chosen_notes']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

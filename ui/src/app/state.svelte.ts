@@ -22,6 +22,8 @@ class AppState {
 
   /** Dialogs and overlays any screen or shortcut may open. */
   newSessionOpen = $state(false);
+  /** The dialog that imports notes from other tools (Obsidian, Markdown, Joplin). */
+  importNotesOpen = $state(false);
   newCycleOpen = $state(false);
   paletteOpen = $state(false);
   paletteMode = $state<'commands' | 'cycles' | 'search'>('commands');

@@ -29,6 +29,9 @@ import { movedToTrash, trashWithUndo } from '../lib/trash';
 // ---- Sessions and their notes
 
 export const listSessions = (query: SessionQuery) => backend.listSessions(query);
+/** Notes from other tools: the shell picks and reads the folder, then imports it as sessions. */
+export const chooseNotesFolder = () => backend.chooseNotesFolder();
+export const importChosenNotes = (kind: SourceKind, addPeople: boolean) => backend.importChosenNotes(kind, addPeople);
 export const getSession = (id: string) => backend.getSession(id);
 export const createSession = (session: NewSession) => backend.createSession(session);
 export const updateSession = (id: string, update: SessionUpdate) => backend.updateSession(id, update);

@@ -6,7 +6,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import type { ChartFormat, ChosenFile, ErrorKind, ImportProgress, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
+import type { ChartFormat, ChosenFile, ErrorKind, ImportProgress, NotesChosen, SourceKind, VaultImported, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
 import { operations, STALE, type OpName } from './generated/ops';
 import { stale } from '../lib/stale.svelte';
 
@@ -86,6 +86,19 @@ export const backend = {
    * when the user cancels.
    */
   chooseSurveyFile: () => call<ChosenFile | null>('choose_survey_file'),
+  /**
+   * Asks which folder of notes to import (an Obsidian vault, Markdown, a Joplin RAW
+   * export), reads it and says what an import would bring; null when the user cancels.
+   * The shell keeps what it read for importChosenNotes.
+   */
+  chooseNotesFolder: () => call<NotesChosen | null>('choose_notes_folder'),
+  /** Imports the notes last chosen as sessions of the current cycle, all or nothing. */
+  importChosenNotes: async (kind: SourceKind, addPeople: boolean): Promise<VaultImported> => {
+    const done = await call<VaultImported>('import_chosen_notes', { kind, addPeople });
+    // Sessions, people and tags were made outside the operation table: every list reloads.
+    stale.markAll();
+    return done;
+  },
   /**
    * Imports a wave as importSurveyWave does, reporting progress to `onprogress` (the
    * shell's events) and stopping, with nothing written, on cancelSurveyImport.

@@ -6,6 +6,7 @@
 //! Builds on discovery and the kernel.
 
 pub mod joplin;
+pub mod notes;
 pub mod vault;
 pub mod vault_import;
 

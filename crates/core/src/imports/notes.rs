@@ -1,0 +1,99 @@
+//! Notes chosen to import, whatever wrote them: a folder of Markdown files or an
+//! Obsidian vault, or a Joplin export (its RAW folder or its JEX file), told apart by
+//! what the path holds. The desktop shell, the command line and the test server read
+//! them here, the same way.
+
+use crate::imports::joplin::{self, JoplinError};
+use crate::imports::vault::{self, Vault, VaultError, VaultPreview};
+use crate::imports::vault_import::kind_of;
+use serde::Serialize;
+use std::path::Path;
+use ts_rs::TS;
+
+/// The tool that wrote the notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotesFrom {
+    /// A folder of Markdown files; an Obsidian vault is one.
+    Markdown,
+    /// A Joplin export: a RAW folder or a JEX file.
+    Joplin,
+}
+
+/// Why notes could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum NotesError {
+    #[error(transparent)]
+    Folder(#[from] VaultError),
+    #[error(transparent)]
+    Joplin(#[from] JoplinError),
+    #[error("{path} cannot be read: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// A Joplin RAW export: items named by a 32-hex id.
+fn looks_like_joplin_raw(path: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.strip_suffix(".md")
+            .is_some_and(|id| id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit()))
+    })
+}
+
+/// The notes at `path`, read as `from` says, else as what the path holds tells.
+pub fn read_notes(path: &Path, from: Option<NotesFrom>) -> Result<Vault, NotesError> {
+    let is_file = path.is_file();
+    let from = from.unwrap_or(if is_file || looks_like_joplin_raw(path) {
+        NotesFrom::Joplin
+    } else {
+        NotesFrom::Markdown
+    });
+    Ok(match (from, is_file) {
+        (NotesFrom::Joplin, true) => {
+            let bytes = std::fs::read(path).map_err(|source| NotesError::Unreadable {
+                path: path.display().to_string(),
+                source,
+            })?;
+            joplin::read_jex(&bytes)?
+        }
+        (NotesFrom::Joplin, false) => joplin::read_joplin_raw(path)?,
+        (NotesFrom::Markdown, _) => vault::read_folder(path)?,
+    })
+}
+
+/// How many written notes name no kind (the import asks which they are).
+pub fn without_kind(vault: &Vault) -> u32 {
+    vault
+        .notes
+        .iter()
+        .filter(|n| !n.empty && kind_of(n).is_none())
+        .count() as u32
+}
+
+/// Notes the user chose, read: what an import of them would bring.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotesChosen {
+    /// The folder's or file's name.
+    pub name: String,
+    pub preview: VaultPreview,
+    /// Written notes that name no kind: the import needs one for them.
+    pub without_kind: u32,
+}
+
+/// What the user is shown of the notes at `path`, read into `vault`.
+pub fn chosen(path: &Path, vault: &Vault) -> NotesChosen {
+    NotesChosen {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+        preview: vault::preview(vault),
+        without_kind: without_kind(vault),
+    }
+}

@@ -1,0 +1,99 @@
+//! Importing notes from other tools: the open dialog is the shell's, and so is the
+//! reading. The page is shown what the chosen folder (or Joplin file) holds and says
+//! how to import it; it never names a path, so it cannot read what the user did not
+//! choose. The notes read are kept here between the preview and the import.
+
+use super::CmdResult;
+use crate::error::{ErrorKind, IpcError};
+use crate::state::AppState;
+use groundwork_core::imports::notes::{chosen, read_notes, NotesChosen};
+use groundwork_core::imports::vault::Vault;
+use groundwork_core::imports::vault_import::{VaultImport, VaultImported};
+use groundwork_core::SourceKind;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+/// Names the folder the open dialog picks, without asking (scripted runs, the
+/// end-to-end tests).
+pub const NOTES_FOLDER_ENV: &str = "GROUNDWORK_NOTES_FOLDER";
+
+/// The notes last chosen, read, waiting for the user to import them.
+#[derive(Default)]
+pub struct ChosenNotes(Mutex<Option<(PathBuf, Vault)>>);
+
+fn refused(message: String) -> IpcError {
+    IpcError::new(ErrorKind::InvalidInput, message)
+}
+
+/// Asks which folder of notes to import, reads it, and says what it holds; `None` when
+/// the user cancels.
+#[tauri::command]
+pub async fn choose_notes_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<NotesChosen>> {
+    let path = match std::env::var_os(NOTES_FOLDER_ENV).filter(|p| !p.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let dialog = app
+                .dialog()
+                .file()
+                .set_title("Import notes: choose the folder (an Obsidian vault, Markdown, a Joplin RAW export)");
+            let picked = crate::state::blocking(move || Ok(dialog.blocking_pick_folder())).await?;
+            let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+                return Ok(None);
+            };
+            path
+        }
+    };
+    let read = path.clone();
+    let vault =
+        crate::state::blocking(move || read_notes(&read, None).map_err(|e| refused(e.to_string())))
+            .await?;
+    let shown = chosen(&path, &vault);
+    *state
+        .chosen_notes
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = Some((path, vault));
+    Ok(Some(shown))
+}
+
+/// Imports the notes last chosen as sessions of the current cycle, all or nothing.
+#[tauri::command]
+pub async fn import_chosen_notes(
+    state: State<'_, AppState>,
+    kind: SourceKind,
+    add_people: bool,
+) -> CmdResult<VaultImported> {
+    let (path, vault) = state
+        .chosen_notes
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+        .ok_or_else(|| refused("Choose the folder of notes first".into()))?;
+    let origin = std::fs::canonicalize(&path)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    state
+        .with_store(move |store| {
+            store
+                .write(|tx| {
+                    tx.import_vault(
+                        &vault,
+                        &VaultImport {
+                            origin,
+                            cycle_id: None,
+                            kind,
+                            add_people,
+                        },
+                    )
+                })
+                .map_err(IpcError::from)
+        })
+        .await
+}
