@@ -24,6 +24,12 @@ before(async () => {
   writeFileSync(h.path('Pulse (Responses).csv'), ['Timestamp,Email Address,Which team are you on?,How satisfied are you with CI?', ...rows].join('\n'));
   h.env.GROUNDWORK_EXPORT_DIR = h.path('exports');
   mkdirSync(h.path('exports'), { recursive: true });
+  // The folder the "Import notes" dialog picks: a small Obsidian vault.
+  h.env.GROUNDWORK_NOTES_FOLDER = h.path('Vault');
+  mkdirSync(h.path('Vault/Coffee chats'), { recursive: true });
+  mkdirSync(h.path('Vault/.obsidian'), { recursive: true });
+  writeFileSync(h.path('Vault/Coffee chats/Lunch with Tom.md'), '---\ndate: 2026-10-12\npeople: [Tom Berg]\ntags: [deploys]\n---\nDeploys wait for a human on Fridays.\n');
+  writeFileSync(h.path('Vault/Runbook.md'), '---\ntype: support ticket review\n---\nRetry once.\n');
   await h.restartDriver();
 });
 after(async () => {
@@ -178,4 +184,25 @@ journey(() => h, 'the first hour: from a new workspace to the "you said, we did"
   // What the walk left: one person in People (the survey added no one), one pain, the answer.
   const people = JSON.parse(spawnSync(cli, ['--workspace', workspace, 'call', 'list_people', '{"query": {}}'], { encoding: 'utf8' }).stdout);
   assert.deepEqual(people.map((p) => p.name), ['Priya Raman']);
+});
+
+journey(() => h, 'an Obsidian vault chosen through the shell imports as sessions of the current cycle', { timeout: 120_000 }, async () => {
+  const workspace = h.path('vault.groundwork');
+  const cli = join(dirname(APP_BINARY), 'groundwork-cli');
+  assert.equal(spawnSync(cli, ['new', workspace], { encoding: 'utf8' }).status, 0);
+  assert.equal(spawnSync(cli, ['--workspace', workspace, 'call', 'create_cycle', '{"name": "2027 H1"}'], { encoding: 'utf8' }).status, 0);
+  const app = await h.launch(workspace);
+  try {
+    await app.click(byTestId('empty-import-notes'));
+    await app.click(byTestId('import-notes-choose'));
+    await app.waitText(byTestId('import-notes-preview'), (t) => t.includes('2 notes') && t.includes('Tom Berg') && t.includes('.obsidian'));
+    await app.screenshot('import-notes');
+    await app.click(byTestId('import-notes-go'));
+    await app.waitGone(byTestId('import-notes'));
+    await waitUntil(async () => (await app.findAll(byTestId('session-row'))).length === 2, { message: 'two sessions listed' });
+  } finally {
+    await app.quit();
+  }
+  const sessions = JSON.parse(spawnSync(cli, ['--workspace', workspace, '--json', 'sessions'], { encoding: 'utf8' }).stdout);
+  assert.deepEqual(sessions.map((s) => [s.title, s.kind]).sort(), [['Lunch with Tom', 'coffee_chat'], ['Runbook', 'support_ticket_review']]);
 });
