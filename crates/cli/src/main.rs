@@ -1062,11 +1062,7 @@ fn import_notes(
 
 fn import_transcript(out: &mut impl Write, json: bool, file: &Path) -> Result<(), Failure> {
     use groundwork_core::discovery::transcript::{preview, read_transcript};
-    let bytes = read_transcript_file(file)?;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (name, bytes) = groundwork_core::discovery::transcript::read_transcript_file(file)?;
     let transcript = read_transcript(&name, &bytes).map_err(groundwork_core::DomainError::from)?;
     let preview = preview(&transcript);
     if json {
@@ -1075,33 +1071,6 @@ fn import_transcript(out: &mut impl Write, json: bool, file: &Path) -> Result<()
         return print_json(out, &value, true);
     }
     print_transcript_preview(out, &preview)
-}
-
-/// A transcript file's bytes, read up to one byte past the size limit so that a huge
-/// file is refused by the reader's own words without filling memory.
-fn read_transcript_file(file: &Path) -> Result<Vec<u8>, Failure> {
-    let refused =
-        |message: String| Failure::Refused(IpcError::new(ErrorKind::InvalidInput, message));
-    let shown = file.display();
-    if file.is_dir() {
-        return Err(refused(format!("{shown} is a folder, not a transcript")));
-    }
-    let opened = std::fs::File::open(file).map_err(|e| {
-        refused(match e.kind() {
-            std::io::ErrorKind::NotFound => format!("{shown} does not exist"),
-            std::io::ErrorKind::PermissionDenied => {
-                format!("{shown} cannot be read (permission denied)")
-            }
-            _ => format!("{shown} cannot be read: {e}"),
-        })
-    })?;
-    let cap = groundwork_core::store::text_file::MAX_FILE_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    opened
-        .take(cap)
-        .read_to_end(&mut bytes)
-        .map_err(|e| refused(format!("{shown} cannot be read: {e}")))?;
-    Ok(bytes)
 }
 
 fn print_transcript_preview(

@@ -862,3 +862,17 @@ fn a_joplin_export_imports_as_sessions_by_top_notebook_and_again_adds_nothing_ev
         3
     );
 }
+
+#[test]
+fn a_jex_past_its_size_limit_is_refused_before_it_is_read() {
+    use groundwork_core::imports::joplin::MAX_JEX_BYTES;
+    use groundwork_core::imports::notes::{read_notes, NotesFrom};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("huge.jex");
+    // Sparse: as large as it says, without the disk space.
+    std::fs::File::create(&path)
+        .and_then(|f| f.set_len(MAX_JEX_BYTES + 1))
+        .expect("a large file");
+    let err = read_notes(&path, Some(NotesFrom::Joplin)).expect_err("refused");
+    assert!(err.to_string().contains("1024 MiB"), "{err}");
+}

@@ -6,6 +6,8 @@
 use crate::imports::joplin::{self, JoplinError};
 use crate::imports::vault::{self, Vault, VaultError, VaultPreview};
 use crate::imports::vault_import::kind_of;
+use crate::store::chosen_file::read_chosen;
+use crate::store::wording::size_beside;
 use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
@@ -26,11 +28,8 @@ pub enum NotesError {
     Folder(#[from] VaultError),
     #[error(transparent)]
     Joplin(#[from] JoplinError),
-    #[error("{path} cannot be read: {source}")]
-    Unreadable {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    File(#[from] crate::store::error::DomainError),
 }
 
 /// A Joplin RAW export: items named by a 32-hex id.
@@ -55,9 +54,17 @@ pub fn read_notes(path: &Path, from: Option<NotesFrom>) -> Result<Vault, NotesEr
     });
     Ok(match (from, is_file) {
         (NotesFrom::Joplin, true) => {
-            let bytes = std::fs::read(path).map_err(|source| NotesError::Unreadable {
-                path: path.display().to_string(),
-                source,
+            // Bounded before a byte is read: a JEX is read whole.
+            let max = joplin::MAX_JEX_BYTES;
+            let (_, bytes) = read_chosen(path, "a Joplin export", max as usize, |len| {
+                crate::store::error::DomainError::invalid(
+                    "file",
+                    format!(
+                        "the file is {}; Groundwork reads Joplin exports of up to {} MiB",
+                        size_beside(len as usize, max as usize),
+                        max / (1024 * 1024)
+                    ),
+                )
             })?;
             joplin::read_jex(&bytes)?
         }

@@ -6,6 +6,7 @@
 //! Nothing here uses an area: every area builds on it.
 
 pub(crate) mod cache;
+pub mod chosen_file;
 pub mod clock;
 pub mod cycle;
 pub mod db;

@@ -407,6 +407,19 @@ pub fn preview(transcript: &Transcript) -> TranscriptPreview {
     }
 }
 
+/// A transcript file the user chose: its name and bytes, refused in a transcript's
+/// words when it is past the size limit (before a byte is read).
+pub fn read_transcript_file(path: &std::path::Path) -> Result<(String, Vec<u8>), DomainError> {
+    let max = crate::store::text_file::MAX_FILE_BYTES;
+    crate::store::chosen_file::read_chosen(path, "a transcript", max, |len| {
+        TranscriptError::TooLarge {
+            size: crate::store::wording::size_beside(len as usize, max),
+            max: format!("{} MiB", max / (1024 * 1024)),
+        }
+        .into()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -676,46 +676,12 @@ pub(super) fn wave_notes(
 /// Reads a survey export from disk for an import, refusing what is not a file or is
 /// too large before reading it.
 pub fn read_export(path: &std::path::Path) -> Result<(String, Vec<u8>), DomainError> {
-    let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        DomainError::invalid(
-            "file",
-            match e.kind() {
-                std::io::ErrorKind::NotFound => format!("{shown} does not exist"),
-                std::io::ErrorKind::PermissionDenied => {
-                    format!("{shown} cannot be read (permission denied)")
-                }
-                _ => format!("{shown} cannot be read: {e}"),
-            },
-        )
-    })?;
-    if meta.is_dir() {
-        return Err(DomainError::invalid(
-            "file",
-            format!("{shown} is a folder, not a survey export"),
-        ));
-    }
-    if !meta.is_file() {
-        return Err(DomainError::invalid(
-            "file",
-            format!("{shown} is not a regular file"),
-        ));
-    }
-    if meta.len() > text_file::MAX_FILE_BYTES as u64 {
-        return Err(text_file::FileError::TooLarge {
-            size: crate::store::wording::size_beside(
-                meta.len() as usize,
-                text_file::MAX_FILE_BYTES,
-            ),
-            max: format!("{} MiB", text_file::MAX_FILE_BYTES / (1024 * 1024)),
+    let max = text_file::MAX_FILE_BYTES;
+    crate::store::chosen_file::read_chosen(path, "a survey export", max, |len| {
+        text_file::FileError::TooLarge {
+            size: crate::store::wording::size_beside(len as usize, max),
+            max: format!("{} MiB", max / (1024 * 1024)),
         }
-        .into());
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| DomainError::invalid("file", format!("{shown} cannot be read: {e}")))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| shown.clone());
-    Ok((name, bytes))
+        .into()
+    })
 }
