@@ -876,3 +876,21 @@ fn a_jex_past_its_size_limit_is_refused_before_it_is_read() {
     let err = read_notes(&path, Some(NotesFrom::Joplin)).expect_err("refused");
     assert!(err.to_string().contains("1024 MiB"), "{err}");
 }
+
+#[test]
+fn a_person_named_twice_in_a_note_takes_part_once() {
+    let v = read_vault(vec![VaultFile {
+        path: "twice.md".into(),
+        bytes: b"---\npeople: [Priya Raman, Tom Berg, priya raman]\n---\nNotes.\n".to_vec(),
+    }]);
+    let w = world();
+    let done = import(&w, &v, true);
+    assert_eq!(done.sessions, 1);
+    let s = &w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("sessions")
+        .sessions[0];
+    let full = w.store.read(|db| db.session(s.id)).expect("session");
+    assert_eq!(full.people.len(), 2, "{:?}", full.people);
+}

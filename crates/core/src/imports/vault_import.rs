@@ -169,7 +169,9 @@ impl Tx<'_> {
                     None => done.people_left_out += 1,
                 }
             }
-            who.dedup();
+            // A name written twice, anywhere in the list, is one participant.
+            let mut seen = std::collections::HashSet::new();
+            who.retain(|id| seen.insert(*id));
             let mut tag_ids = Vec::new();
             for name in note.tags.iter().take(limits::TAGS) {
                 let name = cleaned(name, limits::TAG_NAME);
