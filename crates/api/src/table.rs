@@ -511,6 +511,20 @@ operations! {
     /// Reads a transcript (`content`: the file's bytes in base64, as for a survey export) — Zoom, Teams, Meet, Otter, SubRip, WebVTT or `Name: text` lines, told by what it holds — and says what it holds: the format, duration, turns, each speaker's share of the words and what was left out as not speech. Writes nothing.
     preview_transcript: read { file_name: String, content: String } -> TranscriptPreview []
         => |_db, i| Ok(groundwork_core::discovery::transcript::preview(&groundwork_core::discovery::transcript::read_transcript(&i.file_name, &file_bytes(&i.content)?)?));
+    /// Reads a transcript (its bytes in base64) and suggests a person for each speaker label: remembered from an earlier transcript, or a person of that name or email. Writes nothing.
+    preview_transcript_import: read { file_name: String, content: String } -> TranscriptImportPreview [People]
+        => |db, i| db.preview_transcript_import(&i.file_name, &file_bytes(&i.content)?);
+    /// Imports a transcript (its bytes in base64) into a session (or a new one), each speaker tied to the person chosen and remembered; the file is kept byte for byte. All or nothing.
+    import_transcript: write { file_name: String, content: String, request: TranscriptImport } -> TranscriptImported [Sessions, Cycles, People, Teams, Coverage]
+        => |tx, i| tx.import_transcript(&i.file_name, &file_bytes(&i.content)?, &i.request);
+    /// A session's transcripts: every turn with its speaker, person and times, and the observations taken from it.
+    get_session_transcripts: read { session_id: Uuid } -> Vec<SessionTranscript> [Sessions, People, Observations] => |db, i| db.session_transcripts(i.session_id);
+    /// Ties every turn of a speaker label to a person (or nobody) as a participant or us, and remembers it; what was attributed follows.
+    map_transcript_speaker: write { transcript_id: Uuid, choice: SpeakerChoice } -> SessionTranscript [Sessions, Observations, People, Teams, Coverage]
+        => |tx, i| tx.map_transcript_speaker(i.transcript_id, &i.choice);
+    /// Says a turn was spoken by another label of its transcript; its observations follow the speaker.
+    set_turn_speaker: write { turn_id: Uuid, label: String } -> SessionTranscript [Sessions, Observations, People, Coverage]
+        => |tx, i| tx.set_turn_speaker(i.turn_id, &i.label);
     /// Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything.
     preview_survey_import: read { file_name: String, content: String, survey: Option<String>, mapping: Option<SurveyMapping> } -> SurveyPreview [Surveys]
         => |db, i| db.preview_survey_import(&i.file_name, &file_bytes(&i.content)?, i.survey.as_deref(), i.mapping.as_ref());

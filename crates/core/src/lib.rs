@@ -62,6 +62,13 @@ pub use discovery::session::{
 };
 pub use discovery::tag::{Tag, TagGroup, TagInput, TagRef};
 pub use discovery::template::SessionTemplate;
+pub use discovery::transcript::import::{
+    TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptTarget,
+};
+pub use discovery::transcript::speaker::{
+    SpeakerChoice, SpeakerPerson, SpeakerRole, SpeakerSuggestion, SuggestedBy,
+};
+pub use discovery::transcript::view::{SessionTranscript, TranscriptSpeaker, TurnView};
 pub use discovery::transcript::{
     LeftOut, SpeakerShare, Transcript, TranscriptError, TranscriptFormat, TranscriptPreview, Turn,
 };

@@ -39,6 +39,10 @@ pub const TABLES: &[&str] = &[
     "idea_observation",
     "idea_tag",
     "search_index",
+    "transcript",
+    "transcript_turn",
+    "turn_person",
+    "speaker_memory",
 ];
 
 /// What discovery lets the areas above read of its tables: views in
@@ -50,4 +54,5 @@ pub const VIEWS: &[&str] = &[
     "observation_person_view",
     "person_view",
     "team_view",
+    "transcript_turn_view",
 ];

@@ -52,6 +52,16 @@ pub struct Observation {
     #[ts(optional)]
     pub passage_start: Option<u32>,
     pub passage_state: PassageState,
+    /// The transcript turn it was taken from, when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub turn_id: Option<Uuid>,
+    /// When in the recording it was said (milliseconds), when the transcript has times.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub said_at_ms: Option<u64>,
+    /// The label of the turn's speaker as the transcript writes it; empty without a turn.
+    pub speaker: String,
     #[ts(type = "string")]
     pub observed_on: NaiveDate,
     pub people: Vec<PersonRef>,
@@ -87,6 +97,11 @@ pub struct NewObservation {
     #[serde(default)]
     #[ts(optional)]
     pub passage_start: Option<u32>,
+    /// A turn of the session's transcript the passage was selected in (instead of the
+    /// notes); without people given, the observation is its speaker's.
+    #[serde(default)]
+    #[ts(optional)]
+    pub turn_id: Option<Uuid>,
     #[serde(default)]
     pub people: Vec<Uuid>,
     #[serde(default)]
@@ -138,10 +153,12 @@ pub struct ObservationList {
 const SELECT_OBSERVATION: &str =
     "SELECT o.id, o.cycle_id, o.session_id, coalesce(s.title, '') AS session_title,
         s.kind AS source_kind, o.kind, o.text, o.passage, o.passage_start, o.passage_state,
-        o.observed_on, c.mode = 'closed' AS read_only, o.late_input, o.created_at, o.updated_at
+        o.observed_on, c.mode = 'closed' AS read_only, o.late_input, o.created_at, o.updated_at,
+        o.turn_id, o.said_at_ms, coalesce(t.speaker, '') AS speaker
      FROM observation o
      JOIN cycle_view c ON c.id = o.cycle_id
-     LEFT JOIN session s ON s.id = o.session_id";
+     LEFT JOIN session s ON s.id = o.session_id
+     LEFT JOIN transcript_turn t ON t.id = o.turn_id";
 
 fn observation_from_row(r: &Row<'_>) -> rusqlite::Result<Observation> {
     Ok(Observation {
@@ -155,6 +172,9 @@ fn observation_from_row(r: &Row<'_>) -> rusqlite::Result<Observation> {
         passage: r.get("passage")?,
         passage_start: r.get("passage_start")?,
         passage_state: r.stored("passage_state")?,
+        turn_id: r.opt_uuid("turn_id")?,
+        said_at_ms: r.get::<_, Option<i64>>("said_at_ms")?.map(|t| t as u64),
+        speaker: r.get("speaker")?,
         observed_on: r.date("observed_on")?,
         read_only: r.get("read_only")?,
         late_input: r.get("late_input")?,
@@ -307,7 +327,12 @@ impl Tx<'_> {
     /// Records an observation. From a session, the passage must be in its saved notes.
     pub fn create_observation(&self, new: &NewObservation) -> Result<Observation, DomainError> {
         let mut text = clean_text(&new.text)?;
-        let (cycle_id, session, observed_on) = match new.session_id {
+        let turn = match new.turn_id {
+            Some(turn) => Some(self.turn_source(turn, new.session_id)?),
+            None => None,
+        };
+        let session_id = turn.as_ref().map(|t| t.session).or(new.session_id);
+        let (cycle_id, session, observed_on) = match session_id {
             Some(session) => {
                 let cycle = self.require_in("session", session, false, Act::Capture)?;
                 let (held_on, notes): (NaiveDate, String) = self
@@ -332,8 +357,14 @@ impl Tx<'_> {
             .as_deref()
             .unwrap_or("")
             .trim_end_matches(['\r', '\n']);
-        let (passage, start, state) = match (&session, passage.is_empty()) {
-            (Some((_, notes)), false) => {
+        // A passage of a turn is found in the turn's words, not in the notes.
+        let within = match (&turn, &session) {
+            (Some(t), _) => Some(t.text.as_str()),
+            (None, Some((_, notes))) => Some(notes.as_str()),
+            (None, None) => None,
+        };
+        let (passage, start, state) = match (within, passage.is_empty()) {
+            (Some(notes), false) => {
                 let count = passage.chars().count();
                 if count > MAX_OBSERVATION {
                     return Err(DomainError::invalid(
@@ -347,7 +378,11 @@ impl Tx<'_> {
                 let at = locate(notes, passage, new.passage_start).ok_or_else(|| {
                     DomainError::invalid(
                         "passage",
-                        "that passage is not in the saved notes yet; wait for \"Saved\" and try again",
+                        if turn.is_some() {
+                            "that passage is not in the turn's words; select it again"
+                        } else {
+                            "that passage is not in the saved notes yet; wait for \"Saved\" and try again"
+                        },
                     )
                 })?;
                 (passage.to_owned(), Some(at), PassageState::Found)
@@ -364,11 +399,18 @@ impl Tx<'_> {
             ));
         }
         let observed_on = check_date("date", new.observed_on.unwrap_or(observed_on))?;
+        let said_at = turn.as_ref().and_then(|t| t.said_at(start));
+        let people = match &turn {
+            Some(t) if new.people.is_empty() => t.said_by.into_iter().collect(),
+            _ => new.people.clone(),
+        };
         let id = new_id();
         self.conn.execute(
             "INSERT INTO observation (id, cycle_id, session_id, kind, text, passage, passage_start,
-                                      passage_state, observed_on, created_at, updated_at, late_input)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, (SELECT mode <> 'discovery' FROM cycle_view WHERE id = ?2))",
+                                      passage_state, observed_on, created_at, updated_at, late_input,
+                                      turn_id, said_at_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, (SELECT mode <> 'discovery' FROM cycle_view WHERE id = ?2),
+                     ?11, ?12)",
             params![
                 id.to_string(),
                 cycle_id.to_string(),
@@ -379,10 +421,12 @@ impl Tx<'_> {
                 start,
                 state.as_str(),
                 date_text(observed_on),
-                self.now_text()
+                self.now_text(),
+                new.turn_id.map(|t| t.to_string()),
+                said_at.map(|t| t as i64)
             ],
         )?;
-        write_links(self, id, &new.people, &new.tags)?;
+        write_links(self, id, &people, &new.tags)?;
         self.observation(id)
     }
 

@@ -83,7 +83,7 @@ pub(crate) fn locate(notes: &str, passage: &str, hint: Option<u32>) -> Option<u3
 pub(crate) fn reanchor(tx: &Connection, session: Uuid, notes: &str) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
         "SELECT id, passage, passage_start, passage_state FROM observation
-         WHERE session_id = ?1 AND passage <> ''",
+         WHERE session_id = ?1 AND passage <> '' AND turn_id IS NULL",
     )?;
     let rows: Vec<(String, String, Option<u32>, String)> = stmt
         .query_map([session.to_string()], |r| {

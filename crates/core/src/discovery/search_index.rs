@@ -44,7 +44,7 @@ pub fn code_of(rowid: i64) -> i64 {
 }
 
 /// What the search index holds.
-pub const INDEXED: [Indexed; 5] = [
+pub const INDEXED: [Indexed; 6] = [
     Indexed {
         code: 1,
         table: "session",
@@ -84,6 +84,14 @@ pub const INDEXED: [Indexed; 5] = [
         body: "''",
         day: "NULL",
         columns: &["name"],
+    },
+    Indexed {
+        code: 6,
+        table: "transcript_turn",
+        title: "{r}.speaker",
+        body: "{r}.text",
+        day: "{r}.day",
+        columns: &["speaker", "text", "day"],
     },
 ];
 

@@ -1,5 +1,5 @@
 //! Merging duplicates: two people who are one, two observations that say the same, or
-//! two tags that mean the same. Every link (sessions, observations, tags, ideas) ends
+//! two tags that mean the same. Every link (sessions, observations, turns, tags, ideas) ends
 //! up on the kept one; the other goes out of sight. Each merge is recorded with what it moved, so it can be undone.
 //!
 //! A kernel primitive, like the trash: a merge moves the links that name the merged
@@ -93,6 +93,8 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
             // responses themselves keep whom they named; reads follow the merge.
             ("survey_wave_person", "person_id", "wave_id"),
             ("kudos_person", "person_id", "kudos_id"),
+            // Who spoke a transcript's turn: what they said stays theirs.
+            ("turn_person", "person_id", "turn_id"),
         ],
         MergeEntity::Observation => &[
             ("observation_person", "observation_id", "person_id"),

@@ -117,6 +117,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../../migrations/0015_imports.sql"),
         breaking: false,
     },
+    Migration {
+        version: 16,
+        name: "0016_transcripts",
+        sql: include_str!("../../../../migrations/0016_transcripts.sql"),
+        // A search hit of a transcript's turn is a kind older builds cannot show.
+        breaking: true,
+    },
 ];
 
 /// The highest migration this build knows.

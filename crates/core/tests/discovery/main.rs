@@ -7,3 +7,4 @@ mod common;
 mod register;
 mod search;
 mod transcripts;
+mod transcripts_kept;

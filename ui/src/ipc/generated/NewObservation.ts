@@ -20,7 +20,12 @@ passage?: string,
 /**
  * Where the selection starts, in UTF-16 code units.
  */
-passageStart?: number, people: Array<string>, tags: Array<string>, 
+passageStart?: number, 
+/**
+ * A turn of the session's transcript the passage was selected in (instead of the
+ * notes); without people given, the observation is its speaker's.
+ */
+turnId?: string, people: Array<string>, tags: Array<string>, 
 /**
  * Defaults to the session's date, or today.
  */

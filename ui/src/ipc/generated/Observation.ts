@@ -20,7 +20,19 @@ passage: string,
 /**
  * Where the passage starts in the notes, in UTF-16 code units (as editors count).
  */
-passageStart?: number, passageState: PassageState, observedOn: string, people: Array<PersonRef>, tags: Array<TagRef>, 
+passageStart?: number, passageState: PassageState, 
+/**
+ * The transcript turn it was taken from, when it was.
+ */
+turnId?: string, 
+/**
+ * When in the recording it was said (milliseconds), when the transcript has times.
+ */
+saidAtMs?: number, 
+/**
+ * The label of the turn's speaker as the transcript writes it; empty without a turn.
+ */
+speaker: string, observedOn: string, people: Array<PersonRef>, tags: Array<TagRef>, 
 /**
  * Whether its cycle is closed.
  */

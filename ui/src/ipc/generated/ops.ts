@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers';
@@ -112,6 +112,11 @@ export type OpName =
   | 'set_evidence_max_age'
   | 'export_document'
   | 'preview_transcript'
+  | 'preview_transcript_import'
+  | 'import_transcript'
+  | 'get_session_transcripts'
+  | 'map_transcript_speaker'
+  | 'set_turn_speaker'
   | 'preview_survey_import'
   | 'import_survey_wave'
   | 'list_surveys'
@@ -261,6 +266,11 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   set_evidence_max_age: ['settings', 'documents'],
   export_document: [],
   preview_transcript: [],
+  preview_transcript_import: [],
+  import_transcript: ['sessions', 'cycles', 'people', 'teams', 'coverage'],
+  get_session_transcripts: [],
+  map_transcript_speaker: ['sessions', 'observations', 'people', 'teams', 'coverage'],
+  set_turn_speaker: ['sessions', 'observations', 'people', 'coverage'],
   preview_survey_import: [],
   import_survey_wave: ['surveys', 'sessions', 'cycles', 'people', 'teams', 'coverage'],
   list_surveys: [],
@@ -411,6 +421,11 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   set_evidence_max_age: [],
   export_document: ['documents', 'pains', 'tradeoffs', 'solutions', 'roadmap', 'kudos'],
   preview_transcript: [],
+  preview_transcript_import: ['people'],
+  import_transcript: [],
+  get_session_transcripts: ['sessions', 'people', 'observations'],
+  map_transcript_speaker: [],
+  set_turn_speaker: [],
   preview_survey_import: ['surveys'],
   import_survey_wave: [],
   list_surveys: ['surveys'],
@@ -669,6 +684,16 @@ export function operations(call: Call) {
     exportDocument: (cycleId: string, doc: ExportDoc, format: ExportFormat) => call<Exported>('export_document', { cycleId, doc, format }),
     /** Reads a transcript (`content`: the file's bytes in base64, as for a survey export) — Zoom, Teams, Meet, Otter, SubRip, WebVTT or `Name: text` lines, told by what it holds — and says what it holds: the format, duration, turns, each speaker's share of the words and what was left out as not speech. Writes nothing. (reads) */
     previewTranscript: (fileName: string, content: string) => call<TranscriptPreview>('preview_transcript', { fileName, content }),
+    /** Reads a transcript (its bytes in base64) and suggests a person for each speaker label: remembered from an earlier transcript, or a person of that name or email. Writes nothing. (reads) */
+    previewTranscriptImport: (fileName: string, content: string) => call<TranscriptImportPreview>('preview_transcript_import', { fileName, content }),
+    /** Imports a transcript (its bytes in base64) into a session (or a new one), each speaker tied to the person chosen and remembered; the file is kept byte for byte. All or nothing. (writes) */
+    importTranscript: (fileName: string, content: string, request: TranscriptImport) => call<TranscriptImported>('import_transcript', { fileName, content, request }),
+    /** A session's transcripts: every turn with its speaker, person and times, and the observations taken from it. (reads) */
+    getSessionTranscripts: (sessionId: string) => call<Array<SessionTranscript>>('get_session_transcripts', { sessionId }),
+    /** Ties every turn of a speaker label to a person (or nobody) as a participant or us, and remembers it; what was attributed follows. (writes) */
+    mapTranscriptSpeaker: (transcriptId: string, choice: SpeakerChoice) => call<SessionTranscript>('map_transcript_speaker', { transcriptId, choice }),
+    /** Says a turn was spoken by another label of its transcript; its observations follow the speaker. (writes) */
+    setTurnSpeaker: (turnId: string, label: string) => call<SessionTranscript>('set_turn_speaker', { turnId, label }),
     /** Reads a survey export (`content`: the file's bytes in base64, as the shell read the file the user picked) and maps its columns — the survey's remembered mapping, `mapping`, or a guess — without writing anything. (reads) */
     previewSurveyImport: (fileName: string, content: string, survey: string | null, mapping: SurveyMapping | null) => call<SurveyPreview>('preview_survey_import', { fileName, content, survey, mapping }),
     /** Imports a survey export (its bytes in base64) as a wave, a survey session, all or nothing; without a mapping, the survey's remembered one. (writes) */

@@ -3,8 +3,9 @@
 //! split into turns (who spoke, when, what they said) and what is not speech (the
 //! "started transcription" lines, Gemini's notes, Otter's footer) set aside and named.
 //!
-//! Everything here is pure: bytes in, a [`Transcript`] or a [`TranscriptError`] that
-//! names the line out. Nothing is written; tying a speaker to a person is a later step.
+//! Reading is pure: bytes in, a [`Transcript`] or a [`TranscriptError`] that names the
+//! line out. Then `speaker` ties each label to a person (and remembers it), `import`
+//! writes the transcript into a session, and `view` shows it and takes corrections.
 //!
 //! The parts, in the order a file goes through them: `docx` (a Word document's
 //! paragraphs), `time` (the ways a time is written), `shape` (which format this is),
@@ -12,9 +13,12 @@
 
 mod cues;
 mod docx;
+pub mod import;
 mod lines;
 mod shape;
+pub mod speaker;
 mod time;
+pub mod view;
 
 use crate::store::error::DomainError;
 use crate::store::text_file::{self, FileError};
@@ -53,6 +57,19 @@ pub enum TranscriptFormat {
     PlainText,
 }
 
+crate::store::row::stored!(TranscriptFormat, "transcript format", {
+    ZoomVtt => "zoom_vtt",
+    ZoomTxt => "zoom_txt",
+    TeamsVtt => "teams_vtt",
+    TeamsDocx => "teams_docx",
+    MeetDocx => "meet_docx",
+    MeetTxt => "meet_txt",
+    OtterTxt => "otter_txt",
+    Srt => "srt",
+    Vtt => "vtt",
+    PlainText => "plain_text",
+});
+
 impl TranscriptFormat {
     /// Its name, as a person knows it.
     pub fn label(self) -> &'static str {
@@ -89,7 +106,7 @@ pub struct Turn {
 }
 
 /// A line that is not speech, and why it was left out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LeftOut {
     /// Its line (in a Word document, its paragraph).
