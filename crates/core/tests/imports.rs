@@ -894,3 +894,143 @@ fn a_person_named_twice_in_a_note_takes_part_once() {
     let full = w.store.read(|db| db.session(s.id)).expect("session");
     assert_eq!(full.people.len(), 2, "{:?}", full.people);
 }
+
+// A Notion workspace exported as "Markdown & CSV": Notion zips it in parts inside an
+// outer zip once it is large, and names every page and folder by its 32-hex id.
+const N_HOME: &str = "0123456789abcdef0123456789abcdef";
+const N_TALKS: &str = "fedcba9876543210fedcba9876543210";
+const N_PRIYA: &str = "aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb";
+const N_SAM: &str = "ccccccccccccccccdddddddddddddddd";
+
+fn zipped(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        zip.write_all(bytes).expect("write");
+    }
+    zip.finish().expect("finish");
+    out.into_inner()
+}
+
+fn notion_export() -> Vec<u8> {
+    let talks = format!("Discovery {N_HOME}/Talks {N_TALKS}");
+    let part1 = zipped(&[
+        (
+            format!("Discovery {N_HOME}.md"),
+            b"# Discovery\n\nOur talks with product teams: see [Talks](Discovery%200123/Talks.csv).\n".to_vec(),
+        ),
+        (
+            format!("{talks}.csv"),
+            "\u{feff}Name,Date,Type,People,Tags,Team\nCoffee with Priya,\"November 4, 2026\",Coffee chat,\"Priya Raman, Sam Lee\",\"deploys, ci\",Payments\n".as_bytes().to_vec(),
+        ),
+        (
+            format!("{talks}/Coffee with Priya {N_PRIYA}.md"),
+            b"# Coffee with Priya\n\nDate: November 4, 2026\nType: Coffee chat\nPeople: Priya Raman, Sam Lee\nTags: deploys, ci\nTeam: Payments\n\nThe deploy queue: slow. <script>alert(1)</script>\n".to_vec(),
+        ),
+        ("../../escape.md".to_owned(), b"# Out\n".to_vec()),
+    ]);
+    let part2 = zipped(&[(
+        format!("{talks}/SLA talk with Sam {N_SAM}.md"),
+        b"# SLA talk with Sam\n\nDate: November 6, 2026 3:00 PM\nType: SLA conversation\nPeople: Sam Lee\n\nBuild minutes p90 is 14.\n".to_vec(),
+    )]);
+    zipped(&[
+        ("Export-1a2b-Part-1.zip".to_owned(), part1),
+        ("Export-1a2b-Part-2.zip".to_owned(), part2),
+    ])
+}
+
+#[test]
+fn a_notion_export_in_parts_reads_its_database_rows_with_their_columns() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("Export-1a2b.zip");
+    std::fs::write(&path, notion_export()).expect("write");
+    let v = groundwork_core::imports::notes::read_notes(&path, None).expect("reads");
+    let titles: Vec<&str> = v.notes.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec!["Discovery", "Coffee with Priya", "SLA talk with Sam"]
+    );
+    let priya = &v.notes[1];
+    assert_eq!(priya.source_id, N_PRIYA);
+    assert_eq!(priya.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 4));
+    assert_eq!(priya.kind.as_deref(), Some("Coffee chat"));
+    assert_eq!(priya.people, vec!["Priya Raman", "Sam Lee"]);
+    assert_eq!(priya.tags, vec!["deploys", "ci"]);
+    assert_eq!(
+        priya.fields.get("Team").map(String::as_str),
+        Some("Payments")
+    );
+    assert!(
+        priya.body.starts_with("The deploy queue: slow."),
+        "{}",
+        priya.body
+    );
+    assert_eq!(v.notes[2].date, chrono::NaiveDate::from_ymd_opt(2026, 11, 6));
+    // A page that is not a row keeps its words, even a line like "Key: value".
+    assert!(v.notes[0]
+        .body
+        .contains("Our talks with product teams: see"));
+    assert!(
+        v.skipped.iter().any(|s| s.path.contains("escape")),
+        "{:?}",
+        v.skipped
+    );
+}
+
+#[test]
+fn a_notion_export_imports_as_sessions_once_however_often_it_is_imported() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("Export-1a2b.zip");
+    std::fs::write(&path, notion_export()).expect("write");
+    let v = groundwork_core::imports::notes::read_notes(&path, None).expect("reads");
+    let w = world();
+    let run = || {
+        w.store
+            .write(|tx| {
+                tx.import_vault(
+                    &v,
+                    &VaultImport {
+                        origin: "notion:Export-1a2b.zip".into(),
+                        cycle_id: None,
+                        kind: SourceKind::StakeholderFeedback,
+                        add_people: true,
+                    },
+                )
+            })
+            .expect("import")
+    };
+    let first = run();
+    assert_eq!(first.sessions, 3, "{first:?}");
+    let again = run();
+    assert_eq!(
+        (again.sessions, again.already_imported),
+        (0, 3),
+        "{again:?}"
+    );
+    let list = w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("list");
+    let sla = list
+        .sessions
+        .iter()
+        .find(|s| s.title == "SLA talk with Sam")
+        .expect("sla");
+    assert_eq!(sla.kind, SourceKind::SlaConversation);
+}
+
+#[test]
+fn notions_html_export_is_refused_with_what_to_export_instead() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("Export-html.zip");
+    let html = zipped(&[(
+        format!("Discovery {N_HOME}.html"),
+        b"<html><body><article><h1>Discovery</h1></article></body></html>".to_vec(),
+    )]);
+    std::fs::write(&path, html).expect("write");
+    let err = groundwork_core::imports::notes::read_notes(&path, None).expect_err("refused");
+    assert!(err.to_string().contains("Markdown & CSV"), "{err}");
+}

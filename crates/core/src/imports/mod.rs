@@ -7,6 +7,7 @@
 
 pub mod joplin;
 pub mod notes;
+pub mod notion;
 pub mod vault;
 pub mod vault_import;
 

@@ -1,9 +1,10 @@
 //! Notes chosen to import, whatever wrote them: a folder of Markdown files or an
-//! Obsidian vault, or a Joplin export (its RAW folder or its JEX file), told apart by
-//! what the path holds. The desktop shell, the command line and the test server read
+//! Obsidian vault, a Joplin export (its RAW folder or its JEX file), or a Notion export
+//! (its folder or its zip), told apart by what the path holds. The desktop shell, the command line and the test server read
 //! them here, the same way.
 
 use crate::imports::joplin::{self, JoplinError};
+use crate::imports::notion::{self, NotionError};
 use crate::imports::vault::{self, Vault, VaultError, VaultPreview};
 use crate::imports::vault_import::kind_of;
 use crate::store::chosen_file::read_chosen;
@@ -19,6 +20,8 @@ pub enum NotesFrom {
     Markdown,
     /// A Joplin export: a RAW folder or a JEX file.
     Joplin,
+    /// A Notion export (Markdown & CSV): a folder or a zip.
+    Notion,
 }
 
 /// Why notes could not be read.
@@ -28,6 +31,8 @@ pub enum NotesError {
     Folder(#[from] VaultError),
     #[error(transparent)]
     Joplin(#[from] JoplinError),
+    #[error(transparent)]
+    Notion(#[from] NotionError),
     #[error(transparent)]
     File(#[from] crate::store::error::DomainError),
 }
@@ -44,10 +49,31 @@ fn looks_like_joplin_raw(path: &Path) -> bool {
     })
 }
 
+/// A Notion export: a zip, or a folder whose files are named by a 32-hex id after a
+/// space ("Coffee with Priya 0a1b…9f.md").
+fn looks_like_notion(path: &Path) -> bool {
+    if path.is_file() {
+        let mut head = [0u8; 4];
+        return std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok_and(|()| &head == b"PK\x03\x04");
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    let names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    notion::looks_like_notion(&names)
+}
+
 /// The notes at `path`, read as `from` says, else as what the path holds tells.
 pub fn read_notes(path: &Path, from: Option<NotesFrom>) -> Result<Vault, NotesError> {
     let is_file = path.is_file();
-    let from = from.unwrap_or(if is_file || looks_like_joplin_raw(path) {
+    let from = from.unwrap_or(if looks_like_notion(path) {
+        NotesFrom::Notion
+    } else if is_file || looks_like_joplin_raw(path) {
         NotesFrom::Joplin
     } else {
         NotesFrom::Markdown
@@ -70,6 +96,7 @@ pub fn read_notes(path: &Path, from: Option<NotesFrom>) -> Result<Vault, NotesEr
         }
         (NotesFrom::Joplin, false) => joplin::read_joplin_raw(path)?,
         (NotesFrom::Markdown, _) => vault::read_folder(path)?,
+        (NotesFrom::Notion, _) => notion::read_notion(path)?,
     })
 }
 
