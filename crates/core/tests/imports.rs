@@ -968,7 +968,10 @@ fn a_notion_export_in_parts_reads_its_database_rows_with_their_columns() {
         "{}",
         priya.body
     );
-    assert_eq!(v.notes[2].date, chrono::NaiveDate::from_ymd_opt(2026, 11, 6));
+    assert_eq!(
+        v.notes[2].date,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 6)
+    );
     // A page that is not a row keeps its words, even a line like "Key: value".
     assert!(v.notes[0]
         .body
@@ -1023,14 +1026,54 @@ fn a_notion_export_imports_as_sessions_once_however_often_it_is_imported() {
 }
 
 #[test]
-fn notions_html_export_is_refused_with_what_to_export_instead() {
+fn notions_html_export_reads_its_rows_properties_and_a_safe_body() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("Export-html.zip");
-    let html = zipped(&[(
-        format!("Discovery {N_HOME}.html"),
-        b"<html><body><article><h1>Discovery</h1></article></body></html>".to_vec(),
-    )]);
-    std::fs::write(&path, html).expect("write");
-    let err = groundwork_core::imports::notes::read_notes(&path, None).expect_err("refused");
-    assert!(err.to_string().contains("Markdown & CSV"), "{err}");
+    let root = dir.path().join("Export-html");
+    let talks = root.join(format!("Talks {N_TALKS}"));
+    std::fs::create_dir_all(&talks).expect("dir");
+    std::fs::write(
+        root.join(format!("Talks {N_TALKS}.html")),
+        format!(
+            r#"<html><head><title>Talks</title></head><body><article class="page sans"><header><h1 class="page-title">Talks</h1></header><div class="page-body"><table class="collection-content"><thead><tr><th>Name</th></tr></thead><tbody><tr><td><a href="Talks%20{N_TALKS}/Coffee%20with%20Priya%20{N_PRIYA}.html">Coffee with Priya</a></td></tr></tbody></table></div></article></body></html>"#
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        talks.join(format!("Coffee with Priya {N_PRIYA}.html")),
+        r#"<html><head><meta charset="utf-8"/><title>Coffee with Priya</title><style>body{}</style></head><body><article class="page sans"><header><h1 class="page-title">Coffee with Priya</h1><table class="properties"><tbody><tr class="property-row property-row-date"><th><span class="icon property-icon"></span>Date</th><td><time>@November 4, 2026</time></td></tr><tr class="property-row property-row-select"><th>Type</th><td><span class="selected-value select-value-color-blue">Coffee chat</span></td></tr><tr class="property-row property-row-person"><th>People</th><td><span class="user"><img src="https://s3.example/avatar.png" class="icon user-icon"/>Priya Raman</span><span class="user">Sam Lee</span></td></tr><tr class="property-row property-row-multi_select"><th>Tags</th><td><span class="selected-value">deploys</span><span class="selected-value">ci</span></td></tr><tr class="property-row property-row-text"><th>Team</th><td>Payments</td></tr></tbody></table></header><div class="page-body"><p id="1">The deploy queue is <strong>slow</strong>.<script>alert(1)</script></p><ul class="bulleted-list"><li>40 minutes a release</li></ul><figure class="image"><a href="Coffee%20with%20Priya/board.png"><img src="Coffee%20with%20Priya/board.png" onerror="x()"/></a></figure></div></article></body></html>"#,
+    )
+    .expect("write");
+    let v = groundwork_core::imports::notes::read_notes(&root, None).expect("reads");
+    assert_eq!(
+        v.notes.len(),
+        1,
+        "the table of rows is not a note: {:?}",
+        v.notes
+    );
+    let n = &v.notes[0];
+    assert_eq!(
+        (n.title.as_str(), n.source_id.as_str()),
+        ("Coffee with Priya", N_PRIYA)
+    );
+    assert_eq!(n.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 4));
+    assert_eq!(n.kind.as_deref(), Some("Coffee chat"));
+    assert_eq!(n.people, vec!["Priya Raman", "Sam Lee"]);
+    assert_eq!(n.tags, vec!["deploys", "ci"]);
+    assert_eq!(n.fields.get("Team").map(String::as_str), Some("Payments"));
+    assert!(
+        n.body
+            .starts_with("The deploy queue is **slow**.\n\n- 40 minutes a release"),
+        "{}",
+        n.body
+    );
+    assert!(
+        !n.body.contains("script") && !n.body.contains("onerror") && !n.body.contains("s3.example"),
+        "{}",
+        n.body
+    );
+    assert!(
+        n.body.contains("(Coffee%20with%20Priya/board.png)"),
+        "{}",
+        n.body
+    );
 }

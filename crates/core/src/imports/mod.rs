@@ -5,6 +5,7 @@
 //!
 //! Builds on discovery and the kernel.
 
+pub mod html;
 pub mod joplin;
 pub mod notes;
 pub mod notion;

@@ -1,19 +1,22 @@
-//! A Notion export in its "Markdown & CSV" form, as a folder or a `.zip` (including
-//! the outer zip of `…-Part-1.zip`, `…-Part-2.zip` parts Notion makes of large
-//! workspaces). Every file name ends in the page's 32-hex id, which is stripped from
-//! titles and kept as the note's source id, so importing the export again adds only
-//! what is new. A database's rows are pages whose first lines are the row's
-//! properties (`Date: November 4, 2026`, `Type: Coffee chat`, `People: …`): they become
-//! the note's date, kind, people and tags, and every other column is kept as a field.
+//! A Notion export, HTML (Notion's default) or "Markdown & CSV", as a folder or a
+//! `.zip` (including the outer zip of `…-Part-1.zip`, `…-Part-2.zip` parts Notion makes
+//! of large workspaces). Every file name ends in the page's 32-hex id, which is
+//! stripped from titles and kept as the note's source id, so importing the export
+//! again adds only what is new. A database's rows are pages of their own with the
+//! row's properties (in Markdown, first lines `Date: November 4, 2026`, `Type: Coffee
+//! chat`, told from the body by the database's CSV columns; in HTML, a table of
+//! properties): they become the note's date, kind, people and tags, and every other
+//! column is kept as a field. An HTML body is turned into Markdown by
+//! [`crate::imports::html`], safe by construction.
 //!
-//! The properties are turned into front matter and the pages read as a Markdown folder
-//! is ([`crate::imports::vault::read_vault`]), so a Notion page and an Obsidian note
+//! The properties become front matter and the pages are read as a Markdown folder is
+//! ([`crate::imports::vault::read_vault`]), so a Notion page and an Obsidian note
 //! become sessions the same way.
 
-use crate::imports::vault::{read_vault, Skipped, Vault, VaultFile, MAX_VAULT_BYTES};
+use crate::imports::vault::{read_vault, Skipped, Vault, VaultFile};
 use crate::store::text_file::{self, MAX_FILE_BYTES};
 use chrono::NaiveDate;
-use std::io::{Cursor, Read};
+use std::io::Read;
 use std::path::Path;
 
 /// Why a Notion export could not be read.
@@ -21,11 +24,18 @@ use std::path::Path;
 pub enum NotionError {
     #[error("this zip archive cannot be opened ({0}); download the export from Notion again")]
     BadArchive(String),
-    #[error("the export holds more than {max} of files; export a smaller part of the workspace")]
+    #[error(
+        "the export's pages hold more than {max} of text; export a smaller part of the workspace"
+    )]
     TooLarge { max: String },
-    #[error("this is Notion's HTML export; Groundwork reads the “Markdown & CSV” export for now: in Notion, choose Export › Markdown & CSV")]
-    HtmlExport,
-    #[error("this holds no Notion pages (Markdown files named “Title 0123…cdef.md”)")]
+    #[error("{path} cannot be read: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Folder(#[from] crate::imports::vault::VaultError),
+    #[error("this holds no Notion pages (files named like “Title 0123…cdef.html” or “….md”)")]
     NoPages,
 }
 
@@ -61,42 +71,49 @@ pub fn looks_like_notion(paths: &[String]) -> bool {
 /// Reads a Notion export at `path`: a folder, or a `.zip` (with parts inside).
 pub fn read_notion(path: &Path) -> Result<Vault, NotionError> {
     if path.is_file() {
-        let (_, bytes) = crate::store::chosen_file::read_chosen(
-            path,
-            "a Notion export",
-            MAX_VAULT_BYTES as usize,
-            |_| crate::store::error::DomainError::invalid("file", "too large"),
-        )
-        .map_err(|_| NotionError::TooLarge {
-            max: format!("{} GiB", MAX_VAULT_BYTES / (1024 * 1024 * 1024)),
+        // The outer zip is read where it lies: only the pages (and the parts, which
+        // are zips themselves) are taken into memory, each bounded.
+        let file = std::fs::File::open(path).map_err(|e| NotionError::Unreadable {
+            path: path.display().to_string(),
+            source: e,
         })?;
         let mut files = Vec::new();
         let mut skipped = Vec::new();
         let mut total = 0u64;
-        unzip(&bytes, "", &mut files, &mut skipped, &mut total, 0)?;
+        unzip(
+            std::io::BufReader::new(file),
+            &mut files,
+            &mut skipped,
+            &mut total,
+            0,
+        )?;
         read_pages(files, skipped)
     } else {
         let (files, skipped) = crate::imports::vault::walk(path, |p| {
             let lower = p.to_lowercase();
             lower.ends_with(".md") || lower.ends_with(".html") || lower.ends_with(".csv")
-        })
-        .map_err(|_| NotionError::NoPages)?;
+        })?;
         read_pages(files, skipped)
     }
 }
 
+/// The most a part of an export (a zip inside the zip) may be: it is read into memory.
+pub const MAX_PART_BYTES: u64 = 1024 * 1024 * 1024;
+/// The most all the pages of an export may hold, read: far above any workspace's
+/// words (attachments are only named, never read), and a stop for zip bombs.
+pub const MAX_PAGES_BYTES: u64 = 512 * 1024 * 1024;
+
 /// The files of a zip (and of the zips inside it, one level deep: Notion's parts),
 /// bounded in total; paths that would lead out of the export are skipped and said so.
-fn unzip(
-    bytes: &[u8],
-    prefix: &str,
+fn unzip<R: Read + std::io::Seek>(
+    reader: R,
     files: &mut Vec<VaultFile>,
     skipped: &mut Vec<Skipped>,
     total: &mut u64,
     depth: u32,
 ) -> Result<(), NotionError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| NotionError::BadArchive(e.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(reader).map_err(|e| NotionError::BadArchive(e.to_string()))?;
     for i in 0..archive.len() {
         let mut entry = archive
             .by_index(i)
@@ -113,7 +130,7 @@ fn unzip(
             });
             continue;
         };
-        let rel = format!("{prefix}{}", inside.to_string_lossy().replace('\\', "/"));
+        let rel = inside.to_string_lossy().replace('\\', "/");
         let lower = rel.to_lowercase();
         let part = lower.ends_with(".zip");
         let wanted =
@@ -127,7 +144,7 @@ fn unzip(
             continue;
         }
         let limit = if part {
-            MAX_VAULT_BYTES
+            MAX_PART_BYTES
         } else {
             MAX_FILE_BYTES as u64
         };
@@ -144,11 +161,13 @@ fn unzip(
             .take(limit + 1)
             .read_to_end(&mut data)
             .map_err(|e| NotionError::BadArchive(e.to_string()))?;
-        *total = total.saturating_add(data.len() as u64);
-        if *total > MAX_VAULT_BYTES {
-            return Err(NotionError::TooLarge {
-                max: format!("{} GiB", MAX_VAULT_BYTES / (1024 * 1024 * 1024)),
-            });
+        if !part {
+            *total = total.saturating_add(data.len() as u64);
+            if *total > MAX_PAGES_BYTES {
+                return Err(NotionError::TooLarge {
+                    max: format!("{} MiB", MAX_PAGES_BYTES / (1024 * 1024)),
+                });
+            }
         }
         if data.len() as u64 > limit {
             skipped.push(Skipped {
@@ -165,7 +184,7 @@ fn unzip(
                 });
                 continue;
             }
-            unzip(&data, "", files, skipped, total, depth + 1)?;
+            unzip(std::io::Cursor::new(data), files, skipped, total, depth + 1)?;
         } else {
             files.push(VaultFile {
                 path: rel,
@@ -178,13 +197,6 @@ fn unzip(
 
 /// The pages of an export, each with its properties as front matter, read as notes.
 fn read_pages(files: Vec<VaultFile>, mut skipped: Vec<Skipped>) -> Result<Vault, NotionError> {
-    let has_md = files.iter().any(|f| f.path.to_lowercase().ends_with(".md"));
-    let has_html = files
-        .iter()
-        .any(|f| f.path.to_lowercase().ends_with(".html"));
-    if !has_md && has_html {
-        return Err(NotionError::HtmlExport);
-    }
     // A database is a table (`DB <id>.csv`, or `DB <id>_all.csv`) beside a folder
     // of its rows (`DB <id>/`): its columns tell a row's properties from its words.
     let mut databases: Vec<(String, Vec<String>)> = Vec::new();
@@ -209,7 +221,42 @@ fn read_pages(files: Vec<VaultFile>, mut skipped: Vec<Skipped>) -> Result<Vault,
     let mut ids = Vec::new();
     for f in files {
         let lower = f.path.to_lowercase();
-        if lower.ends_with(".csv") || lower.ends_with(".html") {
+        if lower.ends_with(".html") {
+            let name = f.path.rsplit('/').next().unwrap_or(&f.path).to_owned();
+            let (title, id) = split_id(&name);
+            let page = match text_file::decode(&f.bytes) {
+                Ok((text, _)) => crate::imports::html::read_html(&text),
+                Err(e) => {
+                    skipped.push(Skipped {
+                        path: f.path,
+                        why: format!("it is not a text page: {e}"),
+                    });
+                    continue;
+                }
+            };
+            if page.is_table_of_rows && page.properties.is_empty() {
+                // A database's table: its rows are pages of their own, read there.
+                pages.push(VaultFile {
+                    path: f.path,
+                    bytes: Vec::new(),
+                });
+                continue;
+            }
+            let title = if page.title.is_empty() {
+                title
+            } else {
+                &page.title
+            };
+            // Read as Markdown from here: the note keeps the HTML page's path.
+            let path = format!("{}.md", f.path.strip_suffix(".html").unwrap_or(&f.path));
+            ids.push((path.clone(), id.map(str::to_owned)));
+            pages.push(VaultFile {
+                path,
+                bytes: front_matter_page(title, page.properties, &page.markdown).into_bytes(),
+            });
+            continue;
+        }
+        if lower.ends_with(".csv") {
             // A database's table: its rows are pages of their own, read there.
             pages.push(VaultFile {
                 path: f.path,
@@ -300,6 +347,12 @@ fn with_front_matter(title: &str, text: &str, columns: &[String]) -> String {
     } else {
         &rest[consumed.min(rest.len())..]
     };
+    front_matter_page(&title, properties, body)
+}
+
+/// A Markdown note of a title, a row's properties (as front matter, under the keys a
+/// note's front matter uses) and a body.
+fn front_matter_page(title: &str, properties: Vec<(String, String)>, body: &str) -> String {
     let mut yaml = serde_yaml_ng::Mapping::new();
     yaml.insert("title".into(), title.into());
     for (key, value) in properties {
