@@ -1077,3 +1077,51 @@ fn notions_html_export_reads_its_rows_properties_and_a_safe_body() {
         n.body
     );
 }
+
+#[test]
+fn a_notion_zip_that_expands_past_its_limits_is_contained_and_says_what_it_left_out() {
+    use std::io::Write;
+    // 40 MiB of zeros compresses to kilobytes; a page may be 32 MiB.
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file(format!("Bomb {N_SAM}.md"), deflated)
+        .expect("entry");
+    let zeros = vec![b'a'; 1024 * 1024];
+    for _ in 0..40 {
+        zip.write_all(&zeros).expect("write");
+    }
+    zip.start_file("Export-Part-2.zip", deflated)
+        .expect("entry");
+    for _ in 0..4 {
+        zip.write_all(&zeros).expect("write");
+    }
+    zip.start_file(format!("Fine {N_PRIYA}.md"), deflated)
+        .expect("entry");
+    zip.write_all(b"# Fine\n\nStill read.\n").expect("write");
+    zip.finish().expect("finish");
+    let bytes = out.into_inner();
+    assert!(bytes.len() < 1024 * 1024, "{}", bytes.len());
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("Export.zip");
+    std::fs::write(&path, bytes).expect("write");
+    let v = groundwork_core::imports::notes::read_notes(&path, None).expect("reads");
+    assert_eq!(v.notes.len(), 1);
+    assert_eq!(v.notes[0].title, "Fine");
+    let why: Vec<(&str, &str)> = v
+        .skipped
+        .iter()
+        .map(|s| (s.path.as_str(), s.why.as_str()))
+        .collect();
+    assert!(
+        why.iter()
+            .any(|(p, w)| p.starts_with("Bomb") && w.contains("32 MiB")),
+        "{why:?}"
+    );
+    assert!(
+        why.iter()
+            .any(|(p, w)| p.starts_with("Export-Part-2") && w.contains("not a zip")),
+        "{why:?}"
+    );
+}

@@ -14,7 +14,7 @@
 //! become sessions the same way.
 
 use crate::imports::vault::{read_vault, Skipped, Vault, VaultFile};
-use crate::store::text_file::{self, MAX_FILE_BYTES};
+use crate::store::text_file;
 use chrono::NaiveDate;
 use std::io::Read;
 use std::path::Path;
@@ -101,7 +101,9 @@ pub fn read_notion(path: &Path) -> Result<Vault, NotionError> {
 pub const MAX_PART_BYTES: u64 = 1024 * 1024 * 1024;
 /// The most all the pages of an export may hold, read: far above any workspace's
 /// words (attachments are only named, never read), and a stop for zip bombs.
-pub const MAX_PAGES_BYTES: u64 = 512 * 1024 * 1024;
+pub const MAX_PAGES_BYTES: u64 = 256 * 1024 * 1024;
+/// The most one page may be: a book's worth of words many times over.
+pub const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The files of a zip (and of the zips inside it, one level deep: Notion's parts),
 /// bounded in total; paths that would lead out of the export are skipped and said so.
@@ -143,11 +145,7 @@ fn unzip<R: Read + std::io::Seek>(
             });
             continue;
         }
-        let limit = if part {
-            MAX_PART_BYTES
-        } else {
-            MAX_FILE_BYTES as u64
-        };
+        let limit = if part { MAX_PART_BYTES } else { MAX_PAGE_BYTES };
         if entry.size() > limit {
             skipped.push(Skipped {
                 path: rel,
@@ -155,8 +153,21 @@ fn unzip<R: Read + std::io::Seek>(
             });
             continue;
         }
-        // The size in the header may lie: read one byte past what is allowed to know.
+        // A part is a zip: anything else named `.zip` (a bomb of zeros) is not read on.
         let mut data = Vec::new();
+        if part {
+            let mut head = [0u8; 4];
+            let zip = entry.read_exact(&mut head).is_ok() && &head == b"PK\x03\x04";
+            if !zip {
+                skipped.push(Skipped {
+                    path: rel,
+                    why: "named .zip but not a zip archive".into(),
+                });
+                continue;
+            }
+            data.extend_from_slice(&head);
+        }
+        // The size in the header may lie: read one byte past what is allowed to know.
         (&mut entry)
             .take(limit + 1)
             .read_to_end(&mut data)
