@@ -1174,11 +1174,12 @@ fn label_key(label: &str) -> String {
         .to_lowercase()
 }
 
-/// The `--map "Label=Person"` pairs, each label one of the file's speakers.
-fn speaker_flags(
-    args: &ImportTranscriptArgs,
-    labels: &[String],
-) -> Result<(Vec<(String, String)>, Vec<String>), Failure> {
+/// The `--map "Label=Person"` pairs and the `--us` labels, as the file writes them.
+type SpeakerFlags = (Vec<(String, String)>, Vec<String>);
+
+/// The `--map "Label=Person"` pairs and `--us` labels, each label one of the file's
+/// speakers (matched in any case).
+fn speaker_flags(args: &ImportTranscriptArgs, labels: &[String]) -> Result<SpeakerFlags, Failure> {
     let known = |label: &str| -> Result<String, Failure> {
         labels
             .iter()
@@ -1336,6 +1337,11 @@ fn import_transcript(
         return print_transcript_preview(out, &preview, &plan, store.is_some());
     }
 
+    if args.session.is_none() && !args.new {
+        return Err(Failure::Usage(
+            "say where the transcript goes: --session ID (a session logged already) or --new --kind KIND (a new one); --dry-run only reads it".into(),
+        ));
+    }
     let store = open(&workspace_path(cli_path)?)?;
     let target = match (args.session, args.new) {
         (Some(id), _) => TranscriptTarget::Session { id },
@@ -1352,11 +1358,7 @@ fn import_transcript(
                 .date
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
         },
-        (None, false) => {
-            return Err(Failure::Usage(
-                "say where the transcript goes: --session ID (a session logged already) or --new --kind KIND (a new one); --dry-run only reads it".into(),
-            ))
-        }
+        (None, false) => unreachable!("checked above"),
     };
     let (plan, done) = store.write(|tx| {
         let plan = plan_speakers(Some(tx), &labels, &maps, &us)?;
@@ -1485,12 +1487,7 @@ fn print_transcript_preview(
             plural(s.turns as usize, "turn", "turns")
         );
         let who = plan.get(i).map(PlannedSpeaker::words).unwrap_or_default();
-        print(
-            out,
-            &format!("{name}{pad}  {share:<28}{who}")
-                .trim_end()
-                .to_owned(),
-        )?;
+        print(out, format!("{name}{pad}  {share:<28}{who}").trim_end())?;
     }
     if !workspace {
         print(out, "")?;
