@@ -1,5 +1,6 @@
 //! The sample workspace: a fictional platform team's discovery cycle (people, teams,
-//! sessions of every kind, observations, tags, ideas) and a second cycle that
+//! sessions of every kind, two with a Zoom or Teams transcript of the talk,
+//! observations, tags, ideas) and a second cycle that
 //! prioritizes what it heard (pains in buckets, ranked, trade-offs, solutions with
 //! experiments, late input), a survey of two waves, and what closes the loop (check-in
 //! rhythms, SLAs, adoption, kudos, answers), which a new user can open from the
