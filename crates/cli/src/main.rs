@@ -1337,19 +1337,27 @@ fn import_transcript(
         return print_transcript_preview(out, &preview, &plan, store.is_some());
     }
 
-    if args.session.is_none() && !args.new {
-        return Err(Failure::Usage(
-            "say where the transcript goes: --session ID (a session logged already) or --new --kind KIND (a new one); --dry-run only reads it".into(),
-        ));
-    }
+    // Where it goes, told before the workspace is opened: a session, or a new one's kind.
+    let into = match (args.session, args.new, args.kind) {
+        (Some(id), _, _) => Ok(id),
+        (None, true, Some(kind)) => Err(kind),
+        (None, true, None) => {
+            return Err(Failure::Usage(
+                "--new needs --kind, e.g. --kind coffee_chat".into(),
+            ))
+        }
+        (None, false, _) => {
+            return Err(Failure::Usage(
+                "say where the transcript goes: --session ID (a session logged already) or --new --kind KIND (a new one); --dry-run only reads it".into(),
+            ))
+        }
+    };
     let store = open(&workspace_path(cli_path)?)?;
-    let target = match (args.session, args.new) {
-        (Some(id), _) => TranscriptTarget::Session { id },
-        (None, true) => TranscriptTarget::New {
+    let target = match into {
+        Ok(id) => TranscriptTarget::Session { id },
+        Err(source_kind) => TranscriptTarget::New {
             cycle_id: cycle_or_current(&store, args.cycle.clone())?,
-            source_kind: args.kind.ok_or_else(|| {
-                Failure::Usage("--new needs --kind, e.g. --kind coffee_chat".into())
-            })?,
+            source_kind,
             title: match &args.title {
                 Some(title) => title.clone(),
                 None => groundwork_core::discovery::transcript::import::title_of_file(&name),
@@ -1358,7 +1366,6 @@ fn import_transcript(
                 .date
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
         },
-        (None, false) => unreachable!("checked above"),
     };
     let (plan, done) = store.write(|tx| {
         let plan = plan_speakers(Some(tx), &labels, &maps, &us)?;
@@ -1369,10 +1376,13 @@ fn import_transcript(
         let done = tx.write_transcript(&name, &bytes, &transcript, &request)?;
         Ok::<_, groundwork_core::DomainError>((plan, done))
     })?;
+    let session = store.read(|db| db.session(done.session_id))?;
     if json {
         let mut value =
             serde_json::to_value(&done).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
         value["newSession"] = json!(args.session.is_none());
+        value["title"] = json!(session.title);
+        value["heldOn"] = json!(session.held_on);
         value["speakers"] = plan
             .iter()
             .map(|p| {
@@ -1393,13 +1403,15 @@ fn import_transcript(
     print(
         out,
         &format!(
-            "Imported {name} ({}) into {} session {}: {}.",
+            "Imported {name} ({}) into {} session “{}” of {} ({}): {}.",
             preview.format_label,
             if args.session.is_some() {
                 "the"
             } else {
                 "a new"
             },
+            session.title,
+            session.held_on,
             done.session_id,
             plural(done.turns as usize, "turn", "turns")
         ),

@@ -1470,7 +1470,7 @@ fn import_transcript_maps_speakers_into_a_new_session_then_an_existing_one() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     for expected in [
-        "into a new session",
+        "into a new session “Coffee with Priya” of 2026-11-20 (",
         ": 3 turns.",
         "Alex Kim → us (--us)",
         "Speaker 3 → Sam Lee, new to People (--map)",
@@ -1505,6 +1505,8 @@ fn import_transcript_maps_speakers_into_a_new_session_then_an_existing_one() {
     let done = json(&run.stdout);
     assert_eq!(done["sessionId"], session_id.as_str());
     assert_eq!(done["newSession"], false);
+    assert_eq!(done["title"], "Coffee with Priya");
+    assert_eq!(done["heldOn"], "2026-11-20");
     assert_eq!(done["turns"], 3);
     assert_eq!(done["peopleAdded"], 0);
     assert!(done["transcriptId"].is_string());
