@@ -132,17 +132,10 @@ enum Command {
     /// Import one wave of a survey export (CSV from Google Forms, Typeform, SurveyMonkey,
     /// Microsoft Forms or a spreadsheet), all or nothing; --dry-run reads and checks it only
     ImportSurvey(ImportSurveyArgs),
-    /// Read a recorded talk's transcript (Zoom, Teams, Meet, Otter, SRT, VTT or lines of
-    /// "Name: text", told by what it holds) and say what it holds; needs no workspace
-    ImportTranscript {
-        /// The transcript file (.vtt, .srt, .txt or .docx)
-        file: PathBuf,
-        /// Required for now: read the file and report its format, duration, turns, each
-        /// speaker's share of the words and what was left out as not speech, writing
-        /// nothing. Importing into a session comes in a later version
-        #[arg(long, required = true)]
-        dry_run: bool,
-    },
+    /// Import a recorded talk's transcript (Zoom, Teams, Meet, Otter, SRT, VTT or lines of
+    /// "Name: text", told by what it holds) into a session, each speaker tied to a person;
+    /// --dry-run reads it and says what an import would do, writing nothing
+    ImportTranscript(ImportTranscriptArgs),
     /// Import a folder of Markdown notes or an Obsidian vault as sessions of a cycle, all
     /// or nothing; --dry-run reads it and says what an import would bring, writing nothing
     ImportNotes(ImportNotesArgs),
@@ -200,6 +193,44 @@ struct ImportSurveyArgs {
 }
 
 #[derive(clap::Args)]
+struct ImportTranscriptArgs {
+    /// The transcript file (.vtt, .srt, .txt or .docx)
+    file: PathBuf,
+    /// Read the file and say what an import would do: its format, duration, turns, each
+    /// speaker's share of the words and who they would be, and what was left out as not
+    /// speech. Writes nothing; needs no workspace (with one, speakers are suggested from
+    /// People and from labels mapped before)
+    #[arg(long)]
+    dry_run: bool,
+    /// Import into this session (its id), beside its notes
+    #[arg(long, value_name = "ID", conflicts_with = "new")]
+    session: Option<uuid::Uuid>,
+    /// Import as a new session of the talk (needs --kind)
+    #[arg(long, requires = "kind")]
+    new: bool,
+    /// The new session's source kind, e.g. coffee_chat
+    #[arg(long, value_name = "KIND", value_parser = parse_kind, requires = "new")]
+    kind: Option<SourceKind>,
+    /// The new session's title [default: the file's name]
+    #[arg(long, value_name = "TITLE", requires = "new")]
+    title: Option<String>,
+    /// The new session's date, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "new")]
+    date: Option<chrono::NaiveDate>,
+    /// The new session's cycle (its name, in any case) [default: the current cycle]
+    #[arg(long, value_name = "NAME", requires = "new")]
+    cycle: Option<String>,
+    /// Who a speaker is: "Label=Person Name", a person of People by name (in any case),
+    /// added when there is none; "Label=" leaves the speaker unnamed. Repeatable
+    #[arg(long = "map", value_name = "LABEL=PERSON")]
+    map: Vec<String>,
+    /// A speaker who is one of us (the interviewer): never a participant nor a user's
+    /// voice. Repeatable
+    #[arg(long = "us", value_name = "LABEL")]
+    us: Vec<String>,
+}
+
+#[derive(clap::Args)]
 struct ImportNotesArgs {
     /// The folder of notes (an Obsidian vault is one), a Joplin RAW export folder, or a
     /// Joplin JEX file
@@ -244,6 +275,11 @@ fn parse_doc(text: &str) -> Result<ExportDoc, String> {
 
 fn parse_format(text: &str) -> Result<Format, String> {
     Format::parse(text).ok_or_else(|| "unknown format; one of: md, html, pdf".to_owned())
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| "not a date; write it YYYY-MM-DD, e.g. 2026-11-20".to_owned())
 }
 
 fn parse_kind(text: &str) -> Result<SourceKind, String> {
@@ -466,7 +502,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let store = open(&workspace_path(cli.workspace)?)?;
             import_survey(&store, out, json, args)
         }
-        Command::ImportTranscript { file, dry_run: _ } => import_transcript(out, json, &file),
+        Command::ImportTranscript(args) => import_transcript(out, json, cli.workspace, &args),
         Command::ImportNotes(args) => {
             let vault = read_notes(&args)?;
             if args.dry_run {
@@ -1060,22 +1096,368 @@ fn import_notes(
     )
 }
 
-fn import_transcript(out: &mut impl Write, json: bool, file: &Path) -> Result<(), Failure> {
-    use groundwork_core::discovery::transcript::{preview, read_transcript};
-    let (name, bytes) = groundwork_core::discovery::transcript::read_transcript_file(file)?;
+/// Who a speaker will be: as `--map`/`--us` say, else as suggested (remembered, or a
+/// person of the label's name), else nobody.
+struct PlannedSpeaker {
+    label: String,
+    role: groundwork_core::SpeakerRole,
+    /// A person of People.
+    person: Option<groundwork_core::PersonRef>,
+    /// A person to add to People, by name (a `--map` name People lacks).
+    new_person: Option<String>,
+    /// What chose it: map, us, memory, name, email or nothing.
+    by: &'static str,
+}
+
+impl PlannedSpeaker {
+    fn json(&self) -> Value {
+        json!({
+            "role": self.role,
+            "person": self.person,
+            "newPerson": self.new_person,
+            "suggestedBy": self.by,
+        })
+    }
+
+    /// "→ Priya Raman (same name)", "→ us", "→ nobody".
+    fn words(&self) -> String {
+        let who = match (&self.person, &self.new_person) {
+            (Some(p), _) => p.name.clone(),
+            (None, Some(name)) => format!("{name}, new to People"),
+            (None, None) if self.role == groundwork_core::SpeakerRole::Us => String::new(),
+            (None, None) => "nobody".to_owned(),
+        };
+        let role = if self.role == groundwork_core::SpeakerRole::Us {
+            if who.is_empty() {
+                "us".to_owned()
+            } else {
+                format!("us, {who}")
+            }
+        } else {
+            who
+        };
+        let why = match self.by {
+            "map" => " (--map)",
+            "us" => " (--us)",
+            "memory" => " (mapped before)",
+            "name" => " (same name)",
+            "email" => " (same email)",
+            _ => "",
+        };
+        format!("→ {role}{why}")
+    }
+
+    fn choice(&self) -> groundwork_core::SpeakerChoice {
+        use groundwork_core::SpeakerPerson;
+        groundwork_core::SpeakerChoice {
+            label: self.label.clone(),
+            role: self.role,
+            person: match (&self.person, &self.new_person) {
+                (Some(p), _) => SpeakerPerson::Existing { id: p.id },
+                (None, Some(name)) => SpeakerPerson::New {
+                    name: name.clone(),
+                    team: String::new(),
+                    relation: Default::default(),
+                },
+                (None, None) => SpeakerPerson::Nobody,
+            },
+        }
+    }
+}
+
+/// A label as speakers are matched: trimmed, inner spaces collapsed, in lower case.
+fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The `--map "Label=Person"` pairs and the `--us` labels, as the file writes them.
+type SpeakerFlags = (Vec<(String, String)>, Vec<String>);
+
+/// The `--map "Label=Person"` pairs and `--us` labels, each label one of the file's
+/// speakers (matched in any case).
+fn speaker_flags(args: &ImportTranscriptArgs, labels: &[String]) -> Result<SpeakerFlags, Failure> {
+    let known = |label: &str| -> Result<String, Failure> {
+        labels
+            .iter()
+            .find(|l| label_key(l) == label_key(label))
+            .cloned()
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "no speaker of the transcript is labelled \"{}\"; its speakers are: {}",
+                    label.trim(),
+                    labels
+                        .iter()
+                        .map(|l| format!("\"{l}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+    };
+    let mut maps = Vec::new();
+    for pair in &args.map {
+        let Some((label, person)) = pair.split_once('=') else {
+            return Err(Failure::Usage(format!(
+                "--map \"{pair}\" names no person; write it \"Label=Person Name\""
+            )));
+        };
+        maps.push((
+            known(label)?,
+            person.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
+    }
+    let us = args
+        .us
+        .iter()
+        .map(|l| known(l))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((maps, us))
+}
+
+/// Who each speaker of `labels` will be, from the flags and (with a workspace) the
+/// suggestions and People.
+fn plan_speakers(
+    db: Option<&groundwork_core::Db>,
+    labels: &[String],
+    maps: &[(String, String)],
+    us: &[String],
+) -> Result<Vec<PlannedSpeaker>, groundwork_core::DomainError> {
+    use groundwork_core::{SpeakerRole, SuggestedBy};
+    let (suggestions, people) = match db {
+        Some(db) => (
+            db.suggest_speakers(labels)?,
+            db.list_people(&Default::default())?,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut plan = Vec::with_capacity(labels.len());
+    for (i, label) in labels.iter().enumerate() {
+        let mapped = maps.iter().rev().find(|(l, _)| l == label);
+        let is_us = us.contains(label);
+        let suggested = suggestions.get(i).filter(|s| &s.label == label);
+        let mut speaker = PlannedSpeaker {
+            label: label.clone(),
+            role: SpeakerRole::Participant,
+            person: None,
+            new_person: None,
+            by: "nothing",
+        };
+        if let Some((_, name)) = mapped {
+            speaker.by = "map";
+            if !name.is_empty() {
+                match people
+                    .iter()
+                    .find(|p| label_key(&p.name) == label_key(name))
+                {
+                    Some(p) => {
+                        speaker.person = Some(groundwork_core::PersonRef {
+                            id: p.id,
+                            name: p.name.clone(),
+                        })
+                    }
+                    None => speaker.new_person = Some(name.clone()),
+                }
+            }
+        } else if let Some(s) = suggested {
+            speaker.person = s.person.clone();
+            speaker.role = s.role;
+            speaker.by = match s.suggested_by {
+                SuggestedBy::Memory => "memory",
+                SuggestedBy::Name => "name",
+                SuggestedBy::Email => "email",
+                SuggestedBy::Nothing => "nothing",
+            };
+        }
+        if is_us {
+            speaker.role = SpeakerRole::Us;
+            if mapped.is_none() {
+                // One of us is nobody to the register unless --map names them too.
+                speaker.person = None;
+                speaker.by = "us";
+            }
+        }
+        plan.push(speaker);
+    }
+    Ok(plan)
+}
+
+/// The workspace a dry run suggests speakers from: the one named, else the default one
+/// when it exists; none otherwise (a dry run needs no workspace).
+fn dry_run_store(cli_path: Option<PathBuf>) -> Result<Option<Store>, Failure> {
+    let named = cli_path.is_some()
+        || std::env::var_os(groundwork_api::paths::WORKSPACE_ENV).is_some_and(|v| !v.is_empty());
+    if named {
+        return Ok(Some(open(&workspace_path(cli_path)?)?));
+    }
+    match groundwork_api::paths::default_workspace() {
+        Some(path) if path.exists() => Ok(Some(open(&path)?)),
+        _ => Ok(None),
+    }
+}
+
+/// Imports a transcript into a session, or (`--dry-run`) reads it and prints what an
+/// import would take from it and who each speaker would be, writing nothing.
+fn import_transcript(
+    out: &mut impl Write,
+    json: bool,
+    cli_path: Option<PathBuf>,
+    args: &ImportTranscriptArgs,
+) -> Result<(), Failure> {
+    use groundwork_core::discovery::transcript::{preview, read_transcript, read_transcript_file};
+    use groundwork_core::{TranscriptImport, TranscriptTarget};
+    let (name, bytes) = read_transcript_file(&args.file)?;
     let transcript = read_transcript(&name, &bytes).map_err(groundwork_core::DomainError::from)?;
     let preview = preview(&transcript);
+    let labels: Vec<String> = preview.speakers.iter().map(|s| s.label.clone()).collect();
+    let (maps, us) = speaker_flags(args, &labels)?;
+
+    if args.dry_run {
+        let store = dry_run_store(cli_path)?;
+        let plan = match &store {
+            Some(store) => store.read(|db| plan_speakers(Some(db), &labels, &maps, &us))?,
+            None => plan_speakers(None, &labels, &maps, &us)?,
+        };
+        if json {
+            let mut value = serde_json::to_value(&preview)
+                .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+            if let Some(speakers) = value["speakers"].as_array_mut() {
+                for (speaker, planned) in speakers.iter_mut().zip(&plan) {
+                    if let (Some(fields), Value::Object(more)) =
+                        (speaker.as_object_mut(), planned.json())
+                    {
+                        fields.extend(more);
+                    }
+                }
+            }
+            return print_json(out, &value, true);
+        }
+        return print_transcript_preview(out, &preview, &plan, store.is_some());
+    }
+
+    // Where it goes, told before the workspace is opened: a session, or a new one's kind.
+    let into = match (args.session, args.new, args.kind) {
+        (Some(id), _, _) => Ok(id),
+        (None, true, Some(kind)) => Err(kind),
+        (None, true, None) => {
+            return Err(Failure::Usage(
+                "--new needs --kind, e.g. --kind coffee_chat".into(),
+            ))
+        }
+        (None, false, _) => {
+            return Err(Failure::Usage(
+                "say where the transcript goes: --session ID (a session logged already) or --new --kind KIND (a new one); --dry-run only reads it".into(),
+            ))
+        }
+    };
+    let store = open(&workspace_path(cli_path)?)?;
+    let target = match into {
+        Ok(id) => TranscriptTarget::Session { id },
+        Err(source_kind) => TranscriptTarget::New {
+            cycle_id: cycle_or_current(&store, args.cycle.clone())?,
+            source_kind,
+            title: match &args.title {
+                Some(title) => title.clone(),
+                None => groundwork_core::discovery::transcript::import::title_of_file(&name),
+            },
+            held_on: args
+                .date
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        },
+    };
+    let (plan, done) = store.write(|tx| {
+        let plan = plan_speakers(Some(tx), &labels, &maps, &us)?;
+        let request = TranscriptImport {
+            target: target.clone(),
+            speakers: plan.iter().map(PlannedSpeaker::choice).collect(),
+        };
+        let done = tx.write_transcript(&name, &bytes, &transcript, &request)?;
+        Ok::<_, groundwork_core::DomainError>((plan, done))
+    })?;
+    let session = store.read(|db| db.session(done.session_id))?;
     if json {
-        let value =
-            serde_json::to_value(&preview).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        let mut value =
+            serde_json::to_value(&done).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        value["newSession"] = json!(args.session.is_none());
+        value["title"] = json!(session.title);
+        value["heldOn"] = json!(session.held_on);
+        value["speakers"] = plan
+            .iter()
+            .map(|p| {
+                let mut v = p.json();
+                v["label"] = json!(p.label);
+                v
+            })
+            .collect();
         return print_json(out, &value, true);
     }
-    print_transcript_preview(out, &preview)
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    print(
+        out,
+        &format!(
+            "Imported {name} ({}) into {} session “{}” of {} ({}): {}.",
+            preview.format_label,
+            if args.session.is_some() {
+                "the"
+            } else {
+                "a new"
+            },
+            session.title,
+            session.held_on,
+            done.session_id,
+            plural(done.turns as usize, "turn", "turns")
+        ),
+    )?;
+    for p in &plan {
+        let label = if p.label.is_empty() {
+            "(no speaker named)"
+        } else {
+            p.label.as_str()
+        };
+        print(out, &format!("  {label} {}", p.words()))?;
+    }
+    let names: Vec<&str> = done.participants.iter().map(|p| p.name.as_str()).collect();
+    print(
+        out,
+        &format!(
+            "Participants: {}.",
+            if names.is_empty() {
+                "none".to_owned()
+            } else {
+                names.join(", ")
+            }
+        ),
+    )?;
+    let added: Vec<&str> = plan
+        .iter()
+        .filter_map(|p| p.new_person.as_deref())
+        .collect();
+    if done.people_added > 0 {
+        print(
+            out,
+            &format!(
+                "{} added to People: {}.",
+                plural(done.people_added as usize, "person", "people"),
+                added.join(", ")
+            ),
+        )?;
+    }
+    Ok(())
 }
 
 fn print_transcript_preview(
     out: &mut impl Write,
     p: &groundwork_core::TranscriptPreview,
+    plan: &[PlannedSpeaker],
+    workspace: bool,
 ) -> Result<(), Failure> {
     let duration = p.duration_ms.map_or("no times".to_owned(), clock);
     let plural = |n: usize, one: &str, many: &str| {
@@ -1108,16 +1490,22 @@ fn print_transcript_preview(
         .map(|s| label(&s.label).chars().count())
         .max()
         .unwrap_or(0);
-    for s in &p.speakers {
+    for (i, s) in p.speakers.iter().enumerate() {
         let name = label(&s.label);
         let pad = " ".repeat(width - name.chars().count());
+        let share = format!(
+            "{:.0}% of the words, {}",
+            s.share * 100.0,
+            plural(s.turns as usize, "turn", "turns")
+        );
+        let who = plan.get(i).map(PlannedSpeaker::words).unwrap_or_default();
+        print(out, format!("{name}{pad}  {share:<28}{who}").trim_end())?;
+    }
+    if !workspace {
+        print(out, "")?;
         print(
             out,
-            &format!(
-                "{name}{pad}  {:.0}% of the words, {}",
-                s.share * 100.0,
-                plural(s.turns as usize, "turn", "turns")
-            ),
+            "No workspace: speakers are not matched to People (name one with --workspace).",
         )?;
     }
     if !p.left_out.is_empty() {

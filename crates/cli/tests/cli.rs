@@ -1345,10 +1345,341 @@ fn import_transcript_dry_runs_in_words_and_json_and_refuses_a_binary_and_a_missi
     assert_eq!(run.code, 1);
     assert_eq!(json(&run.stderr)["kind"], "invalid_input");
 
-    // Importing comes later: without --dry-run it is a usage error (exit 2).
+    // Without --dry-run it needs to know where the transcript goes (exit 2).
     let run = cli(dir.path(), &["import-transcript", path]);
     assert_eq!(run.code, 2, "{}", run.stdout);
-    assert!(run.stderr.contains("--dry-run"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--session ID") && run.stderr.contains("--new --kind"),
+        "{}",
+        run.stderr
+    );
+}
+
+const ZOOM: &str = "WEBVTT
+
+1
+00:00:01.000 --> 00:00:04.000
+Alex Kim: What slows your team down most?
+
+2
+00:00:04.000 --> 00:00:10.000
+Priya Raman: The deploy queue. We wait forty minutes for every release.
+
+3
+00:00:10.000 --> 00:00:12.000
+Speaker 3: Same for us, the queue is the worst of it.
+";
+
+#[test]
+fn import_transcript_maps_speakers_into_a_new_session_then_an_existing_one() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let call = |op: &str, input: &str| -> Value {
+        let run = cli(dir.path(), &["--workspace", &ws, "call", op, input]);
+        assert_eq!(run.code, 0, "{op}: {}", run.stderr);
+        json(&run.stdout)
+    };
+    call("create_cycle", r#"{"name": "2027 H1"}"#);
+    let priya = call("create_person", r#"{"person": {"name": "Priya Raman"}}"#)["id"].clone();
+    let file = dir.path().join("Coffee with Priya.transcript.vtt");
+    std::fs::write(&file, ZOOM).expect("write");
+    let path = file.to_str().expect("utf-8");
+
+    // The dry run suggests Priya by name; --map and --us say what they would do.
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-transcript",
+            path,
+            "--dry-run",
+            "--us",
+            "alex kim",
+            "--map",
+            "Speaker 3=Sam Lee",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "Zoom cloud recording (VTT), UTF-8.",
+        "→ Priya Raman (same name)",
+        "→ us (--us)",
+        "→ Sam Lee, new to People (--map)",
+        "Nothing was written (dry run).",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+    }
+    let preview = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                &ws,
+                "--json",
+                "import-transcript",
+                path,
+                "--dry-run",
+            ],
+        )
+        .stdout,
+    );
+    assert_eq!(preview["format"], "zoom_vtt");
+    let speakers = preview["speakers"].as_array().expect("speakers");
+    let priya_speaks = speakers
+        .iter()
+        .find(|s| s["label"] == "Priya Raman")
+        .expect("Priya");
+    assert_eq!(priya_speaks["person"]["id"], priya);
+    assert_eq!(priya_speaks["suggestedBy"], "name");
+    assert_eq!(priya_speaks["role"], "participant");
+    assert!(priya_speaks["share"].is_number() && priya_speaks["words"].is_number());
+    let nobody = speakers
+        .iter()
+        .find(|s| s["label"] == "Speaker 3")
+        .expect("Speaker 3");
+    assert_eq!(
+        (nobody["person"].clone(), nobody["suggestedBy"].clone()),
+        (Value::Null, json!("nothing"))
+    );
+    let sessions = |ws: &str| -> usize {
+        json(&cli(dir.path(), &["--workspace", ws, "--json", "sessions"]).stdout)
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    assert_eq!(sessions(&ws), 0, "a dry run writes nothing");
+
+    // Into a new session: the title from the file, Sam added, Alex us.
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-transcript",
+            path,
+            "--new",
+            "--kind",
+            "coffee_chat",
+            "--date",
+            "2026-11-20",
+            "--us",
+            "Alex Kim",
+            "--map",
+            "Speaker 3=Sam Lee",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "into a new session “Coffee with Priya” of 2026-11-20 (",
+        ": 3 turns.",
+        "Alex Kim → us (--us)",
+        "Speaker 3 → Sam Lee, new to People (--map)",
+        "Participants: Priya Raman, Sam Lee.",
+        "1 person added to People: Sam Lee.",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+    }
+    let listed = json(&cli(dir.path(), &["--workspace", &ws, "--json", "sessions"]).stdout);
+    let session = &listed[0];
+    assert_eq!(session["title"], "Coffee with Priya");
+    assert_eq!(session["heldOn"], "2026-11-20");
+    assert_eq!(session["kind"], "coffee_chat");
+    let session_id = session["id"].as_str().expect("id").to_owned();
+
+    // Into that session again, as JSON: the labels remembered, Sam found by name (any case).
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "import-transcript",
+            path,
+            "--session",
+            &session_id,
+            "--map",
+            "Speaker 3=sam lee",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let done = json(&run.stdout);
+    assert_eq!(done["sessionId"], session_id.as_str());
+    assert_eq!(done["newSession"], false);
+    assert_eq!(done["title"], "Coffee with Priya");
+    assert_eq!(done["heldOn"], "2026-11-20");
+    assert_eq!(done["turns"], 3);
+    assert_eq!(done["peopleAdded"], 0);
+    assert!(done["transcriptId"].is_string());
+    let names: Vec<&str> = done["participants"]
+        .as_array()
+        .expect("participants")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Priya Raman", "Sam Lee"]);
+    let by: Vec<(&str, &str, &str)> = done["speakers"]
+        .as_array()
+        .expect("speakers")
+        .iter()
+        .map(|s| {
+            (
+                s["label"].as_str().unwrap_or(""),
+                s["role"].as_str().unwrap_or(""),
+                s["suggestedBy"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by,
+        [
+            ("Priya Raman", "participant", "memory"),
+            ("Speaker 3", "participant", "map"),
+            ("Alex Kim", "us", "memory")
+        ]
+    );
+    assert_eq!(sessions(&ws), 1);
+}
+
+#[test]
+fn import_transcript_refuses_a_bad_file_an_unknown_session_and_a_new_one_without_a_kind() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": "2027 H1"}"#,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let good = dir.path().join("talk.vtt");
+    std::fs::write(&good, ZOOM).expect("write");
+    let good = good.to_str().expect("utf-8");
+    let sessions = || -> usize {
+        json(&cli(dir.path(), &["--workspace", &ws, "--json", "sessions"]).stdout)
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+
+    // Times that run backwards: refused (exit 1) naming the line, nothing written.
+    let bad = dir.path().join("bad.vtt");
+    std::fs::write(
+        &bad,
+        "WEBVTT\n\n1\n00:00:09.000 --> 00:00:04.000\nPriya Raman: Backwards\n",
+    )
+    .expect("write");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-transcript",
+            bad.to_str().expect("utf-8"),
+            "--new",
+            "--kind",
+            "coffee_chat",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("Line 4"), "{}", run.stderr);
+    assert_eq!(sessions(), 0);
+
+    // A session that is not there: refused (exit 1), as not found.
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "import-transcript",
+            good,
+            "--session",
+            "0190a4c2-0000-7000-8000-000000000000",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(json(&run.stderr)["kind"], "not_found");
+    // An id that is not one is a usage error (exit 2).
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-transcript",
+            good,
+            "--session",
+            "42",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+
+    // --new without --kind, a label the file lacks, a --map without a person: usage (exit 2).
+    for args in [
+        &["import-transcript", good, "--new"][..],
+        &[
+            "import-transcript",
+            good,
+            "--new",
+            "--kind",
+            "coffee_chat",
+            "--us",
+            "Dana",
+        ][..],
+        &[
+            "import-transcript",
+            good,
+            "--new",
+            "--kind",
+            "coffee_chat",
+            "--map",
+            "Priya Raman",
+        ][..],
+        &["import-transcript", good, "--new", "--kind", "nonsense"][..],
+    ] {
+        let mut all = vec!["--workspace", ws.as_str()];
+        all.extend_from_slice(args);
+        let run = cli(dir.path(), &all);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+    }
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-transcript",
+            good,
+            "--new",
+            "--kind",
+            "coffee_chat",
+            "--us",
+            "Dana",
+        ],
+    );
+    assert!(
+        run.stderr.contains("\"Dana\"") && run.stderr.contains("\"Speaker 3\""),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(sessions(), 0);
+
+    // A workspace that is not there: exit 3.
+    let missing = dir.path().join("missing.groundwork");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            missing.to_str().expect("utf-8"),
+            "import-transcript",
+            good,
+            "--new",
+            "--kind",
+            "coffee_chat",
+        ],
+    );
+    assert_eq!(run.code, 3, "{}", run.stdout);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The sample workspace: a fictional platform team's discovery cycle (people, teams,
-//! sessions of every kind, observations, tags, ideas) and a second cycle that
+//! sessions of every kind, two with a Zoom or Teams transcript of the talk,
+//! observations, tags, ideas) and a second cycle that
 //! prioritizes what it heard (pains in buckets, ranked, trade-offs, solutions with
 //! experiments, late input), a survey of two waves, and what closes the loop (check-in
 //! rhythms, SLAs, adoption, kudos, answers), which a new user can open from the
@@ -16,6 +17,8 @@ use crate::discovery::person::checkin::CheckinInput;
 use crate::discovery::person::{PersonInput, Relation, TeamInput};
 use crate::discovery::session::{NewSession, SessionLink};
 use crate::discovery::tag::{TagGroup, TagInput};
+use crate::discovery::transcript::import::{TranscriptImport, TranscriptTarget};
+use crate::discovery::transcript::speaker::{SpeakerChoice, SpeakerPerson, SpeakerRole};
 use crate::documents::citation::CitedKind;
 use crate::documents::document::DocumentKind;
 use crate::prioritization::bucket::{BucketInput, BucketKind};
@@ -34,7 +37,7 @@ use crate::store::workspace::{OpenError, Store};
 use crate::surveys::survey::{Respondents, WaveImport};
 use chrono::Days;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 use thiserror::Error;
@@ -420,6 +423,72 @@ struct SampleSession {
     tags: Vec<String>,
     #[serde(default)]
     observations: Vec<SampleObservation>,
+    /// The talk's recording transcribed, kept with the session.
+    #[serde(default)]
+    transcript: Option<SampleTranscript>,
+}
+
+/// A transcript as a meeting tool writes it, built from its cues: a Zoom cloud
+/// recording's (numbered cues, "Name: text") or a Teams meeting's (GUID-like cue ids,
+/// `<v Name>text</v>`). Times follow from each cue's words, so the file is the same each
+/// time.
+#[derive(Deserialize)]
+struct SampleTranscript {
+    file: String,
+    format: SampleTranscriptFormat,
+    /// The meeting's id Teams starts each cue id with.
+    #[serde(default)]
+    guid: String,
+    /// Who each label is: a person's key, or "us" for the interviewer.
+    speakers: BTreeMap<String, String>,
+    /// (label, words), in order.
+    cues: Vec<(String, String)>,
+    /// Taken from the turns whose words hold the passage, said by their speaker.
+    #[serde(default)]
+    observations: Vec<SampleObservation>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum SampleTranscriptFormat {
+    Zoom,
+    Teams,
+}
+
+impl SampleTranscript {
+    /// The file's text, as the tool would have written it.
+    fn vtt(&self) -> String {
+        let stamp = |ms: u64| {
+            format!(
+                "{:02}:{:02}:{:02}.{:03}",
+                ms / 3_600_000,
+                ms / 60_000 % 60,
+                ms / 1000 % 60,
+                ms % 1000
+            )
+        };
+        let mut out = String::from("WEBVTT\n");
+        let mut at: u64 = 1_240;
+        for (i, (speaker, text)) in self.cues.iter().enumerate() {
+            let words = text.split_whitespace().count() as u64;
+            let end = at + 700 + words * 310;
+            let (id, line) = match self.format {
+                SampleTranscriptFormat::Zoom => ((i + 1).to_string(), format!("{speaker}: {text}")),
+                SampleTranscriptFormat::Teams => (
+                    format!("{}/{}-0", self.guid, i + 11),
+                    format!("<v {speaker}>{text}</v>"),
+                ),
+            };
+            out.push_str(&format!(
+                "\n{id}\n{} --> {}\n{line}\n",
+                stamp(at),
+                stamp(end)
+            ));
+            // A pause between speakers that is not always the same.
+            at = end + 180 + (i as u64 % 4) * 520;
+        }
+        out
+    }
 }
 
 #[derive(Deserialize)]
@@ -738,6 +807,87 @@ impl Tx<'_> {
                 ..NewObservation::default()
             })?;
             observations.insert(format!("{}#{i}", s.key), observation.id);
+        }
+        if let Some(t) = &s.transcript {
+            self.plant_transcript(session.id, &s.key, t, people, tags, observations)?;
+        }
+        Ok(())
+    }
+
+    /// A session's transcript imported as a user would, each speaker mapped (the
+    /// interviewer as us), and observations taken from its turns, keyed
+    /// `"<session>#t<index>"`.
+    fn plant_transcript(
+        &self,
+        session: Uuid,
+        key: &str,
+        t: &SampleTranscript,
+        people: &HashMap<String, Uuid>,
+        tags: &HashMap<String, Uuid>,
+        observations: &mut HashMap<String, Uuid>,
+    ) -> Result<(), SampleError> {
+        let speakers = t
+            .speakers
+            .iter()
+            .map(|(label, who)| {
+                Ok(if who == "us" {
+                    SpeakerChoice {
+                        label: label.clone(),
+                        role: SpeakerRole::Us,
+                        person: SpeakerPerson::Nobody,
+                    }
+                } else {
+                    SpeakerChoice {
+                        label: label.clone(),
+                        role: SpeakerRole::Participant,
+                        person: SpeakerPerson::Existing {
+                            id: lookup(people, who, "person")?,
+                        },
+                    }
+                })
+            })
+            .collect::<Result<Vec<_>, SampleError>>()?;
+        let vtt = t.vtt();
+        let done = self.import_transcript(
+            &t.file,
+            vtt.as_bytes(),
+            &TranscriptImport {
+                target: TranscriptTarget::Session { id: session },
+                speakers,
+            },
+        )?;
+        let turns = self
+            .session_transcripts(session)?
+            .into_iter()
+            .find(|v| v.id == done.transcript_id)
+            .map(|v| v.turns)
+            .unwrap_or_default();
+        for (i, o) in t.observations.iter().enumerate() {
+            let (turn, start) = turns
+                .iter()
+                .find_map(|turn| turn.text.find(&o.passage).map(|start| (turn, start)))
+                .ok_or_else(|| {
+                    SampleError::Content(format!("{key}#t{i}: the passage is in no turn"))
+                })?;
+            let observation = self.create_observation(&NewObservation {
+                turn_id: Some(turn.id),
+                kind: o.kind,
+                text: o.text.clone().unwrap_or_default(),
+                passage: Some(o.passage.clone()),
+                passage_start: Some(turn.text[..start].encode_utf16().count() as u32),
+                people: o
+                    .people
+                    .iter()
+                    .map(|k| lookup(people, k, "person"))
+                    .collect::<Result<_, _>>()?,
+                tags: o
+                    .tags
+                    .iter()
+                    .map(|k| lookup(tags, k, "tag"))
+                    .collect::<Result<_, _>>()?,
+                ..NewObservation::default()
+            })?;
+            observations.insert(format!("{key}#t{i}"), observation.id);
         }
         Ok(())
     }
