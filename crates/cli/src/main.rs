@@ -235,9 +235,10 @@ struct ImportNotesArgs {
     /// The folder of notes (an Obsidian vault is one), a Joplin RAW export folder, or a
     /// Joplin JEX file
     path: PathBuf,
-    /// What wrote it: markdown (a folder of .md files, an Obsidian vault) or joplin
-    /// (RAW folder or JEX file) [default: told by what PATH holds]
-    #[arg(long, value_name = "TOOL", value_parser = ["markdown", "obsidian", "joplin"])]
+    /// What wrote it: markdown (a folder of .md files, an Obsidian vault), joplin
+    /// (RAW folder or JEX file) or notion (HTML or Markdown & CSV export, folder or
+    /// zip) [default: told by what PATH holds]
+    #[arg(long, value_name = "TOOL", value_parser = ["markdown", "obsidian", "joplin", "notion"])]
     from: Option<String>,
     /// Read the folder and say what an import would bring: notes, tags, people, links
     /// resolved, shared or broken, fields not mapped, files skipped and why. Writes nothing
@@ -934,6 +935,7 @@ fn read_notes(args: &ImportNotesArgs) -> Result<groundwork_core::imports::vault:
     use groundwork_core::imports::notes::{read_notes, NotesFrom};
     let from = match args.from.as_deref() {
         Some("joplin") => Some(NotesFrom::Joplin),
+        Some("notion") => Some(NotesFrom::Notion),
         Some(_) => Some(NotesFrom::Markdown),
         None => None,
     };

@@ -1847,3 +1847,50 @@ fn import_notes_tells_a_joplin_export_by_what_it_holds() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("not a Joplin export"), "{}", run.stderr);
 }
+
+#[test]
+fn import_notes_reads_a_notion_export_by_what_it_holds_and_imports_its_rows() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": "2027 H1"}"#,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let id = "0123456789abcdef0123456789abcdef";
+    let row = "aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb";
+    let export = dir.path().join("Notion");
+    let talks = export.join(format!("Talks {id}"));
+    std::fs::create_dir_all(&talks).expect("folders");
+    std::fs::write(
+        export.join(format!("Talks {id}.csv")),
+        "Name,Date,Type,People\nCoffee with Priya,\"November 4, 2026\",Coffee chat,Priya Raman\n",
+    )
+    .expect("table");
+    std::fs::write(
+        talks.join(format!("Coffee with Priya {row}.md")),
+        "# Coffee with Priya\n\nDate: November 4, 2026\nType: Coffee chat\nPeople: Priya Raman\n\nThe deploy queue is slow.\n",
+    )
+    .expect("row");
+    let path = export.to_str().expect("utf-8");
+    let preview = json(&cli(dir.path(), &["--json", "import-notes", path, "--dry-run"]).stdout);
+    assert_eq!(preview["notes"], 1, "{preview}");
+    let run = cli(dir.path(), &["--workspace", &ws, "import-notes", path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sessions = json(&cli(dir.path(), &["--workspace", &ws, "--json", "sessions"]).stdout);
+    let text = sessions.to_string();
+    assert!(
+        text.contains("Coffee with Priya") && !text.contains(row),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-11-04") && text.contains("coffee_chat"),
+        "{text}"
+    );
+}
