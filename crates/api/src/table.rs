@@ -610,6 +610,14 @@ operations! {
     search: read { query: SearchQuery } -> SearchResults [Sessions, Observations, People, Ideas, Tags] => |db, i| db.search(&i.query);
     /// Coverage of a cycle: channels, teams and segments heard, ask-load.
     coverage: read { cycle_id: Uuid } -> Coverage [Coverage] => |db, i| db.coverage(i.cycle_id);
+    /// The support queue's patterns (tickets per component and month, median and p90 hours to the first response per team) over a cycle's tickets, or all, or one team's.
+    support_queue: read { cycle_id: Option<Uuid>, team_id: Option<Uuid> } -> SupportQueue [Coverage, Observations, Teams] => |db, i| db.support_queue(i.cycle_id, i.team_id);
+    /// Reads a ticket queue's export (its bytes in base64): Jira, ServiceNow or Zendesk CSV, or GitHub issues JSON, told by its columns unless `from` names the tool; says what an import would bring. Writes nothing.
+    preview_tickets: read { content: String, from: Option<TicketQueue> } -> TicketPreview [People, Observations]
+        => |db, i| db.preview_tickets(&ticket_file(&i.content, i.from)?);
+    /// Imports a ticket queue's export as one support-ticket-review session of observations said by their reporters, all or nothing; tickets imported before are not copied, their times brought up to date.
+    import_tickets: write { content: String, from: Option<TicketQueue>, request: TicketImport } -> TicketsImported [Sessions, Observations, People, Teams, Tags, Coverage, Cycles]
+        => |tx, i| tx.import_tickets(&ticket_file(&i.content, i.from)?, &i.request);
     /// Every kind's session template.
     list_templates: read {} -> Vec<SessionTemplate> [Templates] => |db, i| db.list_templates();
     /// Rewrites a kind's template for this workspace.
@@ -638,6 +646,17 @@ pub fn file_bytes(content: &str) -> Result<Vec<u8>, DomainError> {
             field: "content",
             reason: format!("the file's content did not arrive whole ({e}); choose the file again"),
         })
+}
+
+/// A ticket queue's export from its bytes in base64.
+fn ticket_file(
+    content: &str,
+    from: Option<TicketQueue>,
+) -> Result<groundwork_core::imports::tickets::TicketFile, DomainError> {
+    Ok(groundwork_core::imports::tickets::read_tickets(
+        &file_bytes(content)?,
+        from,
+    )?)
 }
 
 /// Renders notes, refusing what no session could hold.

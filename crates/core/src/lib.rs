@@ -62,6 +62,7 @@ pub use discovery::session::{
 };
 pub use discovery::tag::{Tag, TagGroup, TagInput, TagRef};
 pub use discovery::template::SessionTemplate;
+pub use discovery::ticket::{ComponentMonths, SupportQueue, TeamResponse};
 pub use discovery::transcript::import::{
     TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptTarget,
 };
@@ -79,6 +80,9 @@ pub use documents::document::{
 };
 pub use documents::export::ExportDoc;
 pub use documents::lint::{DocumentLint, LintFinding, LintKind};
+pub use imports::tickets::{
+    TicketFile, TicketImport, TicketPreview, TicketQueue, TicketRow, TicketSkipped, TicketsImported,
+};
 pub use prioritization::bucket::{Bucket, BucketInput, BucketKind, BucketRef};
 pub use prioritization::criterion::{Criterion, CriterionInput};
 pub use prioritization::pain::{

@@ -1125,3 +1125,217 @@ fn a_notion_zip_that_expands_past_its_limits_is_contained_and_says_what_it_left_
         "{why:?}"
     );
 }
+
+// The support queue, as each tool exports it.
+const JIRA: &str = "Summary,Issue key,Issue id,Issue Type,Status,Reporter,Created,Resolved,Component/s,Component/s,Labels,Labels,Description,\"Custom field ([CHART] Date of First Response)\",Custom field (Team)
+Deploys fail on ARM runners,PLAT-101,10001,Bug,Done,Priya Raman,02/Nov/26 9:00 AM,03/Nov/26 5:00 PM,CI,Runners,arm,flaky,\"The deploy job dies, every time.\",02/Nov/26 11:00 AM,Payments
+Please add a dry-run flag to deploy,PLAT-102,10002,Story,Open,Sam Lee,04/Nov/26 10:00 AM,,Deploy,,,,We would like to see the plan first.,05/Nov/26 10:00 AM,Search
+How do I rotate the registry token?,PLAT-103,10003,Task,Open,Priya Raman,09/Nov/26 8:00 AM,,Registry,,,,,09/Nov/26 9:00 AM,Payments
+Broken row,PLAT-104,10004,Bug,Open,Priya Raman,not a date,,CI,,,,,,Payments
+";
+
+const ZENDESK: &str = "Id,Requester,Requester email,Organization,Subject,Tags,Status,Created at,Solved at,First reply time in minutes,Group
+4711,Dana Osei,dana@corp.example,Data Platform,Build cache misses,ci cache,solved,2026-11-02 09:00:00 +0000,2026-11-03 09:00:00 +0000,90,Platform Support
+";
+
+const SERVICENOW: &str = "number,short_description,caller_id,opened_at,resolved_at,category,state,company
+INC0010001,VPN drops during deploys,Ken Ito,2026-11-05 14:00:00,2026-11-06 10:00:00,Network,Resolved,Logistics
+";
+
+const GITHUB: &str = r#"[{"number": 42, "title": "Support for private registries?", "body": "Is there a way to pull from ours?",
+  "author": {"login": "mara", "name": "Mara Quist"}, "createdAt": "2026-11-07T10:00:00Z", "closedAt": null,
+  "labels": [{"name": "question"}, {"name": "registry"}], "url": "https://github.com/acme/platform/issues/42", "state": "OPEN",
+  "comments": [{"author": {"login": "mara"}, "createdAt": "2026-11-07T10:05:00Z"},
+               {"author": {"login": "platform-bot"}, "createdAt": "2026-11-07T16:00:00Z"}]}]"#;
+
+fn read_queue(text: &str) -> groundwork_core::imports::tickets::TicketFile {
+    groundwork_core::imports::tickets::read_tickets(text.as_bytes(), None).expect("reads")
+}
+
+#[test]
+fn each_queue_is_told_by_its_columns_and_read_with_its_times() {
+    use groundwork_core::imports::tickets::TicketQueue;
+    let jira = read_queue(JIRA);
+    assert_eq!(jira.queue, TicketQueue::Jira);
+    assert_eq!(jira.tickets.len(), 3);
+    assert_eq!(jira.skipped.len(), 1);
+    assert_eq!(jira.skipped[0].line, 5);
+    assert!(
+        jira.skipped[0].why.contains("not a date"),
+        "{:?}",
+        jira.skipped
+    );
+    let t = &jira.tickets[0];
+    assert_eq!(
+        (t.key.as_str(), t.kind),
+        ("PLAT-101", ObservationKind::Pain)
+    );
+    assert_eq!(t.components, vec!["CI", "Runners"]);
+    assert_eq!(t.labels, vec!["arm", "flaky"]);
+    assert_eq!(t.team, "Payments");
+    assert_eq!(
+        t.first_response_at.map(|d| d.to_rfc3339()),
+        Some("2026-11-02T11:00:00+00:00".into())
+    );
+    assert_eq!(jira.tickets[1].kind, ObservationKind::Request);
+    assert!(jira.tickets[2].question);
+
+    let zendesk = read_queue(ZENDESK);
+    assert_eq!(zendesk.queue, TicketQueue::Zendesk);
+    let z = &zendesk.tickets[0];
+    assert_eq!(
+        (z.reporter.as_str(), z.team.as_str()),
+        ("Dana Osei", "Data Platform")
+    );
+    assert_eq!(z.labels, vec!["ci", "cache"]);
+    assert_eq!(
+        z.first_response_at.map(|d| d.to_rfc3339()),
+        Some("2026-11-02T10:30:00+00:00".into())
+    );
+
+    let snow = read_queue(SERVICENOW);
+    assert_eq!(snow.queue, TicketQueue::ServiceNow);
+    assert_eq!(snow.tickets[0].components, vec!["Network"]);
+    assert_eq!(snow.tickets[0].team, "Logistics");
+
+    let gh = read_queue(GITHUB);
+    assert_eq!(gh.queue, TicketQueue::GitHub);
+    let g = &gh.tickets[0];
+    assert_eq!((g.key.as_str(), g.reporter.as_str()), ("#42", "Mara Quist"));
+    assert!(g.question);
+    // The author's own comment is no response; the first by another is.
+    assert_eq!(
+        g.first_response_at.map(|d| d.to_rfc3339()),
+        Some("2026-11-07T16:00:00+00:00".into())
+    );
+}
+
+#[test]
+fn a_csv_without_a_key_column_is_refused_naming_what_it_looked_for() {
+    let err = groundwork_core::imports::tickets::read_tickets(b"Name,When\nx,2026-11-01\n", None)
+        .expect_err("refused");
+    assert!(err.to_string().contains("key"), "{err}");
+}
+
+#[test]
+fn a_queue_imports_as_one_review_session_and_shows_the_response_time_per_team() {
+    use groundwork_core::imports::tickets::TicketImport;
+    let w = world();
+    let payments = w.team("Payments", "");
+    w.person("Priya Raman", Some(payments), Relation::InternalUser);
+    let jira = read_queue(JIRA);
+    let preview = w
+        .store
+        .read(|db| db.preview_tickets(&jira))
+        .expect("preview");
+    assert_eq!(
+        (
+            preview.tickets,
+            preview.reporters_matched,
+            preview.reporters_new
+        ),
+        (3, 1, 1)
+    );
+    let request = TicketImport {
+        cycle_id: None,
+        title: String::new(),
+        add_people: true,
+    };
+    let done = w
+        .store
+        .write(|tx| tx.import_tickets(&jira, &request))
+        .expect("import");
+    assert_eq!(
+        (done.tickets, done.people_added, done.teams_added),
+        (3, 1, 1)
+    );
+    let session = w
+        .store
+        .read(|db| db.session(done.session_id.expect("session")))
+        .expect("session");
+    assert_eq!(session.kind, SourceKind::SupportTicketReview);
+    assert_eq!(session.people.len(), 2);
+    let list = w
+        .store
+        .read(|db| {
+            db.list_observations(&ObservationQuery {
+                text: "dry-run".into(),
+                ..Default::default()
+            })
+        })
+        .expect("search");
+    assert_eq!(list.observations.len(), 1);
+    let o = &list.observations[0];
+    assert_eq!(o.people[0].name, "Sam Lee");
+    assert_eq!(o.kind, ObservationKind::Request);
+
+    let queue = w
+        .store
+        .read(|db| db.support_queue(Some(w.cycle.id), None))
+        .expect("queue");
+    assert_eq!(queue.tickets, 3);
+    let pay = queue
+        .teams
+        .iter()
+        .find(|t| t.team == "Payments")
+        .expect("payments");
+    // PLAT-101 answered after 2 h, PLAT-103 after 1 h.
+    assert_eq!((pay.tickets, pay.answered), (2, 2));
+    assert_eq!(pay.median_hours, Some(1.5));
+    assert_eq!(pay.p90_hours, Some(1.9));
+    let search = queue
+        .teams
+        .iter()
+        .find(|t| t.team == "Search")
+        .expect("search");
+    assert_eq!(search.median_hours, Some(24.0));
+    assert_eq!(queue.months, vec!["2026-11"]);
+    assert_eq!(queue.components[0].component, "CI");
+    let only_payments = w
+        .store
+        .read(|db| db.support_queue(None, Some(payments)))
+        .expect("team");
+    assert_eq!(only_payments.tickets, 2);
+
+    // Imported again, with one ticket answered since: nothing is copied, the time follows.
+    let again_file = read_queue(&JIRA.replace("03/Nov/26 5:00 PM", "04/Nov/26 5:00 PM"));
+    let again = w
+        .store
+        .write(|tx| tx.import_tickets(&again_file, &request))
+        .expect("again");
+    assert_eq!(
+        (
+            again.tickets,
+            again.already_imported,
+            again.times_updated,
+            again.session_id
+        ),
+        (0, 3, 1, None)
+    );
+}
+
+#[test]
+fn github_issues_import_with_the_reporter_as_a_new_person() {
+    use groundwork_core::imports::tickets::TicketImport;
+    let w = world();
+    let gh = read_queue(GITHUB);
+    let done = w
+        .store
+        .write(|tx| {
+            tx.import_tickets(
+                &gh,
+                &TicketImport {
+                    cycle_id: Some(w.cycle.id),
+                    title: "GitHub issues".into(),
+                    add_people: true,
+                },
+            )
+        })
+        .expect("import");
+    assert_eq!(done.tickets, 1);
+    let queue = w
+        .store
+        .read(|db| db.support_queue(Some(w.cycle.id), None))
+        .expect("queue");
+    assert_eq!(queue.overall.median_hours, Some(6.0));
+}

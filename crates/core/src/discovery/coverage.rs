@@ -1,5 +1,6 @@
 //! Coverage of a cycle's discovery: which channels were used and how often, which
-//! teams and segments have not been heard from, and how much each person was asked.
+//! teams and segments have not been heard from, how much each person was asked, and
+//! what the support queue says (tickets per component and month, response times).
 
 use crate::discovery::person::{PeopleQuery, PersonSummary};
 use crate::store::db::Db;
@@ -56,6 +57,9 @@ pub struct Coverage {
     /// People asked at least once in the last 90 days, most asked first.
     pub ask_load: Vec<PersonSummary>,
     pub threshold: u32,
+    /// The cycle's tickets of the support queue: per component and month, and the
+    /// support response time per team.
+    pub support: crate::discovery::ticket::SupportQueue,
 }
 
 impl Db<'_> {
@@ -151,6 +155,7 @@ impl Db<'_> {
             segments,
             ask_load,
             threshold: self.ask_load_threshold()?,
+            support: self.support_queue(Some(cycle), None)?,
         })
     }
 }

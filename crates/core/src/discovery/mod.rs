@@ -18,6 +18,7 @@ pub mod search_index;
 pub mod session;
 pub mod tag;
 pub mod template;
+pub mod ticket;
 pub mod transcript;
 
 /// The tables discovery owns: only its modules write them.
@@ -43,6 +44,7 @@ pub const TABLES: &[&str] = &[
     "transcript_turn",
     "turn_person",
     "speaker_memory",
+    "ticket",
 ];
 
 /// What discovery lets the areas above read of its tables: views in

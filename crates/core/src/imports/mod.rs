@@ -1,6 +1,7 @@
 //! Imports: reading what product managers already have in other tools (a folder of
-//! Markdown notes, an Obsidian vault; later Notion, Joplin, CSVs of other tools and
-//! the ticket queue) into what discovery keeps. Readers here are pure: they take files
+//! Markdown notes, an Obsidian vault, Notion and Joplin exports, HTML made Markdown
+//! safely, and the support-ticket queue of Jira, ServiceNow, Zendesk or GitHub) into
+//! what discovery keeps. Readers here are pure: they take files
 //! and say what they found, and nothing is written until the user has seen a preview.
 //!
 //! Builds on discovery and the kernel.
@@ -9,6 +10,7 @@ pub mod html;
 pub mod joplin;
 pub mod notes;
 pub mod notion;
+pub mod tickets;
 pub mod vault;
 pub mod vault_import;
 

@@ -92,7 +92,7 @@ fn hash(text: &str) -> String {
 
 /// `text` as one clean line (no hidden controls, no bidirectional overrides), cut to
 /// `max` characters: an imported name never fails the whole import, nor hides itself.
-fn cleaned(text: &str, max: usize) -> String {
+pub(crate) fn cleaned(text: &str, max: usize) -> String {
     let line = clean_line(text);
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
     line.chars().take(max).collect::<String>().trim().to_owned()

@@ -124,6 +124,12 @@ pub const MIGRATIONS: &[Migration] = &[
         // A search hit of a transcript's turn is a kind older builds cannot show.
         breaking: true,
     },
+    Migration {
+        version: 17,
+        name: "0017_tickets",
+        sql: include_str!("../../../../migrations/0017_tickets.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

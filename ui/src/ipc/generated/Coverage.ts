@@ -2,6 +2,7 @@
 import type { ChannelUse } from "./ChannelUse";
 import type { PersonSummary } from "./PersonSummary";
 import type { SegmentHeard } from "./SegmentHeard";
+import type { SupportQueue } from "./SupportQueue";
 import type { TeamHeard } from "./TeamHeard";
 
 /**
@@ -19,4 +20,9 @@ teams: Array<TeamHeard>, segments: Array<SegmentHeard>,
 /**
  * People asked at least once in the last 90 days, most asked first.
  */
-askLoad: Array<PersonSummary>, threshold: number, };
+askLoad: Array<PersonSummary>, threshold: number, 
+/**
+ * The cycle's tickets of the support queue: per component and month, and the
+ * support response time per team.
+ */
+support: SupportQueue, };

@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers';
@@ -153,6 +153,9 @@ export type OpName =
   | 'export_digest'
   | 'search'
   | 'coverage'
+  | 'support_queue'
+  | 'preview_tickets'
+  | 'import_tickets'
   | 'list_templates'
   | 'set_template'
   | 'reset_template'
@@ -307,6 +310,9 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   export_digest: [],
   search: [],
   coverage: [],
+  support_queue: [],
+  preview_tickets: [],
+  import_tickets: ['sessions', 'observations', 'people', 'teams', 'tags', 'coverage', 'cycles'],
   list_templates: [],
   set_template: ['templates'],
   reset_template: ['templates'],
@@ -462,6 +468,9 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   export_digest: ['answers', 'pains', 'observations'],
   search: ['sessions', 'observations', 'people', 'ideas', 'tags'],
   coverage: ['coverage'],
+  support_queue: ['coverage', 'observations', 'teams'],
+  preview_tickets: ['people', 'observations'],
+  import_tickets: [],
   list_templates: ['templates'],
   set_template: [],
   reset_template: [],
@@ -766,6 +775,12 @@ export function operations(call: Call) {
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
     coverage: (cycleId: string) => call<Coverage>('coverage', { cycleId }),
+    /** The support queue's patterns (tickets per component and month, median and p90 hours to the first response per team) over a cycle's tickets, or all, or one team's. (reads) */
+    supportQueue: (cycleId: string | null, teamId: string | null) => call<SupportQueue>('support_queue', { cycleId, teamId }),
+    /** Reads a ticket queue's export (its bytes in base64): Jira, ServiceNow or Zendesk CSV, or GitHub issues JSON, told by its columns unless `from` names the tool; says what an import would bring. Writes nothing. (reads) */
+    previewTickets: (content: string, from: TicketQueue | null) => call<TicketPreview>('preview_tickets', { content, from }),
+    /** Imports a ticket queue's export as one support-ticket-review session of observations said by their reporters, all or nothing; tickets imported before are not copied, their times brought up to date. (writes) */
+    importTickets: (content: string, from: TicketQueue | null, request: TicketImport) => call<TicketsImported>('import_tickets', { content, from, request }),
     /** Every kind's session template. (reads) */
     listTemplates: () => call<Array<SessionTemplate>>('list_templates', {  }),
     /** Rewrites a kind's template for this workspace. (writes) */
