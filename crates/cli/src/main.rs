@@ -139,6 +139,10 @@ enum Command {
     /// Import a folder of Markdown notes or an Obsidian vault as sessions of a cycle, all
     /// or nothing; --dry-run reads it and says what an import would bring, writing nothing
     ImportNotes(ImportNotesArgs),
+    /// Import a support queue's export (Jira, ServiceNow or Zendesk CSV, or GitHub issues
+    /// JSON) as observations of one support-ticket-review session, said by their
+    /// reporters, all or nothing; --dry-run reads it and says what an import would bring
+    ImportTickets(ImportTicketsArgs),
     /// Search sessions, notes, observations, people, ideas and tags, as the app's search does
     Search {
         /// What to look for: words (prefixes), "a phrase", a OR b, -left-out, and
@@ -252,6 +256,29 @@ struct ImportNotesArgs {
     #[arg(long, value_name = "NAME")]
     cycle: Option<String>,
     /// Do not add the people notes name that People lacks (they are left out)
+    #[arg(long)]
+    no_new_people: bool,
+}
+
+#[derive(clap::Args)]
+struct ImportTicketsArgs {
+    /// The export: a CSV of Jira, ServiceNow or Zendesk, or the JSON of
+    /// `gh issue list --json number,title,body,author,createdAt,closedAt,labels,url,state,comments`
+    file: PathBuf,
+    /// The tool that wrote it [default: told by its columns]
+    #[arg(long, value_name = "TOOL", value_parser = ["jira", "servicenow", "zendesk", "github", "csv"])]
+    from: Option<String>,
+    /// Read the export and say what an import would bring: tickets, pains and requests,
+    /// reporters new and in People, teams, components, rows left out and why. Writes nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// The cycle the session goes in (its name, in any case) [default: the current cycle]
+    #[arg(long, value_name = "NAME")]
+    cycle: Option<String>,
+    /// The session's title [default: "Ticket queue (TOOL), FIRST to LAST"]
+    #[arg(long, value_name = "TITLE")]
+    title: Option<String>,
+    /// Do not add reporters People lacks (their tickets are kept, said by no one)
     #[arg(long)]
     no_new_people: bool,
 }
@@ -512,6 +539,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let store = open(&workspace_path(cli.workspace)?)?;
             import_notes(&store, out, json, &args, &vault)
         }
+        Command::ImportTickets(args) => import_tickets(out, json, cli.workspace, &args),
         Command::Search {
             query,
             limit,
@@ -941,6 +969,130 @@ fn read_notes(args: &ImportNotesArgs) -> Result<groundwork_core::imports::vault:
     };
     read_notes(&args.path, from)
         .map_err(|e| Failure::Refused(IpcError::new(ErrorKind::InvalidInput, e.to_string())))
+}
+
+/// Imports a ticket queue's export, or (`--dry-run`) says what an import would bring.
+fn import_tickets(
+    out: &mut impl Write,
+    json: bool,
+    cli_path: Option<PathBuf>,
+    args: &ImportTicketsArgs,
+) -> Result<(), Failure> {
+    use groundwork_core::imports::tickets::{
+        read_ticket_file, read_tickets, TicketImport, TicketQueue,
+    };
+    let bytes = read_ticket_file(&args.file)?;
+    let from = args.from.as_deref().and_then(TicketQueue::named);
+    let file = read_tickets(&bytes, from).map_err(groundwork_core::DomainError::from)?;
+    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if args.dry_run {
+        // Without a workspace, every reporter is new and nothing was imported before.
+        let store = match dry_run_store(cli_path)? {
+            Some(store) => store,
+            None => Store::open_in_memory(std::sync::Arc::new(groundwork_core::SystemClock))
+                .map_err(|e| Failure::Open(e.into()))?,
+        };
+        let p = store.read(|db| db.preview_tickets(&file))?;
+        if json {
+            let value =
+                serde_json::to_value(&p).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+            return print_json(out, &value, true);
+        }
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "none".to_owned()
+            } else {
+                items.join(", ")
+            }
+        };
+        print(
+            out,
+            &format!(
+                "{}: {} opened {} to {} ({}, {}; {}); {} answered, {} resolved.",
+                p.queue_label,
+                plural(p.tickets, "ticket", "tickets"),
+                p.first.map(|d| d.to_string()).unwrap_or_default(),
+                p.last.map(|d| d.to_string()).unwrap_or_default(),
+                plural(p.pains, "pain", "pains"),
+                plural(p.requests, "request", "requests"),
+                plural(p.questions, "question", "questions"),
+                p.answered,
+                p.resolved
+            ),
+        )?;
+        print(
+            out,
+            &format!(
+                "Reporters: {} in People, {} new. Teams: {}. Components: {}.",
+                p.reporters_matched,
+                p.reporters_new,
+                list(&p.teams),
+                list(&p.components)
+            ),
+        )?;
+        print(
+            out,
+            &format!(
+                "Imported before: {} (not copied again; their times are brought up to date).",
+                p.already_imported
+            ),
+        )?;
+        let columns: Vec<String> = p
+            .columns
+            .iter()
+            .map(|(f, c)| format!("{f} ← {c}"))
+            .collect();
+        print(out, &format!("Columns: {}.", columns.join("; ")))?;
+        for s in &p.skipped {
+            print(out, &format!("Left out line {}: {}", s.line, s.why))?;
+        }
+        return print(out, "Nothing was written (dry run).");
+    }
+    let store = open(&workspace_path(cli_path)?)?;
+    let cycle_id = match &args.cycle {
+        Some(name) => Some(cycle_named(&store, name)?),
+        None => None,
+    };
+    let done = store.write(|tx| {
+        tx.import_tickets(
+            &file,
+            &TicketImport {
+                cycle_id,
+                title: args.title.clone().unwrap_or_default(),
+                add_people: !args.no_new_people,
+            },
+        )
+    })?;
+    if json {
+        let mut value =
+            serde_json::to_value(&done).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        value["skipped"] = json!(file.skipped);
+        return print_json(out, &value, true);
+    }
+    print(
+        out,
+        &format!(
+            "Imported {} as observations of a support-ticket-review session{} ({} imported before, not copied; {} with times brought up to date).",
+            plural(done.tickets, "ticket", "tickets"),
+            done.session_id.map(|s| format!(" ({s})")).unwrap_or_default(),
+            done.already_imported,
+            done.times_updated
+        ),
+    )?;
+    print(
+        out,
+        &format!(
+            "Reporters: {} matched, {} added ({} added); {} added.",
+            done.people_matched,
+            done.people_added,
+            plural(done.teams_added, "team", "teams"),
+            plural(done.tags_added, "tag", "tags")
+        ),
+    )?;
+    for s in &file.skipped {
+        print(out, &format!("Left out line {}: {}", s.line, s.why))?;
+    }
+    Ok(())
 }
 
 /// What importing a folder would bring, in words or JSON.

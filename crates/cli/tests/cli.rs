@@ -1894,3 +1894,96 @@ fn import_notes_reads_a_notion_export_by_what_it_holds_and_imports_its_rows() {
         "{text}"
     );
 }
+
+#[test]
+fn import_tickets_dry_runs_a_jira_export_then_imports_it_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": "2027 H1"}"#,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let csv = dir.path().join("jira.csv");
+    std::fs::write(
+        &csv,
+        "Summary,Issue key,Issue Type,Reporter,Created,Resolved,Component/s,Labels,Custom field (Team),\"Custom field ([CHART] Date of First Response)\"\n\
+         Deploys fail on ARM,PLAT-1,Bug,Priya Raman,02/Nov/26 9:00 AM,,CI,arm,Payments,02/Nov/26 11:00 AM\n\
+         Please add a dry-run flag,PLAT-2,Story,Sam Lee,04/Nov/26 10:00 AM,,Deploy,,Search,\n\
+         Broken,PLAT-3,Bug,Sam Lee,yesterday,,CI,,Search,\n",
+    )
+    .expect("csv");
+    let path = csv.to_str().expect("utf-8");
+
+    let run = cli(
+        dir.path(),
+        &["--workspace", &ws, "import-tickets", path, "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for says in [
+        "Jira (CSV): 2 tickets opened 2026-11-02 to 2026-11-04 (1 pain, 1 request; 0 questions); 1 answered, 0 resolved.",
+        "Reporters: 0 in People, 2 new. Teams: Payments, Search. Components: CI, Deploy.",
+        "Left out line 4: its opening time “yesterday” is not a time",
+        "Nothing was written (dry run).",
+    ] {
+        assert!(run.stdout.contains(says), "{says}\n{}", run.stdout);
+    }
+    let preview = json(&cli(dir.path(), &["--json", "import-tickets", path, "--dry-run"]).stdout);
+    assert_eq!(preview["tickets"], 2);
+    assert_eq!(preview["queue"], "jira");
+
+    let run = cli(
+        dir.path(),
+        &["--workspace", &ws, "--json", "import-tickets", path],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let done = json(&run.stdout);
+    assert_eq!(
+        (done["tickets"].clone(), done["peopleAdded"].clone()),
+        (json!(2), json!(2))
+    );
+    let run = cli(dir.path(), &["--workspace", &ws, "import-tickets", path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Imported 0 tickets as observations of a support-ticket-review session (2 imported before, not copied"),
+        "{}",
+        run.stdout
+    );
+    let queue = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                &ws,
+                "--json",
+                "call",
+                "support_queue",
+                r#"{"cycleId": null, "teamId": null}"#,
+            ],
+        )
+        .stdout,
+    );
+    assert_eq!(queue["overall"]["medianHours"], 2.0, "{queue}");
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "Name,When\nx,2026-11-01\n").expect("bad");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "import-tickets",
+            bad.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("key"), "{}", run.stderr);
+    let run = cli(dir.path(), &["import-tickets", path, "--from", "trello"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}

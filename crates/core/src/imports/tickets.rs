@@ -135,6 +135,23 @@ pub enum TicketError {
     Empty,
 }
 
+/// A ticket export the user chose: its bytes, refused past the size limit before a
+/// byte is read.
+pub fn read_ticket_file(path: &std::path::Path) -> Result<Vec<u8>, DomainError> {
+    let max = text_file::MAX_FILE_BYTES;
+    let (_, bytes) = crate::store::chosen_file::read_chosen(path, "a ticket export", max, |len| {
+        DomainError::invalid(
+            "file",
+            format!(
+                "the file is {}; Groundwork reads ticket exports of up to {} MiB",
+                crate::store::wording::size_beside(len as usize, max),
+                max / (1024 * 1024)
+            ),
+        )
+    })?;
+    Ok(bytes)
+}
+
 impl From<TicketError> for DomainError {
     fn from(e: TicketError) -> Self {
         DomainError::invalid("file", e.to_string())
