@@ -240,10 +240,15 @@ struct ImportNotesArgs {
     /// Joplin JEX file
     path: PathBuf,
     /// What wrote it: markdown (a folder of .md files, an Obsidian vault), joplin
-    /// (RAW folder or JEX file) or notion (HTML or Markdown & CSV export, folder or
-    /// zip) [default: told by what PATH holds]
-    #[arg(long, value_name = "TOOL", value_parser = ["markdown", "obsidian", "joplin", "notion"])]
+    /// (RAW folder or JEX file), notion (HTML or Markdown & CSV export, folder or zip)
+    /// or csv (notes as rows: Productboard, Dovetail) [default: told by what PATH holds]
+    #[arg(long, value_name = "TOOL", value_parser = ["markdown", "obsidian", "joplin", "notion", "csv"])]
     from: Option<String>,
+    /// For a CSV of notes: a JSON file naming its columns, e.g. {"title": "Heading",
+    /// "content": "Words", "date": "When", "person": "Who", "tags": "Tags"} [default:
+    /// the names Productboard and Dovetail give them]
+    #[arg(long, value_name = "FILE")]
+    mapping: Option<PathBuf>,
     /// Read the folder and say what an import would bring: notes, tags, people, links
     /// resolved, shared or broken, fields not mapped, files skipped and why. Writes nothing
     #[arg(long)]
@@ -960,14 +965,33 @@ fn read_mapping(path: &Path) -> Result<SurveyMapping, Failure> {
 /// The notes at `args.path`, read as the tool that wrote them (told by `--from`, else by
 /// what the path holds).
 fn read_notes(args: &ImportNotesArgs) -> Result<groundwork_core::imports::vault::Vault, Failure> {
-    use groundwork_core::imports::notes::{read_notes, NotesFrom};
+    use groundwork_core::imports::csv_notes::NotesMapping;
+    use groundwork_core::imports::notes::{read_notes_mapped, NotesFrom};
     let from = match args.from.as_deref() {
         Some("joplin") => Some(NotesFrom::Joplin),
         Some("notion") => Some(NotesFrom::Notion),
+        Some("csv") => Some(NotesFrom::Csv),
         Some(_) => Some(NotesFrom::Markdown),
         None => None,
     };
-    read_notes(&args.path, from)
+    let mapping = match &args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::Usage(format!(
+                    "could not read the mapping {}: {e}",
+                    path.display()
+                ))
+            })?;
+            serde_json::from_str::<NotesMapping>(&text).map_err(|e| {
+                Failure::Usage(format!(
+                    "the mapping {} is not a notes mapping ({e}); it names columns like {{\"title\": \"Heading\", \"content\": \"Words\", \"date\": \"When\", \"person\": \"Who\", \"tags\": \"Tags\", \"kind\": \"Type\", \"id\": \"Id\"}}",
+                    path.display()
+                ))
+            })?
+        }
+        None => NotesMapping::default(),
+    };
+    read_notes_mapped(&args.path, from, &mapping)
         .map_err(|e| Failure::Refused(IpcError::new(ErrorKind::InvalidInput, e.to_string())))
 }
 

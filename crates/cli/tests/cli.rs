@@ -1987,3 +1987,40 @@ fn import_tickets_dry_runs_a_jira_export_then_imports_it_once() {
     let run = cli(dir.path(), &["import-tickets", path, "--from", "trello"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+#[test]
+fn import_notes_reads_a_csv_of_notes_through_a_mapping_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let csv = dir.path().join("notes.csv");
+    std::fs::write(
+        &csv,
+        "Heading,Words,When,Who\nTalk,Flaky tests again.,2026-11-02,Priya Raman\n",
+    )
+    .expect("csv");
+    let path = csv.to_str().expect("utf-8");
+    let run = cli(dir.path(), &["import-notes", path, "--dry-run"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("content"), "{}", run.stderr);
+    let mapping = dir.path().join("mapping.json");
+    std::fs::write(
+        &mapping,
+        r#"{"title": "Heading", "content": "Words", "date": "When", "person": "Who"}"#,
+    )
+    .expect("mapping");
+    let m = mapping.to_str().expect("utf-8");
+    let preview = json(
+        &cli(
+            dir.path(),
+            &["--json", "import-notes", path, "--mapping", m, "--dry-run"],
+        )
+        .stdout,
+    );
+    assert_eq!(preview["notes"], 1, "{preview}");
+    assert_eq!(preview["people"], json!(["Priya Raman"]), "{preview}");
+    std::fs::write(&mapping, r#"{"heading": "Heading"}"#).expect("mapping");
+    let run = cli(
+        dir.path(),
+        &["import-notes", path, "--mapping", m, "--dry-run"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}

@@ -1339,3 +1339,63 @@ fn github_issues_import_with_the_reporter_as_a_new_person() {
         .expect("queue");
     assert_eq!(queue.overall.median_hours, Some(6.0));
 }
+
+// Productboard's notes export: content as HTML, the user by name and email.
+const PRODUCTBOARD: &str = "note_id,title,content,display_url,user_name,user_email,company_name,owner_email,tags,source_origin,created_at
+pb-1,Slow deploys,\"<p>Deploys take <strong>40 min</strong>.</p><script>alert(1)</script>\",https://pb.example/n/1,Priya Raman,priya@corp.example,Payments,pm@corp.example,\"deploys, ci\",intercom,2026-11-03T10:00:00Z
+pb-2,,Plain words: we need ARM runners.,https://pb.example/n/2,,sam.lee@corp.example,Search,pm@corp.example,runners,email,2026-11-05
+";
+
+#[test]
+fn productboard_notes_in_a_csv_become_notes_with_html_made_markdown_and_other_columns_kept() {
+    let v = groundwork_core::imports::csv_notes::read_csv_notes(
+        PRODUCTBOARD.as_bytes(),
+        &Default::default(),
+    )
+    .expect("reads");
+    assert_eq!(v.notes.len(), 2);
+    let a = &v.notes[0];
+    assert_eq!(
+        (a.title.as_str(), a.source_id.as_str()),
+        ("Slow deploys", "pb-1")
+    );
+    assert_eq!(a.body, "Deploys take **40 min**.");
+    assert_eq!(a.people, vec!["Priya Raman"]);
+    assert_eq!(a.tags, vec!["deploys", "ci"]);
+    assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 3));
+    assert_eq!(
+        a.fields.get("company_name").map(String::as_str),
+        Some("Payments")
+    );
+    assert_eq!(
+        a.fields.get("display_url").map(String::as_str),
+        Some("https://pb.example/n/1")
+    );
+    let b = &v.notes[1];
+    assert_eq!(b.title, "Plain words: we need ARM runners.");
+    assert_eq!(b.people, vec!["Sam Lee"]);
+}
+
+#[test]
+fn a_csv_of_another_tool_is_read_through_a_mapping_and_a_wrong_one_is_refused() {
+    use groundwork_core::imports::csv_notes::{read_csv_notes, NotesMapping};
+    let csv = "Heading,Words,When,Who\nTalk,Flaky tests again.,2026-11-02,Priya Raman\n";
+    let err = read_csv_notes(csv.as_bytes(), &NotesMapping::default()).expect_err("no content");
+    assert!(err.to_string().contains("content"), "{err}");
+    let mapping = NotesMapping {
+        title: Some("Heading".into()),
+        content: Some("words".into()),
+        date: Some("When".into()),
+        person: Some("Who".into()),
+        ..Default::default()
+    };
+    let v = read_csv_notes(csv.as_bytes(), &mapping).expect("reads");
+    assert_eq!(v.notes[0].body, "Flaky tests again.");
+    assert_eq!(v.notes[0].people, vec!["Priya Raman"]);
+    let wrong = NotesMapping {
+        content: Some("Nope".into()),
+        ..Default::default()
+    };
+    let err = read_csv_notes(csv.as_bytes(), &wrong).expect_err("refused");
+    assert!(err.to_string().contains("“Nope”"), "{err}");
+}

@@ -6,6 +6,7 @@
 //!
 //! Builds on discovery and the kernel.
 
+pub mod csv_notes;
 pub mod html;
 pub mod joplin;
 pub mod notes;

@@ -1,8 +1,10 @@
 //! Notes chosen to import, whatever wrote them: a folder of Markdown files or an
-//! Obsidian vault, a Joplin export (its RAW folder or its JEX file), or a Notion export
-//! (its folder or its zip), told apart by what the path holds. The desktop shell, the command line and the test server read
+//! Obsidian vault, a Joplin export (its RAW folder or its JEX file), a Notion export
+//! (its folder or its zip), or a CSV of notes (Productboard, Dovetail), told apart by
+//! what the path holds. The desktop shell, the command line and the test server read
 //! them here, the same way.
 
+use crate::imports::csv_notes::NotesMapping;
 use crate::imports::joplin::{self, JoplinError};
 use crate::imports::notion::{self, NotionError};
 use crate::imports::vault::{self, Vault, VaultError, VaultPreview};
@@ -20,8 +22,10 @@ pub enum NotesFrom {
     Markdown,
     /// A Joplin export: a RAW folder or a JEX file.
     Joplin,
-    /// A Notion export (Markdown & CSV): a folder or a zip.
+    /// A Notion export (HTML or Markdown & CSV): a folder or a zip.
     Notion,
+    /// Notes as rows of a CSV: Productboard's, Dovetail's, or another tool's.
+    Csv,
 }
 
 /// Why notes could not be read.
@@ -33,6 +37,8 @@ pub enum NotesError {
     Joplin(#[from] JoplinError),
     #[error(transparent)]
     Notion(#[from] NotionError),
+    #[error(transparent)]
+    Csv(#[from] crate::imports::csv_notes::CsvNotesError),
     #[error(transparent)]
     File(#[from] crate::store::error::DomainError),
 }
@@ -70,9 +76,25 @@ fn looks_like_notion(path: &Path) -> bool {
 
 /// The notes at `path`, read as `from` says, else as what the path holds tells.
 pub fn read_notes(path: &Path, from: Option<NotesFrom>) -> Result<Vault, NotesError> {
+    read_notes_mapped(path, from, &NotesMapping::default())
+}
+
+/// The notes at `path`, a CSV's columns named by `mapping` where its own names are not
+/// the ones tools give them.
+pub fn read_notes_mapped(
+    path: &Path,
+    from: Option<NotesFrom>,
+    mapping: &NotesMapping,
+) -> Result<Vault, NotesError> {
     let is_file = path.is_file();
+    let csv = is_file
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
     let from = from.unwrap_or(if looks_like_notion(path) {
         NotesFrom::Notion
+    } else if csv {
+        NotesFrom::Csv
     } else if is_file || looks_like_joplin_raw(path) {
         NotesFrom::Joplin
     } else {
@@ -97,6 +119,20 @@ pub fn read_notes(path: &Path, from: Option<NotesFrom>) -> Result<Vault, NotesEr
         (NotesFrom::Joplin, false) => joplin::read_joplin_raw(path)?,
         (NotesFrom::Markdown, _) => vault::read_folder(path)?,
         (NotesFrom::Notion, _) => notion::read_notion(path)?,
+        (NotesFrom::Csv, _) => {
+            let max = crate::store::text_file::MAX_FILE_BYTES;
+            let (_, bytes) = read_chosen(path, "a CSV of notes", max, |len| {
+                crate::store::error::DomainError::invalid(
+                    "file",
+                    format!(
+                        "the file is {}; Groundwork reads CSVs of up to {} MiB",
+                        size_beside(len as usize, max),
+                        max / (1024 * 1024)
+                    ),
+                )
+            })?;
+            crate::imports::csv_notes::read_csv_notes(&bytes, mapping)?
+        }
     })
 }
 
