@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, duration, selectionIn, speakerName, suggestionHint, textOffset } from './transcript';
+import { clock, duration, saidAt, selectionIn, speakerName, suggestionHint, textOffset } from './transcript';
 
 describe('times', () => {
   it('reads a moment as m:ss under an hour and h:mm:ss from one', () => {
@@ -13,6 +13,19 @@ describe('times', () => {
     expect(duration(2_527_000)).toBe('0:42:07');
     expect(duration(36_000_000)).toBe('10:00:00');
     expect(duration(null)).toBe('unknown');
+  });
+});
+
+describe('when words were said', () => {
+  const turn = { startMs: 4000, endMs: 10_000, text: 'The deploy queue. We wait forty minutes for every release.' };
+  it('moves on from the turn start in proportion to where the words start, as core does', () => {
+    expect(saidAt(turn, 0)).toBe(4000);
+    expect(saidAt(turn, 26)).toBe(6689);
+    expect(saidAt(turn, 999)).toBe(10_000);
+  });
+  it('keeps the turn start without an end, and says nothing without times', () => {
+    expect(saidAt({ ...turn, endMs: null }, 26)).toBe(4000);
+    expect(saidAt({ ...turn, startMs: null }, 26)).toBeNull();
   });
 });
 

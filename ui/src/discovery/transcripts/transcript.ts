@@ -23,6 +23,18 @@ export function duration(ms: number | null | undefined): string {
   return `${Math.floor(total / 3600)}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
 
+/**
+ * When the words starting `start` UTF-16 units into a turn were said, as core reckons
+ * it: the turn's start, moved on in proportion to how far into its text they are
+ * (transcripts time turns, not words). Null when the turn has no time.
+ */
+export function saidAt(turn: { startMs: number | null; endMs: number | null; text: string }, start: number): number | null {
+  if (turn.startMs == null) return null;
+  const len = turn.text.length;
+  if (turn.endMs == null || turn.endMs <= turn.startMs || len === 0) return turn.startMs;
+  return turn.startMs + Math.floor(((turn.endMs - turn.startMs) * Math.min(Math.max(start, 0), len)) / len);
+}
+
 /** The name a turn's speaker is shown by: the person's, else the label as written. */
 export function speakerName(label: string, person: PersonRef | null | undefined): string {
   return person?.name || label || 'Unnamed speaker';
