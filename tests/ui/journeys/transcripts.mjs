@@ -150,3 +150,93 @@ journey(
     await app.shot('transcript-turn-revealed');
   },
 );
+
+const ZOOM = `WEBVTT
+
+1
+00:00:01.000 --> 00:00:05.000
+Priya Raman: Refunds take three days.
+
+2
+00:00:05.000 --> 00:00:09.000
+Sam Ortiz: We retry them by hand.
+
+3
+00:00:09.000 --> 00:00:12.000
+Priya Raman: Every Friday afternoon.
+`;
+
+journey(
+  'a transcript goes into the session it was imported from; a file that is not one says why; speakers and turns can be given to someone else',
+  {
+    seed: {
+      cycles: [{ name: H1, current: true }],
+      people: [{ name: 'Priya Raman' }, { name: 'Tom Berg' }],
+      sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', heldOn: '2026-11-02', notes: 'Refunds.' }],
+    },
+    dialogs: { transcriptFile: { fileName: 'holiday.vtt', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff, 0xfe]).toString('base64') } },
+  },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-row').filter({ hasText: 'Coffee with Priya' }).click();
+    const editor = $(page, 'session-editor');
+    await editor.waitFor();
+    const sessionId = await editor.getAttribute('data-session-id');
+    assert.equal(await $(page, 'session-pane-transcript').count(), 0, 'no transcript tab before a transcript');
+    await $(page, 'session-import-transcript').click();
+    await $(page, 'import-transcript').waitFor();
+
+    // Not a transcript: core's words, and nothing to import.
+    await $(page, 'import-transcript-choose').click();
+    const error = $(page, 'import-transcript-error');
+    await error.waitFor();
+    const said = await error.innerText();
+    assert.ok(said.length > 10 && !/internal|panic|sql/i.test(said), `a plain reason: ${said}`);
+    assert.equal(await $(page, 'import-transcript-go').isDisabled(), true);
+
+    // Another file: a Zoom VTT, into this session.
+    await page.evaluate((content) => {
+      window.__GW_TEST_CONFIG__.dialogs.transcriptFile = { fileName: 'zoom_0.vtt', content };
+    }, b64(ZOOM));
+    await $(page, 'import-transcript-choose').click();
+    await $(page, 'import-transcript-preview').waitFor();
+    assert.equal(await $(page, 'import-transcript-error').count(), 0, 'the reason goes once a file reads');
+    assert.equal(await $(page, 'import-transcript-into-session').isChecked(), true, 'into the session it was opened from');
+    const rows = $(page, 'import-transcript-speaker');
+    await expectCount(rows, 2);
+    const sam = rows.and(page.locator('[data-label="Sam Ortiz"]'));
+    assert.equal(await sam.getByTestId('import-transcript-who').inputValue(), 'new', 'a named speaker nobody matches is a new person');
+    assert.equal(await sam.getByTestId('import-transcript-new-name').inputValue(), 'Sam Ortiz');
+    await sam.getByTestId('import-transcript-new-team').fill('Payments');
+    await $(page, 'import-transcript-go').click();
+    await $(page, 'import-transcript').waitFor({ state: 'detached' });
+    await page.getByText('1 person added to People', { exact: false }).waitFor();
+
+    // The same session, now with its transcript; the speakers are its participants.
+    assert.equal(await editor.getAttribute('data-session-id'), sessionId);
+    await $(page, 'transcript-panel').waitFor({ state: 'visible' });
+    await $(page, 'session-participants-chip').filter({ hasText: 'Sam Ortiz' }).waitFor();
+    assert.equal((await app.op('get_session', { id: sessionId })).notes, 'Refunds.', 'the notes stay as they were');
+    const speakers = () => $(page, 'transcript-turn-speaker').allInnerTexts();
+    assert.deepEqual(await speakers(), ['Priya Raman', 'Sam Ortiz', 'Priya Raman']);
+
+    // The last turn was Sam's, not Priya's.
+    const last = $(page, 'transcript-turn').nth(2);
+    await last.hover();
+    await last.getByTestId('transcript-turn-respeak').click();
+    await last.getByTestId('transcript-turn-speaker-select').selectOption('Sam Ortiz');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=transcript-turn-speaker]')].map((e) => e.textContent).join('|') === 'Priya Raman|Sam Ortiz|Sam Ortiz');
+
+    // Sam is one of us after all: every turn of theirs follows.
+    await $(page, 'transcript-speaker').and(page.locator('[data-label="Sam Ortiz"]')).click();
+    await $(page, 'transcript-speaker-menu').waitFor();
+    await $(page, 'transcript-speaker-us').click();
+    await $(page, 'transcript-speaker-save').click();
+    await $(page, 'transcript-speaker-menu').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=transcript-turn-speaker]')].map((e) => e.textContent).join('|') === 'Priya Raman|Sam Ortiz (us)|Sam Ortiz (us)');
+    const [map] = await app.calls('map_transcript_speaker');
+    assert.equal(map.args.choice.role, 'us');
+    assert.equal(map.args.choice.label, 'Sam Ortiz');
+    await app.shot('transcript-remapped');
+  },
+);
