@@ -117,6 +117,7 @@ journey(
     // Turns are timed, not words: the words are placed within the turn by where they start.
     assert.equal(await $(page, 'capture-said').innerText(), 'Priya Raman · said at 0:06');
     await $(page, 'capture-kind-pain').click();
+    await app.shot('transcript-capture');
     await $(page, 'capture-save').click();
     await capture.waitFor({ state: 'detached' });
 
