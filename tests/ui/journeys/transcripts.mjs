@@ -144,11 +144,24 @@ journey(
     await page.keyboard.press('Enter');
     const said = $(page, 'observation-row').getByTestId('observation-said-at');
     await said.getByText('said at 0:06').waitFor();
+    await app.shot('transcript-observation-said-at');
     await said.click();
     await editor.waitFor();
     await panel.waitFor({ state: 'visible' });
     await page.locator(`[data-testid=transcript-turn].highlighted[data-turn-id="${o.turnId}"]`).waitFor();
     await app.shot('transcript-turn-revealed');
+
+    // The observation itself says where it came from, and leads back too.
+    await page.keyboard.press('Control+k');
+    await $(page, 'palette-input').fill('go to observations');
+    await page.keyboard.press('Enter');
+    await $(page, 'observation-row').locator('.row-main').click();
+    const detail = $(page, 'observation-detail');
+    await detail.getByText('From the transcript of Deploys with Priya', { exact: false }).waitFor();
+    assert.equal(await $(page, 'observation-from-turn').innerText(), 'Spoken as “Raman, Priya” in the transcript, said at 0:06');
+    await app.shot('transcript-observation-detail');
+    await detail.getByTestId('observation-said-at').click();
+    await page.locator(`[data-testid=transcript-turn].highlighted[data-turn-id="${o.turnId}"]`).waitFor();
   },
 );
 
