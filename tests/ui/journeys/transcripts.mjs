@@ -251,6 +251,8 @@ journey(
     const [map] = await app.calls('map_transcript_speaker');
     assert.equal(map.args.choice.role, 'us');
     assert.equal(map.args.choice.label, 'Sam Ortiz');
-    await app.shot('transcript-remapped');
+    await app.shot('transcript-remapped-dark');
   },
+  // The transcript in dark mode, as the screenshot shows it.
+  { colorScheme: 'dark' },
 );
