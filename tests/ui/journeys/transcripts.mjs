@@ -165,19 +165,16 @@ journey(
   },
 );
 
-const ZOOM = `WEBVTT
+const OTTER = `Priya Raman  0:01
+Refunds take three days.
 
-1
-00:00:01.000 --> 00:00:05.000
-Priya Raman: Refunds take three days.
+Sam Ortiz  0:05
+We retry them by hand.
 
-2
-00:00:05.000 --> 00:00:09.000
-Sam Ortiz: We retry them by hand.
+Priya Raman  0:09
+Every Friday afternoon.
 
-3
-00:00:09.000 --> 00:00:12.000
-Priya Raman: Every Friday afternoon.
+Transcribed by https://otter.ai
 `;
 
 journey(
@@ -208,12 +205,18 @@ journey(
     assert.ok(said.length > 10 && !/internal|panic|sql/i.test(said), `a plain reason: ${said}`);
     assert.equal(await $(page, 'import-transcript-go').isDisabled(), true);
 
-    // Another file: a Zoom VTT, into this session.
+    // Another file: an Otter export, into this session.
     await page.evaluate((content) => {
-      window.__GW_TEST_CONFIG__.dialogs.transcriptFile = { fileName: 'zoom_0.vtt', content };
-    }, b64(ZOOM));
+      window.__GW_TEST_CONFIG__.dialogs.transcriptFile = { fileName: 'Priya call (Otter).txt', content };
+    }, b64(OTTER));
     await $(page, 'import-transcript-choose').click();
     await $(page, 'import-transcript-preview').waitFor();
+    assert.match(await $(page, 'import-transcript-format').innerText(), /Otter/);
+    // What is not speech is left out, and said so.
+    const leftOut = $(page, 'import-transcript-left-out');
+    await leftOut.getByText('1 line left out as not speech').click();
+    await leftOut.getByText('Transcribed by https://otter.ai', { exact: false }).waitFor();
+    assert.match(await leftOut.innerText(), /Line 10: Transcribed by https:\/\/otter\.ai — Otter's footer, not speech/);
     assert.equal(await $(page, 'import-transcript-error').count(), 0, 'the reason goes once a file reads');
     assert.equal(await $(page, 'import-transcript-into-session').isChecked(), true, 'into the session it was opened from');
     const rows = $(page, 'import-transcript-speaker');
