@@ -138,6 +138,17 @@ journey(
     await priyaTurn.getByTestId('transcript-turn-observed').waitFor();
     await $(page, 'session-observation-said').getByText('said at 0:06').waitFor();
 
+    // From the keyboard: arrows move between turns, Enter makes the whole turn one.
+    await turns.nth(2).focus();
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.turnId), o.turnId, 'the arrow moved to Priya’s turn');
+    await page.keyboard.press('Enter');
+    await capture.waitFor();
+    assert.equal(await $(page, 'capture-passage').innerText(), turnText);
+    assert.equal(await $(page, 'capture-said').innerText(), 'Priya Raman · said at 0:04');
+    await page.keyboard.press('Escape');
+    await capture.waitFor({ state: 'detached' });
+
     // From the Observations view, "said at" leads back to the turn.
     await page.keyboard.press('Control+k');
     await $(page, 'palette-input').fill('go to observations');
