@@ -106,6 +106,7 @@ pub fn run(launch: Launch) {
             commands::survey::choose_survey_file,
             commands::survey::import_survey,
             commands::survey::cancel_survey_import,
+            commands::transcript::choose_transcript_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -56,6 +56,7 @@ exec xvfb-run -a -s '-screen 0 1280x800x24' \
   tests/app/discovery.test.mjs \
   tests/app/documents.test.mjs \
   tests/app/surveys.test.mjs \
+  tests/app/transcripts.test.mjs \
   tests/app/xss.test.mjs \
   tests/app/bad-files.test.mjs \
   tests/app/outside.test.mjs \

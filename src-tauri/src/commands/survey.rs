@@ -19,7 +19,7 @@ use ts_rs::TS;
 /// end-to-end tests).
 pub const SURVEY_FILE_ENV: &str = "GROUNDWORK_SURVEY_FILE";
 
-/// A survey export the user picked, as read.
+/// A file the user picked (a survey export, a transcript), as read.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChosenFile {

@@ -47,6 +47,8 @@ export interface TestConfig {
     cancelSave?: boolean;
     /** The survey export the open dialog picks: its name and bytes in base64 (Cancel when absent). */
     surveyFile?: { fileName: string; content: string } | null;
+    /** The transcript the open dialog picks: its name and bytes in base64 (Cancel when absent). */
+    transcriptFile?: { fileName: string; content: string } | null;
     /** The folder of notes the "Import notes" dialog picks (a path on this machine). */
     notesFolder?: string | null;
   };
@@ -184,6 +186,10 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       const picked = config.dialogs?.surveyFile ?? null;
       return picked === null ? null : { ...picked, bytes: atob(picked.content).length };
     }
+    case 'choose_transcript_file': {
+      const picked = config.dialogs?.transcriptFile ?? null;
+      return picked === null ? null : { ...picked, bytes: atob(picked.content).length };
+    }
     case 'import_survey':
       // Core imports as the shell would; the browser gets no progress events.
       return post('/op/import_survey_wave', a);
@@ -257,7 +263,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'import_chosen_notes']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'import_chosen_notes']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

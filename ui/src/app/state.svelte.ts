@@ -24,6 +24,16 @@ class AppState {
   newSessionOpen = $state(false);
   /** The dialog that imports notes from other tools (Obsidian, Markdown, Joplin). */
   importNotesOpen = $state(false);
+  /**
+   * The dialog that imports a transcript: into the session it was opened from
+   * (`sessionId`), or into a new session when that is null.
+   */
+  importTranscript = $state<{ sessionId: string | null } | null>(null);
+  /**
+   * A session's transcript to show, scrolled to and highlighting one turn (or just
+   * shown, without `turnId`); the session's editor clears it once shown.
+   */
+  focusTurn = $state<{ sessionId: string; turnId: string | null } | null>(null);
   newCycleOpen = $state(false);
   paletteOpen = $state(false);
   paletteMode = $state<'commands' | 'cycles' | 'search'>('commands');
@@ -168,6 +178,12 @@ class AppState {
   openSession(id: string): void {
     this.view = 'sessions';
     this.selectedSessionId = id;
+  }
+
+  /** Opens a session on its transcript, scrolled to and highlighting `turnId` when given. */
+  openTurn(sessionId: string, turnId: string | null): void {
+    this.focusTurn = { sessionId, turnId };
+    this.openSession(sessionId);
   }
 
   /** Opens a person's profile in the People view. */

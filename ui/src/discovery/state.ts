@@ -19,10 +19,12 @@ import {
   type SessionQuery,
   type SessionUpdate,
   type SourceKind,
+  type SpeakerChoice,
   type Tag,
   type TagInput,
   type Team,
   type TeamInput,
+  type TranscriptImport,
 } from '../ipc/client';
 import { movedToTrash, trashWithUndo } from '../lib/trash';
 
@@ -55,6 +57,19 @@ export function trashSession(id: string, title: string, removed: () => void, res
 
 /** Opens a session's link in the person's browser. */
 export const openInBrowser = (url: string) => backend.openExternal(url);
+
+// ---- Transcripts of a session
+
+/** The shell picks and reads a transcript file; null when the person cancels. */
+export const chooseTranscriptFile = () => backend.chooseTranscriptFile();
+/** What a transcript holds and who its speakers likely are; writes nothing. */
+export const previewTranscriptImport = (fileName: string, content: string) => backend.previewTranscriptImport(fileName, content);
+export const importTranscript = (fileName: string, content: string, request: TranscriptImport) => backend.importTranscript(fileName, content, request);
+export const getSessionTranscripts = (sessionId: string) => backend.getSessionTranscripts(sessionId);
+/** Ties every turn of a speaker label to a person (or nobody), as a participant or us. */
+export const mapTranscriptSpeaker = (transcriptId: string, choice: SpeakerChoice) => backend.mapTranscriptSpeaker(transcriptId, choice);
+/** Says a turn was spoken by another label of its transcript. */
+export const setTurnSpeaker = (turnId: string, label: string) => backend.setTurnSpeaker(turnId, label);
 
 // ---- Observations
 

@@ -87,6 +87,12 @@ export const backend = {
    */
   chooseSurveyFile: () => call<ChosenFile | null>('choose_survey_file'),
   /**
+   * Asks which transcript to import (VTT, SRT, text, a Word document) and reads it: the
+   * page gets the bytes of the one file picked, for previewTranscriptImport and
+   * importTranscript; null when the user cancels.
+   */
+  chooseTranscriptFile: () => call<ChosenFile | null>('choose_transcript_file'),
+  /**
    * Asks which folder of notes to import (an Obsidian vault, Markdown, a Joplin RAW
    * export), reads it and says what an import would bring; null when the user cancels.
    * The shell keeps what it read for importChosenNotes.
