@@ -49,6 +49,17 @@ pub fn run(launch: Launch) {
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation_guard)
         .on_window_event(|window, event| {
+            // A file dropped on the window: the shell reads it (the page never names a
+            // path) and hands the page what it is.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                if let Some(path) = paths.first().cloned() {
+                    let window = window.clone();
+                    std::thread::spawn(move || {
+                        let dropped = commands::transcript::read_dropped(&path);
+                        let _ = window.emit(commands::transcript::DROPPED_EVENT, dropped);
+                    });
+                }
+            }
             if let tauri::WindowEvent::CloseRequested { .. } = event {
                 // The page flushes unsaved notes, then destroys the window itself.
                 let window = window.clone();

@@ -3,7 +3,7 @@
  * and the things any screen may ask for (a new session, the palette). Screens read
  * it; only these methods talk to the backend for workspace-wide state.
  */
-import { backend, IpcFailure, onWorkspaceChanged, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
+import { backend, IpcFailure, onFileDropped, onWorkspaceChanged, type ChosenFile, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
 import { stale } from '../lib/stale.svelte';
 import { toasts } from '../lib/toast.svelte';
 
@@ -28,7 +28,7 @@ class AppState {
    * The dialog that imports a transcript: into the session it was opened from
    * (`sessionId`), or into a new session when that is null.
    */
-  importTranscript = $state<{ sessionId: string | null } | null>(null);
+  importTranscript = $state<{ sessionId: string | null; dropped?: ChosenFile } | null>(null);
   /**
    * A session's transcript to show, scrolled to and highlighting one turn (or just
    * shown, without `turnId`); the session's editor clears it once shown.
@@ -77,6 +77,15 @@ class AppState {
     void onWorkspaceChanged(() => {
       this.outsideChanges++;
       void this.refreshCycles().catch(() => {});
+    });
+    // A transcript dropped on the window opens its import, into the session in view.
+    void onFileDropped((what) => {
+      if (what.kind === 'refused') {
+        toasts.error(what.message);
+        return;
+      }
+      if (this.phase !== 'open' || !this.currentCycle) return;
+      this.importTranscript = { sessionId: this.view === 'sessions' ? this.selectedSessionId : null, dropped: what.file };
     });
     try {
       // The status first: it opens the start-up workspace, which every operation needs.

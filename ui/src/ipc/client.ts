@@ -6,7 +6,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import type { ChartFormat, ChosenFile, ErrorKind, ImportProgress, NotesChosen, SourceKind, VaultImported, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
+import type { ChartFormat, ChosenFile, Dropped, ErrorKind, ImportProgress, NotesChosen, SourceKind, VaultImported, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
 import { operations, STALE, type OpName } from './generated/ops';
 import { stale } from '../lib/stale.svelte';
 
@@ -142,6 +142,18 @@ export async function onWorkspaceChanged(changed: () => void): Promise<void> {
     });
   } catch {
     // Outside the desktop shell (a browser preview) nothing else writes the file.
+  }
+}
+
+/**
+ * Calls `dropped` with what a file dropped on the window is: the shell reads it (the
+ * page never learns its path) and says whether it is a transcript, or why not.
+ */
+export async function onFileDropped(dropped: (what: Dropped) => void): Promise<void> {
+  try {
+    await listen<Dropped>('file-dropped', (e) => dropped(e.payload));
+  } catch {
+    // Outside the desktop shell (a browser preview) nothing is dropped on a window.
   }
 }
 
