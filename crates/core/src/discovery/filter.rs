@@ -1,7 +1,8 @@
 //! The observation filter the observation list, search and the filter bar share:
 //! cycle, kinds, tags, people, teams, source kinds, session and dates. Its SQL is
-//! written here once, for the three things it can describe: an observation (`o`), a
-//! session (`s`, whose date is when it was held) and an idea (`i`).
+//! written here once, for the four things it can describe: an observation (`o`), a
+//! session (`s`, whose date is when it was held), an idea (`i`) and a turn of a
+//! transcript (`t`, dated and sourced by its session, said by its speaker's person).
 
 use crate::discovery::tag::Tagged;
 use crate::store::error::DomainError;
@@ -53,6 +54,8 @@ pub(crate) enum Subject {
     Session,
     /// An idea, as `i`: only the cycle and tags describe one.
     Idea,
+    /// A turn of a transcript, as `t`: neither kinds nor tags describe one.
+    Turn,
 }
 
 impl ObservationFilter {
@@ -63,12 +66,13 @@ impl ObservationFilter {
 
     /// Whether every condition of the filter can be asked of `subject`: kinds describe
     /// observations only; people, teams, sources, a session and dates sessions too; a
-    /// cycle and tags describe ideas as well.
+    /// cycle and tags describe ideas as well; everything but kinds and tags turns.
     pub(crate) fn describes(&self, subject: Subject) -> bool {
         let session = self.kinds.is_empty();
         match subject {
             Subject::Observation => true,
             Subject::Session => session,
+            Subject::Turn => session && self.tag_ids.is_empty(),
             Subject::Idea => {
                 session
                     && self.person_ids.is_empty()
@@ -102,10 +106,13 @@ impl ObservationFilter {
     /// JSON parameter, so a filter of any length stays within SQLite's variables.
     pub(crate) fn push_sql(&self, subject: Subject, sql: &mut String, args: &mut Args) {
         debug_assert!(self.describes(subject));
+        if subject == Subject::Turn {
+            return self.push_turn_sql(sql, args);
+        }
         let (row, date, tagged) = match subject {
             Subject::Observation => ("o", "o.observed_on", Tagged::Observation),
             Subject::Session => ("s", "s.held_on", Tagged::Session),
-            Subject::Idea => ("i", "", Tagged::Idea),
+            Subject::Idea | Subject::Turn => ("i", "", Tagged::Idea),
         };
         // With a tag, person or team, the few observations linked to them are fewer than
         // a cycle's: `+` keeps SQLite from reading the cycle's index instead.
@@ -147,7 +154,52 @@ impl ObservationFilter {
         match subject {
             Subject::Observation => self.push_observation_sql(sql, args),
             Subject::Session => self.push_session_sql(sql, args),
-            Subject::Idea => {}
+            Subject::Idea | Subject::Turn => {}
+        }
+    }
+
+    /// A turn's conditions: its session's cycle, kind and id through its transcript,
+    /// its own day (its session's), and who said it through `turn_person`.
+    fn push_turn_sql(&self, sql: &mut String, args: &mut Args) {
+        let mut session = String::new();
+        if let Some(cycle) = self.cycle_id {
+            session.push_str(&format!(
+                " AND s.cycle_id = {}",
+                args.bind(cycle.to_string())
+            ));
+        }
+        if let Some(id) = self.session_id {
+            session.push_str(&format!(" AND s.id = {}", args.bind(id.to_string())));
+        }
+        if !self.source_kinds.is_empty() {
+            let list = args.bind_list(self.source_kinds.iter().map(|k| k.as_str()));
+            session.push_str(&format!(" AND s.kind IN {list}"));
+        }
+        if !session.is_empty() {
+            sql.push_str(&format!(
+                " AND t.transcript_id IN (SELECT tr.id FROM transcript tr
+                                          JOIN session s ON s.id = tr.session_id WHERE 1{session})"
+            ));
+        }
+        if let Some(from) = self.from {
+            sql.push_str(&format!(" AND t.day >= {}", args.bind(date_text(from))));
+        }
+        if let Some(to) = self.to {
+            sql.push_str(&format!(" AND t.day <= {}", args.bind(date_text(to))));
+        }
+        if !self.person_ids.is_empty() {
+            let list = args.bind_list(self.person_ids.iter().map(Uuid::to_string));
+            sql.push_str(&format!(
+                " AND t.id IN (SELECT turn_id FROM turn_person WHERE person_id IN {list})"
+            ));
+        }
+        if !self.team_ids.is_empty() {
+            let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
+            sql.push_str(&format!(
+                " AND t.id IN (SELECT tp.turn_id FROM person p
+                               CROSS JOIN turn_person tp ON tp.person_id = p.id
+                               WHERE p.team_id IN {list})"
+            ));
         }
     }
 
