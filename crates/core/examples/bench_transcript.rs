@@ -8,7 +8,8 @@
 //! cargo run --release -p groundwork-core --example generate_workspace -- \
 //!     --out /tmp/big.groundwork --sessions 10000 --observations 100000
 //! cargo run --release -p groundwork-core --example bench_transcript -- \
-//!     [--rounds 20] [--workspace /tmp/big.groundwork] [--transcripts 500] [--runs 200]
+//!     [--rounds 20] [--workspace /tmp/big.groundwork] [--transcripts 500] [--runs 200] \
+//!     [--keep-with /tmp/big-with-transcripts.groundwork]
 //! ```
 //!
 //! The transcripts are made in memory from a seed: four speakers (one of them us)
@@ -281,12 +282,17 @@ fn read_and_import(rounds: usize) {
 }
 
 /// (b): search on `path` with and without `count` transcripts, measured in turn.
-fn search_with_and_without(path: &PathBuf, count: usize, runs: usize) {
+/// With `keep`, the copy with transcripts is kept there, and taken as it is when it is
+/// there already (no import).
+fn search_with_and_without(path: &PathBuf, count: usize, runs: usize, keep: Option<PathBuf>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let without = dir.path().join("without.groundwork");
-    let with = dir.path().join("with.groundwork");
     std::fs::copy(path, &without).expect("copy");
-    std::fs::copy(path, &with).expect("copy");
+    let kept = keep.as_ref().is_some_and(|k| k.exists());
+    let with = keep.unwrap_or_else(|| dir.path().join("with.groundwork"));
+    if !kept {
+        std::fs::copy(path, &with).expect("copy");
+    }
     let open =
         |p: &PathBuf| Store::open(p, OpenMode::MustExist, Arc::new(SystemClock)).expect("open");
     let (a, b) = (open(&without), open(&with));
@@ -312,10 +318,19 @@ fn search_with_and_without(path: &PathBuf, count: usize, runs: usize) {
         people.len()
     );
     let first = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+    let to_import = if kept {
+        println!(
+            "  (the copy with transcripts kept at {} is taken as it is)",
+            with.display()
+        );
+        0
+    } else {
+        count
+    };
     let started = Instant::now();
     let mut turns = 0u64;
     let mut each = Vec::with_capacity(count);
-    for i in 0..count {
+    for i in 0..to_import {
         let p1 = &people[(i * 7) % people.len()];
         let p2 = &people[(i * 13 + 5) % people.len()];
         let labels = [
@@ -350,11 +365,13 @@ fn search_with_and_without(path: &PathBuf, count: usize, runs: usize) {
         turns += u64::from(done.turns);
     }
     let total = started.elapsed().as_secs_f64();
-    report(
-        &format!("import into the big workspace ({turns} turns in all, {total:.0} s)"),
-        &mut each,
-        "",
-    );
+    if to_import > 0 {
+        report(
+            &format!("import into the big workspace ({turns} turns in all, {total:.0} s)"),
+            &mut each,
+            "",
+        );
+    }
     for (label, p) in [("without", &without), ("with", &with)] {
         let size = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         println!("  file {label}: {:.0} MiB", size as f64 / (1024.0 * 1024.0));
@@ -466,6 +483,7 @@ fn main() {
     let mut workspace: Option<PathBuf> = None;
     let mut transcripts = 500usize;
     let mut runs = 200usize;
+    let mut keep: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().expect("a value after each option");
@@ -474,12 +492,13 @@ fn main() {
             "--workspace" => workspace = Some(PathBuf::from(value)),
             "--transcripts" => transcripts = value.parse().expect("--transcripts N"),
             "--runs" => runs = value.parse().expect("--runs N"),
+            "--keep-with" => keep = Some(PathBuf::from(value)),
             other => panic!("unknown option {other}"),
         }
     }
     read_and_import(rounds);
     match workspace {
-        Some(path) => search_with_and_without(&path, transcripts, runs),
+        Some(path) => search_with_and_without(&path, transcripts, runs, keep),
         None => println!("\n(b) skipped: pass --workspace FILE made by generate_workspace"),
     }
 }

@@ -158,8 +158,8 @@ impl ObservationFilter {
         }
     }
 
-    /// A turn's conditions: its session's cycle, kind and id through its transcript,
-    /// its own day (its session's), and who said it through `turn_person`.
+    /// A turn's conditions but who said it (see [`Self::turn_speakers`]): its session's
+    /// cycle, kind and id through its transcript, and its own day (its session's).
     fn push_turn_sql(&self, sql: &mut String, args: &mut Args) {
         let mut session = String::new();
         if let Some(cycle) = self.cycle_id {
@@ -187,20 +187,29 @@ impl ObservationFilter {
         if let Some(to) = self.to {
             sql.push_str(&format!(" AND t.day <= {}", args.bind(date_text(to))));
         }
+    }
+
+    /// The rowids of the turns said by the filter's people and teams, as SQL sets (each
+    /// a `SELECT` of rowids), for a caller that holds a turn's rowid without reading the
+    /// turn: the few turns a person said are found once, by `turn_person`, instead of
+    /// every candidate turn being read to ask who said it.
+    pub(crate) fn turn_speakers(&self, args: &mut Args) -> Vec<String> {
+        let mut sets = Vec::new();
         if !self.person_ids.is_empty() {
             let list = args.bind_list(self.person_ids.iter().map(Uuid::to_string));
-            sql.push_str(&format!(
-                " AND t.id IN (SELECT turn_id FROM turn_person WHERE person_id IN {list})"
+            sets.push(format!(
+                "SELECT t.rowid FROM turn_person tp CROSS JOIN transcript_turn t ON t.id = tp.turn_id
+                 WHERE tp.person_id IN {list}"
             ));
         }
         if !self.team_ids.is_empty() {
             let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
-            sql.push_str(&format!(
-                " AND t.id IN (SELECT tp.turn_id FROM person p
-                               CROSS JOIN turn_person tp ON tp.person_id = p.id
-                               WHERE p.team_id IN {list})"
+            sets.push(format!(
+                "SELECT t.rowid FROM person p CROSS JOIN turn_person tp ON tp.person_id = p.id
+                 CROSS JOIN transcript_turn t ON t.id = tp.turn_id WHERE p.team_id IN {list}"
             ));
         }
+        sets
     }
 
     fn push_observation_sql(&self, sql: &mut String, args: &mut Args) {

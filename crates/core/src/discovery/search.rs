@@ -382,6 +382,8 @@ impl Db<'_> {
             let code = entity.code();
             // Trashed rows are not in the index: only a filter needs the table.
             let mut cond = String::new();
+            // Who said a turn, as sets of rowids found once (see `turn_speakers`).
+            let mut speakers = String::new();
             let filters = std::iter::once(&query.filter).chain(typed);
             let table = match entity {
                 SearchEntity::Observation => {
@@ -397,17 +399,22 @@ impl Db<'_> {
                     "idea i"
                 }
                 SearchEntity::Turn => {
-                    filters.for_each(|f| f.push_sql(Subject::Turn, &mut cond, &mut args));
+                    for f in filters {
+                        f.push_sql(Subject::Turn, &mut cond, &mut args);
+                        for set in f.turn_speakers(&mut args) {
+                            speakers.push_str(&format!(" AND {SOURCE_OF} IN ({set})"));
+                        }
+                    }
                     "transcript_turn t"
                 }
                 SearchEntity::Person | SearchEntity::Tag => "",
             };
             let alias = table.rsplit(' ').next().unwrap_or("");
             branches.push(if cond.is_empty() {
-                format!("{CODE_OF} = {code}")
+                format!("({CODE_OF} = {code}{speakers})")
             } else {
                 format!(
-                    "({CODE_OF} = {code} AND EXISTS (SELECT 1 FROM {table} WHERE {alias}.rowid = {SOURCE_OF}{cond}))"
+                    "({CODE_OF} = {code}{speakers} AND EXISTS (SELECT 1 FROM {table} WHERE {alias}.rowid = {SOURCE_OF}{cond}))"
                 )
             });
         }
