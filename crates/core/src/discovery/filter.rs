@@ -103,7 +103,8 @@ impl ObservationFilter {
 
     /// Appends this filter's conditions on `subject` (each starting with ` AND`), of
     /// which it must [describe](Self::describes) every one. Each list is bound as one
-    /// JSON parameter, so a filter of any length stays within SQLite's variables.
+    /// JSON parameter, so a filter of any length stays within SQLite's variables. For a
+    /// turn, who said it is not among them: see [`Self::turn_speakers`].
     pub(crate) fn push_sql(&self, subject: Subject, sql: &mut String, args: &mut Args) {
         debug_assert!(self.describes(subject));
         if subject == Subject::Turn {
@@ -112,6 +113,7 @@ impl ObservationFilter {
         let (row, date, tagged) = match subject {
             Subject::Observation => ("o", "o.observed_on", Tagged::Observation),
             Subject::Session => ("s", "s.held_on", Tagged::Session),
+            // A turn's were written above.
             Subject::Idea | Subject::Turn => ("i", "", Tagged::Idea),
         };
         // With a tag, person or team, the few observations linked to them are fewer than
