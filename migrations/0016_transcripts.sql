@@ -86,3 +86,16 @@ END;
 -- What documents may read of an observation's turn: who said it and when.
 CREATE VIEW transcript_turn_view AS
     SELECT id, transcript_id, speaker, role, start_ms, end_ms FROM transcript_turn;
+
+-- What documents may read of an observation now includes the turn it was taken from
+-- and when in the recording it was said, so a citation names the speaker and the time.
+DROP VIEW observation_view;
+CREATE VIEW observation_view AS
+    SELECT id, cycle_id, session_id, kind, text, observed_on, late_input, merged_into,
+           created_at, deleted_at, turn_id, said_at_ms
+    FROM observation;
+
+-- A document keeps, with what a cited observation said, who spoke it in the transcript
+-- (the label, for a speaker no person stands for) and when in the recording.
+ALTER TABLE document_citation ADD COLUMN speaker TEXT;
+ALTER TABLE document_citation ADD COLUMN said_at_ms INTEGER;

@@ -899,3 +899,100 @@ fn two_versions_compare_word_by_word_with_citations_as_their_words() {
     assert_eq!(between.to, "After review");
     assert_eq!(between.added_words, 2);
 }
+
+/// A Teams talk: Priya speaks twelve minutes in, a voice no one was named for after.
+const TALK: &str = "WEBVTT
+
+c3/1-0
+00:12:41.400 --> 00:12:50.000
+<v Raman, Priya>Every release waits forty minutes in the deploy queue.</v>
+
+c3/2-0
+00:13:05.000 --> 00:13:09.000
+<v Speaker 2>Rollbacks take a whole afternoon.</v>
+";
+
+#[test]
+fn the_footnote_of_an_observation_taken_from_a_transcript_names_the_speaker_and_when_it_was_said() {
+    let w = world();
+    let payments = w.team("Payments", "");
+    let priya = w.person("Priya Raman", Some(payments), Relation::InternalUser);
+    let done = w
+        .store
+        .write(|tx| {
+            tx.import_transcript(
+                "Coffee with Priya.vtt",
+                TALK.as_bytes(),
+                &TranscriptImport {
+                    target: TranscriptTarget::New {
+                        cycle_id: w.cycle.id,
+                        source_kind: SourceKind::CoffeeChat,
+                        title: "Coffee with Priya".into(),
+                        held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+                    },
+                    speakers: vec![SpeakerChoice {
+                        label: "Raman, Priya".into(),
+                        role: SpeakerRole::Participant,
+                        person: SpeakerPerson::Existing { id: priya },
+                    }],
+                },
+            )
+        })
+        .expect("imports");
+    let turns = w
+        .store
+        .read(|db| db.session_transcripts(done.session_id))
+        .expect("transcript")
+        .remove(0)
+        .turns;
+    let take = |turn: &TurnView| {
+        w.store
+            .write(|tx| {
+                tx.create_observation(&NewObservation {
+                    turn_id: Some(turn.id),
+                    kind: ObservationKind::Pain,
+                    passage: Some(turn.text.clone()),
+                    passage_start: Some(0),
+                    ..Default::default()
+                })
+            })
+            .expect("observation")
+            .id
+    };
+    let queue = take(&turns[0]);
+    let rollbacks = take(&turns[1]);
+    w.prioritize();
+    let saved = save(
+        &w,
+        &format!(
+            "# Charter\n\nReleases wait {}. Rollbacks are slow {}.\n",
+            cite(queue),
+            cite(rollbacks)
+        ),
+    );
+    let expected = [
+        "“Every release waits forty minutes in the deploy queue.” — Priya Raman (Payments); \
+         Coffee with Priya, 2026-11-20, said at 12:41.",
+        "“Rollbacks take a whole afternoon.” — Speaker 2; Coffee with Priya, 2026-11-20, \
+         said at 13:05.",
+    ];
+    let md = export(&w, ExportDoc::Charter, ExportFormat::Md).content;
+    let html = export(&w, ExportDoc::Charter, ExportFormat::Html).content;
+    for line in expected {
+        assert!(md.contains(line), "{md}");
+        assert!(html.contains(line), "{html}");
+    }
+    // A version sent keeps who said it and when, as the document kept it.
+    let v = w
+        .store
+        .write(|tx| tx.snapshot_document(saved.document_id, "Sent to leadership"))
+        .expect("snapshot");
+    let sent = w
+        .store
+        .read(|db| db.export_version(v.id, ExportFormat::Md))
+        .expect("export")
+        .content;
+    for line in expected {
+        assert!(sent.contains(line), "{sent}");
+    }
+}

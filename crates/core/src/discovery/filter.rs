@@ -1,7 +1,8 @@
 //! The observation filter the observation list, search and the filter bar share:
 //! cycle, kinds, tags, people, teams, source kinds, session and dates. Its SQL is
-//! written here once, for the three things it can describe: an observation (`o`), a
-//! session (`s`, whose date is when it was held) and an idea (`i`).
+//! written here once, for the four things it can describe: an observation (`o`), a
+//! session (`s`, whose date is when it was held), an idea (`i`) and a turn of a
+//! transcript (`t`, dated and sourced by its session, said by its speaker's person).
 
 use crate::discovery::tag::Tagged;
 use crate::store::error::DomainError;
@@ -53,6 +54,8 @@ pub(crate) enum Subject {
     Session,
     /// An idea, as `i`: only the cycle and tags describe one.
     Idea,
+    /// A turn of a transcript, as `t`: neither kinds nor tags describe one.
+    Turn,
 }
 
 impl ObservationFilter {
@@ -63,12 +66,13 @@ impl ObservationFilter {
 
     /// Whether every condition of the filter can be asked of `subject`: kinds describe
     /// observations only; people, teams, sources, a session and dates sessions too; a
-    /// cycle and tags describe ideas as well.
+    /// cycle and tags describe ideas as well; everything but kinds and tags turns.
     pub(crate) fn describes(&self, subject: Subject) -> bool {
         let session = self.kinds.is_empty();
         match subject {
             Subject::Observation => true,
             Subject::Session => session,
+            Subject::Turn => session && self.tag_ids.is_empty(),
             Subject::Idea => {
                 session
                     && self.person_ids.is_empty()
@@ -99,13 +103,18 @@ impl ObservationFilter {
 
     /// Appends this filter's conditions on `subject` (each starting with ` AND`), of
     /// which it must [describe](Self::describes) every one. Each list is bound as one
-    /// JSON parameter, so a filter of any length stays within SQLite's variables.
+    /// JSON parameter, so a filter of any length stays within SQLite's variables. For a
+    /// turn, who said it is not among them: see [`Self::turn_speakers`].
     pub(crate) fn push_sql(&self, subject: Subject, sql: &mut String, args: &mut Args) {
         debug_assert!(self.describes(subject));
+        if subject == Subject::Turn {
+            return self.push_turn_sql(sql, args);
+        }
         let (row, date, tagged) = match subject {
             Subject::Observation => ("o", "o.observed_on", Tagged::Observation),
             Subject::Session => ("s", "s.held_on", Tagged::Session),
-            Subject::Idea => ("i", "", Tagged::Idea),
+            // A turn's were written above.
+            Subject::Idea | Subject::Turn => ("i", "", Tagged::Idea),
         };
         // With a tag, person or team, the few observations linked to them are fewer than
         // a cycle's: `+` keeps SQLite from reading the cycle's index instead.
@@ -147,8 +156,62 @@ impl ObservationFilter {
         match subject {
             Subject::Observation => self.push_observation_sql(sql, args),
             Subject::Session => self.push_session_sql(sql, args),
-            Subject::Idea => {}
+            Subject::Idea | Subject::Turn => {}
         }
+    }
+
+    /// A turn's conditions but who said it (see [`Self::turn_speakers`]): its session's
+    /// cycle, kind and id through its transcript, and its own day (its session's).
+    fn push_turn_sql(&self, sql: &mut String, args: &mut Args) {
+        let mut session = String::new();
+        if let Some(cycle) = self.cycle_id {
+            session.push_str(&format!(
+                " AND s.cycle_id = {}",
+                args.bind(cycle.to_string())
+            ));
+        }
+        if let Some(id) = self.session_id {
+            session.push_str(&format!(" AND s.id = {}", args.bind(id.to_string())));
+        }
+        if !self.source_kinds.is_empty() {
+            let list = args.bind_list(self.source_kinds.iter().map(|k| k.as_str()));
+            session.push_str(&format!(" AND s.kind IN {list}"));
+        }
+        if !session.is_empty() {
+            sql.push_str(&format!(
+                " AND t.transcript_id IN (SELECT tr.id FROM transcript tr
+                                          JOIN session s ON s.id = tr.session_id WHERE 1{session})"
+            ));
+        }
+        if let Some(from) = self.from {
+            sql.push_str(&format!(" AND t.day >= {}", args.bind(date_text(from))));
+        }
+        if let Some(to) = self.to {
+            sql.push_str(&format!(" AND t.day <= {}", args.bind(date_text(to))));
+        }
+    }
+
+    /// The rowids of the turns said by the filter's people and teams, as SQL sets (each
+    /// a `SELECT` of rowids), for a caller that holds a turn's rowid without reading the
+    /// turn: the few turns a person said are found once, by `turn_person`, instead of
+    /// every candidate turn being read to ask who said it.
+    pub(crate) fn turn_speakers(&self, args: &mut Args) -> Vec<String> {
+        let mut sets = Vec::new();
+        if !self.person_ids.is_empty() {
+            let list = args.bind_list(self.person_ids.iter().map(Uuid::to_string));
+            sets.push(format!(
+                "SELECT t.rowid FROM turn_person tp CROSS JOIN transcript_turn t ON t.id = tp.turn_id
+                 WHERE tp.person_id IN {list}"
+            ));
+        }
+        if !self.team_ids.is_empty() {
+            let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
+            sets.push(format!(
+                "SELECT t.rowid FROM person p CROSS JOIN turn_person tp ON tp.person_id = p.id
+                 CROSS JOIN transcript_turn t ON t.id = tp.turn_id WHERE p.team_id IN {list}"
+            ));
+        }
+        sets
     }
 
     fn push_observation_sql(&self, sql: &mut String, args: &mut Args) {

@@ -1,4 +1,5 @@
-//! One search over sessions, notes, observations, people, ideas and tags (SQLite FTS5).
+//! One search over sessions, notes, observations, people, ideas, tags and the turns of
+//! transcripts (SQLite FTS5).
 //! What is typed is parsed by [`crate::discovery::query`] into words, phrases, `OR`, `-word` and
 //! field filters; only that tree reaches FTS5 (as quoted words) and SQL (as bound
 //! values). Filters are the observation list's ([`crate::discovery::filter`]). Every search says
@@ -7,6 +8,7 @@
 use crate::discovery::filter::{ObservationFilter, Subject};
 use crate::discovery::query::{self, ParsedQuery, QueryField, MAX_TERMS};
 use crate::discovery::search_index::{code_of, source_of, CODE_OF, INDEXED, SOURCE_OF};
+use crate::discovery::transcript::said_at_label;
 use crate::store::db::Db;
 use crate::store::error::DomainError;
 use crate::store::input::check_date;
@@ -38,15 +40,18 @@ pub enum SearchEntity {
     Person,
     Idea,
     Tag,
+    /// A speaker's turn in a session's transcript.
+    Turn,
 }
 
 impl SearchEntity {
-    const ALL: [SearchEntity; 5] = [
+    const ALL: [SearchEntity; 6] = [
         Self::Session,
         Self::Observation,
         Self::Person,
         Self::Idea,
         Self::Tag,
+        Self::Turn,
     ];
 
     /// The table the entity is stored in.
@@ -57,6 +62,7 @@ impl SearchEntity {
             Self::Person => "person",
             Self::Idea => "idea",
             Self::Tag => "tag",
+            Self::Turn => "transcript_turn",
         }
     }
 
@@ -117,26 +123,31 @@ pub struct SearchHit {
     pub entity: SearchEntity,
     pub id: Uuid,
     /// A title to show (a session's or idea's title, a person's or tag's name,
-    /// an observation's kind, e.g. "Pain").
+    /// an observation's kind, e.g. "Pain", a turn's speaker: the person's name, else the
+    /// label the transcript gives).
     pub title: String,
     /// Text around the match. Matched words sit between U+0002 and U+0003;
     /// the UI turns those into highlights and shows everything else as text.
     pub snippet: String,
-    /// Where it sits, e.g. "Coffee chat · Coffee with Priya"; empty for ideas and tags.
+    /// Where it sits, e.g. "Coffee chat · Coffee with Priya" (and for a turn, when in the
+    /// recording it was said: "Coffee chat · Coffee with Priya · 12:41"); empty for ideas
+    /// and tags.
     pub context: String,
-    /// The day it is dated (a session's, an observation's, the day an idea was
-    /// written), as `YYYY-MM-DD`; none for people and tags.
+    /// The day it is dated (a session's, or a turn's session's, an observation's, the
+    /// day an idea was written), as `YYYY-MM-DD`; none for people and tags.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub date: Option<String>,
-    /// The session to open for a session or an observation taken from one.
+    /// The session to open for a session, a turn of its transcript, or an observation
+    /// taken from one.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub session_id: Option<Uuid>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub observation_kind: Option<ObservationKind>,
-    /// Who said an observation ("Priya Raman, Tom Berg"); none when no one is named.
+    /// Who said an observation or a turn ("Priya Raman, Tom Berg"); none when no one is
+    /// named.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub said_by: Option<String>,
@@ -154,6 +165,8 @@ pub struct SearchCounts {
     pub people: u32,
     pub ideas: u32,
     pub tags: u32,
+    /// Turns of transcripts.
+    pub turns: u32,
 }
 
 impl SearchCounts {
@@ -164,6 +177,7 @@ impl SearchCounts {
             SearchEntity::Person => self.people += n,
             SearchEntity::Idea => self.ideas += n,
             SearchEntity::Tag => self.tags += n,
+            SearchEntity::Turn => self.turns += n,
         }
     }
 
@@ -175,6 +189,7 @@ impl SearchCounts {
             SearchEntity::Person => self.people,
             SearchEntity::Idea => self.ideas,
             SearchEntity::Tag => self.tags,
+            SearchEntity::Turn => self.turns,
         }
     }
 }
@@ -367,6 +382,8 @@ impl Db<'_> {
             let code = entity.code();
             // Trashed rows are not in the index: only a filter needs the table.
             let mut cond = String::new();
+            // Who said a turn, as sets of rowids found once (see `turn_speakers`).
+            let mut speakers = String::new();
             let filters = std::iter::once(&query.filter).chain(typed);
             let table = match entity {
                 SearchEntity::Observation => {
@@ -381,14 +398,23 @@ impl Db<'_> {
                     filters.for_each(|f| f.push_sql(Subject::Idea, &mut cond, &mut args));
                     "idea i"
                 }
+                SearchEntity::Turn => {
+                    for f in filters {
+                        f.push_sql(Subject::Turn, &mut cond, &mut args);
+                        for set in f.turn_speakers(&mut args) {
+                            speakers.push_str(&format!(" AND {SOURCE_OF} IN ({set})"));
+                        }
+                    }
+                    "transcript_turn t"
+                }
                 SearchEntity::Person | SearchEntity::Tag => "",
             };
             let alias = table.rsplit(' ').next().unwrap_or("");
             branches.push(if cond.is_empty() {
-                format!("{CODE_OF} = {code}")
+                format!("({CODE_OF} = {code}{speakers})")
             } else {
                 format!(
-                    "({CODE_OF} = {code} AND EXISTS (SELECT 1 FROM {table} WHERE {alias}.rowid = {SOURCE_OF}{cond}))"
+                    "({CODE_OF} = {code}{speakers} AND EXISTS (SELECT 1 FROM {table} WHERE {alias}.rowid = {SOURCE_OF}{cond}))"
                 )
             });
         }
@@ -590,6 +616,7 @@ fn allowed<'f>(filters: impl Iterator<Item = &'f ObservationFilter> + Clone) -> 
             SearchEntity::Observation => f.describes(Subject::Observation),
             SearchEntity::Session => f.describes(Subject::Session),
             SearchEntity::Idea => f.describes(Subject::Idea),
+            SearchEntity::Turn => f.describes(Subject::Turn),
             SearchEntity::Person | SearchEntity::Tag => f.is_empty(),
         })
     });
@@ -741,6 +768,40 @@ impl Db<'_> {
                         observation_kind: None,
                         said_by: None,
                         source_kind: None,
+                    })
+                }),
+            SearchEntity::Turn => self
+                .conn
+                .prepare_cached(
+                    "SELECT t.id, t.speaker, t.start_ms, t.day, s.id AS session_id, s.title AS session_title,
+                            s.kind AS source_kind,
+                            (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM turn_person tp
+                                JOIN person p ON p.id = tp.person_id AND p.deleted_at IS NULL
+                                WHERE tp.turn_id = t.id ORDER BY p.name COLLATE NOCASE)) AS said_by
+                     FROM transcript_turn t JOIN transcript tr ON tr.id = t.transcript_id
+                     JOIN session s ON s.id = tr.session_id WHERE t.rowid = ?1",
+                )?
+                .query_row([source], |r| {
+                    let source_kind: SourceKind = r.stored("source_kind")?;
+                    let session_title: String = r.get("session_title")?;
+                    let said_by: Option<String> = r.get("said_by")?;
+                    let start: Option<i64> = r.get("start_ms")?;
+                    let mut context = format!("{} · {session_title}", source_kind.label());
+                    if let Some(ms) = start {
+                        context.push_str(" · ");
+                        context.push_str(&said_at_label(ms.max(0) as u64));
+                    }
+                    Ok(SearchHit {
+                        entity,
+                        id: r.uuid("id")?,
+                        title: said_by.clone().unwrap_or(r.get("speaker")?),
+                        snippet,
+                        context,
+                        date: r.get("day")?,
+                        session_id: Some(r.uuid("session_id")?),
+                        observation_kind: None,
+                        said_by,
+                        source_kind: Some(source_kind),
                     })
                 }),
             SearchEntity::Idea | SearchEntity::Tag => {

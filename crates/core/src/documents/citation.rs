@@ -189,6 +189,16 @@ pub struct CitedText {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
     pub session_date: Option<NaiveDate>,
+    /// For an observation taken from a transcript's turn: the speaker's label as the
+    /// transcript writes it (shown when no person stands for them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub speaker: Option<String>,
+    /// For an observation taken from a transcript's turn: when in the recording it was
+    /// said (milliseconds), when the transcript has times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub said_at_ms: Option<u64>,
 }
 
 /// One citation of a document, with what it said when cited and its state now.
@@ -233,8 +243,10 @@ impl Db<'_> {
                         ORDER BY p.name)), '') AS who,
                     coalesce((SELECT group_concat(name, ', ') FROM (SELECT DISTINCT t.name FROM observation_person_view op
                         JOIN person_view p ON p.id = op.person_id JOIN team_view t ON t.id = p.team_id
-                        WHERE op.observation_id = o.id ORDER BY t.name)), '') AS teams
-                 FROM observation_view o LEFT JOIN session_view s ON s.id = o.session_id WHERE o.id = ?1"
+                        WHERE op.observation_id = o.id ORDER BY t.name)), '') AS teams,
+                    tt.speaker, o.said_at_ms
+                 FROM observation_view o LEFT JOIN session_view s ON s.id = o.session_id
+                 LEFT JOIN transcript_turn_view tt ON tt.id = o.turn_id WHERE o.id = ?1"
             }
             CitedKind::Pain => {
                 "SELECT p.id, p.statement AS text, p.deleted_at IS NOT NULL AS trashed, NULL AS merged_into,
@@ -297,6 +309,12 @@ impl Db<'_> {
                 } else {
                     (r.get("who")?, r.get("teams")?)
                 };
+                let (speaker, said_at_ms) = if kind == CitedKind::Observation {
+                    let said: Option<i64> = r.get("said_at_ms")?;
+                    (r.get("speaker")?, said.map(|ms| ms.max(0) as u64))
+                } else {
+                    (None, None)
+                };
                 Ok(Now {
                     cited: CitedText {
                         text: r.get("text")?,
@@ -304,6 +322,8 @@ impl Db<'_> {
                         teams,
                         session_title: r.get("session_title")?,
                         session_date: r.opt_date("day")?,
+                        speaker,
+                        said_at_ms,
                     },
                     trashed: r.get("trashed")?,
                     merged_into: r.opt_uuid("merged_into")?,

@@ -531,7 +531,8 @@ impl Db<'_> {
         id: Uuid,
     ) -> Result<HashMap<(CitedKind, Uuid), Kept>, DomainError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, target_id, text, who, teams, session_title, session_date, cited_at
+            "SELECT kind, target_id, text, who, teams, session_title, session_date, speaker,
+                    said_at_ms, cited_at
              FROM document_citation WHERE document_id = ?1",
         )?;
         let rows = stmt
@@ -545,6 +546,10 @@ impl Db<'_> {
                             teams: r.get("teams")?,
                             session_title: r.get("session_title")?,
                             session_date: r.opt_date("session_date")?,
+                            speaker: r.get("speaker")?,
+                            said_at_ms: r
+                                .get::<_, Option<i64>>("said_at_ms")?
+                                .map(|ms| ms.max(0) as u64),
                         },
                         cited_at: r.time("cited_at")?,
                     },
@@ -682,8 +687,9 @@ impl Tx<'_> {
         )?;
         let mut add = self.conn.prepare_cached(
             "INSERT INTO document_citation
-                (document_id, kind, target_id, text, who, teams, session_title, session_date, cited_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                (document_id, kind, target_id, text, who, teams, session_title, session_date,
+                 speaker, said_at_ms, cited_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for (kind, target) in cited_in(body) {
             let key = params![id.to_string(), kind.as_stored(), target.to_string()];
@@ -702,6 +708,8 @@ impl Tx<'_> {
                 now.cited.teams,
                 now.cited.session_title,
                 now.cited.session_date.map(crate::store::input::date_text),
+                now.cited.speaker,
+                now.cited.said_at_ms.map(|ms| ms as i64),
                 self.now_text()
             ])?;
         }

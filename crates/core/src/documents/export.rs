@@ -8,6 +8,7 @@
 //! text in every format; the author's own Markdown is the author's, and the renderer
 //! shows any raw HTML in it as text.
 
+use crate::discovery::transcript::said_at_label;
 use crate::documents::citation::{tokens, CitationState, CitedKind, CitedText, Token};
 use crate::documents::document::{DocumentKind, FrozenLive};
 use crate::documents::live::{live_markdown, pains_table, roadmap_markdown};
@@ -191,20 +192,29 @@ fn strongest_evidence(db: &Db<'_>, pain: Uuid) -> Result<Option<CitedText>, Doma
 /// A footnote's words for a cited item.
 fn footnote_text(kind: CitedKind, c: &CitedText) -> String {
     let text = escape_markdown(&c.text);
-    let who = match (c.who.is_empty(), c.teams.is_empty()) {
+    // Said in a transcript by a voice no person stands for: the label it was given.
+    let said_by = match &c.speaker {
+        Some(label) if c.who.is_empty() => label.as_str(),
+        _ => c.who.as_str(),
+    };
+    let who = match (said_by.is_empty(), c.teams.is_empty()) {
         (false, false) => format!(
             "{} ({})",
-            escape_markdown(&c.who),
+            escape_markdown(said_by),
             escape_markdown(&c.teams)
         ),
-        (false, true) => escape_markdown(&c.who),
+        (false, true) => escape_markdown(said_by),
         (true, false) => escape_markdown(&c.teams),
         (true, true) => String::new(),
     };
     let date = c.session_date.map(crate::store::input::date_text);
+    let said_at = c
+        .said_at_ms
+        .map(|ms| format!("said at {}", said_at_label(ms)));
     let place: Vec<String> = [
         (!c.session_title.is_empty()).then(|| escape_markdown(&c.session_title)),
         date,
+        said_at,
     ]
     .into_iter()
     .flatten()

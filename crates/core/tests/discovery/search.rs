@@ -600,3 +600,154 @@ proptest! {
         })?;
     }
 }
+
+/// A talk recorded in Teams: Alex (us) asks, Priya answers twelve minutes in.
+const TALK: &str = "WEBVTT
+
+b2/1-0
+00:12:30.000 --> 00:12:36.000
+<v Alex Kim>How do releases go for you?</v>
+
+b2/2-0
+00:12:41.400 --> 00:12:50.000
+<v Raman, Priya>The deploy queue is glacial, forty minutes a release.</v>
+
+b2/3-0
+00:12:50.000 --> 00:12:55.000
+<v Alex Kim>Glacial how often?</v>
+";
+
+/// A world with Priya Raman (Payments) and the Teams talk imported into "Coffee with
+/// Priya" (a coffee chat on 2026-11-20): Alex is us, Priya is Priya.
+fn talked() -> (common::World, Uuid, Uuid) {
+    let w = common::world();
+    let payments = w.team("Payments", "");
+    let priya = w.person("Priya Raman", Some(payments), Relation::InternalUser);
+    let done = w
+        .store
+        .write(|tx| {
+            tx.import_transcript(
+                "Coffee with Priya.vtt",
+                TALK.as_bytes(),
+                &TranscriptImport {
+                    target: TranscriptTarget::New {
+                        cycle_id: w.cycle.id,
+                        source_kind: SourceKind::CoffeeChat,
+                        title: "Coffee with Priya".into(),
+                        held_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+                    },
+                    speakers: vec![
+                        SpeakerChoice {
+                            label: "Alex Kim".into(),
+                            role: SpeakerRole::Us,
+                            person: SpeakerPerson::Nobody,
+                        },
+                        SpeakerChoice {
+                            label: "Raman, Priya".into(),
+                            role: SpeakerRole::Participant,
+                            person: SpeakerPerson::Existing { id: priya },
+                        },
+                    ],
+                },
+            )
+        })
+        .expect("imports");
+    (w, priya, done.session_id)
+}
+
+fn find(w: &common::World, text: &str) -> SearchResults {
+    w.store
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: text.into(),
+                ..Default::default()
+            })
+        })
+        .expect("search")
+}
+
+#[test]
+fn a_word_said_in_a_transcript_is_found_with_who_said_it_and_when() {
+    let (w, _, session) = talked();
+    let r = find(&w, "forty minutes");
+    let turns: Vec<&SearchHit> = r
+        .hits
+        .iter()
+        .filter(|h| h.entity == SearchEntity::Turn)
+        .collect();
+    assert_eq!(turns.len(), 1, "{:?}", r.hits);
+    let hit = turns[0];
+    assert_eq!(hit.title, "Priya Raman");
+    assert_eq!(hit.said_by.as_deref(), Some("Priya Raman"));
+    assert_eq!(hit.context, "Coffee chat · Coffee with Priya · 12:41");
+    assert_eq!(hit.session_id, Some(session));
+    assert_eq!(hit.date.as_deref(), Some("2026-11-20"));
+    assert_eq!(hit.source_kind, Some(SourceKind::CoffeeChat));
+    assert!(hit.snippet.contains('\u{2}'), "{}", hit.snippet);
+    assert_eq!(r.counts.turns, 1);
+    let t = w
+        .store
+        .read(|db| db.session_transcripts(session))
+        .expect("transcripts");
+    assert_eq!(hit.id, t[0].turns[1].id);
+
+    // Our own words are found too, under the label the transcript gives.
+    let ours = find(&w, "releases");
+    let hit = ours
+        .hits
+        .iter()
+        .find(|h| h.entity == SearchEntity::Turn)
+        .expect("our turn");
+    assert_eq!(
+        (hit.title.as_str(), hit.said_by.clone()),
+        ("Alex Kim", None)
+    );
+    assert_eq!(hit.context, "Coffee chat · Coffee with Priya · 12:30");
+}
+
+#[test]
+fn person_finds_what_a_person_said_and_filters_that_cannot_describe_a_turn_leave_turns_out() {
+    let (w, priya, _) = talked();
+    // "Glacial" is said twice: by Priya, and by us.
+    assert_eq!(find(&w, "glacial").counts.turns, 2);
+    let hers = find(&w, "glacial person:priya");
+    assert_eq!(hers.counts.turns, 1, "{:?}", hers.hits);
+    assert_eq!(hers.hits[0].said_by.as_deref(), Some("Priya Raman"));
+    assert_eq!(find(&w, "glacial team:payments").counts.turns, 1);
+    let by_bar = w
+        .store
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: "glacial".into(),
+                filter: ObservationFilter {
+                    person_ids: vec![priya],
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+        })
+        .expect("search");
+    assert_eq!(by_bar.counts.turns, 1);
+    // Filters alone list what a person said.
+    assert_eq!(find(&w, "person:priya").counts.turns, 1);
+    // Sources and dates describe a turn by its session; kinds and tags do not.
+    assert_eq!(find(&w, "glacial source:coffee").counts.turns, 2);
+    assert_eq!(find(&w, "glacial source:sla").counts.turns, 0);
+    assert_eq!(find(&w, "glacial after:2026-11-20").counts.turns, 2);
+    assert_eq!(find(&w, "glacial before:2026-11-20").counts.turns, 0);
+    assert_eq!(find(&w, "glacial kind:pain").counts.turns, 0);
+}
+
+#[test]
+fn a_trashed_sessions_turns_are_not_found_and_come_back_with_it() {
+    let (w, _, session) = talked();
+    w.store
+        .write(|tx| tx.delete_session(session))
+        .expect("trash");
+    assert_eq!(find(&w, "glacial").counts.turns, 0);
+    assert_eq!(find(&w, "glacial").total, 0);
+    w.store
+        .write(|tx| tx.restore(TrashEntity::Session, session))
+        .expect("restore");
+    assert_eq!(find(&w, "glacial").counts.turns, 2);
+}

@@ -10,7 +10,7 @@ import { toasts } from '../../lib/toast.svelte';
 import { ObservationFilters } from '../observations/filters.svelte';
 import { searchFor } from '../state';
 
-export const ENTITY_LABEL: Record<SearchEntity, string> = { session: 'Session', observation: 'Observation', person: 'Person', idea: 'Idea', tag: 'Tag' };
+export const ENTITY_LABEL: Record<SearchEntity, string> = { session: 'Session', observation: 'Observation', person: 'Person', idea: 'Idea', tag: 'Tag', turn: 'Said' };
 
 /** The scopes offered, in order; `null` is everything. */
 export const SCOPES: { entity: SearchEntity | null; label: string }[] = [
@@ -30,11 +30,11 @@ const DEBOUNCE_MS = 90;
 
 /** How many of a scope's things match, from core's counts; null is everything. */
 export function countOf(counts: SearchCounts, entity: SearchEntity | null): number {
-  if (!entity) return counts.sessions + counts.observations + counts.people + counts.ideas + counts.tags;
-  return { session: counts.sessions, observation: counts.observations, person: counts.people, idea: counts.ideas, tag: counts.tags }[entity];
+  if (!entity) return counts.sessions + counts.observations + counts.people + counts.ideas + counts.tags + counts.turns;
+  return { session: counts.sessions, observation: counts.observations, person: counts.people, idea: counts.ideas, tag: counts.tags, turn: counts.turns }[entity];
 }
 
-const NO_COUNTS: SearchCounts = { sessions: 0, observations: 0, people: 0, ideas: 0, tags: 0 };
+const NO_COUNTS: SearchCounts = { sessions: 0, observations: 0, people: 0, ideas: 0, tags: 0, turns: 0 };
 const NOTHING_UNDERSTOOD: Understood = { allOf: [], leftOut: [], filters: [] };
 
 class Search {
@@ -129,7 +129,7 @@ class Search {
   /** Whether a scope can find anything under the current filters (as core reads them). */
   allows(entity: SearchEntity): boolean {
     if (this.observationOnly) return entity === 'observation';
-    if (this.sessionLevel) return entity === 'session' || entity === 'observation';
+    if (this.sessionLevel) return entity === 'session' || entity === 'observation' || entity === 'turn';
     if (this.tagged) return entity === 'session' || entity === 'observation' || entity === 'idea';
     if (this.thisCycle) return entity !== 'person' && entity !== 'tag';
     return true;
@@ -235,6 +235,7 @@ export function showTagged(name: string, scope: SearchEntity | null): void {
 /** Opens a hit in its own screen. */
 export function openHit(h: SearchHit): void {
   if (h.entity === 'session') app.openSession(h.id);
+  else if (h.entity === 'turn' && h.sessionId) app.openSession(h.sessionId);
   else if (h.entity === 'observation') {
     app.selectedObservationId = h.id;
     app.go('observations');
@@ -245,5 +246,5 @@ export function openHit(h: SearchHit): void {
 
 /** What "Open" says for a hit: the screen it opens in. */
 export function opensIn(h: SearchHit): string {
-  return { session: 'Sessions', observation: 'Observations', person: 'People', idea: 'Ideas', tag: 'Tags' }[h.entity];
+  return { session: 'Sessions', observation: 'Observations', person: 'People', idea: 'Ideas', tag: 'Tags', turn: 'Sessions' }[h.entity];
 }

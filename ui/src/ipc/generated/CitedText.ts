@@ -11,4 +11,14 @@ who: string,
 /**
  * Their teams, joined.
  */
-teams: string, sessionTitle: string, sessionDate?: string, };
+teams: string, sessionTitle: string, sessionDate?: string, 
+/**
+ * For an observation taken from a transcript's turn: the speaker's label as the
+ * transcript writes it (shown when no person stands for them).
+ */
+speaker?: string, 
+/**
+ * For an observation taken from a transcript's turn: when in the recording it was
+ * said (milliseconds), when the transcript has times.
+ */
+saidAtMs?: number, };

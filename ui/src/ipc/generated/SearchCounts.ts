@@ -3,4 +3,8 @@
 /**
  * How many things match, per kind of thing.
  */
-export type SearchCounts = { sessions: number, observations: number, people: number, ideas: number, tags: number, };
+export type SearchCounts = { sessions: number, observations: number, people: number, ideas: number, tags: number, 
+/**
+ * Turns of transcripts.
+ */
+turns: number, };

@@ -3,4 +3,4 @@
 /**
  * What kind of thing a hit is.
  */
-export type SearchEntity = "session" | "observation" | "person" | "idea" | "tag";
+export type SearchEntity = "session" | "observation" | "person" | "idea" | "tag" | "turn";

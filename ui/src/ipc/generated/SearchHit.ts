@@ -9,7 +9,8 @@ import type { SourceKind } from "./SourceKind";
 export type SearchHit = { entity: SearchEntity, id: string, 
 /**
  * A title to show (a session's or idea's title, a person's or tag's name,
- * an observation's kind, e.g. "Pain").
+ * an observation's kind, e.g. "Pain", a turn's speaker: the person's name, else the
+ * label the transcript gives).
  */
 title: string, 
 /**
@@ -18,19 +19,23 @@ title: string,
  */
 snippet: string, 
 /**
- * Where it sits, e.g. "Coffee chat · Coffee with Priya"; empty for ideas and tags.
+ * Where it sits, e.g. "Coffee chat · Coffee with Priya" (and for a turn, when in the
+ * recording it was said: "Coffee chat · Coffee with Priya · 12:41"); empty for ideas
+ * and tags.
  */
 context: string, 
 /**
- * The day it is dated (a session's, an observation's, the day an idea was
- * written), as `YYYY-MM-DD`; none for people and tags.
+ * The day it is dated (a session's, or a turn's session's, an observation's, the
+ * day an idea was written), as `YYYY-MM-DD`; none for people and tags.
  */
 date?: string, 
 /**
- * The session to open for a session or an observation taken from one.
+ * The session to open for a session, a turn of its transcript, or an observation
+ * taken from one.
  */
 sessionId?: string, observationKind?: ObservationKind, 
 /**
- * Who said an observation ("Priya Raman, Tom Berg"); none when no one is named.
+ * Who said an observation or a turn ("Priya Raman, Tom Berg"); none when no one is
+ * named.
  */
 saidBy?: string, sourceKind?: SourceKind, };

@@ -27,6 +27,12 @@ use std::collections::HashMap;
 use thiserror::Error;
 use ts_rs::TS;
 
+/// When in a recording something was said, to the second, as people read it: `12:41`,
+/// `1:02:03` past an hour.
+pub fn said_at_label(ms: u64) -> String {
+    time::shown(ms / 1000 * 1000)
+}
+
 /// The largest uncompressed text a `.docx` may unpack to: far above a day-long
 /// transcript (a three-hour one is about 2 MiB of XML), and a stop for zip bombs.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
