@@ -52,6 +52,7 @@ export type * from "./DocumentLint";
 export type * from "./DocumentSaved";
 export type * from "./DocumentVersion";
 export type * from "./DocumentVersionView";
+export type * from "./Dropped";
 export type * from "./DueState";
 export type * from "./ErrorKind";
 export type * from "./Evidence";
