@@ -1,7 +1,8 @@
 // Transcripts on the real app: a Teams VTT picked by the shell (GROUNDWORK_TRANSCRIPT_FILE
 // stands for the open dialog) and read by it, previewed and imported into a new session
 // in WebKit; words selected in a turn become the speaker's observation said at its time;
-// the command line then reads what the app wrote.
+// the command line then reads what the app wrote, cites it in the charter and exports
+// it, the footnote naming the speaker and the time.
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -101,4 +102,12 @@ journey(() => h, 'a Teams transcript chosen through the shell is imported, and w
   assert.equal(o.passage, 'forty minutes for every release');
   assert.equal(o.saidAtMs, 6689);
   assert.equal(o.speaker, 'Raman, Priya');
+
+  // Cited in the charter, the observation's footnote says who said it and when.
+  assert.equal(call('advance_cycle', JSON.stringify({ id: cycles[0].id })).status, 0);
+  const saved = call('save_document', JSON.stringify({ cycleId: cycles[0].id, kind: 'charter', body: `# Charter\n\nReleases wait [@obs:${o.id}].\n`, base: null }));
+  assert.equal(saved.status, 0, saved.stderr);
+  const exported = spawnSync(cli, ['--workspace', workspace, 'export', '--format', 'md', '--doc', 'charter', '--out', '-'], { encoding: 'utf8' });
+  assert.equal(exported.status, 0, exported.stderr);
+  assert.match(exported.stdout, /\[\^cite-1\]: “forty minutes for every release” — Priya Raman; Deploys with Priya, \d{4}-\d{2}-\d{2}, said at 0:06\./);
 });

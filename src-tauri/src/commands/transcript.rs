@@ -101,8 +101,11 @@ mod tests {
     fn a_dropped_transcript_is_read_and_anything_else_is_refused_in_words() {
         let dir = tempfile::tempdir().expect("dir");
         let vtt = dir.path().join("talk.vtt");
-        std::fs::write(&vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Priya>Builds are slow.</v>\n")
-            .expect("write");
+        std::fs::write(
+            &vtt,
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Priya>Builds are slow.</v>\n",
+        )
+        .expect("write");
         match read_dropped(&vtt) {
             Dropped::Transcript { file } => {
                 assert_eq!(file.file_name, "talk.vtt");
@@ -113,7 +116,9 @@ mod tests {
         let png = dir.path().join("photo.vtt");
         std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
         match read_dropped(&png) {
-            Dropped::Refused { message } => assert!(message.contains("not a transcript"), "{message}"),
+            Dropped::Refused { message } => {
+                assert!(message.contains("not a transcript"), "{message}")
+            }
             other => panic!("{other:?}"),
         }
         match read_dropped(dir.path()) {

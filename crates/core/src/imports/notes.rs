@@ -59,6 +59,13 @@ fn looks_like_joplin_raw(path: &Path) -> bool {
 /// space ("Coffee with Priya 0a1b…9f.md").
 fn looks_like_notion(path: &Path) -> bool {
     if path.is_file() {
+        // A `.jex` is Joplin's, whatever it holds: its reader says what is wrong with it.
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jex"))
+        {
+            return false;
+        }
         let mut head = [0u8; 4];
         return std::fs::File::open(path)
             .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
