@@ -57,6 +57,8 @@ journey(
     assert.match(await $(page, 'import-tickets-title').getAttribute('placeholder'), /^Ticket queue \(Jira\), 2026-11-02 to 2026-11-09$/);
     assert.equal(await $(page, 'import-tickets-add-people').isChecked(), true);
     await app.shot('import-tickets');
+    await $(page, 'import-tickets-cycle').scrollIntoViewIfNeeded();
+    await app.shot('import-tickets-options');
 
     await $(page, 'import-tickets-go').getByText('Import 3 tickets').click();
     await dialog.waitFor({ state: 'detached' });
@@ -86,6 +88,7 @@ journey(
     assert.equal(await teams.nth(1).getByTestId('coverage-support-p90').innerText(), '1.9 h');
     assert.match(await $(page, 'coverage-support-overall').innerText(), /All tickets\s+3\s+3\s+2 h\s+22 h/);
     await expectCount($(page, 'coverage-support-component'), 3, 'one row per component');
+    for (const close of await page.getByRole('button', { name: 'Dismiss' }).all()) await close.click();
     await support.scrollIntoViewIfNeeded();
     await app.shot('coverage-support');
 
