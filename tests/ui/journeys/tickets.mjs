@@ -252,3 +252,22 @@ journey(
     assert.deepEqual(sessions.map((s) => s.title).sort(), ['Dashboards load slowly', 'Export to CSV']);
   },
 );
+
+journey(
+  'a file that is no ticket queue says why, in core’s words, and nothing is imported',
+  {
+    seed: { cycles: [{ name: H1, current: true }] },
+    dialogs: { ticketFile: { fileName: 'holiday.csv', content: b64('Day,Where\nMonday,Lisbon\n') } },
+  },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'empty-import-tickets').click();
+    await $(page, 'import-tickets-choose').click();
+    const error = $(page, 'import-tickets-error');
+    await error.waitFor();
+    assert.ok((await error.innerText()).length > 10, 'core says why');
+    assert.equal(await $(page, 'import-tickets-preview').count(), 0);
+    assert.equal(await $(page, 'import-tickets-go').isDisabled(), true);
+    await app.shot('import-tickets-error');
+  },
+);
