@@ -112,12 +112,14 @@ pub fn run(launch: Launch) {
             commands::export::open_saved,
             commands::export::show_saved_in_folder,
             commands::notes::choose_notes_folder,
+            commands::notes::choose_notes_file,
             commands::notes::import_chosen_notes,
             commands::chart::save_chart,
             commands::survey::choose_survey_file,
             commands::survey::import_survey,
             commands::survey::cancel_survey_import,
             commands::transcript::choose_transcript_file,
+            commands::tickets::choose_ticket_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

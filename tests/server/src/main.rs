@@ -191,7 +191,8 @@ impl Workspaces {
         Ok(json!({ "path": path, "bytes": file.bytes.len(), "citations": file.citations }))
     }
 
-    /// Reads the notes folder a journey names, as the shell's `choose_notes_folder` does.
+    /// Reads the notes folder (or file) a journey names, as the shell's `choose_notes_folder`
+    /// and `choose_notes_file` do.
     fn choose_notes(&self, id: &str, body: &[u8]) -> Result<Value, Value> {
         #[derive(serde::Deserialize)]
         struct Ask {

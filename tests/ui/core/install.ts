@@ -49,8 +49,12 @@ export interface TestConfig {
     surveyFile?: { fileName: string; content: string } | null;
     /** The transcript the open dialog picks: its name and bytes in base64 (Cancel when absent). */
     transcriptFile?: { fileName: string; content: string } | null;
+    /** The ticket export the open dialog picks: its name and bytes in base64 (Cancel when absent). */
+    ticketFile?: { fileName: string; content: string } | null;
     /** The folder of notes the "Import notes" dialog picks (a path on this machine). */
     notesFolder?: string | null;
+    /** The file of notes (a Notion .zip, a Joplin .jex, a CSV of notes) the "Import notes" dialog picks (a path on this machine). */
+    notesFile?: string | null;
   };
 }
 
@@ -190,6 +194,10 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       const picked = config.dialogs?.transcriptFile ?? null;
       return picked === null ? null : { ...picked, bytes: atob(picked.content).length };
     }
+    case 'choose_ticket_file': {
+      const picked = config.dialogs?.ticketFile ?? null;
+      return picked === null ? null : { ...picked, bytes: atob(picked.content).length };
+    }
     case 'import_survey':
       // Core imports as the shell would; the browser gets no progress events.
       return post('/op/import_survey_wave', a);
@@ -199,6 +207,11 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       // The journey names the folder the dialog picks; the server reads it as the shell would.
       const folder = config.dialogs?.notesFolder ?? null;
       return folder === null ? null : post('/notes', { folder });
+    }
+    case 'choose_notes_file': {
+      // The server reads a file of notes as it reads a folder: core tells them apart.
+      const file = config.dialogs?.notesFile ?? null;
+      return file === null ? null : post('/notes', { folder: file });
     }
     case 'import_chosen_notes':
       return post('/notes/import', a);
@@ -263,7 +276,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'import_chosen_notes']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'choose_ticket_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'choose_notes_file', 'import_chosen_notes']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

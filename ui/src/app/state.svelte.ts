@@ -24,6 +24,8 @@ class AppState {
   newSessionOpen = $state(false);
   /** The dialog that imports notes from other tools (Obsidian, Markdown, Joplin). */
   importNotesOpen = $state(false);
+  /** The dialog that imports a support queue's export (Jira, ServiceNow, Zendesk, GitHub). */
+  importTicketsOpen = $state(false);
   /**
    * The dialog that imports a transcript: into the session it was opened from
    * (`sessionId`), or into a new session when that is null.

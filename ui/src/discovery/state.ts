@@ -24,6 +24,8 @@ import {
   type TagInput,
   type Team,
   type TeamInput,
+  type TicketImport,
+  type TicketQueue,
   type TranscriptImport,
 } from '../ipc/client';
 import { movedToTrash, trashWithUndo } from '../lib/trash';
@@ -33,6 +35,7 @@ import { movedToTrash, trashWithUndo } from '../lib/trash';
 export const listSessions = (query: SessionQuery) => backend.listSessions(query);
 /** Notes from other tools: the shell picks and reads the folder, then imports it as sessions. */
 export const chooseNotesFolder = () => backend.chooseNotesFolder();
+export const chooseNotesFile = () => backend.chooseNotesFile();
 export const importChosenNotes = (kind: SourceKind, addPeople: boolean) => backend.importChosenNotes(kind, addPeople);
 export const getSession = (id: string) => backend.getSession(id);
 export const createSession = (session: NewSession) => backend.createSession(session);
@@ -161,6 +164,15 @@ export const listTemplates = () => backend.listTemplates();
 export const setTemplate = (kind: SourceKind, body: string) => backend.setTemplate(kind, body);
 /** Gives a kind of session back its built-in template. */
 export const resetTemplate = (kind: SourceKind) => backend.resetTemplate(kind);
+
+// ---- Tickets (a support queue's export)
+
+export const chooseTicketFile = () => backend.chooseTicketFile();
+/** What an import of a ticket export would bring; writes nothing. */
+export const previewTickets = (content: string, from: TicketQueue | null) => backend.previewTickets(content, from);
+export const importTickets = (content: string, from: TicketQueue | null, request: TicketImport) => backend.importTickets(content, from, request);
+/** The support queue's patterns over a cycle, or all, or one team's. */
+export const supportQueue = (cycleId: string | null, teamId: string | null) => backend.supportQueue(cycleId, teamId);
 
 /** A cycle's coverage: the channels, teams and segments heard, and ask-load. */
 export const cycleCoverage = (cycleId: string) => backend.coverage(cycleId);

@@ -98,6 +98,18 @@ export const backend = {
    * The shell keeps what it read for importChosenNotes.
    */
   chooseNotesFolder: () => call<NotesChosen | null>('choose_notes_folder'),
+  /**
+   * Asks which file of notes to import (a Notion export as a .zip, a Joplin .jex, a CSV
+   * of notes from Productboard or Dovetail), reads it and says what an import would
+   * bring; null when the user cancels. Kept by the shell for importChosenNotes, as a folder is.
+   */
+  chooseNotesFile: () => call<NotesChosen | null>('choose_notes_file'),
+  /**
+   * Asks which ticket queue's export to import (Jira, ServiceNow or Zendesk CSV, GitHub
+   * issues JSON) and reads it: the page gets the bytes of the one file picked, for
+   * previewTickets and importTickets; null when the user cancels.
+   */
+  chooseTicketFile: () => call<ChosenFile | null>('choose_ticket_file'),
   /** Imports the notes last chosen as sessions of the current cycle, all or nothing. */
   importChosenNotes: async (kind: SourceKind, addPeople: boolean): Promise<VaultImported> => {
     const done = await call<VaultImported>('import_chosen_notes', { kind, addPeople });

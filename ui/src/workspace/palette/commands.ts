@@ -73,8 +73,9 @@ const CYCLE_COMMANDS: Command[] = [
 
 export const COMMANDS: Command[] = [
   { id: 'new-session', title: 'New session', hint: 'Log a coffee chat, survey, scan…', shortcut: 'newSession', when: hasWorkspace, run: () => app.requestNewSession() },
-  { id: 'import-notes', title: 'Import notes…', hint: 'An Obsidian vault, a folder of Markdown, a Joplin export', when: () => hasWorkspace() && !!app.currentCycle, run: () => { app.importNotesOpen = true; } },
+  { id: 'import-notes', title: 'Import notes…', hint: 'An Obsidian vault, a folder of Markdown, a Joplin or Notion export, a CSV of notes (Productboard, Dovetail)', when: () => hasWorkspace() && !!app.currentCycle, run: () => { app.importNotesOpen = true; } },
   { id: 'import-transcript', title: 'Import transcript…', hint: 'Zoom, Teams, Meet, Otter, SubRip or WebVTT: each speaker tied to a person', when: () => hasWorkspace() && !!app.currentCycle, run: () => { app.importTranscript = { sessionId: app.view === 'sessions' ? app.selectedSessionId : null }; } },
+  { id: 'import-tickets', title: 'Import tickets…', hint: 'A support queue: Jira, ServiceNow or Zendesk CSV, GitHub issues JSON', when: () => hasWorkspace() && !!app.currentCycle, run: () => { app.importTicketsOpen = true; } },
   { id: 'switch-cycle', title: 'Switch cycle…', shortcut: 'switchCycle', when: () => hasWorkspace() && app.cycles.length > 0, run: () => app.openPalette('cycles') },
   { id: 'new-cycle', title: 'New cycle', hint: 'Start a planning round', when: hasWorkspace, run: () => { app.newCycleOpen = true; } },
   ...CYCLE_COMMANDS,
