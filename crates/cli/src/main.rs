@@ -263,6 +263,10 @@ struct ImportNotesArgs {
     /// Do not add the people notes name that People lacks (they are left out)
     #[arg(long)]
     no_new_people: bool,
+    /// Make each passage quoted as `> "…" said Name` (or `> “…” — Name`) a quote
+    /// observation of its session, attributed to Name
+    #[arg(long)]
+    quotes: bool,
 }
 
 #[derive(clap::Args)]
@@ -1243,6 +1247,7 @@ fn import_notes(
                 cycle_id,
                 kind,
                 add_people: !args.no_new_people,
+                quotes: args.quotes,
             },
         )
     })?;
@@ -1257,10 +1262,28 @@ fn import_notes(
             "Imported {} note{} as sessions ({} imported before, left as they are; {} empty, left out).",
             done.sessions,
             if done.sessions == 1 { "" } else { "s" },
-            done.already_imported,
+            done.already_imported - done.updated,
             done.empty
         ),
     )?;
+    if done.updated > 0 {
+        print(
+            out,
+            &format!(
+                "{} imported before changed in the source and were not edited here: brought up to date.",
+                done.updated
+            ),
+        )?;
+    }
+    if done.kept_edited > 0 {
+        print(
+            out,
+            &format!(
+                "{} imported before changed in the source but were edited here: left as you edited them.",
+                done.kept_edited
+            ),
+        )?;
+    }
     print(
         out,
         &format!(
@@ -1271,7 +1294,18 @@ fn import_notes(
             done.tags_added,
             if done.tags_added == 1 { "" } else { "s" }
         ),
-    )
+    )?;
+    if args.quotes {
+        print(
+            out,
+            &format!(
+                "{} quoted passage{} made quote observations.",
+                done.quotes,
+                if done.quotes == 1 { "" } else { "s" }
+            ),
+        )?;
+    }
+    Ok(())
 }
 
 /// Who a speaker will be: as `--map`/`--us` say, else as suggested (remembered, or a

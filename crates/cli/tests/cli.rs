@@ -2024,3 +2024,47 @@ fn import_notes_reads_a_csv_of_notes_through_a_mapping_file() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+#[test]
+fn import_notes_with_quotes_makes_quoted_passages_observations() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "call",
+            "create_cycle",
+            r#"{"name": "2027 H1"}"#,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let vault = dir.path().join("Vault");
+    std::fs::create_dir_all(vault.join("Coffee chats")).expect("folders");
+    std::fs::write(
+        vault.join("Coffee chats/Priya.md"),
+        "Talked CI.\n\n> \"We wait forty minutes.\" said Priya Raman\n",
+    )
+    .expect("note");
+    let path = vault.to_str().expect("utf-8");
+    let run = cli(
+        dir.path(),
+        &["--workspace", &ws, "import-notes", path, "--quotes"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("1 quoted passage made quote observations."),
+        "{}",
+        run.stdout
+    );
+    let search = json(
+        &cli(
+            dir.path(),
+            &["--workspace", &ws, "--json", "search", "forty"],
+        )
+        .stdout,
+    );
+    assert!(search.to_string().contains("Priya Raman"), "{search}");
+}

@@ -90,6 +90,7 @@ fn main() {
                         cycle_id: None,
                         kind: SourceKind::CoffeeChat,
                         add_people: true,
+                        quotes: false,
                     },
                 )
             })

@@ -283,6 +283,7 @@ fn import(
                     cycle_id: None,
                     kind: SourceKind::StakeholderFeedback,
                     add_people,
+                    quotes: false,
                 },
             )
         })
@@ -1000,6 +1001,7 @@ fn a_notion_export_imports_as_sessions_once_however_often_it_is_imported() {
                         cycle_id: None,
                         kind: SourceKind::StakeholderFeedback,
                         add_people: true,
+                        quotes: false,
                     },
                 )
             })
@@ -1398,4 +1400,121 @@ fn a_csv_of_another_tool_is_read_through_a_mapping_and_a_wrong_one_is_refused() 
     };
     let err = read_csv_notes(csv.as_bytes(), &wrong).expect_err("refused");
     assert!(err.to_string().contains("“Nope”"), "{err}");
+}
+
+#[test]
+fn a_note_changed_in_the_source_is_brought_up_to_date_unless_it_was_edited_here() {
+    let dir = tempfile::tempdir().expect("dir");
+    let root = dir.path();
+    write(
+        root,
+        "Coffee chats/Priya.md",
+        "---\ndate: 2026-11-03\n---\nCI is slow.\n",
+    );
+    write(
+        root,
+        "Coffee chats/Sam.md",
+        "---\ndate: 2026-11-04\n---\nDeploys are slow.\n",
+    );
+    let w = world();
+    let first = import(&w, &read_folder(root).expect("reads"), true);
+    assert_eq!(first.sessions, 2);
+    let sessions = w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("list")
+        .sessions;
+    let sam = sessions.iter().find(|s| s.title == "Sam").expect("sam").id;
+    w.store
+        .write(|tx| tx.save_notes(sam, "Deploys are slow. (checked with Sam again)\n"))
+        .expect("edit");
+    // Both change in the source.
+    write(
+        root,
+        "Coffee chats/Priya.md",
+        "---\ndate: 2026-11-03\n---\nCI is slow, and flaky.\n",
+    );
+    write(
+        root,
+        "Coffee chats/Sam.md",
+        "---\ndate: 2026-11-04\n---\nDeploys take an hour.\n",
+    );
+    let again = import(&w, &read_folder(root).expect("reads"), true);
+    assert_eq!(
+        (
+            again.sessions,
+            again.already_imported,
+            again.updated,
+            again.kept_edited
+        ),
+        (0, 2, 1, 1)
+    );
+    let notes_of = |title: &str| {
+        let id = sessions
+            .iter()
+            .find(|s| s.title == title)
+            .expect("session")
+            .id;
+        w.store.read(|db| db.session(id)).expect("session").notes
+    };
+    assert_eq!(notes_of("Priya"), "CI is slow, and flaky.\n");
+    assert_eq!(
+        notes_of("Sam"),
+        "Deploys are slow. (checked with Sam again)\n"
+    );
+    // The third time, nothing changed: nothing moves.
+    let third = import(&w, &read_folder(root).expect("reads"), true);
+    assert_eq!((third.updated, third.kept_edited), (0, 1));
+}
+
+#[test]
+fn quoted_passages_become_attributed_quote_observations_when_asked_for() {
+    use groundwork_core::imports::vault_import::quotes_in;
+    let body = "Notes.\n\n> \"We wait forty minutes for a deploy.\" said Priya Raman\n> “Flaky tests cost us a day a week” — Sam Lee.\n> A quote without a name.\n";
+    let q = quotes_in(body);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        (q[0].text.as_str(), q[0].name.as_str()),
+        ("We wait forty minutes for a deploy.", "Priya Raman")
+    );
+    assert_eq!(
+        (q[1].text.as_str(), q[1].name.as_str()),
+        ("Flaky tests cost us a day a week", "Sam Lee")
+    );
+    let at = body.find("Flaky").expect("in body");
+    assert_eq!(q[1].start as usize, body[..at].encode_utf16().count());
+
+    let dir = tempfile::tempdir().expect("dir");
+    write(dir.path(), "Talk.md", body);
+    let w = world();
+    w.person("Priya Raman", None, Relation::InternalUser);
+    let v = read_folder(dir.path()).expect("reads");
+    let done = w
+        .store
+        .write(|tx| {
+            tx.import_vault(
+                &v,
+                &VaultImport {
+                    origin: "/q".into(),
+                    cycle_id: None,
+                    kind: SourceKind::CoffeeChat,
+                    add_people: true,
+                    quotes: true,
+                },
+            )
+        })
+        .expect("import");
+    assert_eq!((done.quotes, done.people_added), (2, 1));
+    let list = w
+        .store
+        .read(|db| db.list_observations(&ObservationQuery::default()))
+        .expect("list");
+    let flaky = list
+        .observations
+        .iter()
+        .find(|o| o.text.starts_with("Flaky"))
+        .expect("flaky");
+    assert_eq!(flaky.kind, ObservationKind::Quote);
+    assert_eq!(flaky.people[0].name, "Sam Lee");
+    assert_eq!(flaky.passage_state, PassageState::Found);
 }

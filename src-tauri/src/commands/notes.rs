@@ -105,7 +105,9 @@ pub async fn import_chosen_notes(
     state: State<'_, AppState>,
     kind: SourceKind,
     add_people: bool,
+    quotes: Option<bool>,
 ) -> CmdResult<VaultImported> {
+    let quotes = quotes.unwrap_or(false);
     let (path, vault) = state
         .chosen_notes
         .0
@@ -128,6 +130,7 @@ pub async fn import_chosen_notes(
                             cycle_id: None,
                             kind,
                             add_people,
+                            quotes,
                         },
                     )
                 })

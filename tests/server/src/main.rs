@@ -222,6 +222,8 @@ impl Workspaces {
         struct Ask {
             kind: groundwork_core::SourceKind,
             add_people: bool,
+            #[serde(default)]
+            quotes: bool,
         }
         let ask: Ask = serde_json::from_slice(body).map_err(|e| error(e.to_string()))?;
         let Some((origin, vault)) = self
@@ -241,6 +243,7 @@ impl Workspaces {
                         cycle_id: None,
                         kind: ask.kind,
                         add_people: ask.add_people,
+                        quotes: ask.quotes,
                     },
                 )
             })

@@ -173,6 +173,18 @@ journey(
     await app.shot('transcript-observation-detail');
     await detail.getByTestId('observation-said-at').click();
     await page.locator(`[data-testid=transcript-turn].highlighted[data-turn-id="${o.turnId}"]`).waitFor();
+
+    // Search finds the words as they were said, and its hit opens the transcript at the turn.
+    await page.keyboard.press('Control+k');
+    await $(page, 'palette-input').fill('search');
+    await page.keyboard.press('Enter');
+    await $(page, 'search-input').fill('"every release"');
+    const spoken = $(page, 'search-hit').filter({ has: page.locator('.badge', { hasText: /^Said$/ }) });
+    await spoken.first().waitFor();
+    assert.match(await spoken.first().innerText(), /Priya Raman/);
+    await spoken.first().click();
+    await panel.waitFor({ state: 'visible' });
+    await page.locator(`[data-testid=transcript-turn].highlighted[data-turn-id="${o.turnId}"]`).waitFor();
   },
 );
 

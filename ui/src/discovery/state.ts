@@ -36,7 +36,7 @@ export const listSessions = (query: SessionQuery) => backend.listSessions(query)
 /** Notes from other tools: the shell picks and reads the folder, then imports it as sessions. */
 export const chooseNotesFolder = () => backend.chooseNotesFolder();
 export const chooseNotesFile = () => backend.chooseNotesFile();
-export const importChosenNotes = (kind: SourceKind, addPeople: boolean) => backend.importChosenNotes(kind, addPeople);
+export const importChosenNotes = (kind: SourceKind, addPeople: boolean, quotes = false) => backend.importChosenNotes(kind, addPeople, quotes);
 export const getSession = (id: string) => backend.getSession(id);
 export const createSession = (session: NewSession) => backend.createSession(session);
 export const updateSession = (id: string, update: SessionUpdate) => backend.updateSession(id, update);

@@ -110,9 +110,12 @@ export const backend = {
    * previewTickets and importTickets; null when the user cancels.
    */
   chooseTicketFile: () => call<ChosenFile | null>('choose_ticket_file'),
-  /** Imports the notes last chosen as sessions of the current cycle, all or nothing. */
-  importChosenNotes: async (kind: SourceKind, addPeople: boolean): Promise<VaultImported> => {
-    const done = await call<VaultImported>('import_chosen_notes', { kind, addPeople });
+  /**
+   * Imports the notes last chosen as sessions of the current cycle, all or nothing;
+   * with `quotes`, passages quoted as `> "…" said Name` become Name's quote observations.
+   */
+  importChosenNotes: async (kind: SourceKind, addPeople: boolean, quotes = false): Promise<VaultImported> => {
+    const done = await call<VaultImported>('import_chosen_notes', { kind, addPeople, quotes });
     // Sessions, people and tags were made outside the operation table: every list reloads.
     stale.markAll();
     return done;

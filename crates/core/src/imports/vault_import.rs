@@ -2,8 +2,11 @@
 //! cycle (its kind from the front matter or folder, else the one the user chose; its
 //! date; its title; its Markdown as the notes), with its tags and the people it names
 //! matched to the register by name (or added, when the user says so). Each session
-//! keeps where it came from, so importing the same folder again adds only new notes.
+//! keeps where it came from and what the import wrote, so importing the same folder
+//! again adds only new notes, brings a note changed in the source up to date when it
+//! was not edited here, and leaves one edited here as the user left it (and says so).
 
+use crate::discovery::observation::NewObservation;
 use crate::discovery::person::PeopleQuery;
 use crate::discovery::session::NewSession;
 use crate::discovery::tag::TagInput;
@@ -11,7 +14,7 @@ use crate::imports::vault::{Vault, VaultNote};
 use crate::store::db::Tx;
 use crate::store::error::DomainError;
 use crate::store::input::clean_line;
-use crate::store::kind::SourceKind;
+use crate::store::kind::{ObservationKind, SourceKind};
 use crate::store::limits;
 use crate::store::policy::Act;
 use rusqlite::{params, OptionalExtension};
@@ -37,6 +40,10 @@ pub struct VaultImport {
     /// Whether people the notes name and People lacks are added (else they are left out).
     #[serde(default = "yes")]
     pub add_people: bool,
+    /// Whether a passage quoted as `> "…" said Name` (or `> “…” — Name`) becomes a
+    /// quote observation of its session, attributed to Name.
+    #[serde(default)]
+    pub quotes: bool,
 }
 
 fn yes() -> bool {
@@ -48,8 +55,14 @@ fn yes() -> bool {
 #[serde(rename_all = "camelCase")]
 pub struct VaultImported {
     pub sessions: u32,
-    /// Notes imported from this folder before: left as they are, never copied twice.
+    /// Notes imported from this folder before: never copied twice.
     pub already_imported: u32,
+    /// Of those, notes changed in the source since and not edited here: brought up to
+    /// date with the source.
+    pub updated: u32,
+    /// Of those, notes changed in the source since but edited here too: left as the
+    /// user edited them.
+    pub kept_edited: u32,
     /// Notes with nothing written: not made sessions.
     pub empty: u32,
     pub people_matched: u32,
@@ -57,6 +70,9 @@ pub struct VaultImported {
     /// People named but not added (when the user said not to).
     pub people_left_out: u32,
     pub tags_added: u32,
+    /// Quoted passages made observations (when asked for).
+    #[serde(default)]
+    pub quotes: u32,
 }
 
 /// The kind a note's front matter (`type: coffee chat`) or top folder (`Coffee chats/`)
@@ -108,6 +124,63 @@ fn title_of(note: &VaultNote) -> String {
     }
 }
 
+/// A passage a note quotes and who said it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quoted {
+    pub text: String,
+    pub name: String,
+    /// Where the quoted words start in the note, in UTF-16 code units.
+    pub start: u32,
+}
+
+/// The passages a note quotes as `> "…" said Name`, `> “…” said Name` or
+/// `> "…" — Name` (a dash of any length), one a line.
+pub fn quotes_in(body: &str) -> Vec<Quoted> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for line in body.split_inclusive('\n') {
+        let start_of_line = at;
+        at += line.len();
+        let Some(rest) = line.trim_end().strip_prefix('>') else {
+            continue;
+        };
+        let rest_at = start_of_line + line.len() - line.trim_start().len() + 1;
+        let trimmed = rest.trim_start();
+        let lead = rest.len() - trimmed.len();
+        let (open, close) = match trimmed.chars().next() {
+            Some('"') => ('"', '"'),
+            Some('“') => ('“', '”'),
+            _ => continue,
+        };
+        let inner = &trimmed[open.len_utf8()..];
+        let Some(end) = inner.find(close) else {
+            continue;
+        };
+        let text = inner[..end].trim();
+        let after = inner[end + close.len_utf8()..].trim();
+        let name = after
+            .strip_prefix("said ")
+            .or_else(|| after.strip_prefix(['—', '–', '-']))
+            .map(|n| n.trim().trim_end_matches(['.', ',']).trim());
+        let Some(name) = name.filter(|n| !n.is_empty() && n.chars().count() <= 80) else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let text_at = rest_at
+            + lead
+            + open.len_utf8()
+            + (inner[..end].len() - inner[..end].trim_start().len());
+        out.push(Quoted {
+            text: text.to_owned(),
+            name: name.to_owned(),
+            start: body[..text_at].encode_utf16().count() as u32,
+        });
+    }
+    out
+}
+
 impl Tx<'_> {
     /// Imports the notes of `vault` as sessions, all or nothing.
     pub fn import_vault(
@@ -144,8 +217,26 @@ impl Tx<'_> {
                 done.empty += 1;
                 continue;
             }
-            if self.imported_before(origin, &note.source_id)? {
+            if let Some((session, imported)) = self.imported_as(origin, &note.source_id)? {
                 done.already_imported += 1;
+                let now = hash(&note.body);
+                if now != imported {
+                    match self.session(session) {
+                        // Still what was imported: the source's new words replace it.
+                        Ok(s) if hash(&s.notes) == imported && !s.read_only => {
+                            self.save_notes(session, &note.body)?;
+                            self.conn
+                                .prepare_cached(
+                                    "UPDATE import_source SET content_hash = ?3, imported_at = ?4
+                                     WHERE origin = ?1 AND source_id = ?2",
+                                )?
+                                .execute(params![origin, note.source_id, now, self.now_text()])?;
+                            done.updated += 1;
+                        }
+                        // Edited here since (or closed, or in the trash): the user's words stay.
+                        _ => done.kept_edited += 1,
+                    }
+                }
                 continue;
             }
             let mut who = Vec::new();
@@ -208,6 +299,32 @@ impl Tx<'_> {
                     notes: Some(note.body.clone()),
                 })
                 .map_err(|e| DomainError::invalid("note", format!("{}: {e}", note.path)))?;
+            if request.quotes {
+                for q in quotes_in(&note.body) {
+                    let name = cleaned(&q.name, limits::NAME);
+                    let key = name.to_lowercase();
+                    let who = match people.get(&key) {
+                        Some(id) => Some(*id),
+                        None if request.add_people && !name.is_empty() => {
+                            let id = self.add_person_named(&name, None)?;
+                            people.insert(key, id);
+                            done.people_added += 1;
+                            Some(id)
+                        }
+                        None => None,
+                    };
+                    self.create_observation(&NewObservation {
+                        session_id: Some(session.id),
+                        kind: ObservationKind::Quote,
+                        passage: Some(q.text.clone()),
+                        passage_start: Some(q.start),
+                        people: who.into_iter().collect(),
+                        ..Default::default()
+                    })
+                    .map_err(|e| DomainError::invalid("note", format!("{}: {e}", note.path)))?;
+                    done.quotes += 1;
+                }
+            }
             self.conn
                 .prepare_cached(
                     "INSERT INTO import_source (origin, source_id, session_id, content_hash, imported_at)
@@ -225,17 +342,23 @@ impl Tx<'_> {
         Ok(done)
     }
 
-    /// Whether the item `source_id` of `origin` was imported before as a session that
-    /// still exists (one in the trash counts: restoring it beats a second copy).
-    fn imported_before(&self, origin: &str, source_id: &str) -> Result<bool, DomainError> {
-        Ok(self
+    /// The session the item `source_id` of `origin` was imported as, when it still
+    /// exists (one in the trash counts: restoring it beats a second copy), with what the
+    /// import wrote (its hash).
+    fn imported_as(
+        &self,
+        origin: &str,
+        source_id: &str,
+    ) -> Result<Option<(Uuid, String)>, DomainError> {
+        let found: Option<(String, String)> = self
             .conn
             .prepare_cached(
-                "SELECT 1 FROM import_source i JOIN session_view s ON s.id = i.session_id
+                "SELECT i.session_id, i.content_hash FROM import_source i
+                 JOIN session_view s ON s.id = i.session_id
                  WHERE i.origin = ?1 AND i.source_id = ?2",
             )?
-            .query_row(params![origin, source_id], |_| Ok(()))
-            .optional()?
-            .is_some())
+            .query_row(params![origin, source_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(found.and_then(|(id, h)| Uuid::parse_str(&id).ok().map(|id| (id, h))))
     }
 }

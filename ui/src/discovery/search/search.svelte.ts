@@ -235,7 +235,7 @@ export function showTagged(name: string, scope: SearchEntity | null): void {
 /** Opens a hit in its own screen. */
 export function openHit(h: SearchHit): void {
   if (h.entity === 'session') app.openSession(h.id);
-  else if (h.entity === 'turn' && h.sessionId) app.openSession(h.sessionId);
+  else if (h.entity === 'turn' && h.sessionId) app.openTurn(h.sessionId, h.id);
   else if (h.entity === 'observation') {
     app.selectedObservationId = h.id;
     app.go('observations');

@@ -5,9 +5,19 @@
  */
 export type VaultImported = { sessions: number, 
 /**
- * Notes imported from this folder before: left as they are, never copied twice.
+ * Notes imported from this folder before: never copied twice.
  */
 alreadyImported: number, 
+/**
+ * Of those, notes changed in the source since and not edited here: brought up to
+ * date with the source.
+ */
+updated: number, 
+/**
+ * Of those, notes changed in the source since but edited here too: left as the
+ * user edited them.
+ */
+keptEdited: number, 
 /**
  * Notes with nothing written: not made sessions.
  */
@@ -15,4 +25,8 @@ empty: number, peopleMatched: number, peopleAdded: number,
 /**
  * People named but not added (when the user said not to).
  */
-peopleLeftOut: number, tagsAdded: number, };
+peopleLeftOut: number, tagsAdded: number, 
+/**
+ * Quoted passages made observations (when asked for).
+ */
+quotes: number, };
