@@ -3,7 +3,10 @@
 //! becomes an observation of one support-ticket-review session per import (a pain or a
 //! request, guessed and editable; a question is tagged so), said by its reporter (and
 //! their team, when the queue names it), its component and labels as tags, its times
-//! kept for the support response time ([`crate::discovery::ticket`]).
+//! kept for the support response time ([`crate::discovery::ticket`]). Reporters are
+//! not the session's participants: filing a ticket is not being asked, so a queue adds
+//! nothing to anyone's ask-load or last contact (and a queue of thousands of reporters
+//! imports).
 //!
 //! Columns are found by the names each tool gives them; the queue is told by which
 //! columns are there. A row that cannot be read (no key, no title, an opening time
@@ -846,7 +849,6 @@ impl Tx<'_> {
             tags: Vec::new(),
             notes: Some(notes),
         })?;
-        let mut reporters: Vec<Uuid> = Vec::new();
         for t in fresh {
             let mut who = Vec::new();
             let name = reporter_name(&t.reporter);
@@ -930,14 +932,8 @@ impl Tx<'_> {
                 ..Default::default()
             })?;
             self.keep_ticket(observation.id, queue, &facts_of(t))?;
-            for p in who {
-                if !reporters.contains(&p) {
-                    reporters.push(p);
-                }
-            }
             done.tickets += 1;
         }
-        crate::discovery::person::write_session_people(self.conn, session.id, &reporters)?;
         done.session_id = Some(session.id);
         Ok(done)
     }
