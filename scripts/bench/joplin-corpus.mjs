@@ -5,7 +5,8 @@
 //   node joplin-corpus.mjs OUT_DIR [NOTES=10000] [AVG_BYTES=8000] [SEED=42]
 //
 // Same arguments, same bytes. Every note carries one word no other note has,
-// `uniq<letters of its number>`, so a search can prove that note is indexed.
+// `uniq<its number in letters a-y>z`, so a search can prove that note is indexed;
+// the closing z keeps any one from being the prefix of another.
 // Prints a JSON summary (notes, bytes, the last note's unique word) to stdout.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,10 +35,10 @@ export function uniqueWord(i) {
   let s = '';
   let n = i;
   do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
+    s = String.fromCharCode(97 + (n % 25)) + s;
+    n = Math.floor(n / 25);
   } while (n > 0);
-  return `uniq${s}`;
+  return `uniq${s}z`;
 }
 
 const AREAS = ['Developer experience', 'Runtime platform', 'Data platform', 'Delivery', 'Reliability'];
@@ -79,13 +80,32 @@ const QUOTES = [
 ];
 const ASKS = ['self-service quota increases', 'a rollback that any owner can press', 'fewer pages at night', 'faster CI feedback on pull requests', 'one place to see service ownership', 'automatic certificate renewal', 'cheaper preview environments', 'a supported upgrade path for Kubernetes', 'secrets that rotate themselves', 'templates that stay up to date'];
 
+// Words by how often they come: a tool in a few percent of the notes, a service
+// name in a handful, the sentences above in nearly all.
+const TOOLS = ['argocd', 'backstage', 'grafana', 'terraform', 'vault', 'jenkins', 'buildkite', 'spinnaker', 'prometheus', 'loki', 'tempo', 'datadog', 'pagerduty', 'opsgenie', 'sentry', 'bazel', 'gradle', 'renovate', 'dependabot', 'crossplane', 'pulumi', 'istio', 'linkerd', 'envoy', 'karpenter', 'keda', 'flux', 'helmfile', 'kustomize', 'opentelemetry', 'jaeger', 'kafka', 'flyway', 'liquibase', 'launchdarkly', 'unleash', 'artifactory', 'harbor', 'snyk', 'trivy'];
+const SYL = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'zu', 'pel', 'dor', 'fin', 'gar', 'hul', 'jis', 'nek', 'qua', 'sab', 'tor', 'wim', 'yev', 'bri'];
+const SERVICES = [];
+for (let a = 0; a < SYL.length; a++) for (let b = 0; b < SYL.length; b++) for (const c of ['svc', 'api', 'worker']) SERVICES.push(`${SYL[a]}${SYL[b]}${c}`);
+function mention() {
+  const tool = pick(TOOLS);
+  const svc = pick(SERVICES);
+  return pick([
+    `We tried ${tool} last quarter for ${svc}, and the rollout stalled on permissions.`,
+    `The ${svc} owners want ${tool} wired into the golden path.`,
+    `Moving ${svc} off ${pick(TOOLS)} onto ${tool} took two sprints.`,
+  ]);
+}
+
 function sentence() {
   return `${pick(SUBJ)} ${pick(VERB)} ${pick(OBJ)} ${pick(TAIL)}`;
 }
 function paragraph() {
   const n = int(3, 6);
   const s = [];
-  for (let k = 0; k < n; k++) s.push(rand() < 0.12 ? `${pick(FIRST)} said: ${pick(QUOTES)}` : sentence());
+  for (let k = 0; k < n; k++) {
+    const r = rand();
+    s.push(r < 0.12 ? `${pick(FIRST)} said: ${pick(QUOTES)}` : r < 0.14 ? mention() : sentence());
+  }
   return s.join(' ');
 }
 
