@@ -4,9 +4,12 @@
 //! up, then `--runs N` times, through `Store::read(|db| db.search(..))` as the app
 //! does (the first page of 50 hits and the totals). One line per timed run goes to
 //! stdout: `TYPE<TAB>QUERY<TAB>MS<TAB>TOTAL`. It reports, it never asserts.
+//! `--check-unique N` also searches the unique word of each of the corpus's N notes
+//! (`uniq<number in letters a-y>z`, see `scripts/bench/joplin-corpus.mjs`) and
+//! prints `#unique<TAB>FOUND<TAB>N`: how many notes search finds by their own word.
 //!
 //! ```text
-//! printf 'one word\tflaky\n' | cargo run --release -p groundwork-core --example bench_search_notes -- WS.groundwork [--runs 20]
+//! printf 'one word\tflaky\n' | cargo run --release -p groundwork-core --example bench_search_notes -- WS.groundwork [--runs 20] [--check-unique 10000]
 //! ```
 
 use groundwork_core::*;
@@ -21,10 +24,18 @@ fn main() {
         args.next()
             .expect("usage: bench_search_notes FILE [--runs N] < queries.tsv"),
     );
-    let runs: usize = match (args.next().as_deref(), args.next()) {
-        (Some("--runs"), Some(n)) => n.parse().expect("--runs N"),
-        _ => 20,
-    };
+    let (mut runs, mut check_unique) = (20usize, 0usize);
+    while let Some(flag) = args.next() {
+        let n: usize = args
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a number after the flag");
+        match flag.as_str() {
+            "--runs" => runs = n,
+            "--check-unique" => check_unique = n,
+            other => panic!("unknown flag {other}"),
+        }
+    }
     let queries: Vec<(String, String)> = std::io::stdin()
         .lock()
         .lines()
@@ -51,6 +62,12 @@ fn main() {
             })
             .expect("search")
     };
+    if check_unique > 0 {
+        let found = (0..check_unique)
+            .filter(|&i| search(&unique_word(i)).total >= 1)
+            .count();
+        println!("#unique\t{found}\t{check_unique}");
+    }
     for (_, q) in &queries {
         search(q);
     }
@@ -63,4 +80,19 @@ fn main() {
             println!("{kind}\t{q}\t{ms:.3}\t{}", found.total);
         }
     }
+}
+
+/// The word only note `i` of the corpus holds: its number in letters a-y, then z.
+fn unique_word(i: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = i;
+    loop {
+        letters.push(b'a' + (n % 25) as u8);
+        n /= 25;
+        if n == 0 {
+            break;
+        }
+    }
+    letters.reverse();
+    format!("uniq{}z", String::from_utf8(letters).expect("ascii"))
 }
