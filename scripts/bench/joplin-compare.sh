@@ -12,7 +12,7 @@
 #    joplin-corpus.mjs under $WORK, reused when present) is imported RUNS times by
 #    each tool, the two alternating (the order flips each run), each run on a fresh
 #    workspace / profile:
-#      Groundwork: release groundwork-cli, `call create_cycle` (not timed), then
+#      Groundwork: release groundwork-cli, `new` and `call create_cycle` (not timed), then
 #                  `import-notes CORPUS --kind coffee_chat` (timed, wall clock);
 #      Joplin:     `joplin --profile DIR import CORPUS --format md` (timed).
 #    Peak memory (max RSS) of both comes from /usr/bin/time (apt `time` is installed
@@ -125,13 +125,13 @@ build_groundwork() {
 }
 
 make_corpus() {
-  if [[ -f "$CORPUS/.done" ]]; then
+  if [[ -f "$CORPUS.done" ]]; then
     log "corpus present: $CORPUS"
   else
     rm -rf "$CORPUS"
     log "writing corpus: $NOTES notes into $CORPUS"
-    node "$ROOT/scripts/bench/joplin-corpus.mjs" "$CORPUS" "$NOTES" "$AVG_BYTES" "$SEED" >"$WORK/corpus.json"
-    touch "$CORPUS/.done"
+    node "$ROOT/scripts/bench/joplin-corpus.mjs" "$CORPUS" "$NOTES" "$AVG_BYTES" "$SEED" >"$CORPUS.json"
+    touch "$CORPUS.done"
   fi
 }
 
@@ -139,6 +139,7 @@ make_corpus() {
 import_groundwork() {
   local ws="$WORK/gw.groundwork" t0 t1
   rm -f "$ws" "$ws-wal" "$ws-shm"
+  "$GW" new "$ws" >/dev/null
   "$GW" --workspace "$ws" call create_cycle '{"name":"Bench"}' >/dev/null
   t0="$(now_ms)"
   /usr/bin/time -f '%M' -o "$WORK/rss" "$GW" --workspace "$ws" import-notes "$CORPUS" --kind coffee_chat >"$WORK/gw-import.log" 2>&1 ||
@@ -209,7 +210,7 @@ main() {
 
   # Every note found by its own word (in-process), the last one also by the CLI.
   local last unique_line cli_hits
-  last="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).lastUnique)' "$WORK/corpus.json")"
+  last="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).lastUnique)' "$CORPUS.json")"
   unique_line="$("$GW_SEARCH" "$WORK/gw.groundwork" --runs 0 --check-unique "$NOTES" </dev/null 2>/dev/null | grep '^#unique')"
   cli_hits="$("$GW" --workspace "$WORK/gw.groundwork" --json search "$last" | node -e '
     let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
@@ -229,7 +230,7 @@ main() {
 report() {
   local load_before="$1" last="$2" unique_line="$3" cli_hits="$4"
   local gw jo gw_rss jo_rss bytes
-  bytes="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).bytes)' "$WORK/corpus.json")"
+  bytes="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).bytes)' "$CORPUS.json")"
   echo "Groundwork vs Joplin $JOPLIN_VERSION (CLI from npm) — $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), node $(node --version)"
   echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other work was running)"
