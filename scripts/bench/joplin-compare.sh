@@ -4,6 +4,7 @@
 #
 #   scripts/bench/joplin-compare.sh            # everything (install, build, corpus, runs)
 #   scripts/bench/joplin-compare.sh install    # only install Joplin into the cache
+#   scripts/bench/joplin-compare.sh report     # the table again from the last run's samples
 #   NOTES=2000 RUNS=3 SEARCH_RUNS=20 scripts/bench/joplin-compare.sh
 #
 # 1. Import. A fixed, seeded corpus of NOTES Markdown notes (default 10,000 of about
@@ -223,6 +224,10 @@ main() {
     ((r == 1)) && rebuild=1
     if ((r % 2)); then search_joplin "$rebuild"; search_groundwork; else search_groundwork; search_joplin "$rebuild"; fi
   done
+  printf '%s\n' "$load_before" >"$WORK/load-before"
+  printf '%s\n' "$last" >"$WORK/last-word"
+  printf '%s\n' "$unique_line" >"$WORK/unique-line"
+  printf '%s\n' "$cli_hits" >"$WORK/cli-hits"
   report "$load_before" "$last" "$unique_line" "$cli_hits" | tee "$OUT"
   log "written to $OUT"
 }
@@ -263,15 +268,22 @@ report() {
       "$(ratio "$(cut -d' ' -f1 <<<"$j")" "$(cut -d' ' -f1 <<<"$g")")"
   done < <(cut -f1 "$WORK/queries.tsv" | awk '!seen[$0]++')
   echo "   ratio = Joplin p50 / Groundwork p50; samples per cell: $((SEARCH_ROUNDS * SEARCH_RUNS)) x 3 queries"
-  echo "   queries (matches found: Groundwork total / Joplin rows):"
-  awk -F'\t' 'NR == FNR { key[NR] = $1 FS $2; jq[NR] = $3; n = NR; next }
-    $1 == "groundwork" { gm[$2 FS $3] = $5 } $1 == "joplin" { jm[$2 FS $3] = $5 }
-    END { for (i = 1; i <= n; i++) { split(key[i], k, FS); printf "     %-12s %-22s %-22s %6s / %s\n", k[1], k[2], jq[i], gm[key[i]], jm[k[1] FS jq[i]] } }' \
-    "$WORK/queries.tsv" "$WORK/search.tsv"
+  echo "   per query: matches found (Groundwork total / Joplin rows; they differ a little where one tool"
+  echo "   matches a longer word or indexes front matter) and p50 ms of each"
+  printf '     %-12s %-20s %-20s %13s %10s %10s\n' type Groundwork Joplin matches "GW p50" "Jop p50"
+  local key q jq
+  while IFS=$'\t' read -r type q jq; do
+    g="$(awk -F'\t' -v t="$type" -v q="$q" '$1 == "groundwork" && $2 == t && $3 == q { print $4 }' "$WORK/search.tsv" | percentiles)"
+    j="$(awk -F'\t' -v t="$type" -v q="$jq" '$1 == "joplin" && $2 == t && $3 == q { print $4 }' "$WORK/search.tsv" | percentiles)"
+    key="$(awk -F'\t' -v t="$type" -v q="$q" -v jq="$jq" '$1 == "groundwork" && $2 == t && $3 == q { g = $5 } $1 == "joplin" && $2 == t && $3 == jq { j = $5 } END { print g "/" j }' "$WORK/search.tsv")"
+    printf '     %-12s %-20s %-20s %13s %10s %10s\n' "$type" "$q" "$jq" "$key" "$(cut -d' ' -f1 <<<"$g")" "$(cut -d' ' -f1 <<<"$j")"
+  done <"$WORK/queries.tsv"
 }
 
 case "${1:-all}" in
   install) install_joplin ;;
+  report) # the table again from the last run's samples in $WORK
+    report "$(cat "$WORK/load-before")" "$(cat "$WORK/last-word")" "$(cat "$WORK/unique-line")" "$(cat "$WORK/cli-hits")" | tee "$OUT" ;;
   all) main ;;
-  *) echo "usage: $0 [all|install]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|install|report]" >&2; exit 2 ;;
 esac
