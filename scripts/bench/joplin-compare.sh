@@ -225,6 +225,8 @@ main() {
     if ((r % 2)); then search_joplin "$rebuild"; search_groundwork; else search_groundwork; search_joplin "$rebuild"; fi
   done
   printf '%s\n' "$load_before" >"$WORK/load-before"
+  cut -d' ' -f1-3 /proc/loadavg >"$WORK/load-after"
+  date -u '+%Y-%m-%d %H:%M UTC' >"$WORK/finished"
   printf '%s\n' "$last" >"$WORK/last-word"
   printf '%s\n' "$unique_line" >"$WORK/unique-line"
   printf '%s\n' "$cli_hits" >"$WORK/cli-hits"
@@ -236,9 +238,9 @@ report() {
   local load_before="$1" last="$2" unique_line="$3" cli_hits="$4"
   local gw jo gw_rss jo_rss bytes
   bytes="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).bytes)' "$CORPUS.json")"
-  echo "Groundwork vs Joplin $JOPLIN_VERSION (CLI from npm) — $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "Groundwork vs Joplin $JOPLIN_VERSION (CLI from npm) — run finished $(cat "$WORK/finished")"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), node $(node --version)"
-  echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other work was running)"
+  echo "load average (1/5/15 min) before: $load_before, after: $(cat "$WORK/load-after") (other work ran too)"
   echo "corpus: $NOTES notes, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') (seed $SEED), $CORPUS"
   echo
   echo "1. Import ($RUNS runs each, alternating, fresh workspace / profile each run; wall clock)"
