@@ -31,7 +31,10 @@
 #                  SearchEngine.search(query) (every match, ranked), with `word*`
 #                  for a prefix. Its index is built first and timed apart (from
 #                  scratch in the first round: rebuildIndex()).
-#    No process start is in any search figure.
+#    No process start is in any search figure. (`joplin search` cannot stand in:
+#    the CLI runs it only in its interactive GUI mode.)
+#    Groundwork's import time includes building its search index; Joplin's does
+#    not (it indexes later, on first use): its index build is reported apart.
 #
 # Joplin is installed by this script into $JOPLIN_DIR (default
 # ~/.cache/groundwork/joplin, reused when present) as /work/shared/TOOLCHAIN.md says:
@@ -254,6 +257,7 @@ report() {
   printf '   %-12s %12.2f %14s %16.0f\n' joplin "$(awk -v v="${jo%% *}" 'BEGIN { print v / 1000 }')" \
     "$(awk -F'\t' '$1 == "joplin" { printf "%s%.1f", s, $2 / 1000; s = "," }' "$WORK/import.tsv")" "$((jo_rss / 1024))"
   echo "   ratio Joplin / Groundwork (p50): $(ratio "${jo%% *}" "${gw%% *}")"
+  echo "   (Groundwork's import includes its search index; Joplin indexes later, timed in 2.)"
   echo "   Groundwork search after import: $(awk -F'\t' '{ print $2 " of " $3 }' <<<"$unique_line") notes found by their own word (in-process);"
   echo "   the last note's word \"$last\" through groundwork-cli --json search: $cli_hits hit(s)"
   echo
