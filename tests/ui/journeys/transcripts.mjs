@@ -174,7 +174,7 @@ journey(
     await detail.getByTestId('observation-said-at').click();
     await page.locator(`[data-testid=transcript-turn].highlighted[data-turn-id="${o.turnId}"]`).waitFor();
 
-    // Search finds the words as they were said, and its hit opens the transcript at the turn.
+    // Search finds the words as they were said, and its hit (opened) shows the transcript at the turn.
     await page.keyboard.press('Control+k');
     await $(page, 'palette-input').fill('search');
     await page.keyboard.press('Enter');
@@ -182,7 +182,7 @@ journey(
     const spoken = $(page, 'search-hit').filter({ has: page.locator('.badge', { hasText: /^Said$/ }) });
     await spoken.first().waitFor();
     assert.match(await spoken.first().innerText(), /Priya Raman/);
-    await spoken.first().click();
+    await spoken.first().dblclick();
     await panel.waitFor({ state: 'visible' });
     await page.locator(`[data-testid=transcript-turn].highlighted[data-turn-id="${o.turnId}"]`).waitFor();
   },
