@@ -112,6 +112,16 @@ pub struct NewObservation {
     pub observed_on: Option<NaiveDate>,
 }
 
+/// One observation of many an import records at once ([`Tx::add_observations`]).
+#[derive(Debug, Clone)]
+pub(crate) struct ObservationRow {
+    pub kind: ObservationKind,
+    pub text: String,
+    pub observed_on: NaiveDate,
+    pub people: Vec<Uuid>,
+    pub tags: Vec<Uuid>,
+}
+
 /// An observation's editable fields, replaced whole.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -454,6 +464,63 @@ impl Tx<'_> {
         )?;
         write_links(self, id, &update.people, &update.tags)?;
         self.observation(id)
+    }
+
+    /// Records many observations of one session at once, as an import brings them: the
+    /// session and its cycle checked once, each row written with statements prepared
+    /// once, nothing read back. The people and tags named must be live (an import has
+    /// just found or made them). Returns the new ids, in order.
+    pub(crate) fn add_observations(
+        &self,
+        session: Uuid,
+        rows: &[ObservationRow],
+    ) -> Result<Vec<Uuid>, DomainError> {
+        let cycle = self.require_in("session", session, false, Act::Capture)?;
+        let late: bool = self.conn.query_row(
+            "SELECT mode <> 'discovery' FROM cycle_view WHERE id = ?1",
+            [cycle.to_string()],
+            |r| r.get(0),
+        )?;
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO observation (id, cycle_id, session_id, kind, text, passage, passage_start,
+                                      passage_state, observed_on, created_at, updated_at, late_input)
+             VALUES (?1, ?2, ?3, ?4, ?5, '', NULL, 'none', ?6, ?7, ?7, ?8)",
+        )?;
+        let mut person = self.conn.prepare_cached(
+            "INSERT OR IGNORE INTO observation_person (observation_id, person_id) VALUES (?1, ?2)",
+        )?;
+        let mut tag = self.conn.prepare_cached(
+            "INSERT OR IGNORE INTO observation_tag (observation_id, tag_id) VALUES (?1, ?2)",
+        )?;
+        let (cycle, session, now) = (cycle.to_string(), session.to_string(), self.now_text());
+        let mut ids = Vec::with_capacity(rows.len());
+        for row in rows {
+            let text = clean_text(&row.text)?;
+            if text.is_empty() {
+                return Err(DomainError::invalid("text", "an observation needs words"));
+            }
+            let on = check_date("date", row.observed_on)?;
+            let id = new_id();
+            let key = id.to_string();
+            insert.execute(params![
+                key,
+                cycle,
+                session,
+                row.kind.as_str(),
+                text,
+                date_text(on),
+                now,
+                late
+            ])?;
+            for p in row.people.iter().take(limits::PEOPLE_PER_ITEM) {
+                person.execute(params![key, p.to_string()])?;
+            }
+            for t in row.tags.iter().take(MAX_TAGS_PER_OBSERVATION) {
+                tag.execute(params![key, t.to_string()])?;
+            }
+            ids.push(id);
+        }
+        Ok(ids)
     }
 
     /// Moves an observation to the trash; ideas citing it keep the link.

@@ -12,7 +12,7 @@
 //! columns are there. A row that cannot be read (no key, no title, an opening time
 //! that is no time) is left out and named with its line; the rest import.
 
-use crate::discovery::observation::NewObservation;
+use crate::discovery::observation::ObservationRow;
 use crate::discovery::person::PeopleQuery;
 use crate::discovery::session::NewSession;
 use crate::discovery::tag::TagInput;
@@ -849,6 +849,8 @@ impl Tx<'_> {
             tags: Vec::new(),
             notes: Some(notes),
         })?;
+        let mut rows: Vec<ObservationRow> = Vec::with_capacity(fresh.len());
+        let mut kept: Vec<&TicketRow> = Vec::with_capacity(fresh.len());
         for t in fresh {
             let mut who = Vec::new();
             let name = reporter_name(&t.reporter);
@@ -922,16 +924,19 @@ impl Tx<'_> {
             } else {
                 text
             };
-            let observation = self.create_observation(&NewObservation {
-                session_id: Some(session.id),
+            rows.push(ObservationRow {
                 kind: t.kind,
                 text,
-                people: who.clone(),
+                observed_on: t.opened_at.date_naive(),
+                people: who,
                 tags: tag_ids,
-                observed_on: Some(t.opened_at.date_naive()),
-                ..Default::default()
-            })?;
-            self.keep_ticket(observation.id, queue, &facts_of(t))?;
+            });
+            kept.push(t);
+        }
+        // Written in bulk: one prepared statement for all, nothing read back.
+        let ids = self.add_observations(session.id, &rows)?;
+        for (id, t) in ids.into_iter().zip(kept) {
+            self.keep_ticket(id, queue, &facts_of(t))?;
             done.tickets += 1;
         }
         done.session_id = Some(session.id);
