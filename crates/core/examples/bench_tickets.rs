@@ -6,7 +6,7 @@
 //! the same disk. Then the support queue's figures over those tickets. It never asserts.
 //!
 //! ```text
-//! cargo run --release -p groundwork-core --example bench_tickets [-- --rows 100000 --runs 3]
+//! cargo run --release -p groundwork-core --example bench_tickets [-- --rows 100000 --runs 3 --keep WS]
 //! ```
 
 use groundwork_core::imports::tickets::{read_tickets, TicketImport};
@@ -84,7 +84,12 @@ fn raw_insert(dir: &std::path::Path, csv: &str) -> f64 {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut rows, mut runs) = (100_000usize, 3usize);
+    let mut keep: Option<std::path::PathBuf> = None;
     while let Some(flag) = args.next() {
+        if flag == "--keep" {
+            keep = args.next().map(Into::into);
+            continue;
+        }
         let value = args.next().and_then(|v| v.parse().ok()).expect("a number");
         match flag.as_str() {
             "--rows" => rows = value,
@@ -135,5 +140,9 @@ fn main() {
             import_ms / raw,
             queue.overall.median_hours
         );
+        if let Some(to) = &keep {
+            drop(store);
+            std::fs::copy(&path, to).expect("keep the workspace");
+        }
     }
 }
