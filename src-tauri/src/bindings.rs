@@ -26,7 +26,7 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::imports::notes::NotesChosen::export_all(&cfg)?;
     groundwork_core::imports::vault_import::VaultImported::export_all(&cfg)?;
     crate::commands::survey::ImportProgress::export_all(&cfg)?;
-    crate::commands::transcript::Dropped::export_all(&cfg)?;
+    crate::commands::drop::Dropped::export_all(&cfg)?;
     Ok(())
 }
 

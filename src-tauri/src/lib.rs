@@ -55,8 +55,15 @@ pub fn run(launch: Launch) {
                 if let Some(path) = paths.first().cloned() {
                     let window = window.clone();
                     std::thread::spawn(move || {
-                        let dropped = commands::transcript::read_dropped(&path);
-                        let _ = window.emit(commands::transcript::DROPPED_EVENT, dropped);
+                        let state = window.state::<AppState>();
+                        let dropped = commands::drop::read_dropped(&path, |path, vault| {
+                            *state
+                                .chosen_notes
+                                .0
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner()) = Some((path, vault));
+                        });
+                        let _ = window.emit(commands::drop::DROPPED_EVENT, dropped);
                     });
                 }
             }

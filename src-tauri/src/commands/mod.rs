@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod drop;
 pub mod export;
 pub mod notes;
 pub mod op;

@@ -24,7 +24,7 @@ pub const NOTES_FILE_ENV: &str = "GROUNDWORK_NOTES_FILE";
 
 /// The notes last chosen, read, waiting for the user to import them.
 #[derive(Default)]
-pub struct ChosenNotes(Mutex<Option<(PathBuf, Vault)>>);
+pub struct ChosenNotes(pub(crate) Mutex<Option<(PathBuf, Vault)>>);
 
 fn refused(message: String) -> IpcError {
     IpcError::new(ErrorKind::InvalidInput, message)

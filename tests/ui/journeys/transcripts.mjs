@@ -282,3 +282,31 @@ journey(
   // The transcript in dark mode, as the screenshot shows it.
   { colorScheme: 'dark' },
 );
+
+journey(
+  'a transcript or a ticket queue dropped on the window opens its import, read by the shell; what cannot be imported says why',
+  { seed: { cycles: [{ name: H1, current: true }], people: [{ name: 'Priya Raman' }] } },
+  async (app) => {
+    const { page } = app;
+    const drop = (what) => page.evaluate((w) => window.__GW_MOCK__.emit('file-dropped', w), what);
+    // The shell read a Teams transcript: the dialog opens on its preview, no dialog to choose.
+    await drop({ kind: 'transcript', file: { fileName: 'Dropped talk.vtt', content: b64(TEAMS), bytes: TEAMS.length } });
+    await $(page, 'import-transcript').waitFor();
+    await $(page, 'import-transcript-preview').waitFor();
+    assert.match(await $(page, 'import-transcript-format').innerText(), /Teams/);
+    await $(page, 'import-transcript').getByRole('button', { name: 'Cancel' }).click();
+    await $(page, 'import-transcript').waitFor({ state: 'detached' });
+
+    // A Jira export: the tickets dialog previews it.
+    const jira = 'Summary,Issue key,Reporter,Created\nSlow deploys,PLAT-1,Priya Raman,2026-11-02\n';
+    await drop({ kind: 'tickets', file: { fileName: 'queue.csv', content: b64(jira), bytes: jira.length } });
+    await $(page, 'import-tickets').getByText('Jira', { exact: false }).first().waitFor();
+    await $(page, 'import-tickets').getByRole('button', { name: 'Cancel' }).click();
+    await $(page, 'import-tickets').waitFor({ state: 'detached' });
+
+    // Something else: the shell's words, as a message; nothing opens.
+    await drop({ kind: 'refused', message: '“holiday.png” was dropped, but it is not a transcript Groundwork reads' });
+    await page.getByText('“holiday.png” was dropped', { exact: false }).waitFor();
+    assert.equal(await $(page, 'import-transcript').count(), 0);
+  },
+);

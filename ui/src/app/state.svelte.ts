@@ -3,7 +3,7 @@
  * and the things any screen may ask for (a new session, the palette). Screens read
  * it; only these methods talk to the backend for workspace-wide state.
  */
-import { backend, IpcFailure, onFileDropped, onWorkspaceChanged, type ChosenFile, type Cycle, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
+import { backend, IpcFailure, onFileDropped, onWorkspaceChanged, type ChosenFile, type Cycle, type NotesChosen, type IpcError, type SourceKind, type SourceKindInfo, type WorkspaceInfo, type WorkspaceStatus } from '../ipc/client';
 import { stale } from '../lib/stale.svelte';
 import { toasts } from '../lib/toast.svelte';
 
@@ -24,6 +24,10 @@ class AppState {
   newSessionOpen = $state(false);
   /** The dialog that imports notes from other tools (Obsidian, Markdown, Joplin). */
   importNotesOpen = $state(false);
+  /** Notes dropped on the window, read by the shell: the notes dialog opens on them. */
+  droppedNotes = $state<NotesChosen | null>(null);
+  /** A ticket queue's export dropped on the window: the tickets dialog previews it. */
+  droppedTickets = $state<ChosenFile | null>(null);
   /** The dialog that imports a support queue's export (Jira, ServiceNow, Zendesk, GitHub). */
   importTicketsOpen = $state(false);
   /**
@@ -80,14 +84,23 @@ class AppState {
       this.outsideChanges++;
       void this.refreshCycles().catch(() => {});
     });
-    // A transcript dropped on the window opens its import, into the session in view.
+    // A file or folder dropped on the window opens its import: a transcript into the
+    // session in view, notes or a ticket queue into the current cycle.
     void onFileDropped((what) => {
       if (what.kind === 'refused') {
         toasts.error(what.message);
         return;
       }
       if (this.phase !== 'open' || !this.currentCycle) return;
-      this.importTranscript = { sessionId: this.view === 'sessions' ? this.selectedSessionId : null, dropped: what.file };
+      if (what.kind === 'transcript') {
+        this.importTranscript = { sessionId: this.view === 'sessions' ? this.selectedSessionId : null, dropped: what.file };
+      } else if (what.kind === 'notes') {
+        this.droppedNotes = what.chosen;
+        this.importNotesOpen = true;
+      } else {
+        this.droppedTickets = what.file;
+        this.importTicketsOpen = true;
+      }
     });
     try {
       // The status first: it opens the start-up workspace, which every operation needs.
