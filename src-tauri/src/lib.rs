@@ -121,6 +121,7 @@ pub fn run(launch: Launch) {
             commands::notes::choose_notes_folder,
             commands::notes::choose_notes_file,
             commands::notes::import_chosen_notes,
+            commands::notes::cancel_notes_import,
             commands::chart::save_chart,
             commands::survey::choose_survey_file,
             commands::survey::import_survey,

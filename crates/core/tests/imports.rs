@@ -1519,3 +1519,44 @@ fn quoted_passages_become_attributed_quote_observations_when_asked_for() {
     assert_eq!(flaky.people[0].name, "Sam Lee");
     assert_eq!(flaky.passage_state, PassageState::Found);
 }
+
+#[test]
+fn a_notes_import_stopped_halfway_writes_nothing_and_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    for i in 0..4 {
+        write(
+            dir.path(),
+            &format!("Coffee chats/Talk {i}.md"),
+            "CI is slow.\n",
+        );
+    }
+    let v = read_folder(dir.path()).expect("reads");
+    let w = world();
+    let mut seen = Vec::new();
+    let err = w
+        .store
+        .write(|tx| {
+            tx.import_vault_with(
+                &v,
+                &VaultImport {
+                    origin: "/stop".into(),
+                    cycle_id: None,
+                    kind: SourceKind::CoffeeChat,
+                    add_people: true,
+                    quotes: false,
+                },
+                &mut |done, total| {
+                    seen.push((done, total));
+                    done < 2
+                },
+            )
+        })
+        .expect_err("stopped");
+    assert!(matches!(err, DomainError::Cancelled), "{err}");
+    assert_eq!(seen, vec![(0, 4), (1, 4), (2, 4)]);
+    let sessions = w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("list");
+    assert!(sessions.sessions.is_empty(), "rolled back whole");
+}

@@ -3,6 +3,7 @@
 //! .jex, a CSV of notes) holds and says how to import it; it never names a path, so it
 //! cannot read what the user did not choose. The notes read are kept here between the preview and the import.
 
+use super::survey::ImportProgress;
 use super::CmdResult;
 use crate::error::{ErrorKind, IpcError};
 use crate::state::AppState;
@@ -11,8 +12,10 @@ use groundwork_core::imports::vault::Vault;
 use groundwork_core::imports::vault_import::{VaultImport, VaultImported};
 use groundwork_core::SourceKind;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
-use tauri::{AppHandle, State};
+use std::time::{Duration, Instant};
+use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 
 /// Names the folder the open dialog picks, without asking (scripted runs, the
@@ -99,14 +102,24 @@ async fn keep_chosen(state: &State<'_, AppState>, path: PathBuf) -> CmdResult<No
     Ok(shown)
 }
 
-/// Imports the notes last chosen as sessions of the current cycle, all or nothing.
+/// Set by [`cancel_notes_import`]; the import running checks it between notes.
+static CANCEL: AtomicBool = AtomicBool::new(false);
+
+/// The event a notes import reports its progress with (notes done of all).
+pub const PROGRESS_EVENT: &str = "notes-import-progress";
+
+/// Imports the notes last chosen as sessions of the current cycle, all or nothing,
+/// reporting progress (at most ten times a second) and stopping, with nothing written,
+/// when [`cancel_notes_import`] is called.
 #[tauri::command]
 pub async fn import_chosen_notes(
+    app: AppHandle,
     state: State<'_, AppState>,
     kind: SourceKind,
     add_people: bool,
     quotes: Option<bool>,
 ) -> CmdResult<VaultImported> {
+    CANCEL.store(false, Ordering::SeqCst);
     let quotes = quotes.unwrap_or(false);
     let (path, vault) = state
         .chosen_notes
@@ -121,9 +134,17 @@ pub async fn import_chosen_notes(
         .to_string();
     state
         .with_store(move |store| {
+            let mut last: Option<Instant> = None;
+            let mut progress = |done: u32, total: u32| {
+                if done == total || last.is_none_or(|t| t.elapsed() >= Duration::from_millis(100)) {
+                    let _ = app.emit(PROGRESS_EVENT, ImportProgress { done, total });
+                    last = Some(Instant::now());
+                }
+                !CANCEL.load(Ordering::SeqCst)
+            };
             store
                 .write(|tx| {
-                    tx.import_vault(
+                    tx.import_vault_with(
                         &vault,
                         &VaultImport {
                             origin,
@@ -132,9 +153,16 @@ pub async fn import_chosen_notes(
                             add_people,
                             quotes,
                         },
+                        &mut progress,
                     )
                 })
                 .map_err(IpcError::from)
         })
         .await
+}
+
+/// Stops the notes import running; it rolls back whole.
+#[tauri::command]
+pub fn cancel_notes_import() {
+    CANCEL.store(true, Ordering::SeqCst);
 }

@@ -202,6 +202,7 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       // Core imports as the shell would; the browser gets no progress events.
       return post('/op/import_survey_wave', a);
     case 'cancel_survey_import':
+    case 'cancel_notes_import':
       return null;
     case 'choose_notes_folder': {
       // The journey names the folder the dialog picks; the server reads it as the shell would.
@@ -276,7 +277,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'choose_ticket_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'choose_notes_file', 'import_chosen_notes']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'choose_ticket_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'choose_notes_file', 'import_chosen_notes', 'cancel_notes_import']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

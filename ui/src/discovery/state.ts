@@ -7,6 +7,7 @@ import {
   backend,
   type Assessment,
   type IdeaInput,
+  type ImportProgress,
   type NewObservation,
   type NewSession,
   type NotesChoice,
@@ -36,7 +37,9 @@ export const listSessions = (query: SessionQuery) => backend.listSessions(query)
 /** Notes from other tools: the shell picks and reads the folder, then imports it as sessions. */
 export const chooseNotesFolder = () => backend.chooseNotesFolder();
 export const chooseNotesFile = () => backend.chooseNotesFile();
-export const importChosenNotes = (kind: SourceKind, addPeople: boolean, quotes = false) => backend.importChosenNotes(kind, addPeople, quotes);
+export const importChosenNotes = (kind: SourceKind, addPeople: boolean, quotes = false, onprogress?: (p: ImportProgress) => void) =>
+  backend.importChosenNotes(kind, addPeople, quotes, onprogress);
+export const cancelNotesImport = () => backend.cancelNotesImport();
 export const getSession = (id: string) => backend.getSession(id);
 export const createSession = (session: NewSession) => backend.createSession(session);
 export const updateSession = (id: string, update: SessionUpdate) => backend.updateSession(id, update);

@@ -114,12 +114,24 @@ export const backend = {
    * Imports the notes last chosen as sessions of the current cycle, all or nothing;
    * with `quotes`, passages quoted as `> "…" said Name` become Name's quote observations.
    */
-  importChosenNotes: async (kind: SourceKind, addPeople: boolean, quotes = false): Promise<VaultImported> => {
-    const done = await call<VaultImported>('import_chosen_notes', { kind, addPeople, quotes });
-    // Sessions, people and tags were made outside the operation table: every list reloads.
-    stale.markAll();
-    return done;
+  importChosenNotes: async (kind: SourceKind, addPeople: boolean, quotes = false, onprogress?: (p: ImportProgress) => void): Promise<VaultImported> => {
+    let unlisten: (() => void) | undefined;
+    try {
+      unlisten = await listen<ImportProgress>('notes-import-progress', (e) => onprogress?.(e.payload));
+    } catch {
+      // Outside the desktop shell there are no events: the import still runs.
+    }
+    try {
+      const done = await call<VaultImported>('import_chosen_notes', { kind, addPeople, quotes });
+      // Sessions, people and tags were made outside the operation table: every list reloads.
+      stale.markAll();
+      return done;
+    } finally {
+      unlisten?.();
+    }
   },
+  /** Stops the notes import running: it rolls back whole. */
+  cancelNotesImport: () => call<null>('cancel_notes_import'),
   /**
    * Imports a wave as importSurveyWave does, reporting progress to `onprogress` (the
    * shell's events) and stopping, with nothing written, on cancelSurveyImport.

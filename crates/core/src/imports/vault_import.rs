@@ -188,6 +188,18 @@ impl Tx<'_> {
         vault: &Vault,
         request: &VaultImport,
     ) -> Result<VaultImported, DomainError> {
+        self.import_vault_with(vault, request, &mut |_, _| true)
+    }
+
+    /// Imports as [`Tx::import_vault`] does, telling `progress` how many notes of how
+    /// many are done; when it answers false the import stops with
+    /// [`DomainError::Cancelled`], and the caller's unit of work rolls back whole.
+    pub fn import_vault_with(
+        &self,
+        vault: &Vault,
+        request: &VaultImport,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<VaultImported, DomainError> {
         let cycle = match request.cycle_id {
             Some(c) => c,
             None => self.current_cycle()?.ok_or(DomainError::NoCycle)?.id,
@@ -212,7 +224,11 @@ impl Tx<'_> {
             .collect();
         let today = self.now().date_naive();
         let mut done = VaultImported::default();
-        for note in &vault.notes {
+        let total = u32::try_from(vault.notes.len()).unwrap_or(u32::MAX);
+        for (i, note) in vault.notes.iter().enumerate() {
+            if !progress(u32::try_from(i).unwrap_or(u32::MAX), total) {
+                return Err(DomainError::Cancelled);
+            }
             if note.empty {
                 done.empty += 1;
                 continue;
@@ -339,6 +355,7 @@ impl Tx<'_> {
                 ])?;
             done.sessions += 1;
         }
+        progress(total, total);
         Ok(done)
     }
 
