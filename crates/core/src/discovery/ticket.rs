@@ -118,14 +118,17 @@ impl Db<'_> {
     ) -> Result<SupportQueue, DomainError> {
         // Hours and months are worked out in SQL (the times are RFC 3339 text): the rows
         // come out as numbers, and a queue of 100,000 tickets reads in one pass. A
-        // ticket's team is its reporter's (the first by name when it names several).
+        // ticket's team is its reporter's (the first by name when it names several). The
+        // CROSS JOIN keeps SQLite walking the tickets and looking each observation up,
+        // rather than walking every live observation to find the few that are tickets
+        // (three times faster at 100,000 tickets, far more beside other evidence).
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.component, substr(t.opened_at, 1, 7) AS month,
                     (unixepoch(t.first_response_at) - unixepoch(t.opened_at)) / 3600.0 AS hours,
                     t.resolved_at IS NOT NULL AS resolved,
                     (SELECT p.team_id FROM observation_person op JOIN person p ON p.id = op.person_id
                      WHERE op.observation_id = o.id ORDER BY p.name LIMIT 1) AS team_id
-             FROM ticket t JOIN observation o ON o.id = t.observation_id
+             FROM ticket t CROSS JOIN observation o ON o.id = t.observation_id
              WHERE o.deleted_at IS NULL AND o.merged_into IS NULL
                AND (?1 IS NULL OR o.cycle_id = ?1)",
         )?;
