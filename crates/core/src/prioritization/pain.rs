@@ -103,6 +103,18 @@ pub struct PainEvidence {
     pub trashed: bool,
     /// Captured after its cycle left discovery.
     pub late_input: bool,
+    /// The session it was heard in, to open it (and its transcript).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub session_id: Option<Uuid>,
+    /// The transcript turn it was taken from, when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub turn_id: Option<Uuid>,
+    /// When in the recording it was said, in milliseconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub said_at_ms: Option<u64>,
 }
 
 /// Who is behind a pain, each counted once: derived from the live evidence.
@@ -728,7 +740,8 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT pe.pain_id, pe.observation_id, pe.importance, pe.reason, pe.linked_at,
                     o.kind, o.text, o.deleted_at IS NOT NULL AS trashed, o.late_input,
-                    coalesce(s.title, '') AS session_title, s.kind AS source_kind
+                    coalesce(s.title, '') AS session_title, s.kind AS source_kind,
+                    o.session_id, o.turn_id, o.said_at_ms
              FROM pain_evidence pe
              JOIN observation_view o ON o.id = pe.observation_id
              LEFT JOIN session_view s ON s.id = o.session_id
@@ -753,6 +766,9 @@ impl Db<'_> {
                     linked_at: r.time("linked_at")?,
                     trashed: r.get("trashed")?,
                     late_input: r.get("late_input")?,
+                    session_id: r.opt_uuid("session_id")?,
+                    turn_id: r.opt_uuid("turn_id")?,
+                    said_at_ms: r.get::<_, Option<i64>>("said_at_ms")?.map(|t| t as u64),
                 });
         }
         let mut stmt = self.conn.prepare_cached(

@@ -405,3 +405,28 @@ fn a_closed_cycle_takes_no_transcript() {
         .expect_err("refused");
     assert!(matches!(err, DomainError::CycleClosed { .. }), "{err}");
 }
+
+#[test]
+fn a_pain_backed_by_words_of_a_turn_says_when_they_were_said() {
+    let (w, _, done) = imported();
+    let t = transcript(&w, done.session_id);
+    let o = w
+        .store
+        .write(|tx| {
+            tx.create_observation(&NewObservation {
+                turn_id: Some(t.turns[1].id),
+                kind: ObservationKind::Pain,
+                passage: Some("We wait forty minutes for every release.".into()),
+                passage_start: Some(18),
+                ..Default::default()
+            })
+        })
+        .expect("observation");
+    w.prioritize();
+    let pain = w.pain("Releases wait on the deploy queue", &[o.id]);
+    let e = &pain.evidence[0];
+    assert_eq!(
+        (e.turn_id, e.said_at_ms, e.session_id),
+        (Some(t.turns[1].id), Some(5_862), Some(done.session_id))
+    );
+}

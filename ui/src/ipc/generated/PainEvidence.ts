@@ -27,4 +27,16 @@ trashed: boolean,
 /**
  * Captured after its cycle left discovery.
  */
-lateInput: boolean, };
+lateInput: boolean, 
+/**
+ * The session it was heard in, to open it (and its transcript).
+ */
+sessionId?: string, 
+/**
+ * The transcript turn it was taken from, when it was.
+ */
+turnId?: string, 
+/**
+ * When in the recording it was said, in milliseconds.
+ */
+saidAtMs?: number, };
