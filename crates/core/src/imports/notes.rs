@@ -9,8 +9,7 @@ use crate::imports::joplin::{self, JoplinError};
 use crate::imports::notion::{self, NotionError};
 use crate::imports::vault::{self, Vault, VaultError, VaultPreview};
 use crate::imports::vault_import::kind_of;
-use crate::store::chosen_file::read_chosen;
-use crate::store::wording::size_beside;
+use crate::store::chosen_file::{read_chosen, too_large};
 use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
@@ -110,17 +109,13 @@ pub fn read_notes_mapped(
     Ok(match (from, is_file) {
         (NotesFrom::Joplin, true) => {
             // Bounded before a byte is read: a JEX is read whole.
-            let max = joplin::MAX_JEX_BYTES;
-            let (_, bytes) = read_chosen(path, "a Joplin export", max as usize, |len| {
-                crate::store::error::DomainError::invalid(
-                    "file",
-                    format!(
-                        "the file is {}; Groundwork reads Joplin exports of up to {} MiB",
-                        size_beside(len as usize, max as usize),
-                        max / (1024 * 1024)
-                    ),
-                )
-            })?;
+            let max = joplin::MAX_JEX_BYTES as usize;
+            let (_, bytes) = read_chosen(
+                path,
+                "a Joplin export",
+                max,
+                too_large("Joplin exports", max),
+            )?;
             joplin::read_jex(&bytes)?
         }
         (NotesFrom::Joplin, false) => joplin::read_joplin_raw(path)?,
@@ -128,16 +123,7 @@ pub fn read_notes_mapped(
         (NotesFrom::Notion, _) => notion::read_notion(path)?,
         (NotesFrom::Csv, _) => {
             let max = crate::store::text_file::MAX_FILE_BYTES;
-            let (_, bytes) = read_chosen(path, "a CSV of notes", max, |len| {
-                crate::store::error::DomainError::invalid(
-                    "file",
-                    format!(
-                        "the file is {}; Groundwork reads CSVs of up to {} MiB",
-                        size_beside(len as usize, max),
-                        max / (1024 * 1024)
-                    ),
-                )
-            })?;
+            let (_, bytes) = read_chosen(path, "a CSV of notes", max, too_large("CSVs", max))?;
             crate::imports::csv_notes::read_csv_notes(&bytes, mapping)?
         }
     })

@@ -142,16 +142,12 @@ pub enum TicketError {
 /// byte is read.
 pub fn read_ticket_file(path: &std::path::Path) -> Result<Vec<u8>, DomainError> {
     let max = text_file::MAX_FILE_BYTES;
-    let (_, bytes) = crate::store::chosen_file::read_chosen(path, "a ticket export", max, |len| {
-        DomainError::invalid(
-            "file",
-            format!(
-                "the file is {}; Groundwork reads ticket exports of up to {} MiB",
-                crate::store::wording::size_beside(len as usize, max),
-                max / (1024 * 1024)
-            ),
-        )
-    })?;
+    let (_, bytes) = crate::store::chosen_file::read_chosen(
+        path,
+        "a ticket export",
+        max,
+        crate::store::chosen_file::too_large("ticket exports", max),
+    )?;
     Ok(bytes)
 }
 

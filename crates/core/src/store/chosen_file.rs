@@ -49,3 +49,18 @@ pub fn read_chosen(
         .unwrap_or(shown);
     Ok((name, bytes))
 }
+
+/// The refusal of a file past `max` bytes, in the words most readers use: "the file is
+/// 1.2 GiB; Groundwork reads `things` of up to 256 MiB".
+pub fn too_large(things: &'static str, max: usize) -> impl FnOnce(u64) -> DomainError {
+    move |len| {
+        DomainError::invalid(
+            "file",
+            format!(
+                "the file is {}; Groundwork reads {things} of up to {} MiB",
+                crate::store::wording::size_beside(len as usize, max),
+                max / (1024 * 1024)
+            ),
+        )
+    }
+}
