@@ -72,29 +72,7 @@ fn main() {
         tags.len()
     );
 
-    // What people type: whole words, half-typed prefixes, two words, a phrase, and noise.
-    let queries = [
-        "deploy",
-        "dep",
-        "kubernetes upgrades",
-        "flaky",
-        "ci",
-        "secrets rot",
-        "\"deploy pipeline\"",
-        "migration",
-        "on-call",
-        "costs",
-        "templates",
-        "golden",
-        "incident",
-        "wait",
-        "pager",
-        "NEAR(",
-        "zzzz",
-        "feature flags rollout",
-        "database",
-        "observability",
-    ];
+    let queries = common::QUERIES;
     let search = |text: &str, order: Option<SearchOrder>, offset: u32| {
         store
             .read(|db| {

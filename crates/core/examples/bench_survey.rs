@@ -15,6 +15,8 @@ use groundwork_core::*;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod common;
+
 fn export(rows: usize) -> String {
     let mut csv = String::from(
         "Timestamp,Email Address,Team,How much do you agree that CI is reliable?,How likely are you to recommend the platform to a colleague?,How satisfied are you with support?,Hours lost per week,Main language,Which tools do you use?,What slows you down?,What should we build next?,Anything else?\n",
@@ -37,39 +39,6 @@ fn export(rows: usize) -> String {
         ));
     }
     csv
-}
-
-fn raw_insert(dir: &std::path::Path, csv: &str) -> f64 {
-    let path = dir.join("raw.sqlite");
-    let _ = std::fs::remove_file(&path);
-    let mut conn = rusqlite::Connection::open(&path).expect("open");
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .expect("wal");
-    conn.pragma_update(None, "synchronous", "NORMAL")
-        .expect("sync");
-    conn.execute_batch(
-        "CREATE TABLE r (a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f TEXT, g TEXT, h TEXT, i TEXT, j TEXT, k TEXT, l TEXT) STRICT",
-    )
-    .expect("table");
-    let started = Instant::now();
-    // The rows already split: the limit is SQLite's, not a parser's.
-    let rows: Vec<Vec<&str>> = csv
-        .lines()
-        .skip(1)
-        .map(|l| l.splitn(12, ',').collect())
-        .collect();
-    let tx = conn.transaction().expect("tx");
-    {
-        let mut stmt = tx
-            .prepare("INSERT INTO r VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-            .expect("stmt");
-        for r in &rows {
-            let p: Vec<&str> = (0..12).map(|i| r.get(i).copied().unwrap_or("")).collect();
-            stmt.execute(rusqlite::params_from_iter(p)).expect("insert");
-        }
-    }
-    tx.commit().expect("commit");
-    started.elapsed().as_secs_f64() * 1000.0
 }
 
 fn import(dir: &std::path::Path, csv: &str, run: usize) -> (f64, f64, u32) {
@@ -193,7 +162,7 @@ fn main() {
         csv.len() as f64 / 1e6
     );
     for run in 0..runs {
-        let raw = raw_insert(dir.path(), &csv);
+        let raw = common::raw_insert(dir.path(), &csv, 12);
         let (preview, imported, responses) = import(dir.path(), &csv, run);
         println!(
             "run {}: raw insert {raw:.0} ms | preview (read, guess, check) {preview:.0} ms | import {imported:.0} ms ({responses} responses) | import / raw = {:.2}x",

@@ -14,6 +14,8 @@ use groundwork_core::*;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod common;
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -46,41 +48,6 @@ fn export(rows: usize) -> String {
     csv
 }
 
-fn raw_insert(dir: &std::path::Path, csv: &str) -> f64 {
-    let path = dir.join("raw.sqlite");
-    let _ = std::fs::remove_file(&path);
-    let mut conn = rusqlite::Connection::open(&path).expect("open");
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .expect("wal");
-    conn.pragma_update(None, "synchronous", "NORMAL")
-        .expect("sync");
-    conn.execute_batch(
-        "CREATE TABLE r (a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f TEXT, g TEXT, h TEXT, i TEXT, j TEXT, k TEXT, l TEXT, m TEXT) STRICT",
-    )
-    .expect("table");
-    let started = Instant::now();
-    // The rows already split: the limit is SQLite's, not a parser's.
-    let rows: Vec<Vec<&str>> = csv
-        .lines()
-        .skip(1)
-        .map(|l| l.splitn(13, ',').collect())
-        .collect();
-    let tx = conn.transaction().expect("tx");
-    {
-        let mut stmt = tx
-            .prepare(
-                "INSERT INTO r VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )
-            .expect("stmt");
-        for r in &rows {
-            let p: Vec<&str> = (0..13).map(|i| r.get(i).copied().unwrap_or("")).collect();
-            stmt.execute(rusqlite::params_from_iter(p)).expect("insert");
-        }
-    }
-    tx.commit().expect("commit");
-    started.elapsed().as_secs_f64() * 1000.0
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut rows, mut runs) = (100_000usize, 3usize);
@@ -104,7 +71,7 @@ fn main() {
         csv.len() as f64 / 1e6
     );
     for run in 0..runs {
-        let raw = raw_insert(dir.path(), &csv);
+        let raw = common::raw_insert(dir.path(), &csv, 13);
         let path = dir.path().join(format!("tickets-{run}.groundwork"));
         let store = Store::open(&path, OpenMode::CreateNew, Arc::new(SystemClock)).expect("store");
         store
