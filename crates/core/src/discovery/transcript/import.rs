@@ -145,9 +145,6 @@ impl Tx<'_> {
             .conn
             .prepare_cached("SELECT held_on FROM session WHERE id = ?1")?
             .query_row([session_id.to_string()], |r| r.get(0))?;
-        let people_before: u32 = self
-            .conn
-            .query_row("SELECT count(*) FROM person", [], |r| r.get(0))?;
 
         // Who each label is; a label chosen twice takes the last choice.
         let mut who: HashMap<&str, (Option<Uuid>, SpeakerRole)> = HashMap::new();
@@ -206,15 +203,17 @@ impl Tx<'_> {
             }
         }
         self.add_speakers_to_session(session_id)?;
-        let people_after: u32 = self
-            .conn
-            .query_row("SELECT count(*) FROM person", [], |r| r.get(0))?;
         Ok(TranscriptImported {
             session_id,
             transcript_id,
             turns: u32::try_from(transcript.turns.len()).unwrap_or(u32::MAX),
             participants: crate::discovery::person::session_people(self.conn, session_id)?,
-            people_added: people_after.saturating_sub(people_before),
+            // Each "new person" choice adds one (person_of_choice).
+            people_added: request
+                .speakers
+                .iter()
+                .filter(|c| matches!(c.person, super::speaker::SpeakerPerson::New { .. }))
+                .count() as u32,
         })
     }
 
