@@ -9,13 +9,15 @@
 //!     --out /tmp/big.groundwork --sessions 10000 --observations 100000
 //! cargo run --release -p groundwork-core --example bench_transcript -- \
 //!     [--rounds 20] [--workspace /tmp/big.groundwork] [--transcripts 500] [--runs 200] \
-//!     [--keep-with /tmp/big-with-transcripts.groundwork]
+//!     [--topics 8] [--keep-with /tmp/big-with-transcripts.groundwork]
 //! ```
 //!
 //! The transcripts are made in memory from a seed: four speakers (one of them us)
 //! taking turns of one to eight cues, each cue 1–2 s of a dozen words or so, with
 //! Teams' GUID cue ids and `<v Name>` voice tags. Those added to the workspace are an
-//! hour each (2,500 cues), with two people of the register and us.
+//! hour each (2,500 cues), with two people of the register and us, each talk about
+//! `--topics` of the 40 platform words (8 by default; 40 makes every talk hold every
+//! word of every query, the worst case for search).
 
 use chrono::{Duration, NaiveDate};
 use groundwork_core::discovery::transcript::{preview, read_transcript};
@@ -96,9 +98,16 @@ const FILLER: &[&str] = &[
     "time", "is", "a", "bit", "you", "know", "honestly", "that", "was", "for", "us",
 ];
 
-/// A Teams transcript of `cues` cues among `speakers` (the first is us).
-fn teams_vtt(seed: u64, cues: usize, speakers: &[&str]) -> String {
+/// A Teams transcript of `cues` cues among `speakers` (the first is us), about `topics`
+/// of the platform words (a talk is about a few things; all of them makes every talk
+/// hold every word of every query, the worst case for search).
+fn teams_vtt(seed: u64, cues: usize, speakers: &[&str], topics: usize) -> String {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut about: Vec<&str> = WORDS.to_vec();
+    for i in (1..about.len()).rev() {
+        about.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    about.truncate(topics.clamp(1, WORDS.len()));
     let mut out = String::with_capacity(cues * 140);
     out.push_str("WEBVTT\n\n");
     let guid = format!(
@@ -125,7 +134,7 @@ fn teams_vtt(seed: u64, cues: usize, speakers: &[&str]) -> String {
                 text.push(' ');
             }
             let word = if rng.below(4) == 0 {
-                rng.pick(WORDS)
+                rng.pick(&about)
             } else {
                 rng.pick(FILLER)
             };
@@ -195,7 +204,7 @@ use uuid::Uuid;
 
 /// (a): read and preview, then import into a fresh workspace, `rounds` times.
 fn read_and_import(rounds: usize) {
-    let vtt = teams_vtt(7, 5000, &SPEAKERS);
+    let vtt = teams_vtt(7, 5000, &SPEAKERS, WORDS.len());
     let bytes = vtt.as_bytes();
     let t = read_transcript("Two hours.vtt", bytes).expect("reads");
     let p = preview(&t);
@@ -284,7 +293,13 @@ fn read_and_import(rounds: usize) {
 /// (b): search on `path` with and without `count` transcripts, measured in turn.
 /// With `keep`, the copy with transcripts is kept there, and taken as it is when it is
 /// there already (no import).
-fn search_with_and_without(path: &PathBuf, count: usize, runs: usize, keep: Option<PathBuf>) {
+fn search_with_and_without(
+    path: &PathBuf,
+    count: usize,
+    topics: usize,
+    runs: usize,
+    keep: Option<PathBuf>,
+) {
     let dir = tempfile::tempdir().expect("temp dir");
     let without = dir.path().join("without.groundwork");
     std::fs::copy(path, &without).expect("copy");
@@ -313,9 +328,10 @@ fn search_with_and_without(path: &PathBuf, count: usize, runs: usize, keep: Opti
         .expect("count")
         .matching;
     println!(
-        "\n(b) {}: {observations} observations, {} people; adding {count} transcripts of an hour (2,500 cues) to a copy",
+        "\n(b) {}: {observations} observations, {} people; adding {count} transcripts of an hour (2,500 cues, each about {topics} of the {} platform words) to a copy",
         path.display(),
-        people.len()
+        people.len(),
+        WORDS.len()
     );
     let first = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
     let to_import = if kept {
@@ -340,7 +356,7 @@ fn search_with_and_without(path: &PathBuf, count: usize, runs: usize, keep: Opti
             "Speaker 4".to_owned(),
         ];
         let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let vtt = teams_vtt(1000 + i as u64, 2500, &label_refs);
+        let vtt = teams_vtt(1000 + i as u64, 2500, &label_refs, topics);
         let request = TranscriptImport {
             target: TranscriptTarget::New {
                 cycle_id: cycle.id,
@@ -452,6 +468,26 @@ fn search_with_and_without(path: &PathBuf, count: usize, runs: usize, keep: Opti
             search(second, q, order);
             t2.push(ms_since(t));
         }
+        if qs.len() > 1 {
+            // Which queries the transcripts cost most, by their median in each copy.
+            let mut per: Vec<(String, f64, f64)> = qs
+                .iter()
+                .enumerate()
+                .map(|(k, q)| {
+                    let median = |t: &[f64]| {
+                        let mut mine: Vec<f64> =
+                            t.iter().skip(k).step_by(qs.len()).copied().collect();
+                        mine.sort_by(f64::total_cmp);
+                        common::percentile(&mine, 0.5)
+                    };
+                    (q.clone(), median(&ta), median(&tb))
+                })
+                .collect();
+            per.sort_by(|x, y| (y.2 - y.1).total_cmp(&(x.2 - x.1)));
+            for (q, without, with) in per.iter().take(3) {
+                println!("    {q:?}: p50 {without:.2} ms without, {with:.2} ms with");
+            }
+        }
         report(&format!("search without transcripts: {label}"), &mut ta, "");
         report(
             &format!("search with {count} transcripts: {label}"),
@@ -467,6 +503,7 @@ fn main() {
     let mut transcripts = 500usize;
     let mut runs = 200usize;
     let mut keep: Option<PathBuf> = None;
+    let mut topics = 8usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().expect("a value after each option");
@@ -475,13 +512,14 @@ fn main() {
             "--workspace" => workspace = Some(PathBuf::from(value)),
             "--transcripts" => transcripts = value.parse().expect("--transcripts N"),
             "--runs" => runs = value.parse().expect("--runs N"),
+            "--topics" => topics = value.parse().expect("--topics N"),
             "--keep-with" => keep = Some(PathBuf::from(value)),
             other => panic!("unknown option {other}"),
         }
     }
     read_and_import(rounds);
     match workspace {
-        Some(path) => search_with_and_without(&path, transcripts, runs, keep),
+        Some(path) => search_with_and_without(&path, transcripts, topics, runs, keep),
         None => println!("\n(b) skipped: pass --workspace FILE made by generate_workspace"),
     }
 }

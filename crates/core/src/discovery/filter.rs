@@ -160,8 +160,9 @@ impl ObservationFilter {
         }
     }
 
-    /// A turn's conditions but who said it (see [`Self::turn_speakers`]): its session's
-    /// cycle, kind and id through its transcript, and its own day (its session's).
+    /// A voice's conditions but who said it (see [`Self::turn_speakers`]): its session's
+    /// cycle, kind and id through its transcript, and its own day (its session's). Its
+    /// table is `transcript_voice t`.
     fn push_turn_sql(&self, sql: &mut String, args: &mut Args) {
         let mut session = String::new();
         if let Some(cycle) = self.cycle_id {
@@ -191,24 +192,24 @@ impl ObservationFilter {
         }
     }
 
-    /// The rowids of the turns said by the filter's people and teams, as SQL sets (each
-    /// a `SELECT` of rowids), for a caller that holds a turn's rowid without reading the
-    /// turn: the few turns a person said are found once, by `turn_person`, instead of
-    /// every candidate turn being read to ask who said it.
+    /// The rowids of the voices (see `transcript::voice`) of the filter's people and
+    /// teams, as SQL sets (each a `SELECT` of rowids), for a caller that holds a voice's
+    /// rowid without reading it: a person's few voices are found once, by
+    /// `voice_person`, instead of every candidate being read to ask who said it.
     pub(crate) fn turn_speakers(&self, args: &mut Args) -> Vec<String> {
+        let voices = "CROSS JOIN transcript_voice v ON v.id = vp.voice_id";
         let mut sets = Vec::new();
         if !self.person_ids.is_empty() {
             let list = args.bind_list(self.person_ids.iter().map(Uuid::to_string));
             sets.push(format!(
-                "SELECT t.rowid FROM turn_person tp CROSS JOIN transcript_turn t ON t.id = tp.turn_id
-                 WHERE tp.person_id IN {list}"
+                "SELECT v.rowid FROM voice_person vp {voices} WHERE vp.person_id IN {list}"
             ));
         }
         if !self.team_ids.is_empty() {
             let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
             sets.push(format!(
-                "SELECT t.rowid FROM person p CROSS JOIN turn_person tp ON tp.person_id = p.id
-                 CROSS JOIN transcript_turn t ON t.id = tp.turn_id WHERE p.team_id IN {list}"
+                "SELECT v.rowid FROM person p CROSS JOIN voice_person vp ON vp.person_id = p.id
+                 {voices} WHERE p.team_id IN {list}"
             ));
         }
         sets

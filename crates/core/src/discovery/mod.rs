@@ -42,6 +42,8 @@ pub const TABLES: &[&str] = &[
     "search_index",
     "transcript",
     "transcript_turn",
+    "transcript_voice",
+    "voice_person",
     "turn_person",
     "speaker_memory",
     "ticket",

@@ -11,7 +11,10 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::ops::Range;
 use ts_rs::TS;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 /// Most words (and field filters) one query uses; the rest of a long paste is ignored,
 /// and said so.
@@ -335,6 +338,139 @@ fn typed_day(value: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// Where each word of `text` lies, cut the way the index's tokenizer cuts: runs of
+/// letters and digits.
+pub(crate) fn word_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            spans.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        spans.push(s..text.len());
+    }
+    spans
+}
+
+/// A word as the index compares it (unicode61, `remove_diacritics 2`): lower case,
+/// without diacritics.
+fn folded(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A query's words folded once, to find where they match in many texts.
+pub(crate) struct Matcher {
+    /// Per group that must match, its terms' words, folded.
+    groups: Vec<Vec<Vec<String>>>,
+}
+
+impl ParsedQuery {
+    /// What finds this query's words in texts (see [`Matcher::matches_in`]).
+    pub(crate) fn matcher(&self) -> Matcher {
+        Matcher {
+            groups: self
+                .groups
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|t| t.words.iter().map(|w| folded(w)).collect::<Vec<_>>())
+                        .filter(|w| !w.is_empty())
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Matcher {
+    /// How many groups must match.
+    pub(crate) fn groups(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Where the words of the query match in `text`, as the index matches them (a term's
+    /// words in a row, its last word as a prefix), in order, and how many of the groups
+    /// that must match do. Exclusions are not looked at: a text the index matched holds
+    /// none of them.
+    pub(crate) fn matches_in(&self, text: &str) -> (usize, Vec<Range<usize>>) {
+        self.matches_beyond(text, 0).unwrap_or_default()
+    }
+
+    /// [`Self::matches_in`], for a text that may match more than `beyond` groups: none
+    /// when it cannot (most texts hold few of the words, and an ASCII text says so
+    /// without being cut into words).
+    pub(crate) fn matches_beyond(
+        &self,
+        text: &str,
+        beyond: usize,
+    ) -> Option<(usize, Vec<Range<usize>>)> {
+        if text.is_ascii() {
+            let lower = text.to_ascii_lowercase();
+            let possible = self
+                .groups
+                .iter()
+                .filter(|g| {
+                    g.iter().any(|words| {
+                        words
+                            .first()
+                            .is_some_and(|w| !w.is_ascii() || lower.contains(w.as_str()))
+                    })
+                })
+                .count();
+            if possible <= beyond {
+                return None;
+            }
+        }
+        let spans = word_spans(text);
+        let words: Vec<String> = spans.iter().map(|s| folded(&text[s.clone()])).collect();
+        let mut ranges = Vec::new();
+        let mut groups = 0;
+        for group in &self.groups {
+            let mut matched = false;
+            for want in group {
+                if want.len() > words.len() {
+                    continue;
+                }
+                for at in 0..=words.len() - want.len() {
+                    let here = want.iter().enumerate().all(|(k, w)| {
+                        let word = &words[at + k];
+                        if k + 1 == want.len() {
+                            word.starts_with(w.as_str())
+                        } else {
+                            word == w
+                        }
+                    });
+                    if here {
+                        matched = true;
+                        ranges.push(spans[at].start..spans[at + want.len() - 1].end);
+                    }
+                }
+            }
+            groups += usize::from(matched);
+        }
+        // In order, and one where two overlap ("dep" and "deploy" in one word).
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Some((groups, merged))
+    }
+}
+
 /// Cuts text into words the way the index's tokenizer does: runs of letters and digits.
 fn words_of(chars: &[char]) -> Vec<String> {
     let mut words = Vec::new();
@@ -370,6 +506,32 @@ mod tests {
 
     fn expr(s: &str) -> Option<String> {
         parse(s, true).fts_expr()
+    }
+
+    fn matched<'t>(query: &str, text: &'t str) -> (usize, Vec<&'t str>) {
+        let (groups, ranges) = parse(query, true).matcher().matches_in(text);
+        (groups, ranges.into_iter().map(|r| &text[r]).collect())
+    }
+
+    #[test]
+    fn a_text_is_matched_as_the_index_matches_it() {
+        // Prefixes, any case, diacritics off.
+        assert_eq!(
+            matched("dep café", "Deploys at the Cafe, deploy again"),
+            (2, vec!["Deploys", "Cafe", "deploy"])
+        );
+        // A phrase stands together; its last word is a prefix.
+        assert_eq!(
+            matched("\"deploy pipe\"", "deploy the pipeline, deploy pipelines"),
+            (1, vec!["deploy pipelines"])
+        );
+        // Alternatives: either counts for the group; a missing group is not counted.
+        assert_eq!(
+            matched("flaky OR slow queue", "slow builds"),
+            (1, vec!["slow"])
+        );
+        // Two terms on one word are one range.
+        assert_eq!(matched("dep deploy", "deploy"), (2, vec!["deploy"]));
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub enum SearchEntity {
     Person,
     Idea,
     Tag,
-    /// A speaker's turn in a session's transcript.
+    /// A speaker's turn in a session's transcript: the one that holds the match, of
+    /// everything that speaker said in that transcript.
     Turn,
 }
 
@@ -62,7 +63,8 @@ impl SearchEntity {
             Self::Person => "person",
             Self::Idea => "idea",
             Self::Tag => "tag",
-            Self::Turn => "transcript_turn",
+            // Turns are found by their speaker's voice (see `transcript::voice`).
+            Self::Turn => "transcript_voice",
         }
     }
 
@@ -165,7 +167,8 @@ pub struct SearchCounts {
     pub people: u32,
     pub ideas: u32,
     pub tags: u32,
-    /// Turns of transcripts.
+    /// What speakers said in transcripts, once per speaker per transcript (each hit
+    /// opens the turn of its match).
     pub turns: u32,
 }
 
@@ -348,7 +351,7 @@ impl Db<'_> {
             ),
         };
         let limit = query.limit.unwrap_or(50).clamp(1, MAX_HITS);
-        let hits = self.page(plan, order, limit, query.offset)?;
+        let hits = self.page(plan, &parsed, order, limit, query.offset)?;
         Ok(SearchResults {
             hits,
             total,
@@ -405,7 +408,7 @@ impl Db<'_> {
                             speakers.push_str(&format!(" AND {SOURCE_OF} IN ({set})"));
                         }
                     }
-                    "transcript_turn t"
+                    "transcript_voice t"
                 }
                 SearchEntity::Person | SearchEntity::Tag => "",
             };
@@ -461,6 +464,7 @@ impl Db<'_> {
     fn page(
         &self,
         mut plan: Plan,
+        parsed: &ParsedQuery,
         order: SearchOrder,
         limit: u32,
         offset: u32,
@@ -470,13 +474,19 @@ impl Db<'_> {
             _ => "si.rowid DESC",
         };
         // Snippets need a match; filters alone show each row's opening words.
+        // A voice is everything a speaker said in a talk: its snippet is made from the
+        // turn of the match (`turn_hit`), as FTS5 would read all of it.
+        let voice = SearchEntity::Turn.code();
         let (title, body) = if plan.matched {
             (
                 "snippet(search_index, 0, char(2), char(3), '…', 12)",
-                "snippet(search_index, 1, char(2), char(3), '…', 16)",
+                format!("CASE WHEN {CODE_OF} = {voice} THEN '' ELSE snippet(search_index, 1, char(2), char(3), '…', 16) END"),
             )
         } else {
-            ("si.title", "substr(si.body, 1, 400)")
+            (
+                "si.title",
+                format!("CASE WHEN {CODE_OF} = {voice} THEN '' ELSE substr(si.body, 1, 400) END"),
+            )
         };
         let limit = plan.args.bind(i64::from(limit));
         let offset = plan.args.bind(i64::from(offset));
@@ -499,7 +509,7 @@ impl Db<'_> {
             } else {
                 opening(&body_snip)
             };
-            if let Some(hit) = self.resolve_hit(rowid, title_snip, body_snip)? {
+            if let Some(hit) = self.resolve_hit(rowid, title_snip, body_snip, parsed)? {
                 hits.push(hit);
             }
         }
@@ -683,6 +693,7 @@ impl Db<'_> {
         rowid: i64,
         title_snip: String,
         body_snip: String,
+        parsed: &ParsedQuery,
     ) -> Result<Option<SearchHit>, DomainError> {
         let source = source_of(rowid);
         let has_mark = |s: &str| s.contains(MARK_START);
@@ -770,7 +781,15 @@ impl Db<'_> {
                         source_kind: None,
                     })
                 }),
-            SearchEntity::Turn => self
+            SearchEntity::Turn => {
+                // The index holds the speaker's voice; the hit is the turn of its match.
+                let Some(voice) = self.voice(source)? else {
+                    return Ok(None);
+                };
+                let Some((position, snippet)) = turn_hit(parsed, voice.turns()) else {
+                    return Ok(None);
+                };
+                self
                 .conn
                 .prepare_cached(
                     "SELECT t.id, t.speaker, t.start_ms, t.day, s.id AS session_id, s.title AS session_title,
@@ -779,9 +798,10 @@ impl Db<'_> {
                                 JOIN person p ON p.id = tp.person_id AND p.deleted_at IS NULL
                                 WHERE tp.turn_id = t.id ORDER BY p.name COLLATE NOCASE)) AS said_by
                      FROM transcript_turn t JOIN transcript tr ON tr.id = t.transcript_id
-                     JOIN session s ON s.id = tr.session_id WHERE t.rowid = ?1",
+                     JOIN session s ON s.id = tr.session_id
+                     WHERE t.transcript_id = ?1 AND t.position = ?2",
                 )?
-                .query_row([source], |r| {
+                .query_row(rusqlite::params![voice.transcript_id, position], |r| {
                     let source_kind: SourceKind = r.stored("source_kind")?;
                     let session_title: String = r.get("session_title")?;
                     let said_by: Option<String> = r.get("said_by")?;
@@ -795,7 +815,7 @@ impl Db<'_> {
                         entity,
                         id: r.uuid("id")?,
                         title: said_by.clone().unwrap_or(r.get("speaker")?),
-                        snippet,
+                        snippet: snippet.clone(),
                         context,
                         date: r.get("day")?,
                         session_id: Some(r.uuid("session_id")?),
@@ -803,7 +823,8 @@ impl Db<'_> {
                         said_by,
                         source_kind: Some(source_kind),
                     })
-                }),
+                })
+            }
             SearchEntity::Idea | SearchEntity::Tag => {
                 let sql = if entity == SearchEntity::Idea {
                     "SELECT id, title AS name, substr(created_at, 1, 10) AS day FROM idea WHERE rowid = ?1"
@@ -832,5 +853,137 @@ impl Db<'_> {
             Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
             Err(e) => Err(e.into()),
         }
+    }
+}
+
+/// Words shown around a match in a turn (FTS5's snippets of other rows show 16).
+const WINDOW_WORDS: usize = 16;
+
+/// The turn of a voice's hit, as its position and its words around the match, marked:
+/// the first turn that holds the most of what must match (every group, for a turn that
+/// alone matches the query). The first turn, opening, when none holds any (a match in
+/// the speaker's name, or filters alone).
+fn turn_hit<'t>(
+    parsed: &ParsedQuery,
+    turns: impl Iterator<Item = (i64, &'t str)>,
+) -> Option<(i64, String)> {
+    let matcher = parsed.matcher();
+    let mut best: Option<(usize, i64, &str, Vec<std::ops::Range<usize>>)> = None;
+    for (position, text) in turns {
+        let Some((groups, ranges)) = (match &best {
+            None => matcher.matches_in(text).into(),
+            Some((g, ..)) => matcher.matches_beyond(text, *g),
+        }) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(g, ..)| groups > *g) {
+            let all = groups == matcher.groups();
+            best = Some((groups, position, text, ranges));
+            if all {
+                break;
+            }
+        }
+    }
+    let (_, position, text, ranges) = best?;
+    Some((position, marked_window(text, &ranges)))
+}
+
+/// About [`WINDOW_WORDS`] words of `text` from a little before its first match, each
+/// match between [`MARK_START`] and [`MARK_END`], an ellipsis where the text was cut.
+fn marked_window(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let spans = query::word_spans(text);
+    let first = ranges
+        .first()
+        .and_then(|r| spans.iter().position(|s| s.end > r.start))
+        .unwrap_or(0);
+    let from = first.saturating_sub(4);
+    let to = (from + WINDOW_WORDS).min(spans.len());
+    let start = if from == 0 { 0 } else { spans[from].start };
+    let end = if to >= spans.len() {
+        text.len()
+    } else {
+        spans[to - 1].end
+    };
+    let mut out = String::with_capacity(end - start + 8);
+    if start > 0 {
+        out.push('…');
+    }
+    let mut at = start;
+    for r in ranges {
+        let (s, e) = (r.start.max(at), r.end.min(end));
+        if s >= e {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push(MARK_START);
+        out.push_str(&text[s..e]);
+        out.push(MARK_END);
+        at = e;
+    }
+    out.push_str(&text[at..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(s: &str) -> String {
+        s.replace('[', &MARK_START.to_string())
+            .replace(']', &MARK_END.to_string())
+    }
+
+    fn turns<'t>(texts: &'t [&'t str]) -> impl Iterator<Item = (i64, &'t str)> {
+        texts.iter().enumerate().map(|(i, t)| (i as i64 + 1, *t))
+    }
+
+    #[test]
+    fn a_voices_hit_is_the_first_turn_that_holds_the_whole_query() {
+        let said = [
+            "We deploy on Fridays",
+            "Kubernetes is fine",
+            "Kubernetes upgrades break every deploy",
+        ];
+        let q = query::parse("kubernetes deploy", true);
+        let (turn, snippet) = turn_hit(&q, turns(&said)).expect("a turn");
+        assert_eq!(turn, 3);
+        assert_eq!(
+            snippet,
+            marked("[Kubernetes] upgrades break every [deploy]")
+        );
+    }
+
+    #[test]
+    fn without_a_turn_that_holds_it_all_the_one_holding_most_is_the_hit() {
+        let said = ["Hello", "Upgrades hurt", "Kubernetes"];
+        let q = query::parse("upgrades kubernetes", true);
+        assert_eq!(turn_hit(&q, turns(&said)).map(|(t, _)| t), Some(2));
+        let q = query::parse("person:priya", true);
+        assert_eq!(
+            turn_hit(&q, turns(&said)),
+            Some((1, "Hello".to_owned())),
+            "filters alone open the first turn"
+        );
+    }
+
+    #[test]
+    fn a_long_turn_is_cut_around_its_match() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty deploy twentytwo twentythree";
+        let q = query::parse("deploy", true);
+        let (_, snippet) = turn_hit(&q, turns(&[text])).expect("a turn");
+        assert_eq!(
+            snippet,
+            marked("…seventeen eighteen nineteen twenty [deploy] twentytwo twentythree")
+        );
+        let q = query::parse("three", true);
+        let (_, snippet) = turn_hit(&q, turns(&[text])).expect("a turn");
+        assert!(
+            snippet.starts_with(&marked("one two [three] four")),
+            "{snippet}"
+        );
+        assert!(snippet.ends_with("sixteen…"), "{snippet}");
     }
 }

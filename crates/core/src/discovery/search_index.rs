@@ -87,7 +87,8 @@ pub const INDEXED: [Indexed; 6] = [
     },
     Indexed {
         code: 6,
-        table: "transcript_turn",
+        // What one speaker said in one transcript (see `transcript::voice`).
+        table: "transcript_voice",
         title: "{r}.speaker",
         body: "{r}.text",
         day: "{r}.day",

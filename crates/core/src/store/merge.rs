@@ -95,6 +95,8 @@ fn link_tables(entity: MergeEntity) -> &'static [(&'static str, &'static str, &'
             ("kudos_person", "person_id", "kudos_id"),
             // Who spoke a transcript's turn: what they said stays theirs.
             ("turn_person", "person_id", "turn_id"),
+            // Who a transcript's voice is, for search (see `transcript::voice`).
+            ("voice_person", "person_id", "voice_id"),
         ],
         MergeEntity::Observation => &[
             ("observation_person", "observation_id", "person_id"),

@@ -130,6 +130,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../../migrations/0017_tickets.sql"),
         breaking: false,
     },
+    Migration {
+        version: 18,
+        name: "0018_transcript_voices",
+        sql: include_str!("../../../../migrations/0018_transcript_voices.sql"),
+        // A search hit of code 6 names a voice now; older builds would read it as a turn.
+        breaking: true,
+    },
 ];
 
 /// The highest migration this build knows.

@@ -739,6 +739,48 @@ fn person_finds_what_a_person_said_and_filters_that_cannot_describe_a_turn_leave
 }
 
 #[test]
+fn what_a_speaker_said_counts_once_per_transcript_and_leads_to_the_turn_that_holds_it() {
+    let (w, _, session) = talked();
+    // Alex asks "How do releases go" at 12:30 and "Glacial how often?" at 12:50.
+    let r = find(&w, "how");
+    assert_eq!(
+        r.counts.turns, 1,
+        "both of our turns are one voice: {:?}",
+        r.hits
+    );
+    let hit = find(&w, "often")
+        .hits
+        .into_iter()
+        .find(|h| h.entity == SearchEntity::Turn)
+        .expect("our turn");
+    let t = w
+        .store
+        .read(|db| db.session_transcripts(session))
+        .expect("transcripts");
+    assert_eq!(
+        hit.id, t[0].turns[2].id,
+        "the turn with the word, not the voice's first"
+    );
+    assert_eq!(hit.context, "Coffee chat · Coffee with Priya · 12:50");
+    assert!(
+        !hit.snippet.contains("releases"),
+        "words said at another time are not in the snippet: {:?}",
+        hit.snippet
+    );
+
+    // Given to Priya, the turn's words are hers.
+    w.store
+        .write(|tx| tx.set_turn_speaker(t[0].turns[2].id, "Raman, Priya"))
+        .expect("corrects");
+    let hers = find(&w, "often person:priya");
+    assert_eq!(hers.counts.turns, 1, "{:?}", hers.hits);
+    assert_eq!(hers.hits[0].id, t[0].turns[2].id);
+    assert_eq!(hers.hits[0].title, "Priya Raman");
+    assert_eq!(find(&w, "releases person:priya").counts.turns, 0);
+    assert_eq!(find(&w, "often").counts.turns, 1, "no longer in our voice");
+}
+
+#[test]
 fn a_trashed_sessions_turns_are_not_found_and_come_back_with_it() {
     let (w, _, session) = talked();
     w.store

@@ -320,11 +320,34 @@ fn merging_people_moves_what_they_said_and_undo_moves_it_back() {
         .read(|db| db.suggest_speakers(&["Raman, Priya".to_owned()]))
         .expect("suggest");
     assert_eq!(s[0].person.as_ref().map(|p| p.id), Some(dup));
+    // Search finds what she said under the one kept.
+    assert_eq!(said_by(&w, "forty", dup), 1);
+    assert_eq!(said_by(&w, "forty", priya), 0);
     w.store
         .write(|tx| tx.undo_merge(done_merge.merge_id))
         .expect("undo");
     let t = transcript(&w, done.session_id);
     assert_eq!(t.turns[1].person.as_ref().map(|p| p.id), Some(priya));
+    assert_eq!(said_by(&w, "forty", priya), 1);
+    assert_eq!(said_by(&w, "forty", dup), 0);
+}
+
+/// How many speakers said `words` in transcripts, of those `person` was.
+fn said_by(w: &World, words: &str, person: Uuid) -> u32 {
+    w.store
+        .read(|db| {
+            db.search(&SearchQuery {
+                text: words.into(),
+                filter: ObservationFilter {
+                    person_ids: vec![person],
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+        })
+        .expect("search")
+        .counts
+        .turns
 }
 
 fn turn_hits(w: &World, words: &str) -> usize {

@@ -5,6 +5,7 @@
  */
 export type SearchCounts = { sessions: number, observations: number, people: number, ideas: number, tags: number, 
 /**
- * Turns of transcripts.
+ * What speakers said in transcripts, once per speaker per transcript (each hit
+ * opens the turn of its match).
  */
 turns: number, };

@@ -202,6 +202,7 @@ impl Tx<'_> {
                 person_insert.execute(params![id, person.to_string()])?;
             }
         }
+        self.refresh_voices(&transcript_key)?;
         self.add_speakers_to_session(session_id)?;
         Ok(TranscriptImported {
             session_id,

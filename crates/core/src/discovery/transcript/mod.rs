@@ -19,6 +19,7 @@ mod shape;
 pub mod speaker;
 mod time;
 pub mod view;
+pub(crate) mod voice;
 
 use crate::store::error::DomainError;
 use crate::store::text_file::{self, FileError};

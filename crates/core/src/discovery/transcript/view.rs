@@ -246,6 +246,7 @@ impl Tx<'_> {
         for turn in &turns {
             self.attribute_turn(session, turn, &choice.label, person, choice.role)?;
         }
+        self.refresh_voices(&transcript.to_string())?;
         self.session_transcript(session, transcript)
     }
 
@@ -293,6 +294,7 @@ impl Tx<'_> {
             None => (None, SpeakerRole::Participant),
         };
         self.attribute_turn(session, &turn.to_string(), label, person, role)?;
+        self.refresh_voices(&transcript.to_string())?;
         self.session_transcript(session, transcript)
     }
 

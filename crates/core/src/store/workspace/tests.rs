@@ -715,3 +715,80 @@ fn a_workspace_indexed_before_search_by_date_is_reindexed_whole_and_found() {
         "the migration indexed what a rebuild does"
     );
 }
+
+#[test]
+fn a_workspace_whose_turns_were_indexed_one_by_one_is_indexed_by_voice_and_found() {
+    let dir = temp();
+    let path = dir.path().join("team.groundwork");
+    let before_voices = MIGRATIONS
+        .iter()
+        .position(|m| m.name == "0018_transcript_voices")
+        .expect("the voices migration");
+    {
+        let store = Store::open_with(
+            &path,
+            OpenMode::OpenOrCreate,
+            clock(),
+            &MIGRATIONS[..before_voices],
+        )
+        .expect("a file from before 0018");
+        store.with_connection(|conn| {
+            conn.execute_batch(
+                "INSERT INTO cycle (id, name, created_at, updated_at)
+                 VALUES ('00000000-0000-7000-8000-000000000001', 'C', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z');
+                 INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at)
+                 VALUES ('00000000-0000-7000-8000-000000000002', '00000000-0000-7000-8000-000000000001', 'coffee_chat', 'Coffee with Priya', '2026-10-01',
+                         '', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z');
+                 INSERT INTO transcript (id, session_id, file_name, format, encoding, original, imported_at)
+                 VALUES ('00000000-0000-7000-8000-000000000003', '00000000-0000-7000-8000-000000000002', 'talk.vtt', 'teams_vtt', 'UTF-8', x'00', '2026-10-01T00:00:00Z');
+                 INSERT INTO transcript_turn (id, transcript_id, position, speaker, role, start_ms, text, line, day) VALUES
+                   ('00000000-0000-7000-8000-000000000004', '00000000-0000-7000-8000-000000000003', 0, 'Priya', 'participant', 1000, 'Refunds are slow', 3, '2026-10-01'),
+                   ('00000000-0000-7000-8000-000000000005', '00000000-0000-7000-8000-000000000003', 1, 'Alex', 'us', 5000, 'How slow?', 6, '2026-10-01'),
+                   ('00000000-0000-7000-8000-000000000006', '00000000-0000-7000-8000-000000000003', 2, 'Priya', 'participant', 9000, 'The deploy queue is glacial', 9, '2026-10-01');",
+            )
+            .expect("a v17 transcript")
+        });
+    }
+    let store = open(&path).expect("migrate");
+    let found = store
+        .read(|db| {
+            db.search(&crate::SearchQuery {
+                text: "glacial".into(),
+                ..Default::default()
+            })
+        })
+        .expect("search");
+    assert_eq!(found.counts.turns, 1);
+    assert_eq!(
+        found.hits[0].id.to_string(),
+        "00000000-0000-7000-8000-000000000006",
+        "the hit is the turn that holds the word"
+    );
+    let voices: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM transcript_voice", [], |r| r.get(0))
+        .expect("voices");
+    assert_eq!(
+        voices, 2,
+        "Priya's two turns are one voice, Alex's one another"
+    );
+    let rows = |store: &Store| -> Vec<(i64, String)> {
+        store.with_connection(|conn| {
+            conn.prepare("SELECT rowid, body FROM search_index ORDER BY rowid")
+                .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+                .expect("rows")
+        })
+    };
+    let migrated = rows(&store);
+    assert_eq!(
+        migrated.len(),
+        3,
+        "the session and two voices: {migrated:?}"
+    );
+    store.rebuild_search_index().expect("rebuild");
+    assert_eq!(
+        rows(&store),
+        migrated,
+        "the migration indexed what a rebuild does"
+    );
+}
