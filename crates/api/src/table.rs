@@ -618,6 +618,8 @@ operations! {
     /// Imports a ticket queue's export as one support-ticket-review session of observations said by their reporters, all or nothing; tickets imported before are not copied, their times brought up to date.
     import_tickets: write { content: String, from: Option<TicketQueue>, request: TicketImport } -> TicketsImported [Sessions, Observations, People, Teams, Tags, Coverage, Cycles]
         => |tx, i| tx.import_tickets(&ticket_file(&i.content, i.from)?, &i.request);
+    /// Where a link between notes in rendered notes leads (a `[[wikilink]]` by name, a Joplin link by the id it was imported with): the sessions it names, for the person to pick when several share the name.
+    follow_note_link: read { href: String } -> FollowedLink [Sessions] => |db, i| db.follow_note_link(&i.href);
     /// Every kind's session template.
     list_templates: read {} -> Vec<SessionTemplate> [Templates] => |db, i| db.list_templates();
     /// Rewrites a kind's template for this workspace.

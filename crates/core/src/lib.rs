@@ -80,6 +80,7 @@ pub use documents::document::{
 };
 pub use documents::export::ExportDoc;
 pub use documents::lint::{DocumentLint, LintFinding, LintKind};
+pub use imports::links::{FollowedLink, LinkedNote};
 pub use imports::tickets::{
     TicketFile, TicketImport, TicketPreview, TicketQueue, TicketRow, TicketSkipped, TicketsImported,
 };

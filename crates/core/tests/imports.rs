@@ -1560,3 +1560,73 @@ fn a_notes_import_stopped_halfway_writes_nothing_and_says_so() {
         .expect("list");
     assert!(sessions.sessions.is_empty(), "rolled back whole");
 }
+
+/// The `href`s of the links between notes in `markdown` as the app renders it.
+fn note_hrefs(markdown: &str) -> Vec<String> {
+    groundwork_core::store::render::markdown_to_html(markdown)
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|h| h.starts_with("#fn-wikilink-") || h.starts_with("#fn-joplin-"))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn titles_followed(w: &World, href: &str) -> Vec<String> {
+    w.store
+        .read(|db| db.follow_note_link(href))
+        .expect("follows")
+        .notes
+        .into_iter()
+        .map(|n| n.title)
+        .collect()
+}
+
+#[test]
+fn a_wikilink_in_imported_notes_leads_to_the_note_it_names_and_a_shared_name_offers_each() {
+    let dir = tempfile::tempdir().expect("dir");
+    vault(dir.path());
+    let v = read_folder(dir.path()).expect("reads");
+    let w = world();
+    import(&w, &v, true);
+    let sessions = w
+        .store
+        .read(|db| db.list_sessions(&SessionQuery::default()))
+        .expect("sessions");
+    let chat = sessions
+        .sessions
+        .iter()
+        .find(|s| s.title == "Coffee with Priya")
+        .expect("the chat");
+    let notes = w
+        .store
+        .read(|db| db.session(chat.id))
+        .expect("session")
+        .notes;
+    let hrefs = note_hrefs(&notes);
+    // [[Flaky tests|…]], [[Runbook#Retries]], [[Missing note]], [[Standup]]; the
+    // embed is a file and the link in code is code.
+    assert_eq!(hrefs.len(), 4, "{hrefs:?} in {notes}");
+    assert_eq!(titles_followed(&w, &hrefs[0]), vec!["Flaky tests"]);
+    // By its file's name, though its title is another; the heading set aside.
+    assert_eq!(titles_followed(&w, &hrefs[1]), vec!["The runbook"]);
+    assert!(titles_followed(&w, &hrefs[2]).is_empty());
+    // Two notes are "Standup": both are offered, none guessed.
+    assert_eq!(titles_followed(&w, &hrefs[3]).len(), 2);
+    let err = w
+        .store
+        .read(|db| db.follow_note_link("https://example.com"));
+    assert!(err.is_err(), "only links between notes are followed");
+}
+
+#[test]
+fn a_joplin_link_leads_to_the_note_imported_with_that_id() {
+    let v = read_jex(&jex(false)).expect("reads");
+    let w = world();
+    import(&w, &v, true);
+    let hrefs = note_hrefs(&format!("See [the runbook](:/{ORPHAN})."));
+    assert_eq!(hrefs.len(), 1, "{hrefs:?}");
+    assert_eq!(titles_followed(&w, &hrefs[0]), vec!["Runbook"]);
+    let missing = note_hrefs("[gone](:/99999999999999999999999999999999)");
+    assert!(titles_followed(&w, &missing[0]).is_empty());
+}

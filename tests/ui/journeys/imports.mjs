@@ -52,6 +52,14 @@ journey(
     assert.deepEqual(sessions.sessions.map((s) => [s.title, s.kind]).sort(), [['Priya', 'coffee_chat'], ['Runbook', 'stakeholder_feedback']]);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'an imported note is text');
 
+    // A wikilink in the notes leads to the note it names; one to no note says so.
+    await $(page, 'session-row').filter({ hasText: 'Priya' }).click();
+    await $(page, 'preview-toggle').click();
+    await $(page, 'notes-preview').getByRole('link', { name: 'Gone' }).click();
+    await page.getByText('No note of this workspace is “Gone”.').waitFor();
+    await $(page, 'notes-preview').getByRole('link', { name: 'Runbook' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="session-title"]')?.value === 'Runbook');
+
     // The same folder again: nothing new.
     await page.keyboard.press('Control+k');
     await $(page, 'palette-input').fill('import notes');

@@ -9,6 +9,7 @@
 pub mod csv_notes;
 pub mod html;
 pub mod joplin;
+pub mod links;
 pub mod notes;
 pub mod notion;
 pub mod tickets;

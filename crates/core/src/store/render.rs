@@ -6,7 +6,7 @@
 //! no event handlers, no frames, no `javascript:` or `data:` URLs) as a second wall.
 
 use ammonia::{Builder, UrlRelative};
-use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -118,7 +118,7 @@ pub fn html_document(title: &str, markdown: &str) -> String {
          <meta name=\"generator\" content=\"Groundwork\">\n\
          <title>{}</title>\n<style>{DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
         escape_html(title),
-        markdown_to_html(markdown)
+        document_html(markdown)
     )
 }
 
@@ -133,9 +133,13 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
 /// PDF's): a table row with more cells than its header loses the rest (as GFM says);
 /// they are put back, so no word of the text goes missing.
 pub fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    events_with(markdown, OPTIONS)
+}
+
+fn events_with(markdown: &str, options: Options) -> impl Iterator<Item = Event<'_>> {
     let mut header_cells = 0;
     let mut row_cells = 0;
-    Parser::new_ext(markdown, OPTIONS)
+    Parser::new_ext(markdown, options)
         .into_offset_iter()
         .flat_map(move |(event, range)| {
             let mut extra: Vec<Event<'_>> = Vec::new();
@@ -157,14 +161,122 @@ pub fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
         })
 }
 
-/// Renders Markdown notes to sanitized HTML.
+/// Renders Markdown notes to sanitized HTML, as the app shows them: links between
+/// notes (`[[Note]]`, `[[Note|words]]`, and Joplin's `[words](:/id)`) become links
+/// within the page, `#fn-wikilink-…` and `#fn-joplin-…` (see [`note_link`]), which the
+/// app follows to the notes they name. (A link typed as `#wikilink-…` reads the same:
+/// all any of them can do is look notes up.)
 pub fn markdown_to_html(markdown: &str) -> String {
+    render_html(markdown, true)
+}
+
+/// Renders Markdown to sanitized HTML for a file that leaves the app: links between
+/// notes stay the text they are.
+fn document_html(markdown: &str) -> String {
+    render_html(markdown, false)
+}
+
+fn render_html(markdown: &str, in_app: bool) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(
-        &mut raw,
-        events(markdown).flat_map(html_as_text).map(image_as_link),
-    );
+    if in_app {
+        let options = OPTIONS.union(Options::ENABLE_WIKILINKS);
+        html::push_html(
+            &mut raw,
+            events_with(markdown, options)
+                .flat_map(html_as_text)
+                // Before images become links: an embed (`![[picture.png]]`) is a file,
+                // not a note.
+                .map(link_between_notes)
+                .map(image_as_link),
+        );
+    } else {
+        html::push_html(
+            &mut raw,
+            events(markdown).flat_map(html_as_text).map(image_as_link),
+        );
+    }
     sanitizer().clean(&raw).to_string()
+}
+
+/// A link the app follows to other notes: by name (a wikilink) or by the id an
+/// imported note had in Joplin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteLink {
+    Name(String),
+    JoplinId(String),
+}
+
+/// The link within the page that stands for `link`. Only letters, digits and `-` are
+/// kept by the sanitizer in such a link, so a name rides as the hex of its bytes.
+fn note_fragment(link: &NoteLink) -> String {
+    match link {
+        NoteLink::Name(name) => {
+            let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
+            format!("#wikilink-{hex}")
+        }
+        NoteLink::JoplinId(id) => format!("#joplin-{id}"),
+    }
+}
+
+/// The link between notes a rendered link's `href` stands for, if it is one.
+pub fn note_link(href: &str) -> Option<NoteLink> {
+    let fragment = href.strip_prefix('#')?;
+    let fragment = fragment.strip_prefix(ID_PREFIX).unwrap_or(fragment);
+    if let Some(hex) = fragment.strip_prefix("wikilink-") {
+        if hex.len() % 2 != 0 {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+            .collect();
+        return String::from_utf8(bytes?).ok().map(NoteLink::Name);
+    }
+    let id = fragment.strip_prefix("joplin-")?;
+    joplin_id(id).map(|id| NoteLink::JoplinId(id.to_owned()))
+}
+
+/// A Joplin item id: 32 lower-case hex digits.
+fn joplin_id(id: &str) -> Option<&str> {
+    (id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    .then_some(id)
+}
+
+/// A wikilink, or a Joplin link to an item (`:/0123…`), as a link within the page.
+fn link_between_notes(event: Event<'_>) -> Event<'_> {
+    let Event::Start(Tag::Link {
+        link_type,
+        dest_url,
+        title,
+        id,
+    }) = event
+    else {
+        return event;
+    };
+    let link = match link_type {
+        LinkType::WikiLink { .. } => Some(NoteLink::Name(dest_url.to_string())),
+        _ => dest_url
+            .strip_prefix(":/")
+            .and_then(joplin_id)
+            .map(|id| NoteLink::JoplinId(id.to_owned())),
+    };
+    match link {
+        Some(link) => Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: note_fragment(&link).into(),
+            title,
+            id,
+        }),
+        None => Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }),
+    }
 }
 
 /// The cells of one table row's source line, split on unescaped pipes, trimmed.
@@ -310,6 +422,57 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn links_between_notes_become_links_the_app_follows_and_files_stay_text() {
+        let html = markdown_to_html(
+            "See [[Priya Raman]], [[Coffee with Priya|the chat]], [Joplin](:/0123456789abcdef0123456789abcdef) and ![[diagram.png]].",
+        );
+        let hrefs: Vec<&str> = html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert_eq!(hrefs.len(), 3, "{html}");
+        assert_eq!(
+            note_link(hrefs[0]),
+            Some(NoteLink::Name("Priya Raman".into()))
+        );
+        assert_eq!(
+            note_link(hrefs[1]),
+            Some(NoteLink::Name("Coffee with Priya".into()))
+        );
+        assert_eq!(
+            note_link(hrefs[2]),
+            Some(NoteLink::JoplinId(
+                "0123456789abcdef0123456789abcdef".into()
+            ))
+        );
+        assert!(html.contains(">the chat</a>"), "{html}");
+        assert!(html.contains("diagram.png"), "{html}");
+        // In a file that leaves the app they are the text they were.
+        let doc = html_document("Notes", "See [[Priya Raman]].");
+        assert!(doc.contains("See [[Priya Raman]]."), "{doc}");
+    }
+
+    #[test]
+    fn a_hostile_wikilink_is_a_name_to_look_up_and_nothing_more() {
+        let html = markdown_to_html("[[<img src=x onerror=alert(1)>]] [[javascript:alert(1)]]");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        let first = html
+            .split("href=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("a link");
+        assert_eq!(
+            note_link(first),
+            Some(NoteLink::Name("<img src=x onerror=alert(1)>".into()))
+        );
+        assert_eq!(note_link("#fn-wikilink-zz"), None);
+        assert_eq!(note_link("#fn-joplin-1234"), None);
+        assert_eq!(note_link("https://example.com"), None);
     }
 
     #[test]

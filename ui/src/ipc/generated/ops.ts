@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, FollowedLink, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers';
@@ -156,6 +156,7 @@ export type OpName =
   | 'support_queue'
   | 'preview_tickets'
   | 'import_tickets'
+  | 'follow_note_link'
   | 'list_templates'
   | 'set_template'
   | 'reset_template'
@@ -313,6 +314,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   support_queue: [],
   preview_tickets: [],
   import_tickets: ['sessions', 'observations', 'people', 'teams', 'tags', 'coverage', 'cycles'],
+  follow_note_link: [],
   list_templates: [],
   set_template: ['templates'],
   reset_template: ['templates'],
@@ -471,6 +473,7 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   support_queue: ['coverage', 'observations', 'teams'],
   preview_tickets: ['people', 'observations'],
   import_tickets: [],
+  follow_note_link: ['sessions'],
   list_templates: ['templates'],
   set_template: [],
   reset_template: [],
@@ -781,6 +784,8 @@ export function operations(call: Call) {
     previewTickets: (content: string, from: TicketQueue | null) => call<TicketPreview>('preview_tickets', { content, from }),
     /** Imports a ticket queue's export as one support-ticket-review session of observations said by their reporters, all or nothing; tickets imported before are not copied, their times brought up to date. (writes) */
     importTickets: (content: string, from: TicketQueue | null, request: TicketImport) => call<TicketsImported>('import_tickets', { content, from, request }),
+    /** Where a link between notes in rendered notes leads (a `[[wikilink]]` by name, a Joplin link by the id it was imported with): the sessions it names, for the person to pick when several share the name. (reads) */
+    followNoteLink: (href: string) => call<FollowedLink>('follow_note_link', { href }),
     /** Every kind's session template. (reads) */
     listTemplates: () => call<Array<SessionTemplate>>('list_templates', {  }),
     /** Rewrites a kind's template for this workspace. (writes) */
