@@ -252,16 +252,18 @@ impl ObservationFilter {
         }
         if !self.person_ids.is_empty() {
             let list = args.bind_list(self.person_ids.iter().map(Uuid::to_string));
+            // An IN, like an observation's: SQLite may start from the person's few
+            // sessions, or ask each candidate, whichever reads less.
             sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM session_person sp WHERE sp.session_id = s.id
-                              AND sp.person_id IN {list})"
+                " AND s.id IN (SELECT session_id FROM session_person WHERE person_id IN {list})"
             ));
         }
         if !self.team_ids.is_empty() {
             let list = args.bind_list(self.team_ids.iter().map(Uuid::to_string));
             sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM session_person sp JOIN person p ON p.id = sp.person_id
-                              WHERE sp.session_id = s.id AND p.team_id IN {list})"
+                " AND s.id IN (SELECT sp.session_id FROM person p
+                               CROSS JOIN session_person sp ON sp.person_id = p.id
+                               WHERE p.team_id IN {list})"
             ));
         }
     }

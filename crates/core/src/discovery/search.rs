@@ -267,11 +267,28 @@ struct Plan {
     args: Args,
     /// Whether the index is matched (else every indexed row is a candidate).
     matched: bool,
+    /// Filters alone (nothing to match, nothing left out): the same rows read from
+    /// their tables through the filters' indexes, as `SELECT k, code` (k the index
+    /// rowid), instead of every row of the index being asked whether it passes.
+    direct: Option<String>,
+    /// Whether filters narrow the matches.
+    filtered: bool,
 }
 
 impl Db<'_> {
     /// Searches everything a person can find: one page of hits and how many in all.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, DomainError> {
+        self.search_by(query, true)
+    }
+
+    /// [`Self::search`]; `from_tables` false asks the filters of every candidate of the
+    /// index instead of reading the rows they name from their tables, which a test
+    /// compares.
+    fn search_by(
+        &self,
+        query: &SearchQuery,
+        from_tables: bool,
+    ) -> Result<SearchResults, DomainError> {
         let parsed = query::parse(&query.text, true);
         let truncated = parsed.truncated.then(|| {
             format!("Searched for the first {MAX_TERMS} words and filters; the rest were ignored.")
@@ -318,13 +335,13 @@ impl Db<'_> {
                 ..SearchResults::nothing(query.offset, understood, truncated)
             });
         }
-        let counted = self.plan(query, &parsed, &typed, &allowed);
+        let counted = self.plan(query, &parsed, &typed, &allowed, from_tables);
         let counts = self.count(&counted)?;
         let total = wanted.iter().map(|e| counts.of(*e)).sum();
         let plan = if wanted == allowed {
             counted
         } else {
-            self.plan(query, &parsed, &typed, &wanted)
+            self.plan(query, &parsed, &typed, &wanted, from_tables)
         };
         let (order, order_reason) = match (query.order, plan.matched) {
             (Some(SearchOrder::Newest), _) => (SearchOrder::Newest, "Newest first.".to_owned()),
@@ -372,6 +389,7 @@ impl Db<'_> {
         parsed: &ParsedQuery,
         typed: &[ObservationFilter],
         entities: &[SearchEntity],
+        from_tables: bool,
     ) -> Plan {
         let mut args = Args::default();
         let mut condition = String::new();
@@ -381,6 +399,17 @@ impl Db<'_> {
             condition = format!("search_index MATCH {} AND ", args.bind(expr));
         }
         let mut branches: Vec<String> = Vec::new();
+        let mut direct: Vec<String> = Vec::new();
+        // A person, team or tag names few rows: `+` keeps SQLite from reading every live
+        // row by the trash's index instead of those few by their links.
+        let live = if std::iter::once(&query.filter)
+            .chain(typed)
+            .any(ObservationFilter::drives_by_links)
+        {
+            "+"
+        } else {
+            ""
+        };
         for entity in entities {
             let code = entity.code();
             // Trashed rows are not in the index: only a filter needs the table.
@@ -413,6 +442,15 @@ impl Db<'_> {
                 SearchEntity::Person | SearchEntity::Tag => "",
             };
             let alias = table.rsplit(' ').next().unwrap_or("");
+            if let Some(indexed) = INDEXED.iter().find(|i| i.code == code) {
+                if !table.is_empty() {
+                    direct.push(format!(
+                        "SELECT {} AS k, {code} AS code FROM {table} WHERE {live}{alias}.deleted_at IS NULL{cond}{}",
+                        indexed.key_of(alias),
+                        speakers.replace(SOURCE_OF, &format!("{alias}.rowid"))
+                    ));
+                }
+            }
             branches.push(if cond.is_empty() {
                 format!("({CODE_OF} = {code}{speakers})")
             } else {
@@ -421,7 +459,18 @@ impl Db<'_> {
                 )
             });
         }
-        condition.push_str(&format!("({})", branches.join(" OR ")));
+        let filtered = branches.iter().any(|b| b.contains(" AND "));
+        let whole = from_tables && direct.len() == entities.len();
+        let direct = whole.then(|| direct.join(" UNION ALL "));
+        match &direct {
+            // Words and a person, team or tag: the few rows those name are found once, and
+            // each match is looked up among them, instead of each match's row being read.
+            Some(rows) if matched && !live.is_empty() => {
+                condition.push_str(&format!("+si.rowid IN (SELECT k FROM ({rows}))"));
+            }
+            _ => condition.push_str(&format!("({})", branches.join(" OR "))),
+        }
+        let direct = direct.filter(|_| !matched && parsed.excluded.is_empty());
         // With words to match, the ones left out ride in the FTS expression; alone,
         // they leave out every row that holds them.
         if !matched {
@@ -436,15 +485,20 @@ impl Db<'_> {
             condition,
             args,
             matched,
+            direct,
+            filtered,
         }
     }
 
     /// How many rows match, per kind: one pass over the matches, no ranking.
     fn count(&self, plan: &Plan) -> Result<SearchCounts, DomainError> {
-        let sql = format!(
-            "SELECT {CODE_OF} AS code, count(*) AS n FROM search_index si WHERE {} GROUP BY code",
-            plan.condition
-        );
+        let sql = match &plan.direct {
+            Some(rows) => format!("SELECT code, count(*) AS n FROM ({rows}) GROUP BY code"),
+            None => format!(
+                "SELECT {CODE_OF} AS code, count(*) AS n FROM search_index si WHERE {} GROUP BY code",
+                plan.condition
+            ),
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(plan.args.iter()), |r| {
             Ok((r.get::<_, i64>("code")?, r.get::<_, u32>("n")?))
@@ -470,6 +524,11 @@ impl Db<'_> {
         offset: u32,
     ) -> Result<Vec<SearchHit>, DomainError> {
         let order_by = match order {
+            // FTS5 sorts by `rank` before the filters run, scoring every match; the same
+            // bm25 as an expression is scored only for the rows the filters keep.
+            SearchOrder::Relevance if plan.matched && plan.filtered => {
+                "bm25(search_index), si.rowid DESC"
+            }
             SearchOrder::Relevance if plan.matched => "rank",
             _ => "si.rowid DESC",
         };
@@ -490,12 +549,22 @@ impl Db<'_> {
         };
         let limit = plan.args.bind(i64::from(limit));
         let offset = plan.args.bind(i64::from(offset));
-        let sql = format!(
-            "SELECT si.rowid AS rowid, {title} AS title_snip, {body} AS body_snip
-             FROM search_index si WHERE {}
-             ORDER BY {order_by} LIMIT {limit} OFFSET {offset}",
-            plan.condition
-        );
+        let sql = match &plan.direct {
+            // Filters alone: newest first from the tables, then each row of the page's
+            // text from the index by its rowid.
+            Some(rows) => format!(
+                "SELECT si.rowid AS rowid, {title} AS title_snip, {body} AS body_snip
+                 FROM (SELECT k FROM ({rows}) ORDER BY k DESC LIMIT {limit} OFFSET {offset}) d
+                 CROSS JOIN search_index si ON si.rowid = d.k
+                 ORDER BY d.k DESC"
+            ),
+            None => format!(
+                "SELECT si.rowid AS rowid, {title} AS title_snip, {body} AS body_snip
+                 FROM search_index si WHERE {}
+                 ORDER BY {order_by} LIMIT {limit} OFFSET {offset}",
+                plan.condition
+            ),
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let raw: Vec<(i64, String, String)> = stmt
             .query_map(params_from_iter(plan.args.iter()), |r| {
@@ -938,6 +1007,112 @@ mod tests {
 
     fn turns<'t>(texts: &'t [&'t str]) -> impl Iterator<Item = (i64, &'t str)> {
         texts.iter().enumerate().map(|(i, t)| (i as i64 + 1, *t))
+    }
+
+    #[test]
+    fn filters_alone_read_from_the_tables_find_what_the_index_finds() {
+        use crate::*;
+        use chrono::NaiveDate;
+        use std::sync::Arc;
+        let store = Store::open_in_memory(Arc::new(SystemClock)).expect("store");
+        let cycle = store.write(|tx| tx.create_cycle("C")).expect("cycle");
+        let team = store
+            .write(|tx| {
+                tx.create_team(&TeamInput {
+                    name: "Payments".into(),
+                    ..Default::default()
+                })
+            })
+            .expect("team");
+        let priya = store
+            .write(|tx| {
+                tx.create_person(&PersonInput {
+                    name: "Priya Raman".into(),
+                    team_id: Some(team.id),
+                    ..Default::default()
+                })
+            })
+            .expect("person")
+            .summary
+            .id;
+        for (i, kind) in [
+            SourceKind::CoffeeChat,
+            SourceKind::SlaConversation,
+            SourceKind::CoffeeChat,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let session = store
+                .write(|tx| {
+                    tx.create_session(&NewSession {
+                        cycle_id: cycle.id,
+                        kind,
+                        title: format!("Talk {i}"),
+                        held_on: NaiveDate::from_ymd_opt(2026, 10, 1 + i as u32).expect("date"),
+                        people: if i == 1 { vec![] } else { vec![priya] },
+                        links: vec![],
+                        notes: Some(format!("Notes of talk {i}")),
+                        tags: Vec::new(),
+                    })
+                })
+                .expect("session");
+            for j in 0..3 {
+                store
+                    .write(|tx| {
+                        tx.create_observation(&NewObservation {
+                            session_id: Some(session.id),
+                            text: format!("Observation {j} of talk {i}"),
+                            people: if j == 0 { vec![priya] } else { vec![] },
+                            ..Default::default()
+                        })
+                    })
+                    .expect("observation");
+            }
+        }
+        store
+            .write(|tx| {
+                tx.create_idea(
+                    cycle.id,
+                    &IdeaInput {
+                        title: "Cache builds".into(),
+                        description: String::new(),
+                        evidence: vec![],
+                        tags: None,
+                    },
+                )
+            })
+            .expect("idea");
+        for text in [
+            "person:priya",
+            "team:payments",
+            "source:coffee",
+            "source:sla",
+            "after:2026-10-02",
+            "before:2026-10-02 person:priya",
+            "talk person:priya",
+            "observation team:payments",
+            "notes OR cache person:priya",
+        ] {
+            for limit in [2, 50] {
+                let query = SearchQuery {
+                    text: text.into(),
+                    limit: Some(limit),
+                    offset: 1,
+                    ..Default::default()
+                };
+                let (tables, index) = store
+                    .read(|db| {
+                        Ok::<_, DomainError>((
+                            db.search_by(&query, true)?,
+                            db.search_by(&query, false)?,
+                        ))
+                    })
+                    .expect("search");
+                assert!(tables.total > 0, "{text} finds something");
+                assert_eq!(tables, index, "{text}, {limit} a page");
+            }
+        }
     }
 
     #[test]

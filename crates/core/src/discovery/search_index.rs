@@ -107,7 +107,7 @@ impl Indexed {
 
     /// The row's index rowid, as SQL over the row. Days count from 1900-01-01, so
     /// every stored date is positive, and a row without one is 0.
-    fn key_of(&self, row: &str) -> String {
+    pub(crate) fn key_of(&self, row: &str) -> String {
         let day = self.day.replace("{r}", row);
         format!(
             "(coalesce(unixepoch({day}) / 86400 + 25567, 0) << 32) + ({row}.rowid << 3) + {}",
