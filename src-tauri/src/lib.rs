@@ -77,7 +77,10 @@ pub fn run(launch: Launch) {
                 });
             }
         })
+        .on_menu_event(commands::menu::chosen)
         .setup(move |app| {
+            let menu = commands::menu::build(app)?;
+            app.set_menu(menu)?;
             let data = app.path().app_data_dir()?;
             let config = app.path().app_config_dir()?;
             let paths = AppPaths {

@@ -6,6 +6,7 @@ pub mod app;
 pub mod chart;
 pub mod drop;
 pub mod export;
+pub mod menu;
 pub mod notes;
 pub mod op;
 pub mod survey;

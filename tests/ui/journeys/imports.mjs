@@ -72,3 +72,21 @@ journey(
     assert.equal((await app.op('list_sessions', { query: {} })).total, 2);
   },
 );
+
+journey(
+  'the File and Go menus of the window run the palette’s commands, and one that cannot run yet says why',
+  { seed: {} },
+  async (app) => {
+    const { page } = app;
+    const menu = (id) => page.evaluate((i) => window.__GW_MOCK__.emit('menu-command', i), id);
+    // No cycle yet: an import says what it needs instead of doing nothing.
+    await menu('import-notes');
+    await page.getByText('Start a cycle first: “Import notes…” works in the current cycle.').waitFor();
+    await app.op('create_cycle', { name: H1 });
+    await page.evaluate(() => window.__GW_MOCK__.emit('workspace-changed', null));
+    await menu('go-people');
+    await page.getByRole('heading', { name: 'People' }).first().waitFor();
+    await menu('import-tickets');
+    await $(page, 'import-tickets').waitFor();
+  },
+);

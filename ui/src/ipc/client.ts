@@ -184,6 +184,18 @@ export async function onFileDropped(dropped: (what: Dropped) => void): Promise<v
   }
 }
 
+/**
+ * Calls `chosen` with the palette command a menu item of the window's menu bar names
+ * (File, Go): the shell builds the menu, the page runs the command.
+ */
+export async function onMenuCommand(chosen: (id: string) => void): Promise<void> {
+  try {
+    await listen<string>('menu-command', (e) => chosen(e.payload));
+  } catch {
+    // Outside the desktop shell (a browser preview) there is no menu bar.
+  }
+}
+
 /** The longest a close waits for saving: a hung backend must not trap the window open. */
 export const CLOSE_FLUSH_LIMIT_MS = 5000;
 

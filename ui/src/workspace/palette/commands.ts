@@ -1,6 +1,7 @@
 /** What the command palette offers. Each command is also reachable by its shortcut. */
 import { app, MODE_LABEL } from '../../app/state.svelte';
 import { SHORTCUTS, type ShortcutName } from '../../lib/shortcuts';
+import { toasts } from '../../lib/toast.svelte';
 import { showSearch } from '../../discovery';
 import { chooseNewWorkspace, chooseWorkspaceToOpen, openDefaultWorkspace, openSampleWorkspace } from '../state';
 import { canReturn, cycleFlow, nextMode, type CycleAction } from '../cycles/flow.svelte';
@@ -101,6 +102,26 @@ export const COMMANDS: Command[] = [
   { id: 'open-default', title: 'Open default workspace', run: () => app.openWorkspace(openDefaultWorkspace) },
   { id: 'open-sample', title: 'Open the sample workspace', hint: 'A fictional platform team’s discovery cycle', run: () => app.openWorkspace(openSampleWorkspace) },
 ];
+
+/**
+ * Runs the command a menu item names, as the palette would; one that cannot run now
+ * says why instead of doing nothing.
+ */
+export function runMenuCommand(id: string): void {
+  const command = COMMANDS.find((c) => c.id === id);
+  if (!command) return;
+  if (command.when && !command.when()) {
+    toasts.show(
+      app.phase !== 'open'
+        ? `Open or create a workspace first: “${command.title}” works in one.`
+        : !app.currentCycle
+          ? `Start a cycle first: “${command.title}” works in the current cycle.`
+          : `“${command.title}” cannot be done here.`,
+    );
+    return;
+  }
+  void command.run();
+}
 
 export function shortcutOf(c: Command) {
   return c.shortcut ? SHORTCUTS[c.shortcut] : undefined;
