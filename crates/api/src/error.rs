@@ -137,6 +137,23 @@ impl From<groundwork_core::documents::export::WriteError> for IpcError {
     }
 }
 
+impl From<groundwork_core::store::folder::FolderError> for IpcError {
+    fn from(e: groundwork_core::store::folder::FolderError) -> Self {
+        use groundwork_core::store::folder::FolderError;
+        let kind = match e {
+            FolderError::Open(open) => return open.into(),
+            FolderError::NotEmpty { .. } => ErrorKind::FileExists,
+            FolderError::Newer { .. } => ErrorKind::WorkspaceNewerSchema,
+            FolderError::NoManifest { .. }
+            | FolderError::Older { .. }
+            | FolderError::Unreadable { .. } => ErrorKind::InvalidInput,
+            FolderError::Io { .. } => ErrorKind::Io,
+            FolderError::Database(_) => ErrorKind::Internal,
+        };
+        Self::new(kind, capitalize(&e.to_string()))
+    }
+}
+
 impl From<groundwork_core::sample::SampleError> for IpcError {
     fn from(e: groundwork_core::sample::SampleError) -> Self {
         use groundwork_core::sample::SampleError;

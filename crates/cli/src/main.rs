@@ -68,6 +68,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Write the workspace as a folder of records (one file a row, Markdown for notes and documents), for git and review
+    ExportFolder {
+        /// The folder to write (new, or empty)
+        dir: PathBuf,
+    },
+    /// Make a new workspace from a folder written by export-folder, equal on every table
+    ImportFolder {
+        /// The folder to read
+        dir: PathBuf,
+        /// The new workspace file (it must not exist) [default: the workspace]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Write the sample workspace (a fictional platform team's discovery) to a new file
     Sample {
         /// The new file to write (it must not exist)
@@ -484,6 +497,66 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 print(
                     out,
                     &format!("Backed up {} to {}", path.display(), dest.display()),
+                )
+            }
+        }
+        Command::ExportFolder { dir } => {
+            let path = workspace_path(cli.workspace)?;
+            let store = open(&path)?;
+            let written = store
+                .write_folder(&dir)
+                .map_err(|e| Failure::Refused(e.into()))?;
+            if json {
+                print_json(
+                    out,
+                    &json!({ "workspace": path, "folder": dir, "schema": written.schema,
+                             "records": written.records, "files": written.files }),
+                    true,
+                )
+            } else {
+                print(
+                    out,
+                    &format!(
+                        "Wrote {} records of {} tables to {} ({} files, schema {})",
+                        written.records.values().sum::<u64>(),
+                        written.records.len(),
+                        dir.display(),
+                        written.files,
+                        written.schema
+                    ),
+                )
+            }
+        }
+        Command::ImportFolder { dir, out: dest } => {
+            let dest = match dest {
+                Some(d) => d,
+                None => workspace_path(cli.workspace)?,
+            };
+            let read =
+                groundwork_core::store::folder::read_folder(&dir, &dest, Arc::new(SystemClock))
+                    .map_err(|e| match e {
+                        groundwork_core::store::folder::FolderError::Open(open) => {
+                            writing_failed(open)
+                        }
+                        other => Failure::Refused(other.into()),
+                    })?;
+            if json {
+                print_json(
+                    out,
+                    &json!({ "workspace": dest, "folder": dir, "schema": read.schema,
+                             "records": read.records, "files": read.files }),
+                    true,
+                )
+            } else {
+                print(
+                    out,
+                    &format!(
+                        "Made {} from {}: {} records of {} tables",
+                        dest.display(),
+                        dir.display(),
+                        read.records.values().sum::<u64>(),
+                        read.records.len()
+                    ),
                 )
             }
         }

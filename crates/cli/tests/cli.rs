@@ -2068,3 +2068,63 @@ fn import_notes_with_quotes_makes_quoted_passages_observations() {
     );
     assert!(search.to_string().contains("Priya Raman"), "{search}");
 }
+
+#[test]
+fn export_folder_and_import_folder_round_trip_a_workspace_and_refuse_what_they_cannot_do() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let sample = dir.path().join("sample.groundwork");
+    let s = sample.to_str().expect("utf-8");
+    assert_eq!(cli(dir.path(), &["sample", "--out", s]).code, 0);
+    let folder = dir.path().join("shared");
+    let f = folder.to_str().expect("utf-8");
+    let run = cli(
+        dir.path(),
+        &["--workspace", s, "--json", "export-folder", f],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = json(&run.stdout);
+    assert!(written["records"]["observation"].as_u64().expect("count") > 100);
+    assert!(written["schema"].as_u64().expect("schema") > 0);
+    assert!(folder.join("groundwork.json").exists());
+
+    // Into a folder that holds something: refused (1), nothing touched.
+    let again = cli(dir.path(), &["--workspace", s, "export-folder", f]);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert!(again.stderr.contains("not empty"), "{}", again.stderr);
+
+    let copy = dir.path().join("copy.groundwork");
+    let c = copy.to_str().expect("utf-8");
+    let run = cli(dir.path(), &["--json", "import-folder", f, "--out", c]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(json(&run.stdout)["records"], written["records"]);
+    let run = cli(dir.path(), &["--workspace", c, "search", "deploy"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("of"), "{}", run.stdout);
+
+    // Onto an existing file: refused (1), the file left as it was.
+    let before = std::fs::read(&copy).expect("copy");
+    let run = cli(dir.path(), &["import-folder", f, "--out", c]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(std::fs::read(&copy).expect("copy"), before);
+
+    // A folder of a newer schema: refused with what to do, no file made.
+    std::fs::write(
+        folder.join("groundwork.json"),
+        "{\"format\": 1, \"schema\": 9999}",
+    )
+    .expect("manifest");
+    let newer = dir.path().join("newer.groundwork");
+    let run = cli(
+        dir.path(),
+        &[
+            "--json",
+            "import-folder",
+            f,
+            "--out",
+            newer.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(json(&run.stderr)["kind"], "workspace_newer_schema");
+    assert!(!newer.exists());
+}

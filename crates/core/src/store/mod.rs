@@ -12,6 +12,7 @@ pub mod cycle;
 pub mod db;
 pub mod error;
 pub mod exported;
+pub mod folder;
 pub mod id;
 pub(crate) mod input;
 pub mod kind;

@@ -5,6 +5,7 @@
 mod common;
 
 mod cycles_and_sessions;
+mod folder;
 mod hardening;
 mod render;
 mod unit_of_work;

@@ -1,0 +1,513 @@
+//! A workspace as a folder of records: every row of every table one file, named by its
+//! key, in a folder per table, written the same way every time (keys in order, LF,
+//! UTF-8, nothing that changes when the row did not), so a folder in git diffs as the
+//! workspace changed. Text a person writes (a session's notes, a document's body, their
+//! kept versions, templates) is Markdown after a front matter of the row's other
+//! fields, so a pull request reads it as prose; a row is otherwise a JSON object; bytes
+//! (a transcript's original file) sit beside it as they are.
+//!
+//! `groundwork.json` at the root says the folder's format and the schema it was written
+//! at. Reading a folder makes a new workspace equal on every table to the one written:
+//! a folder of a newer schema is refused, and nothing is written. The search index is
+//! not written: it is rebuilt.
+
+use crate::store::clock::Clock;
+
+use crate::store::schema;
+use crate::store::workspace::{OpenError, OpenMode, Store};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::Connection;
+use serde_json::{Map, Number};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// The folder's own format: how records are written, apart from the schema.
+pub const FOLDER_FORMAT: u32 = 1;
+
+/// The file at the root that names the format and schema.
+pub const MANIFEST: &str = "groundwork.json";
+
+/// Columns written as a Markdown body after the row's other fields.
+const PROSE: &[(&str, &str)] = &[
+    ("session", "notes"),
+    ("notes_version", "notes"),
+    ("document", "body"),
+    ("document_version", "body"),
+    ("session_template", "body"),
+];
+
+/// Why a folder could not be written or read.
+#[derive(Debug, Error)]
+pub enum FolderError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not empty: a workspace is written into a new or empty folder")]
+    NotEmpty { path: PathBuf },
+    #[error("{path} holds no {MANIFEST}: it is not a folder Groundwork wrote")]
+    NoManifest { path: PathBuf },
+    #[error("{path} was written by a newer Groundwork (schema {found}; this one reads {ours}): nothing was read. Update Groundwork to read it")]
+    Newer {
+        path: PathBuf,
+        found: u32,
+        ours: u32,
+    },
+    #[error("{path} was written by an older Groundwork (schema {found}; this one reads {ours}): open the workspace it came from with this version and write the folder again")]
+    Older {
+        path: PathBuf,
+        found: u32,
+        ours: u32,
+    },
+    #[error("{path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error("the workspace: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> FolderError + '_ {
+    move |source| FolderError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn unreadable(path: &Path, reason: impl Into<String>) -> FolderError {
+    FolderError::Unreadable {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// What a folder holds, or held when written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderSummary {
+    pub schema: u32,
+    /// Records per table that has any, tables in order.
+    pub records: BTreeMap<String, u64>,
+    /// Files written or read (records and the bytes beside them).
+    pub files: u64,
+}
+
+/// A table as the folder holds it.
+struct Table {
+    name: String,
+    columns: Vec<String>,
+    /// The columns of its key, in order.
+    key: Vec<String>,
+}
+
+/// The tables a folder holds: every table of the workspace but SQLite's own, the search
+/// index (rebuilt on reading) and the log of migrations (the manifest's schema says it).
+fn tables(conn: &Connection) -> Result<Vec<Table>, rusqlite::Error> {
+    let names: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'
+             AND name <> 'schema_migration' ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    names
+        .into_iter()
+        .map(|name| {
+            let mut columns = Vec::new();
+            let mut key: Vec<(i64, String)> = Vec::new();
+            let mut stmt = conn.prepare("SELECT name, pk FROM pragma_table_info(?1)")?;
+            for row in stmt.query_map([&name], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))? {
+                let (column, pk): (String, i64) = row?;
+                if pk > 0 {
+                    key.push((pk, column.clone()));
+                }
+                columns.push(column);
+            }
+            key.sort();
+            let key = if key.is_empty() {
+                columns.clone()
+            } else {
+                key.into_iter().map(|(_, c)| c).collect()
+            };
+            Ok(Table { name, columns, key })
+        })
+        .collect()
+}
+
+/// A key as a file name: its parts joined by `~` when each is a plain word (ids,
+/// numbers, kinds), else a digest of them (the row holds the key itself either way).
+fn file_stem(parts: &[String]) -> String {
+    let plain = parts.iter().all(|p| {
+        !p.is_empty()
+            && p.len() <= 64
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
+    if plain {
+        parts.join("~")
+    } else {
+        let mut hash = Sha256::new();
+        for p in parts {
+            hash.update(p.len().to_le_bytes());
+            hash.update(p.as_bytes());
+        }
+        let digest = hash.finalize();
+        digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+fn key_text(value: &ValueRef<'_>) -> String {
+    match value {
+        ValueRef::Null => "null".into(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(f) => f.to_string(),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+        ValueRef::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
+    }
+}
+
+/// Writes the workspace at `conn` into `dir`, which must be new or empty.
+pub fn write_folder(conn: &Connection, dir: &Path) -> Result<FolderSummary, FolderError> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+        if entries.next().is_some() {
+            return Err(FolderError::NotEmpty { path: dir.into() });
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let schema = schema::applied(conn)?.into_iter().max().unwrap_or(0);
+    let mut summary = FolderSummary {
+        schema,
+        records: BTreeMap::new(),
+        files: 0,
+    };
+    for table in tables(conn)? {
+        let folder = dir.join(&table.name);
+        let order = table.key.join(", ");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {} FROM \"{}\" ORDER BY {order}",
+            table
+                .columns
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+            table.name
+        ))?;
+        let mut rows = stmt.query([])?;
+        let prose = PROSE
+            .iter()
+            .find(|(t, _)| *t == table.name)
+            .map(|(_, c)| *c);
+        let mut count = 0u64;
+        while let Some(row) = rows.next()? {
+            if count == 0 {
+                std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+            }
+            count += 1;
+            let parts: Vec<String> = table
+                .key
+                .iter()
+                .map(|k| {
+                    let i = table.columns.iter().position(|c| c == k).unwrap_or(0);
+                    row.get_ref(i).map(|v| key_text(&v))
+                })
+                .collect::<Result<_, _>>()?;
+            let stem = file_stem(&parts);
+            let mut fields = Map::new();
+            let mut body: Option<String> = None;
+            for (i, column) in table.columns.iter().enumerate() {
+                let value = match row.get_ref(i)? {
+                    ValueRef::Null => serde_json::Value::Null,
+                    ValueRef::Integer(n) => serde_json::Value::Number(n.into()),
+                    ValueRef::Real(f) => Number::from_f64(f)
+                        .map(serde_json::Value::Number)
+                        .unwrap_or(serde_json::Value::Null),
+                    ValueRef::Text(t) => {
+                        let text = String::from_utf8_lossy(t).into_owned();
+                        if prose == Some(column.as_str()) {
+                            body = Some(text);
+                            serde_json::json!({ "body": true })
+                        } else {
+                            serde_json::Value::String(text)
+                        }
+                    }
+                    ValueRef::Blob(bytes) => {
+                        let name = format!("{stem}.{column}.bin");
+                        let path = folder.join(&name);
+                        std::fs::write(&path, bytes).map_err(io(&path))?;
+                        summary.files += 1;
+                        serde_json::json!({ "file": name })
+                    }
+                };
+                fields.insert(column.clone(), value);
+            }
+            let json = serde_json::to_string_pretty(&serde_json::Value::Object(fields))
+                .map_err(|e| unreadable(&folder, e.to_string()))?;
+            let (name, text) = match prose {
+                Some(_) => (
+                    format!("{stem}.md"),
+                    format!("---\n{json}\n---\n{}", body.unwrap_or_default()),
+                ),
+                None => (format!("{stem}.json"), format!("{json}\n")),
+            };
+            let path = folder.join(&name);
+            std::fs::write(&path, text).map_err(io(&path))?;
+            summary.files += 1;
+        }
+        if count > 0 {
+            summary.records.insert(table.name.clone(), count);
+        }
+    }
+    let manifest = serde_json::json!({ "format": FOLDER_FORMAT, "schema": schema });
+    let path = dir.join(MANIFEST);
+    std::fs::write(&path, format!("{manifest:#}\n")).map_err(io(&path))?;
+    Ok(summary)
+}
+
+/// A record read back: its fields, the Markdown body of a prose column.
+fn parse_record(
+    path: &Path,
+    text: &str,
+) -> Result<(Map<String, serde_json::Value>, Option<String>), FolderError> {
+    let (json, body) = if path.extension().is_some_and(|e| e == "md") {
+        let rest = text
+            .strip_prefix("---\n")
+            .ok_or_else(|| unreadable(path, "a record in Markdown starts with ---"))?;
+        // The front matter is JSON, whose strings hold no line break: the first line of
+        // three dashes ends it.
+        let end = rest
+            .find("\n---\n")
+            .ok_or_else(|| unreadable(path, "the front matter has no end (---)"))?;
+        (&rest[..end], Some(rest[end + 5..].to_owned()))
+    } else {
+        (text, None)
+    };
+    match serde_json::from_str(json) {
+        Ok(serde_json::Value::Object(fields)) => Ok((fields, body)),
+        Ok(_) => Err(unreadable(path, "a record is a JSON object")),
+        Err(e) => Err(unreadable(path, format!("not a record: {e}"))),
+    }
+}
+
+/// Reads the manifest of `dir` and checks this version reads it: the schema it was
+/// written at.
+pub fn folder_schema(dir: &Path) -> Result<u32, FolderError> {
+    let path = dir.join(MANIFEST);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(FolderError::NoManifest { path: dir.into() })
+        }
+        Err(e) => return Err(io(&path)(e)),
+    };
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| unreadable(&path, e.to_string()))?;
+    let number = |key: &str| {
+        manifest
+            .get(key)
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| unreadable(&path, format!("no {key} is named")))
+    };
+    let (format, found) = (number("format")?, number("schema")?);
+    let ours = schema::latest_version();
+    if format > FOLDER_FORMAT || found > ours {
+        return Err(FolderError::Newer {
+            path: dir.into(),
+            found,
+            ours,
+        });
+    }
+    if found < ours {
+        return Err(FolderError::Older {
+            path: dir.into(),
+            found,
+            ours,
+        });
+    }
+    Ok(found)
+}
+
+/// Makes a new workspace at `dest` (which must not exist) from the folder `dir`: every
+/// record, then the search index. All or nothing: on any refusal no file is left.
+pub fn read_folder(
+    dir: &Path,
+    dest: &Path,
+    clock: Arc<dyn Clock>,
+) -> Result<FolderSummary, FolderError> {
+    let schema = folder_schema(dir)?;
+    let store = Store::open(dest, OpenMode::CreateNew, clock)?;
+    let result = store.write(|tx| {
+        let summary = fill(tx.conn, dir, schema)?;
+        tx.rebuild_search_index()
+            .map_err(|e| unreadable(dest, e.to_string()))?;
+        Ok(summary)
+    });
+    if result.is_err() {
+        drop(store);
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut path = dest.as_os_str().to_owned();
+            path.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(path));
+        }
+    }
+    result
+}
+
+/// Whether `path` is a plain folder (`dir`) or a plain file, and not a link.
+fn plain(path: &Path, dir: bool) -> Result<bool, FolderError> {
+    let meta = std::fs::symlink_metadata(path).map_err(io(path))?;
+    Ok(if dir { meta.is_dir() } else { meta.is_file() })
+}
+
+fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, FolderError> {
+    // Triggers keep derived rows in step as the app writes; here every row comes as it
+    // was, so they rest while it does, and come back as they were.
+    let triggers: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let known = tables(conn)?;
+    for table in &known {
+        conn.execute_batch(&format!("DELETE FROM \"{}\"", table.name))?;
+    }
+    let mut summary = FolderSummary {
+        schema,
+        records: BTreeMap::new(),
+        files: 0,
+    };
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io(dir))?
+        .map(|e| e.map(|e| e.path()).map_err(io(dir)))
+        .collect::<Result<_, _>>()?;
+    folders.sort();
+    for folder in folders {
+        // A link is not followed: nothing outside the folder is read.
+        if !plain(&folder, true)? {
+            continue;
+        }
+        let name = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue; // .git and the like
+        }
+        let table = known
+            .iter()
+            .find(|t| t.name == name)
+            .ok_or_else(|| unreadable(&folder, "no table of this version is named so"))?;
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map_err(io(&folder))?
+            .map(|e| e.map(|e| e.path()).map_err(io(&folder)))
+            .collect::<Result<_, _>>()?;
+        files.sort();
+        let mut count = 0u64;
+        for path in files {
+            let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if extension == "bin" {
+                continue;
+            }
+            if !plain(&path, false)? {
+                return Err(unreadable(
+                    &path,
+                    "a record is a file, not a link or a folder",
+                ));
+            }
+            if extension != "json" && extension != "md" {
+                return Err(unreadable(&path, "a record is a .json or .md file"));
+            }
+            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+            let (fields, body) = parse_record(&path, &text)?;
+            let mut columns = Vec::with_capacity(fields.len());
+            let mut values: Vec<Value> = Vec::with_capacity(fields.len());
+            for (column, value) in fields {
+                if !table.columns.contains(&column) {
+                    return Err(unreadable(
+                        &path,
+                        format!("{}.{column} is no column of this version", table.name),
+                    ));
+                }
+                values.push(match value {
+                    serde_json::Value::Null => Value::Null,
+                    serde_json::Value::Bool(b) => Value::Integer(i64::from(b)),
+                    serde_json::Value::Number(n) => match n.as_i64() {
+                        Some(i) => Value::Integer(i),
+                        None => Value::Real(n.as_f64().unwrap_or_default()),
+                    },
+                    serde_json::Value::String(s) => Value::Text(s),
+                    serde_json::Value::Object(o)
+                        if o.get("body") == Some(&serde_json::Value::Bool(true)) =>
+                    {
+                        Value::Text(
+                            body.clone()
+                                .ok_or_else(|| unreadable(&path, "the body is missing"))?,
+                        )
+                    }
+                    serde_json::Value::Object(o) => {
+                        let file = o
+                            .get("file")
+                            .and_then(serde_json::Value::as_str)
+                            .filter(|f| !f.contains(['/', '\\']) && !f.starts_with('.'))
+                            .ok_or_else(|| {
+                                unreadable(&path, format!("{column} names no file beside it"))
+                            })?;
+                        let bytes_path = folder.join(file);
+                        if !plain(&bytes_path, false)? {
+                            return Err(unreadable(
+                                &bytes_path,
+                                "bytes are a file beside their record, not a link",
+                            ));
+                        }
+                        summary.files += 1;
+                        Value::Blob(std::fs::read(&bytes_path).map_err(io(&bytes_path))?)
+                    }
+                    serde_json::Value::Array(_) => {
+                        return Err(unreadable(
+                            &path,
+                            format!("{column} is a list, which no column holds"),
+                        ))
+                    }
+                });
+                columns.push(format!("\"{column}\""));
+            }
+            let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+            conn.prepare_cached(&format!(
+                "INSERT INTO \"{}\" ({}) VALUES ({})",
+                table.name,
+                columns.join(", "),
+                marks.join(", ")
+            ))?
+            .execute(rusqlite::params_from_iter(values))
+            .map_err(|e| unreadable(&path, e.to_string()))?;
+            count += 1;
+            summary.files += 1;
+        }
+        summary.records.insert(table.name.clone(), count);
+    }
+    for (_, sql) in &triggers {
+        conn.execute_batch(sql)?;
+    }
+    Ok(summary)
+}
+
+impl Store {
+    /// Writes this workspace into `dir` (new or empty) as a folder of records, read in
+    /// one transaction, so the folder is one moment of the workspace.
+    pub fn write_folder(&self, dir: &Path) -> Result<FolderSummary, FolderError> {
+        self.with_connection(|conn| {
+            let tx = conn.transaction()?;
+            write_folder(&tx, dir)
+        })
+    }
+}
