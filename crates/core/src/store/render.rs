@@ -186,6 +186,7 @@ fn render_html(markdown: &str, in_app: bool) -> String {
                 .flat_map(html_as_text)
                 // Before images become links: an embed (`![[picture.png]]`) is a file,
                 // not a note.
+                .flat_map(named_wikilinks())
                 .map(link_between_notes)
                 .map(image_as_link),
         );
@@ -243,6 +244,48 @@ fn joplin_id(id: &str) -> Option<&str> {
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
     .then_some(id)
+}
+
+/// No word of the notes goes missing from a wikilink either: one whose words are empty
+/// (`[[Note|]]`) shows the name it links to, and one with other words
+/// (`[[Note|the runbook]]`) shows them, then the name in brackets.
+fn named_wikilinks<'a>() -> impl FnMut(Event<'a>) -> Vec<Event<'a>> {
+    let mut open: Option<(pulldown_cmark::CowStr<'a>, String)> = None;
+    move |event| match event {
+        Event::Start(Tag::Link {
+            link_type: link_type @ LinkType::WikiLink { .. },
+            dest_url,
+            title,
+            id,
+        }) => {
+            open = Some((dest_url.clone(), String::new()));
+            vec![Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })]
+        }
+        Event::End(TagEnd::Link) => match open.take() {
+            Some((name, shown)) if shown.trim().is_empty() => {
+                vec![Event::Text(name), Event::End(TagEnd::Link)]
+            }
+            Some((name, shown)) if shown.trim() != name.trim() => vec![
+                Event::End(TagEnd::Link),
+                Event::Text(format!(" ({})", name.trim()).into()),
+            ],
+            _ => vec![Event::End(TagEnd::Link)],
+        },
+        other => {
+            if let Some((_, shown)) = open.as_mut() {
+                match &other {
+                    Event::Text(t) | Event::Code(t) => shown.push_str(t),
+                    _ => shown.push('\u{1}'),
+                }
+            }
+            vec![other]
+        }
+    }
 }
 
 /// A wikilink, or a Joplin link to an item (`:/0123…`), as a link within the page.
