@@ -15,7 +15,7 @@ use crate::store::input::check_date;
 use crate::store::kind::{ObservationKind, SourceKind};
 use crate::store::row::RowExt;
 use crate::store::sql::Args;
-use rusqlite::params_from_iter;
+use rusqlite::{params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -336,6 +336,33 @@ impl Db<'_> {
             });
         }
         let counted = self.plan(query, &parsed, &typed, &allowed, from_tables);
+        let limit = query.limit.unwrap_or(50).clamp(1, MAX_HITS);
+        // Filters alone: every row they name is read once, counted, and the page taken
+        // from those rows; there is no best match to rank them by.
+        if let Some(rows) = &counted.direct {
+            let (counts, keys) = self.count_direct(&counted, rows)?;
+            let codes: Vec<i64> = wanted.iter().map(|e| e.code()).collect();
+            let page: Vec<i64> = keys
+                .into_iter()
+                .filter(|k| codes.contains(&code_of(*k)))
+                .skip(query.offset as usize)
+                .take(limit as usize)
+                .collect();
+            return Ok(SearchResults {
+                hits: self.hits_of(&page, &parsed)?,
+                total: wanted.iter().map(|e| counts.of(*e)).sum(),
+                counts,
+                offset: query.offset,
+                order: SearchOrder::Newest,
+                order_reason: match query.order {
+                    Some(SearchOrder::Newest) => "Newest first.".to_owned(),
+                    _ => "Newest first: filters alone have no best match.".to_owned(),
+                },
+                terms: parsed.terms(),
+                understood,
+                notice: truncated,
+            });
+        }
         let counts = self.count(&counted)?;
         let total = wanted.iter().map(|e| counts.of(*e)).sum();
         let plan = if wanted == allowed {
@@ -367,7 +394,6 @@ impl Db<'_> {
                 ),
             ),
         };
-        let limit = query.limit.unwrap_or(50).clamp(1, MAX_HITS);
         let hits = self.page(plan, &parsed, order, limit, query.offset)?;
         Ok(SearchResults {
             hits,
@@ -492,13 +518,10 @@ impl Db<'_> {
 
     /// How many rows match, per kind: one pass over the matches, no ranking.
     fn count(&self, plan: &Plan) -> Result<SearchCounts, DomainError> {
-        let sql = match &plan.direct {
-            Some(rows) => format!("SELECT code, count(*) AS n FROM ({rows}) GROUP BY code"),
-            None => format!(
-                "SELECT {CODE_OF} AS code, count(*) AS n FROM search_index si WHERE {} GROUP BY code",
-                plan.condition
-            ),
-        };
+        let sql = format!(
+            "SELECT {CODE_OF} AS code, count(*) AS n FROM search_index si WHERE {} GROUP BY code",
+            plan.condition
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(plan.args.iter()), |r| {
             Ok((r.get::<_, i64>("code")?, r.get::<_, u32>("n")?))
@@ -511,6 +534,51 @@ impl Db<'_> {
             }
         }
         Ok(counts)
+    }
+
+    /// Filters alone, read once from the tables: how many rows match per kind, and every
+    /// matching index rowid, newest first, for the page to be taken from.
+    fn count_direct(
+        &self,
+        plan: &Plan,
+        rows: &str,
+    ) -> Result<(SearchCounts, Vec<i64>), DomainError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT k FROM ({rows})"))?;
+        let mut keys: Vec<i64> = stmt
+            .query_map(params_from_iter(plan.args.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        let mut counts = SearchCounts::default();
+        for k in &keys {
+            if let Some(entity) = SearchEntity::of_code(code_of(*k)) {
+                counts.add(entity, 1);
+            }
+        }
+        Ok((counts, keys))
+    }
+
+    /// The hits of index rowids read by [`Self::count_direct`]: each one's text from the
+    /// index by its rowid.
+    fn hits_of(&self, keys: &[i64], parsed: &ParsedQuery) -> Result<Vec<SearchHit>, DomainError> {
+        let voice = SearchEntity::Turn.code();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT si.title AS title, CASE WHEN {CODE_OF} = {voice} THEN '' ELSE substr(si.body, 1, 400) END AS body
+             FROM search_index si WHERE si.rowid = ?1"
+        ))?;
+        let mut hits = Vec::with_capacity(keys.len());
+        for &k in keys {
+            let row: Option<(String, String)> = stmt
+                .query_row([k], |r| Ok((r.get("title")?, r.get("body")?)))
+                .optional()?;
+            if let Some((title, body)) = row {
+                if let Some(hit) = self.resolve_hit(k, title, opening(&body), parsed)? {
+                    hits.push(hit);
+                }
+            }
+        }
+        Ok(hits)
     }
 
     /// One page of hits in `order`. Newest first walks the index backwards by rowid,
@@ -549,22 +617,12 @@ impl Db<'_> {
         };
         let limit = plan.args.bind(i64::from(limit));
         let offset = plan.args.bind(i64::from(offset));
-        let sql = match &plan.direct {
-            // Filters alone: newest first from the tables, then each row of the page's
-            // text from the index by its rowid.
-            Some(rows) => format!(
-                "SELECT si.rowid AS rowid, {title} AS title_snip, {body} AS body_snip
-                 FROM (SELECT k FROM ({rows}) ORDER BY k DESC LIMIT {limit} OFFSET {offset}) d
-                 CROSS JOIN search_index si ON si.rowid = d.k
-                 ORDER BY d.k DESC"
-            ),
-            None => format!(
-                "SELECT si.rowid AS rowid, {title} AS title_snip, {body} AS body_snip
-                 FROM search_index si WHERE {}
-                 ORDER BY {order_by} LIMIT {limit} OFFSET {offset}",
-                plan.condition
-            ),
-        };
+        let sql = format!(
+            "SELECT si.rowid AS rowid, {title} AS title_snip, {body} AS body_snip
+             FROM search_index si WHERE {}
+             ORDER BY {order_by} LIMIT {limit} OFFSET {offset}",
+            plan.condition
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let raw: Vec<(i64, String, String)> = stmt
             .query_map(params_from_iter(plan.args.iter()), |r| {
