@@ -91,7 +91,7 @@ journey('Search filters by kind, tag, person, team, source and date, as the obse
   await $(page, 'search-kind-pain').click();
   await expectHits(page, 2, 'pains');
   assert.ok((await hitsOf(page)).every((h) => h.startsWith('Pain')));
-  await $(page, 'search-narrowed').getByText('leave out sessions, people, ideas, tags').waitFor();
+  await $(page, 'search-narrowed').getByText('leave out sessions, what was said in transcripts, people, ideas, tags').waitFor();
   assert.equal(await $(page, 'search-scope-session').isDisabled(), true);
 
   // Kind and tag together.

@@ -182,6 +182,10 @@ journey(
     const spoken = $(page, 'search-hit').filter({ has: page.locator('.badge', { hasText: /^Said$/ }) });
     await spoken.first().waitFor();
     assert.match(await spoken.first().innerText(), /Priya Raman/);
+    // The Said scope holds only what was said, and counts it.
+    await $(page, 'search-scope-turn').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=search-hit] .badge')].every((b) => b.textContent?.trim() === 'Said'));
+    assert.equal(await $(page, 'search-scope-turn').getByTestId('search-scope-count').innerText(), '1');
     await spoken.first().dblclick();
     await panel.waitFor({ state: 'visible' });
     await page.locator(`[data-testid=transcript-turn].highlighted[data-turn-id="${o.turnId}"]`).waitFor();

@@ -12,11 +12,13 @@ import { searchFor } from '../state';
 
 export const ENTITY_LABEL: Record<SearchEntity, string> = { session: 'Session', observation: 'Observation', person: 'Person', idea: 'Idea', tag: 'Tag', turn: 'Said' };
 
-/** The scopes offered, in order; `null` is everything. */
-export const SCOPES: { entity: SearchEntity | null; label: string }[] = [
+/** The scopes offered, in order; `null` is everything. `noun` names them in a sentence. */
+export const SCOPES: { entity: SearchEntity | null; label: string; noun?: string }[] = [
   { entity: null, label: 'All' },
   { entity: 'session', label: 'Sessions' },
   { entity: 'observation', label: 'Observations' },
+  // What speakers said in transcripts: one per speaker per transcript.
+  { entity: 'turn', label: 'Said', noun: 'what was said in transcripts' },
   { entity: 'person', label: 'People' },
   { entity: 'idea', label: 'Ideas' },
   { entity: 'tag', label: 'Tags' },
