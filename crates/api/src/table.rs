@@ -608,6 +608,9 @@ operations! {
 
     /// Searches sessions, notes, observations, people, ideas and tags.
     search: read { query: SearchQuery } -> SearchResults [Sessions, Observations, People, Ideas, Tags] => |db, i| db.search(&i.query);
+    /// The observations most like one, in any cycle, best first, each with the words it shares (bm25 over the search index); changes nothing.
+    similar_observations: read { id: Uuid, limit: Option<u32> } -> Vec<SimilarObservation> [Observations, People]
+        => |db, i| db.similar_observations(i.id, i.limit.unwrap_or(5));
     /// Coverage of a cycle: channels, teams and segments heard, ask-load.
     coverage: read { cycle_id: Uuid } -> Coverage [Coverage] => |db, i| db.coverage(i.cycle_id);
     /// The support queue's patterns (tickets per component and month, median and p90 hours to the first response per team) over a cycle's tickets, or all, or one team's.

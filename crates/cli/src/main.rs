@@ -171,6 +171,14 @@ enum Command {
         #[arg(long, value_parser = parse_order)]
         order: Option<SearchOrder>,
     },
+    /// List the observations most like one (any cycle), best first, with the words they share; changes nothing
+    Similar {
+        /// The observation's id
+        id: uuid::Uuid,
+        /// Most to list (at most 50)
+        #[arg(long, default_value_t = 5)]
+        limit: u32,
+    },
 }
 
 #[derive(clap::Args)]
@@ -637,6 +645,34 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 ..Default::default()
             };
             search(&store, out, json, &query)
+        }
+        Command::Similar { id, limit } => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            let similar = store.read(|db| db.similar_observations(id, limit))?;
+            if json {
+                let value = serde_json::to_value(&similar)
+                    .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+                return print_json(out, &value, true);
+            }
+            if similar.is_empty() {
+                return print(out, "No observation shares a telling word with this one.");
+            }
+            for s in &similar {
+                let who = s.said_by.as_deref().unwrap_or("no one named");
+                print(
+                    out,
+                    &format!(
+                        "{:>6.2}  {} · {who} · {}  {}\n        {}\n        shares: {}",
+                        s.score,
+                        s.kind.label(),
+                        s.observed_on,
+                        s.id,
+                        s.text,
+                        s.shared.join(", ")
+                    ),
+                )?;
+            }
+            Ok(())
         }
     }
 }

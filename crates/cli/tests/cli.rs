@@ -2128,3 +2128,58 @@ fn export_folder_and_import_folder_round_trip_a_workspace_and_refuse_what_they_c
     assert_eq!(json(&run.stderr)["kind"], "workspace_newer_schema");
     assert!(!newer.exists());
 }
+
+#[test]
+fn similar_lists_the_observations_most_like_one_with_the_words_they_share() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let sample = dir.path().join("sample.groundwork");
+    let s = sample.to_str().expect("utf-8");
+    assert_eq!(cli(dir.path(), &["sample", "--out", s]).code, 0);
+    let list = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                s,
+                "call",
+                "list_observations",
+                "{\"query\": {\"limit\": 1}}",
+            ],
+        )
+        .stdout,
+    );
+    let id = list["observations"][0]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    let run = cli(
+        dir.path(),
+        &["--workspace", s, "--json", "similar", &id, "--limit", "3"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let similar = json(&run.stdout);
+    let items = similar.as_array().expect("a list");
+    assert!(!items.is_empty() && items.len() <= 3, "{similar}");
+    assert!(items.iter().all(|s| s["id"] != id.as_str()), "not itself");
+    assert!(items
+        .iter()
+        .all(|s| !s["shared"].as_array().expect("words").is_empty()));
+    let text = cli(dir.path(), &["--workspace", s, "similar", &id]);
+    assert_eq!(text.code, 0);
+    assert!(text.stdout.contains("shares: "), "{}", text.stdout);
+    // An id of no observation is refused (1); one that is not an id is a usage error (2).
+    let unknown = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            s,
+            "similar",
+            "00000000-0000-0000-0000-000000000000",
+        ],
+    );
+    assert_eq!(unknown.code, 1, "{}", unknown.stderr);
+    assert_eq!(
+        cli(dir.path(), &["--workspace", s, "similar", "nope"]).code,
+        2
+    );
+}

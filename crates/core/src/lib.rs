@@ -60,6 +60,7 @@ pub use discovery::session::{
     KindCount, NewSession, NotesChoice, NotesSaved, NotesVersion, Session, SessionLink,
     SessionList, SessionQuery, SessionSort, SessionSummary, SessionUpdate,
 };
+pub use discovery::similar::SimilarObservation;
 pub use discovery::tag::{Tag, TagGroup, TagInput, TagRef};
 pub use discovery::template::SessionTemplate;
 pub use discovery::ticket::{ComponentMonths, SupportQueue, TeamResponse};

@@ -16,6 +16,7 @@ pub mod review;
 pub mod search;
 pub mod search_index;
 pub mod session;
+pub mod similar;
 pub mod tag;
 pub mod template;
 pub mod ticket;

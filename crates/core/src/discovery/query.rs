@@ -368,6 +368,14 @@ fn folded(word: &str) -> String {
         .collect()
 }
 
+/// The words of `text` as the index compares them (folded), in order.
+pub(crate) fn folded_words(text: &str) -> Vec<String> {
+    word_spans(text)
+        .into_iter()
+        .map(|s| folded(&text[s]))
+        .collect()
+}
+
 /// A query's words folded once, to find where they match in many texts.
 pub(crate) struct Matcher {
     /// Per group that must match, its terms' words, folded.

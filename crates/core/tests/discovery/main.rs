@@ -6,5 +6,6 @@ mod common;
 
 mod register;
 mod search;
+mod similar;
 mod transcripts;
 mod transcripts_kept;

@@ -161,6 +161,7 @@ export type * from "./SessionTemplate";
 export type * from "./SessionTranscript";
 export type * from "./SessionUpdate";
 export type * from "./Severity";
+export type * from "./SimilarObservation";
 export type * from "./Skipped";
 export type * from "./Sla";
 export type * from "./SlaInput";

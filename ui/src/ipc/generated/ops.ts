@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, FollowedLink, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, FollowedLink, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, SimilarObservation, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers';
@@ -152,6 +152,7 @@ export type OpName =
   | 'team_digest'
   | 'export_digest'
   | 'search'
+  | 'similar_observations'
   | 'coverage'
   | 'support_queue'
   | 'preview_tickets'
@@ -310,6 +311,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   team_digest: [],
   export_digest: [],
   search: [],
+  similar_observations: [],
   coverage: [],
   support_queue: [],
   preview_tickets: [],
@@ -469,6 +471,7 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   team_digest: ['answers', 'pains', 'observations'],
   export_digest: ['answers', 'pains', 'observations'],
   search: ['sessions', 'observations', 'people', 'ideas', 'tags'],
+  similar_observations: ['observations', 'people'],
   coverage: ['coverage'],
   support_queue: ['coverage', 'observations', 'teams'],
   preview_tickets: ['people', 'observations'],
@@ -776,6 +779,8 @@ export function operations(call: Call) {
     exportDigest: (teamId: string, cycleId: string | null, format: ExportFormat) => call<Exported>('export_digest', { teamId, cycleId, format }),
     /** Searches sessions, notes, observations, people, ideas and tags. (reads) */
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
+    /** The observations most like one, in any cycle, best first, each with the words it shares (bm25 over the search index); changes nothing. (reads) */
+    similarObservations: (id: string, limit: number | null) => call<Array<SimilarObservation>>('similar_observations', { id, limit }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
     coverage: (cycleId: string) => call<Coverage>('coverage', { cycleId }),
     /** The support queue's patterns (tickets per component and month, median and p90 hours to the first response per team) over a cycle's tickets, or all, or one team's. (reads) */

@@ -1,0 +1,169 @@
+//! Observations that say nearly what another says, found offline by the words they
+//! share (FTS5's bm25 over the search index: rare words weigh more than common ones),
+//! each with the words it shares, so the person sees why. Nothing is changed: merging
+//! a duplicate is the person's act, through the existing merge.
+
+use crate::discovery::query::folded_words;
+use crate::store::db::Db;
+use crate::store::error::DomainError;
+use crate::store::kind::ObservationKind;
+use crate::store::row::RowExt;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// Most similar observations one asks for.
+pub const MAX_SIMILAR: u32 = 50;
+
+/// Most words of an observation that look for others: a long one's rarest are enough.
+const MAX_WORDS: usize = 32;
+
+/// Words that say nothing of what an observation is about.
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was",
+    "one", "our", "out", "has", "have", "him", "his", "how", "its", "may", "new", "now", "old",
+    "see", "two", "way", "who", "did", "get", "got", "let", "say", "she", "too", "use", "that",
+    "this", "with", "from", "they", "them", "then", "than", "there", "their", "what", "when",
+    "where", "which", "while", "will", "would", "could", "should", "into", "about", "been",
+    "being", "were", "just", "like", "some", "very", "also", "only", "over", "more", "most",
+    "much", "such", "each", "every", "because", "does", "doing", "done", "here", "your", "yours",
+    "we", "us", "it", "is", "a", "an", "to", "of", "in", "on", "at", "by", "or", "if", "so", "as",
+    "be", "do", "no", "up",
+];
+
+/// An observation like another, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SimilarObservation {
+    pub id: Uuid,
+    pub kind: ObservationKind,
+    pub text: String,
+    /// Who said it ("Priya Raman, Tom Berg"), if anyone is named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub said_by: Option<String>,
+    /// The session it was taken from, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub session_title: Option<String>,
+    pub observed_on: String,
+    /// How alike, as bm25 scores it: higher is more alike; comparable within one list.
+    pub score: f64,
+    /// The words both say, folded (lower case, no diacritics), in the order the first
+    /// observation says them.
+    pub shared: Vec<String>,
+}
+
+/// The words of `text` that can tell what it is about: folded, each once, in order,
+/// without stopwords, numbers alone or one- and two-letter words.
+fn telling_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for w in folded_words(text) {
+        if w.chars().count() < 3
+            || w.chars().all(|c| c.is_ascii_digit())
+            || STOPWORDS.contains(&w.as_str())
+            || words.contains(&w)
+        {
+            continue;
+        }
+        words.push(w);
+    }
+    words
+}
+
+impl Db<'_> {
+    /// The observations most like `id` in the whole workspace (any cycle), best first:
+    /// at most `limit` (up to [`MAX_SIMILAR`]), each with the words it shares. The same
+    /// workspace gives the same list.
+    pub fn similar_observations(
+        &self,
+        id: Uuid,
+        limit: u32,
+    ) -> Result<Vec<SimilarObservation>, DomainError> {
+        let own: Option<(i64, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, text FROM observation WHERE id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (rowid, text) = own.ok_or(DomainError::NotFound {
+            entity: "observation",
+            id: id.to_string(),
+        })?;
+        let mut words = telling_words(&text);
+        words.truncate(MAX_WORDS);
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Words hold only letters and digits: quoted, they are words to FTS5, never syntax.
+        let expr = words
+            .iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let found: Vec<(i64, f64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT si.rowid, bm25(search_index) AS score FROM search_index si
+                 WHERE search_index MATCH ?1 AND (si.rowid & 7) = 2
+                   AND ((si.rowid >> 3) & 536870911) <> ?2
+                 ORDER BY score, si.rowid LIMIT ?3",
+            )?
+            .query_map(
+                params![expr, rowid, i64::from(limit.clamp(1, MAX_SIMILAR))],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut read = self.conn.prepare_cached(
+            "SELECT o.id, o.kind, o.text, o.observed_on, s.title AS session_title,
+                    (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM observation_person op
+                        JOIN person p ON p.id = op.person_id AND p.deleted_at IS NULL
+                        WHERE op.observation_id = o.id ORDER BY p.name COLLATE NOCASE)) AS said_by
+             FROM observation o LEFT JOIN session s ON s.id = o.session_id
+             WHERE o.rowid = ?1 AND o.deleted_at IS NULL",
+        )?;
+        let mut similar = Vec::with_capacity(found.len());
+        for (index_rowid, score) in found {
+            let source = (index_rowid >> 3) & 0x1FFF_FFFF;
+            let row = read
+                .query_row([source], |r| {
+                    Ok(SimilarObservation {
+                        id: r.uuid("id")?,
+                        kind: r.stored("kind")?,
+                        text: r.get("text")?,
+                        said_by: r.get("said_by")?,
+                        session_title: r.get("session_title")?,
+                        observed_on: r.get("observed_on")?,
+                        score: (-score * 100.0).round() / 100.0,
+                        shared: Vec::new(),
+                    })
+                })
+                .optional()?;
+            if let Some(mut s) = row {
+                let theirs = telling_words(&s.text);
+                s.shared = words
+                    .iter()
+                    .filter(|w| theirs.contains(w))
+                    .cloned()
+                    .collect();
+                similar.push(s);
+            }
+        }
+        Ok(similar)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn telling_words_leave_out_what_says_nothing() {
+        assert_eq!(
+            telling_words("The deploy queue is SLOW, and the queue waits 40 min"),
+            vec!["deploy", "queue", "slow", "waits", "min"]
+        );
+    }
+}
