@@ -218,3 +218,26 @@ journey('100,000 observations scroll in a list that keeps only the visible rows 
   assert.ok(lists.every((c) => c.args.query.limit <= 100), 'rows are fetched a page at a time');
   assert.ok(lists.length < 20, `a long jump fetches only the pages it shows (${lists.length} calls)`);
 });
+
+journey('an observation shows the ones that say nearly the same, the shared words marked, and merges one as a duplicate with Undo', { seed: many }, async (app) => {
+  const { page } = app;
+  await page.keyboard.press('Control+2');
+  await page.waitForFunction(() => document.querySelector('[data-testid=observation-count]')?.textContent === '4');
+  await $(page, 'observation-row').filter({ hasText: 'Deploys are slow.' }).click();
+  const panel = $(page, 'similar-observations');
+  const item = panel.getByTestId('similar-observation');
+  await item.first().waitFor();
+  // "Deploys take ages." shares "deploys"; the uptime fact and the cost shares nothing.
+  assert.equal(await item.count(), 1);
+  assert.match(await item.first().innerText(), /Deploys take ages\./);
+  assert.equal(await item.first().locator('mark').innerText(), 'Deploys');
+  assert.match(await item.first().innerText(), /Shares deploys/);
+  await app.shot('similar-observations');
+  await item.first().getByTestId('similar-merge').click();
+  await page.getByText('Merged “Deploys take ages.” into this one', { exact: false }).waitFor();
+  await panel.getByText('None shares a telling word with this one.').waitFor();
+  assert.equal((await listed(app)).length, 3);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await item.first().waitFor();
+  assert.equal((await listed(app)).length, 4);
+});
