@@ -611,6 +611,9 @@ operations! {
     /// The observations most like one, in any cycle, best first, each with the words it shares (bm25 over the search index); changes nothing.
     similar_observations: read { id: Uuid, limit: Option<u32> } -> Vec<SimilarObservation> [Observations, People]
         => |db, i| db.similar_observations(i.id, i.limit.unwrap_or(5));
+    /// What an observation being written already looks like: existing ones sharing most of its telling words, best first; changes nothing.
+    likely_duplicates: read { text: String, limit: Option<u32> } -> Vec<SimilarObservation> [Observations, People]
+        => |db, i| db.likely_duplicates(&i.text, i.limit.unwrap_or(3));
     /// Coverage of a cycle: channels, teams and segments heard, ask-load.
     coverage: read { cycle_id: Uuid } -> Coverage [Coverage] => |db, i| db.coverage(i.cycle_id);
     /// The support queue's patterns (tickets per component and month, median and p90 hours to the first response per team) over a cycle's tickets, or all, or one team's.

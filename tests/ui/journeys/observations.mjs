@@ -241,3 +241,24 @@ journey('an observation shows the ones that say nearly the same, the shared word
   await item.first().waitFor();
   assert.equal((await listed(app)).length, 4);
 });
+
+journey('typing an observation that nearly repeats one shows it before saving, and it opens instead', { seed: many }, async (app) => {
+  const { page } = app;
+  await page.keyboard.press('Control+2');
+  await page.waitForFunction(() => document.querySelector('[data-testid=observation-count]')?.textContent === '4');
+  await $(page, 'new-observation-button').click();
+  await $(page, 'capture-text').fill('Deploys are slow today');
+  const hint = $(page, 'capture-looks-like');
+  await hint.waitFor();
+  assert.match(await hint.innerText(), /“Deploys are slow\.”/);
+  assert.doesNotMatch(await hint.innerText(), /Deploys take ages/, 'one shared word is no duplicate');
+  await app.shot('capture-looks-like');
+  // Something else entirely: the hint goes.
+  await $(page, 'capture-text').fill('Expect the lunch menu on Mondays');
+  await hint.waitFor({ state: 'detached' });
+  await $(page, 'capture-text').fill('Deploys are slow today');
+  await hint.getByTestId('capture-looks-like-open').click();
+  await $(page, 'capture-dialog').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid=observation-detail] textarea')?.value === 'Deploys are slow.');
+  assert.equal((await listed(app)).length, 4, 'nothing was saved');
+});

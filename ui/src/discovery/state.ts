@@ -82,6 +82,7 @@ export const setTurnSpeaker = (turnId: string, label: string) => backend.setTurn
 export const listObservations = (query: ObservationQuery) => backend.listObservations(query);
 export const getObservation = (id: string) => backend.getObservation(id);
 export const similarObservations = (id: string, limit = 5) => backend.similarObservations(id, limit);
+export const likelyDuplicates = (text: string, limit = 3) => backend.likelyDuplicates(text, limit);
 export const createObservation = (observation: NewObservation) => backend.createObservation(observation);
 export const updateObservation = (id: string, update: ObservationUpdate) => backend.updateObservation(id, update);
 /** Moves an observation to the trash (its view offers Undo). */

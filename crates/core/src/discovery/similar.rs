@@ -92,7 +92,36 @@ impl Db<'_> {
             entity: "observation",
             id: id.to_string(),
         })?;
-        let mut words = telling_words(&text);
+        self.observations_like(&text, Some(rowid), limit)
+    }
+
+    /// What an observation being written (`text`) looks like already: the existing ones
+    /// that share most of its telling words (at least three in five, and two words), best
+    /// first, so the person can open one instead of saying it twice.
+    pub fn likely_duplicates(
+        &self,
+        text: &str,
+        limit: u32,
+    ) -> Result<Vec<SimilarObservation>, DomainError> {
+        let words = telling_words(text).len();
+        if words < 2 {
+            return Ok(Vec::new());
+        }
+        let mut found = self.observations_like(text, None, MAX_SIMILAR)?;
+        found.retain(|s| s.shared.len() * 5 >= words.min(MAX_WORDS) * 3);
+        found.truncate(limit.clamp(1, MAX_SIMILAR) as usize);
+        Ok(found)
+    }
+
+    /// The observations most like `text`, but the one at `rowid`.
+    fn observations_like(
+        &self,
+        text: &str,
+        rowid: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<SimilarObservation>, DomainError> {
+        let rowid = rowid.unwrap_or(0);
+        let mut words = telling_words(text);
         words.truncate(MAX_WORDS);
         if words.is_empty() {
             return Ok(Vec::new());

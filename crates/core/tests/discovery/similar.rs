@@ -71,3 +71,35 @@ fn an_observation_finds_the_ones_that_say_nearly_the_same_with_the_words_they_sh
         .read(|db| db.similar_observations(uuid::Uuid::nil(), 5))
         .is_err());
 }
+
+#[test]
+fn what_is_being_written_shows_the_observation_it_nearly_repeats_and_not_one_that_shares_a_word() {
+    let w = world();
+    let said = w.heard(
+        SourceKind::CoffeeChat,
+        "The deploy queue blocks every release for forty minutes",
+        &[],
+    );
+    w.heard(
+        SourceKind::TeamBrainstorm,
+        "Our deploy dashboards are hard to read",
+        &[],
+    );
+    let like = |text: &str| {
+        w.store
+            .read(|db| db.likely_duplicates(text, 3))
+            .expect("likely")
+            .into_iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        like("Every release waits forty minutes in the deploy queue"),
+        vec![said]
+    );
+    assert!(
+        like("The deploy button is blue").is_empty(),
+        "one shared word is no duplicate"
+    );
+    assert!(like("Slow").is_empty(), "too little to tell");
+}

@@ -153,6 +153,7 @@ export type OpName =
   | 'export_digest'
   | 'search'
   | 'similar_observations'
+  | 'likely_duplicates'
   | 'coverage'
   | 'support_queue'
   | 'preview_tickets'
@@ -312,6 +313,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   export_digest: [],
   search: [],
   similar_observations: [],
+  likely_duplicates: [],
   coverage: [],
   support_queue: [],
   preview_tickets: [],
@@ -472,6 +474,7 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   export_digest: ['answers', 'pains', 'observations'],
   search: ['sessions', 'observations', 'people', 'ideas', 'tags'],
   similar_observations: ['observations', 'people'],
+  likely_duplicates: ['observations', 'people'],
   coverage: ['coverage'],
   support_queue: ['coverage', 'observations', 'teams'],
   preview_tickets: ['people', 'observations'],
@@ -781,6 +784,8 @@ export function operations(call: Call) {
     search: (query: SearchQuery) => call<SearchResults>('search', { query }),
     /** The observations most like one, in any cycle, best first, each with the words it shares (bm25 over the search index); changes nothing. (reads) */
     similarObservations: (id: string, limit: number | null) => call<Array<SimilarObservation>>('similar_observations', { id, limit }),
+    /** What an observation being written already looks like: existing ones sharing most of its telling words, best first; changes nothing. (reads) */
+    likelyDuplicates: (text: string, limit: number | null) => call<Array<SimilarObservation>>('likely_duplicates', { text, limit }),
     /** Coverage of a cycle: channels, teams and segments heard, ask-load. (reads) */
     coverage: (cycleId: string) => call<Coverage>('coverage', { cycleId }),
     /** The support queue's patterns (tickets per component and month, median and p90 hours to the first response per team) over a cycle's tickets, or all, or one team's. (reads) */
