@@ -273,6 +273,9 @@ struct Plan {
     direct: Option<String>,
     /// Whether filters narrow the matches.
     filtered: bool,
+    /// Words and a person, team or tag: the rows those name, as `SELECT k`, to be read
+    /// once and given to the plans of the count and the page (see `plan`'s `keys`).
+    keyed: Option<String>,
 }
 
 impl Db<'_> {
@@ -335,7 +338,22 @@ impl Db<'_> {
                 ..SearchResults::nothing(query.offset, understood, truncated)
             });
         }
-        let counted = self.plan(query, &parsed, &typed, &allowed, from_tables);
+        let mut counted = self.plan(query, &parsed, &typed, &allowed, from_tables, None);
+        // Words and a person, team or tag: the rows those name are read once, for the
+        // count and the page alike.
+        let keys = match counted.keyed.clone() {
+            Some(rows) => {
+                let mut stmt = self
+                    .conn
+                    .prepare_cached(&format!("SELECT k FROM ({rows})"))?;
+                let keys: Vec<i64> = stmt
+                    .query_map(params_from_iter(counted.args.iter()), |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                counted = self.plan(query, &parsed, &typed, &allowed, from_tables, Some(&keys));
+                Some(keys)
+            }
+            None => None,
+        };
         let limit = query.limit.unwrap_or(50).clamp(1, MAX_HITS);
         // Filters alone: every row they name is read once, counted, and the page taken
         // from those rows; there is no best match to rank them by.
@@ -368,7 +386,14 @@ impl Db<'_> {
         let plan = if wanted == allowed {
             counted
         } else {
-            self.plan(query, &parsed, &typed, &wanted, from_tables)
+            self.plan(
+                query,
+                &parsed,
+                &typed,
+                &wanted,
+                from_tables,
+                keys.as_deref(),
+            )
         };
         let (order, order_reason) = match (query.order, plan.matched) {
             (Some(SearchOrder::Newest), _) => (SearchOrder::Newest, "Newest first.".to_owned()),
@@ -416,6 +441,7 @@ impl Db<'_> {
         typed: &[ObservationFilter],
         entities: &[SearchEntity],
         from_tables: bool,
+        keys: Option<&[i64]>,
     ) -> Plan {
         let mut args = Args::default();
         let mut condition = String::new();
@@ -486,17 +512,38 @@ impl Db<'_> {
             });
         }
         let filtered = branches.iter().any(|b| b.contains(" AND "));
+        let mut keyed: Option<String> = None;
         let whole = from_tables && direct.len() == entities.len();
         let direct = whole.then(|| direct.join(" UNION ALL "));
         match &direct {
             // Words and a person, team or tag: the few rows those name are found once, and
             // each match is looked up among them, instead of each match's row being read.
             Some(rows) if matched && !live.is_empty() => {
-                condition.push_str(&format!("+si.rowid IN (SELECT k FROM ({rows}))"));
+                let set = match keys {
+                    Some(keys) => {
+                        // Read for every kind counted; this plan's kinds only.
+                        let codes: Vec<i64> = entities.iter().map(|e| e.code()).collect();
+                        let mine: Vec<i64> = keys
+                            .iter()
+                            .copied()
+                            .filter(|k| codes.contains(&code_of(*k)))
+                            .collect();
+                        format!(
+                            "SELECT value FROM json_each({})",
+                            args.bind(serde_json::to_string(&mine).unwrap_or_else(|_| "[]".into()))
+                        )
+                    }
+                    None => {
+                        keyed = Some(rows.clone());
+                        format!("SELECT k FROM ({rows})")
+                    }
+                };
+                condition.push_str(&format!("+si.rowid IN ({set})"));
             }
             _ => condition.push_str(&format!("({})", branches.join(" OR "))),
         }
         let direct = direct.filter(|_| !matched && parsed.excluded.is_empty());
+        let keyed = keyed.filter(|_| keys.is_none());
         // With words to match, the ones left out ride in the FTS expression; alone,
         // they leave out every row that holds them.
         if !matched {
@@ -513,6 +560,7 @@ impl Db<'_> {
             matched,
             direct,
             filtered,
+            keyed,
         }
     }
 
@@ -1152,11 +1200,17 @@ mod tests {
             "observation team:payments",
             "notes OR cache person:priya",
         ] {
-            for limit in [2, 50] {
+            for (limit, entities) in [
+                (2, vec![]),
+                (50, vec![]),
+                (50, vec![SearchEntity::Observation]),
+                (50, vec![SearchEntity::Session]),
+            ] {
                 let query = SearchQuery {
                     text: text.into(),
                     limit: Some(limit),
                     offset: 1,
+                    entities,
                     ..Default::default()
                 };
                 let (tables, index) = store
@@ -1167,7 +1221,9 @@ mod tests {
                         ))
                     })
                     .expect("search");
-                assert!(tables.total > 0, "{text} finds something");
+                if query.entities.is_empty() {
+                    assert!(tables.total > 0, "{text} finds something");
+                }
                 assert_eq!(tables, index, "{text}, {limit} a page");
             }
         }
