@@ -69,7 +69,7 @@ impl SearchEntity {
     }
 
     /// The entity code in the index's rowid (see [`crate::discovery::search_index`]).
-    fn code(self) -> i64 {
+    pub(crate) fn code(self) -> i64 {
         INDEXED
             .iter()
             .find(|i| i.table == self.table())
@@ -372,10 +372,7 @@ impl Db<'_> {
                 counts,
                 offset: query.offset,
                 order: SearchOrder::Newest,
-                order_reason: match query.order {
-                    Some(SearchOrder::Newest) => "Newest first.".to_owned(),
-                    _ => "Newest first: filters alone have no best match.".to_owned(),
-                },
+                order_reason: chosen_order(query.order, false, 0).1,
                 terms: parsed.terms(),
                 understood,
                 notice: truncated,
@@ -395,30 +392,7 @@ impl Db<'_> {
                 keys.as_deref(),
             )
         };
-        let (order, order_reason) = match (query.order, plan.matched) {
-            (Some(SearchOrder::Newest), _) => (SearchOrder::Newest, "Newest first.".to_owned()),
-            (_, false) => (
-                SearchOrder::Newest,
-                "Newest first: filters alone have no best match.".to_owned(),
-            ),
-            (Some(SearchOrder::Relevance), true) => {
-                (SearchOrder::Relevance, "Best matches first.".to_owned())
-            }
-            (None, true) if total > BROAD_MATCHES => (
-                SearchOrder::Newest,
-                format!(
-                    "Newest first: more than {} matches. Choose best matches to rank them all.",
-                    crate::store::wording::thousands(BROAD_MATCHES as usize)
-                ),
-            ),
-            (None, true) => (
-                SearchOrder::Relevance,
-                format!(
-                    "Best matches first (newest first above {} matches).",
-                    crate::store::wording::thousands(BROAD_MATCHES as usize)
-                ),
-            ),
-        };
+        let (order, order_reason) = chosen_order(query.order, plan.matched, total);
         let hits = self.page(plan, &parsed, order, limit, query.offset)?;
         Ok(SearchResults {
             hits,
@@ -789,6 +763,36 @@ impl Db<'_> {
             ),
             &[&like],
         )
+    }
+}
+
+/// The order hits come in and why, for the view to say: newest first when asked, when
+/// nothing is matched (filters alone), or when more than [`BROAD_MATCHES`] match and
+/// no order was asked; else best matches first.
+fn chosen_order(asked: Option<SearchOrder>, matched: bool, total: u32) -> (SearchOrder, String) {
+    match (asked, matched) {
+        (Some(SearchOrder::Newest), _) => (SearchOrder::Newest, "Newest first.".to_owned()),
+        (_, false) => (
+            SearchOrder::Newest,
+            "Newest first: filters alone have no best match.".to_owned(),
+        ),
+        (Some(SearchOrder::Relevance), true) => {
+            (SearchOrder::Relevance, "Best matches first.".to_owned())
+        }
+        (None, true) if total > BROAD_MATCHES => (
+            SearchOrder::Newest,
+            format!(
+                "Newest first: more than {} matches. Choose best matches to rank them all.",
+                crate::store::wording::thousands(BROAD_MATCHES as usize)
+            ),
+        ),
+        (None, true) => (
+            SearchOrder::Relevance,
+            format!(
+                "Best matches first (newest first above {} matches).",
+                crate::store::wording::thousands(BROAD_MATCHES as usize)
+            ),
+        ),
     }
 }
 

@@ -4,6 +4,8 @@
 //! a duplicate is the person's act, through the existing merge.
 
 use crate::discovery::query::folded_words;
+use crate::discovery::search::SearchEntity;
+use crate::discovery::search_index::{source_of, CODE_OF, SOURCE_OF};
 use crate::store::db::Db;
 use crate::store::error::DomainError;
 use crate::store::kind::ObservationKind;
@@ -134,12 +136,12 @@ impl Db<'_> {
             .join(" OR ");
         let found: Vec<(i64, f64)> = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT si.rowid, bm25(search_index) AS score FROM search_index si
-                 WHERE search_index MATCH ?1 AND (si.rowid & 7) = 2
-                   AND ((si.rowid >> 3) & 536870911) <> ?2
+                 WHERE search_index MATCH ?1 AND {CODE_OF} = {} AND {SOURCE_OF} <> ?2
                  ORDER BY score, si.rowid LIMIT ?3",
-            )?
+                SearchEntity::Observation.code()
+            ))?
             .query_map(
                 params![expr, rowid, i64::from(limit.clamp(1, MAX_SIMILAR))],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -155,7 +157,7 @@ impl Db<'_> {
         )?;
         let mut similar = Vec::with_capacity(found.len());
         for (index_rowid, score) in found {
-            let source = (index_rowid >> 3) & 0x1FFF_FFFF;
+            let source = source_of(index_rowid);
             let row = read
                 .query_row([source], |r| {
                     Ok(SimilarObservation {
