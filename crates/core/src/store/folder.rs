@@ -299,13 +299,11 @@ fn parse_record(
 /// written at.
 pub fn folder_schema(dir: &Path) -> Result<u32, FolderError> {
     let path = dir.join(MANIFEST);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(FolderError::NoManifest { path: dir.into() })
-        }
-        Err(e) => return Err(io(&path)(e)),
-    };
+    if !path.exists() && std::fs::symlink_metadata(&path).is_err() {
+        return Err(FolderError::NoManifest { path: dir.into() });
+    }
+    let text = String::from_utf8(read_bounded(&path, 1024 * 1024, "the manifest")?)
+        .map_err(|_| unreadable(&path, "the manifest is UTF-8 text"))?;
     let manifest: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| unreadable(&path, e.to_string()))?;
     let number = |key: &str| {
@@ -360,10 +358,36 @@ pub fn read_folder(
     result
 }
 
-/// Whether `path` is a plain folder (`dir`) or a plain file, and not a link.
-fn plain(path: &Path, dir: bool) -> Result<bool, FolderError> {
+/// The largest record file read: far above any row (notes hold at most 4 MiB), a stop
+/// for a file planted to fill memory.
+pub const MAX_RECORD_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest bytes file read beside a record (a transcript's original).
+pub const MAX_BYTES_FILE: u64 = 256 * 1024 * 1024;
+
+/// The bytes of the plain file `path` (not a link), refused past `max` before it is read.
+fn read_bounded(path: &Path, max: u64, what: &str) -> Result<Vec<u8>, FolderError> {
     let meta = std::fs::symlink_metadata(path).map_err(io(path))?;
-    Ok(if dir { meta.is_dir() } else { meta.is_file() })
+    if !meta.is_file() {
+        return Err(unreadable(
+            path,
+            format!("{what} must be a file, not a link or a folder"),
+        ));
+    }
+    if meta.len() > max {
+        return Err(unreadable(
+            path,
+            format!(
+                "{what} is larger than {} MiB, which no workspace writes",
+                max / (1024 * 1024)
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(io(path))
+}
+
+/// Whether `path` is a folder itself, not a link to one.
+fn plain_folder(path: &Path) -> Result<bool, FolderError> {
+    Ok(std::fs::symlink_metadata(path).map_err(io(path))?.is_dir())
 }
 
 fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, FolderError> {
@@ -393,7 +417,7 @@ fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, Fol
     folders.sort();
     for folder in folders {
         // A link is not followed: nothing outside the folder is read.
-        if !plain(&folder, true)? {
+        if !plain_folder(&folder)? {
             continue;
         }
         let name = folder
@@ -418,16 +442,12 @@ fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, Fol
             if extension == "bin" {
                 continue;
             }
-            if !plain(&path, false)? {
-                return Err(unreadable(
-                    &path,
-                    "a record is a file, not a link or a folder",
-                ));
-            }
             if extension != "json" && extension != "md" {
                 return Err(unreadable(&path, "a record is a .json or .md file"));
             }
-            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+            let bytes = read_bounded(&path, MAX_RECORD_BYTES, "a record")?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| unreadable(&path, "a record is UTF-8 text"))?;
             let (fields, body) = parse_record(&path, &text)?;
             let mut columns = Vec::with_capacity(fields.len());
             let mut values: Vec<Value> = Vec::with_capacity(fields.len());
@@ -463,14 +483,12 @@ fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, Fol
                                 unreadable(&path, format!("{column} names no file beside it"))
                             })?;
                         let bytes_path = folder.join(file);
-                        if !plain(&bytes_path, false)? {
-                            return Err(unreadable(
-                                &bytes_path,
-                                "bytes are a file beside their record, not a link",
-                            ));
-                        }
                         summary.files += 1;
-                        Value::Blob(std::fs::read(&bytes_path).map_err(io(&bytes_path))?)
+                        Value::Blob(read_bounded(
+                            &bytes_path,
+                            MAX_BYTES_FILE,
+                            "the bytes beside a record",
+                        )?)
                     }
                     serde_json::Value::Array(_) => {
                         return Err(unreadable(

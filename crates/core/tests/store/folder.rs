@@ -205,3 +205,18 @@ fn bytes_that_are_a_link_out_of_the_folder_are_not_read() {
     assert!(err.to_string().contains("not a link"), "{err}");
     assert!(!dest.exists());
 }
+
+#[test]
+fn a_record_larger_than_any_workspace_writes_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().expect("dir");
+    let folder = written_folder(dir.path());
+    // Sparse: as long as a planted file, without the disk it would take.
+    let planted = std::fs::File::create(folder.join("person/planted.json")).expect("file");
+    planted
+        .set_len(groundwork_core::store::folder::MAX_RECORD_BYTES + 1)
+        .expect("length");
+    let dest = dir.path().join("copy.groundwork");
+    let err = read_folder(&folder, &dest, Arc::new(SystemClock)).expect_err("refused");
+    assert!(err.to_string().contains("larger than 64 MiB"), "{err}");
+    assert!(!dest.exists());
+}
