@@ -41,6 +41,13 @@ pub enum ErrorKind {
     DiskFull,
     /// Another program holds the workspace's write lock: retrying soon will work.
     Busy,
+    /// The workspace is not shared through a git repository yet.
+    NotShared,
+    /// The shared repository could not be reached (offline, its address, access): the
+    /// work waits for the next sync.
+    RepositoryUnreachable,
+    /// git is missing, or did something other than asked.
+    Git,
     Io,
     Database,
     Internal,
@@ -149,6 +156,28 @@ impl From<groundwork_core::store::folder::FolderError> for IpcError {
             | FolderError::Unreadable { .. } => ErrorKind::InvalidInput,
             FolderError::Io { .. } => ErrorKind::Io,
             FolderError::Database(_) => ErrorKind::Internal,
+        };
+        Self::new(kind, capitalize(&e.to_string()))
+    }
+}
+
+impl From<groundwork_core::sharing::sync::ShareError> for IpcError {
+    fn from(e: groundwork_core::sharing::sync::ShareError) -> Self {
+        use groundwork_core::sharing::git::GitError;
+        use groundwork_core::sharing::sync::ShareError;
+        let kind = match e {
+            ShareError::Folder(folder) => return folder.into(),
+            ShareError::Domain(domain) => return domain.into(),
+            ShareError::NotShared => ErrorKind::NotShared,
+            ShareError::AlreadyShared { .. } | ShareError::InTheWay { .. } => {
+                ErrorKind::InvalidInput
+            }
+            ShareError::InMemory => ErrorKind::NoWorkspace,
+            ShareError::Git(GitError::Unreachable { .. }) => ErrorKind::RepositoryUnreachable,
+            ShareError::Git(_) => ErrorKind::Git,
+            ShareError::Untrusted { .. } => ErrorKind::InvalidInput,
+            ShareError::Schema(folder) => return folder.into(),
+            ShareError::Database(_) => ErrorKind::Internal,
         };
         Self::new(kind, capitalize(&e.to_string()))
     }

@@ -1,6 +1,8 @@
 //! The table itself: one line an operation.
 
 use crate::error::{ErrorKind, IpcError};
+use groundwork_core::sharing::conflict::{Conflict, Settle};
+use groundwork_core::sharing::sync::ShareStatus;
 use groundwork_core::store::{limits, render};
 use groundwork_core::*;
 use serde::Serialize;
@@ -55,11 +57,13 @@ pub enum Stale {
     Kudos,
     /// "You said, we did" answers.
     Answers,
+    /// How the workspace shares through git, and the conflicts syncs kept aside.
+    Sharing,
 }
 
 impl Stale {
     /// Every list, for "refresh everything" (another process changed the file).
-    pub const ALL: [Stale; 23] = [
+    pub const ALL: [Stale; 24] = [
         Stale::Cycles,
         Stale::Sessions,
         Stale::Observations,
@@ -83,6 +87,7 @@ impl Stale {
         Stale::Adoption,
         Stale::Kudos,
         Stale::Answers,
+        Stale::Sharing,
     ];
 
     /// The name the UI uses.
@@ -108,6 +113,7 @@ impl Stale {
             Stale::Surveys => "surveys",
             Stale::Checkins => "checkins",
             Stale::Slas => "slas",
+            Stale::Sharing => "sharing",
             Stale::Adoption => "adoption",
             Stale::Kudos => "kudos",
             Stale::Answers => "answers",
@@ -639,6 +645,17 @@ operations! {
     restore_from_trash: write { entity: TrashEntity, id: Uuid } -> ()
         [Trash, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Criteria, Tradeoffs, Solutions, Roadmap, Coverage, Documents, Checkins, Slas, Adoption, Kudos, Answers]
         => |tx, i| tx.restore(i.entity, i.id);
+
+    /// How this workspace shares through git: its repository, when it last synced, how that went, the conflicts waiting.
+    share_status: read {} -> ShareStatus [Sharing] => |db, i| db.share_status();
+    /// Sets how often the app syncs while it is open: every N minutes (1 to 1440), or only when asked (null).
+    set_auto_sync: write { minutes: Option<u32> } -> ShareStatus [Sharing] => |tx, i| tx.set_auto_sync(i.minutes);
+    /// The conflicts syncs kept aside, oldest first: one field two people changed, both values, who and when.
+    list_conflicts: read {} -> Vec<Conflict> [Sharing] => |db, i| db.sync_conflicts();
+    /// Settles a conflict: the field takes the value kept, the other, or one written anew; the next sync shares it.
+    settle_conflict: write { id: String, choice: Settle } -> ()
+        [Sharing, Sessions, Cycles, Observations, People, Teams, Tags, Ideas, Pains, Criteria, Tradeoffs, Solutions, Roadmap, Coverage, Documents, Surveys, Checkins, Slas, Adoption, Kudos, Answers, Templates, Settings]
+        => |tx, i| tx.settle_conflict(&i.id, &i.choice);
 
     /// Markdown to sanitized HTML, by the one renderer in core.
     render_markdown: read { markdown: String } -> String [] => |_db, i| render(&i.markdown);

@@ -9,6 +9,7 @@
 
 use clap::{Parser, Subcommand};
 use groundwork_api::{ops, Access, ErrorKind, IpcError};
+use groundwork_core::sharing::{conflict, sync};
 use groundwork_core::{
     discovery::search::{MARK_END, MARK_START},
     BadRows, ExportDoc, OpenMode, Respondents, SearchOrder, SearchQuery, SessionQuery, SourceKind,
@@ -80,6 +81,27 @@ enum Command {
         /// The new workspace file (it must not exist) [default: the workspace]
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Share the workspace through a git repository your git reaches (a path or URL; your own credentials serve). A workspace file that does not exist yet is made from the repository
+    Share {
+        /// The repository, e.g. git@github.example:platform/discovery.git or /srv/git/discovery.git
+        #[arg(long, value_name = "PATH_OR_URL")]
+        repo: String,
+    },
+    /// Sync the shared workspace: commit what changed here, merge what others pushed (field by field), push. Exit 4 when the repository cannot be reached: the work is committed here and waits
+    Sync,
+    /// List the conflicts syncs kept aside: one field two people changed to different values
+    Conflicts,
+    /// Settle a conflict: keep the value the record holds, take the other, or write a new one
+    Settle {
+        /// The conflict's id (see `conflicts`)
+        id: String,
+        /// kept (the value the record holds) or other (the value kept aside)
+        #[arg(long, value_name = "WHICH", value_parser = ["kept", "other"], conflicts_with = "value")]
+        take: Option<String>,
+        /// A new value for the field instead
+        #[arg(long, value_name = "TEXT")]
+        value: Option<String>,
     },
     /// Write the sample workspace (a fictional platform team's discovery) to a new file
     Sample {
@@ -355,6 +377,8 @@ enum Failure {
     Usage(String),
     /// The workspace could not be opened (exit 3).
     Open(IpcError),
+    /// The shared repository could not be reached; the work waits (exit 4).
+    Offline(IpcError),
 }
 
 impl From<IpcError> for Failure {
@@ -380,6 +404,7 @@ fn main() -> ExitCode {
                 Failure::Refused(e) => (1, e),
                 Failure::Usage(message) => (2, IpcError::new(ErrorKind::InvalidInput, message)),
                 Failure::Open(e) => (3, e),
+                Failure::Offline(e) => (4, e),
             };
             if json {
                 eprintln!("{}", serde_json::to_string(&error).unwrap_or_default());
@@ -389,6 +414,41 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+fn share_failed(e: sync::ShareError) -> Failure {
+    let error = IpcError::from(e);
+    if error.kind == ErrorKind::RepositoryUnreachable {
+        Failure::Offline(error)
+    } else {
+        Failure::Refused(error)
+    }
+}
+
+fn sync_done(out: &mut impl Write, json: bool, report: &sync::SyncReport) -> Result<(), Failure> {
+    if json {
+        let value =
+            serde_json::to_value(report).map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+        return print_json(out, &value, true);
+    }
+    let mut lines = Vec::new();
+    match &report.message {
+        Some(message) => lines.push(format!("Committed: {message}")),
+        None => lines.push("Nothing changed here since the last sync.".to_owned()),
+    }
+    if report.received > 0 {
+        lines.push(format!("Received {} records from others.", report.received));
+    }
+    if report.conflicts > 0 {
+        lines.push(format!(
+            "{} fields were changed on both sides: both values are kept; `conflicts` lists them.",
+            report.conflicts
+        ));
+    }
+    if report.pushed {
+        lines.push("The repository is up to date.".to_owned());
+    }
+    print(out, &lines.join("\n"))
 }
 
 /// The workspace a command works on.
@@ -468,6 +528,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Command::Check { whole } => {
             let path = workspace_path(cli.workspace)?;
             let store = open(&path)?;
+            let dangling = store
+                .with_connection(|conn| groundwork_core::sharing::check::dangling(conn))
+                .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
             let checked_whole = if whole && !store.checked_whole() {
                 drop(store);
                 groundwork_core::check_whole_file(&path).map_err(|e| Failure::Open(e.into()))?;
@@ -475,10 +538,29 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             } else {
                 store.checked_whole()
             };
+            if !dangling.is_empty() {
+                if json {
+                    print_json(
+                        out,
+                        &json!({ "path": path, "sound": false, "checkedWhole": checked_whole,
+                                 "dangling": dangling }),
+                        true,
+                    )?;
+                }
+                let named: Vec<String> = dangling
+                    .iter()
+                    .map(|d| format!("{} {} name a {} that does not exist", d.count, d.from, d.to))
+                    .collect();
+                return Err(Failure::Refused(IpcError::new(
+                    ErrorKind::WorkspaceDamaged,
+                    format!("{} opens, but {}", path.display(), named.join("; ")),
+                )));
+            }
             if json {
                 print_json(
                     out,
-                    &json!({ "path": path, "sound": true, "checkedWhole": checked_whole }),
+                    &json!({ "path": path, "sound": true, "checkedWhole": checked_whole,
+                             "dangling": [] }),
                     true,
                 )
             } else if checked_whole {
@@ -645,6 +727,93 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 ..Default::default()
             };
             search(&store, out, json, &query)
+        }
+        Command::Share { repo } => {
+            let path = workspace_path(cli.workspace)?;
+            if !path.exists() {
+                sync::join(&repo, &path, Arc::new(SystemClock)).map_err(share_failed)?;
+                return if json {
+                    print_json(
+                        out,
+                        &json!({ "workspace": path, "repo": repo, "joined": true }),
+                        true,
+                    )
+                } else {
+                    print(
+                        out,
+                        &format!(
+                            "Made {} from {repo}; `sync` keeps it in step.",
+                            path.display()
+                        ),
+                    )
+                };
+            }
+            let store = open(&path)?;
+            let report = sync::share(&store, &repo).map_err(share_failed)?;
+            sync_done(out, json, &report)
+        }
+        Command::Sync => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            let report = sync::sync(&store).map_err(share_failed)?;
+            sync_done(out, json, &report)?;
+            match report.offline {
+                Some(detail) => Err(Failure::Offline(IpcError::new(
+                    ErrorKind::RepositoryUnreachable,
+                    format!("Could not reach the repository, so nothing was pushed; the work is committed here and waits for the next sync ({detail})"),
+                ))),
+                None => Ok(()),
+            }
+        }
+        Command::Conflicts => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            let found = store.read(|db| db.sync_conflicts())?;
+            if json {
+                let value = serde_json::to_value(&found)
+                    .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+                return print_json(out, &value, true);
+            }
+            if found.is_empty() {
+                return print(out, "No conflicts: every field agrees.");
+            }
+            for c in &found {
+                print(
+                    out,
+                    &format!(
+                        "{}  {} \"{}\", {}\n  kept:  {} ({}, {})\n  other: {} ({}, {})",
+                        c.id,
+                        c.kind,
+                        c.label,
+                        c.field,
+                        c.kept,
+                        c.kept_by,
+                        c.kept_at,
+                        c.other,
+                        c.other_by,
+                        c.other_at
+                    ),
+                )?;
+            }
+            Ok(())
+        }
+        Command::Settle { id, take, value } => {
+            let choice = match (take.as_deref(), value) {
+                (_, Some(text)) => conflict::Settle::Written(text),
+                (Some("kept"), None) => conflict::Settle::Kept,
+                (Some("other"), None) => conflict::Settle::Other,
+                _ => {
+                    return Err(Failure::Usage(
+                        "say which value to keep: --take kept, --take other, or --value TEXT"
+                            .into(),
+                    ))
+                }
+            };
+            let store = open(&workspace_path(cli.workspace)?)?;
+            store.write(|tx| tx.settle_conflict(&id, &choice))?;
+            if json {
+                print_json(out, &json!({ "settled": id }), true)
+            } else {
+                print(out, "Settled; the next sync shares it.")
+            }
         }
         Command::Similar { id, limit } => {
             let store = open(&workspace_path(cli.workspace)?)?;

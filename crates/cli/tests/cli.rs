@@ -1,5 +1,6 @@
 //! `groundwork-cli` as scripts use it: subcommands, `--json`, and exit codes
-//! (0 done, 1 refused, 2 usage, 3 the workspace could not be opened).
+//! (0 done, 1 refused, 2 usage, 3 the workspace could not be opened, 4 the shared
+//! repository could not be reached).
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -2181,5 +2182,146 @@ fn similar_lists_the_observations_most_like_one_with_the_words_they_share() {
     assert_eq!(
         cli(dir.path(), &["--workspace", s, "similar", "nope"]).code,
         2
+    );
+}
+
+#[test]
+fn share_sync_conflicts_and_settle_keep_two_copies_in_step_through_a_repository() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let repo = dir.path().join("shared.git");
+    let status = Command::new("git")
+        .args(["init", "--quiet", "--bare", "--initial-branch=main"])
+        .arg(&repo)
+        .status()
+        .expect("git");
+    assert!(status.success());
+    let r = repo.to_str().expect("utf-8");
+    let a = dir.path().join("a.groundwork");
+    let a = a.to_str().expect("utf-8");
+    assert_eq!(cli(dir.path(), &["sample", "--out", a]).code, 0);
+
+    // Not shared yet: sync says what to do (1).
+    let run = cli(dir.path(), &["--workspace", a, "--json", "sync"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(json(&run.stderr)["kind"], "not_shared");
+
+    let run = cli(
+        dir.path(),
+        &["--workspace", a, "--json", "share", "--repo", r],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shared = json(&run.stdout);
+    assert_eq!(shared["pushed"], true);
+    assert!(shared["message"]
+        .as_str()
+        .expect("message")
+        .contains("observations"));
+
+    // A teammate's copy is made from the repository.
+    let b = dir.path().join("b.groundwork");
+    let b = b.to_str().expect("utf-8");
+    let run = cli(dir.path(), &["--workspace", b, "share", "--repo", r]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // Both rename the same person: a conflict, kept until settled.
+    let people = json(
+        &cli(
+            dir.path(),
+            &["--workspace", a, "call", "list_people", "{\"query\": {}}"],
+        )
+        .stdout,
+    );
+    let first = &people.as_array().expect("people")[0];
+    let id = first["id"].as_str().expect("id");
+    for (ws, role) in [(a, "Staff engineer"), (b, "Principal engineer")] {
+        let input =
+            json!({ "id": id, "person": { "name": first["name"], "role": role } }).to_string();
+        let run = cli(
+            dir.path(),
+            &["--workspace", ws, "call", "update_person", &input],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    assert_eq!(cli(dir.path(), &["--workspace", a, "sync"]).code, 0);
+    let run = cli(dir.path(), &["--workspace", b, "--json", "sync"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(json(&run.stdout)["conflicts"], 1);
+    let listed = json(&cli(dir.path(), &["--workspace", b, "--json", "conflicts"]).stdout);
+    let conflict = &listed.as_array().expect("conflicts")[0];
+    assert_eq!(conflict["field"], "role");
+    assert_eq!(conflict["kept"], "Principal engineer");
+    assert_eq!(conflict["other"], "Staff engineer");
+
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            b,
+            "settle",
+            conflict["id"].as_str().expect("id"),
+        ],
+    );
+    assert_eq!(run.code, 2, "which value must be said: {}", run.stderr);
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            b,
+            "settle",
+            conflict["id"].as_str().expect("id"),
+            "--take",
+            "other",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(cli(dir.path(), &["--workspace", b, "sync"]).code, 0);
+    assert_eq!(cli(dir.path(), &["--workspace", a, "sync"]).code, 0);
+    let run = cli(dir.path(), &["--workspace", a, "conflicts"]);
+    assert!(run.stdout.contains("No conflicts"), "{}", run.stdout);
+    let person = json(
+        &cli(
+            dir.path(),
+            &[
+                "--workspace",
+                a,
+                "call",
+                "get_person",
+                &json!({ "id": id }).to_string(),
+            ],
+        )
+        .stdout,
+    );
+    assert_eq!(person["role"], "Staff engineer");
+
+    // check finds nothing pointing at nothing.
+    let run = cli(dir.path(), &["--workspace", a, "--json", "check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(json(&run.stdout)["dangling"], json!([]));
+
+    // Offline: the work is committed here, and sync exits 4.
+    std::fs::rename(&repo, dir.path().join("away.git")).expect("away");
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            a,
+            "call",
+            "create_team",
+            &json!({ "team": { "name": "Search", "orgArea": "", "segment": "product" } })
+                .to_string(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = cli(dir.path(), &["--workspace", a, "sync"]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("waits for the next sync"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("Committed: Groundwork: 1 team"),
+        "{}",
+        run.stdout
     );
 }

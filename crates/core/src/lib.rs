@@ -12,6 +12,7 @@
 //!        <- prioritization <- closing_the_loop <- documents <- sample
 //!        <- surveys                                  (documents may use every area)
 //!        <- imports (readers of other tools' exports)
+//!   <- sharing (a workspace through git: above every area, it merges any table)
 //! ```
 //! `docs/architecture.md` is the map.
 
@@ -28,6 +29,8 @@ pub mod closing_the_loop;
 pub mod documents;
 
 pub mod sample;
+
+pub mod sharing;
 
 // The types the operation table, the command line and the tests name, at the root.
 pub use closing_the_loop::adoption::{

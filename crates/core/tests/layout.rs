@@ -45,6 +45,18 @@ const AREAS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "sharing",
+        &[
+            "store",
+            "discovery",
+            "imports",
+            "prioritization",
+            "surveys",
+            "closing_the_loop",
+            "documents",
+        ],
+    ),
+    (
         "lib",
         &[
             "store",
@@ -55,6 +67,7 @@ const AREAS: &[(&str, &[&str])] = &[
             "closing_the_loop",
             "documents",
             "sample",
+            "sharing",
         ],
     ),
 ];
@@ -68,6 +81,18 @@ const ANY_TABLE: &[(&str, &str)] = &[
     (
         "store::merge",
         "a merge moves the links that name the merged record, and its undo puts them back",
+    ),
+    (
+        "sharing::sync",
+        "a sync writes what others changed into any table, as the folder of records holds it",
+    ),
+    (
+        "sharing::check",
+        "a check looks for what points at nothing across every area's links and citations",
+    ),
+    (
+        "sharing::conflict",
+        "settling a conflict writes the chosen value into the field of any table it names",
     ),
     (
         "store::schema",
@@ -344,6 +369,7 @@ fn owners() -> BTreeMap<&'static str, Vec<&'static str>> {
             groundwork_core::closing_the_loop::TABLES,
         ),
         ("documents", groundwork_core::documents::TABLES),
+        ("sharing", groundwork_core::sharing::TABLES),
     ] {
         for table in tables {
             owners.entry(table).or_default().push(area);

@@ -96,17 +96,29 @@ pub struct FolderSummary {
     pub files: u64,
 }
 
+/// Tables that are one copy's own and never leave it: how it shares (its repository,
+/// when it last synced), and the counter that tells its ranking cache to refresh.
+pub const LOCAL_TABLES: &[&str] = &["share_state", "reach_generation"];
+
+/// A record as read: every column by name, a prose column's text inline, a bytes
+/// column as `{"file": name}` of the file beside it. Keys are in name order.
+pub type Record = Map<String, serde_json::Value>;
+
 /// A table as the folder holds it.
-struct Table {
-    name: String,
-    columns: Vec<String>,
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<String>,
     /// The columns of its key, in order.
-    key: Vec<String>,
+    pub key: Vec<String>,
+    /// The column written as a Markdown body, if any.
+    pub prose: Option<&'static str>,
 }
 
 /// The tables a folder holds: every table of the workspace but SQLite's own, the search
-/// index (rebuilt on reading) and the log of migrations (the manifest's schema says it).
-fn tables(conn: &Connection) -> Result<Vec<Table>, rusqlite::Error> {
+/// index (rebuilt on reading), the log of migrations (the manifest's schema says it)
+/// and the copy's own ([`LOCAL_TABLES`]).
+pub fn tables(conn: &Connection) -> Result<Vec<Table>, rusqlite::Error> {
     let names: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table'
@@ -114,7 +126,10 @@ fn tables(conn: &Connection) -> Result<Vec<Table>, rusqlite::Error> {
              AND name <> 'schema_migration' ORDER BY name",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<String>, _>>()?
+        .into_iter()
+        .filter(|n| !LOCAL_TABLES.contains(&n.as_str()))
+        .collect();
     names
         .into_iter()
         .map(|name| {
@@ -134,7 +149,13 @@ fn tables(conn: &Connection) -> Result<Vec<Table>, rusqlite::Error> {
             } else {
                 key.into_iter().map(|(_, c)| c).collect()
             };
-            Ok(Table { name, columns, key })
+            let prose = PROSE.iter().find(|(t, _)| *t == name).map(|(_, c)| *c);
+            Ok(Table {
+                name,
+                columns,
+                key,
+                prose,
+            })
         })
         .collect()
 }
@@ -171,6 +192,194 @@ fn key_text(value: &ValueRef<'_>) -> String {
     }
 }
 
+/// One row as the folder holds it.
+pub struct RowRecord {
+    /// The file name without extension: the key.
+    pub stem: String,
+    pub record: Record,
+    /// The files beside the record, for its bytes columns: name and bytes.
+    pub bytes: Vec<(String, Vec<u8>)>,
+}
+
+impl Table {
+    /// Every column of every row, in key order, for [`Table::read_row`].
+    pub fn select_sql(&self) -> String {
+        format!(
+            "SELECT {} FROM \"{}\" ORDER BY {}",
+            self.columns
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+            self.name,
+            self.key.join(", ")
+        )
+    }
+
+    /// A row of [`Table::select_sql`] as a record.
+    pub fn read_row(&self, row: &rusqlite::Row<'_>) -> Result<RowRecord, rusqlite::Error> {
+        let parts: Vec<String> = self
+            .key
+            .iter()
+            .map(|k| {
+                let i = self.columns.iter().position(|c| c == k).unwrap_or(0);
+                row.get_ref(i).map(|v| key_text(&v))
+            })
+            .collect::<Result<_, _>>()?;
+        let stem = file_stem(&parts);
+        let mut record = Record::new();
+        let mut bytes = Vec::new();
+        for (i, column) in self.columns.iter().enumerate() {
+            let value = match row.get_ref(i)? {
+                ValueRef::Null => serde_json::Value::Null,
+                ValueRef::Integer(n) => serde_json::Value::Number(n.into()),
+                ValueRef::Real(f) => Number::from_f64(f)
+                    .map(serde_json::Value::Number)
+                    .unwrap_or(serde_json::Value::Null),
+                ValueRef::Text(t) => serde_json::Value::String(String::from_utf8_lossy(t).into()),
+                ValueRef::Blob(b) => {
+                    let name = format!("{stem}.{column}.bin");
+                    bytes.push((name.clone(), b.to_vec()));
+                    serde_json::json!({ "file": name })
+                }
+            };
+            record.insert(column.clone(), value);
+        }
+        Ok(RowRecord {
+            stem,
+            record,
+            bytes,
+        })
+    }
+
+    /// The name and text of a record's file: JSON, or for a table with prose, Markdown
+    /// after a front matter of the other fields.
+    pub fn record_file(&self, stem: &str, record: &Record) -> (String, String) {
+        let mut fields = record.clone();
+        let mut body = None;
+        if let Some(column) = self.prose {
+            if let Some(serde_json::Value::String(text)) = fields.get(column) {
+                body = Some(text.clone());
+                fields.insert(column.into(), serde_json::json!({ "body": true }));
+            }
+        }
+        // A map of JSON values always serialises.
+        let json =
+            serde_json::to_string_pretty(&serde_json::Value::Object(fields)).unwrap_or_default();
+        match self.prose {
+            Some(_) => (
+                format!("{stem}.md"),
+                format!("---\n{json}\n---\n{}", body.unwrap_or_default()),
+            ),
+            None => (format!("{stem}.json"), format!("{json}\n")),
+        }
+    }
+
+    /// A record file's text read back, every field checked to be a column of this table.
+    pub fn parse(&self, path: &Path, text: &str) -> Result<Record, FolderError> {
+        let (mut fields, body) = parse_record(path, text)?;
+        for (column, value) in fields.iter_mut() {
+            if !self.columns.contains(column) {
+                return Err(unreadable(
+                    path,
+                    format!("{}.{column} is no column of this version", self.name),
+                ));
+            }
+            if let serde_json::Value::Object(o) = value {
+                if o.get("body") == Some(&serde_json::Value::Bool(true)) {
+                    *value = serde_json::Value::String(
+                        body.clone()
+                            .ok_or_else(|| unreadable(path, "the body is missing"))?,
+                    );
+                }
+            }
+        }
+        Ok(fields)
+    }
+
+    /// The file a bytes field names, if the field is one: a plain name beside the record.
+    pub fn bytes_file<'v>(
+        path: &Path,
+        column: &str,
+        value: &'v serde_json::Value,
+    ) -> Result<Option<&'v str>, FolderError> {
+        let serde_json::Value::Object(o) = value else {
+            return Ok(None);
+        };
+        o.get("file")
+            .and_then(serde_json::Value::as_str)
+            .filter(|f| !f.contains(['/', '\\']) && !f.starts_with('.'))
+            .map(Some)
+            .ok_or_else(|| unreadable(path, format!("{column} names no file beside it")))
+    }
+
+    /// The SQL values of a record, column by column; `bytes` reads the file a bytes
+    /// column names.
+    pub fn values(
+        &self,
+        path: &Path,
+        record: &Record,
+        bytes: &mut dyn FnMut(&str) -> Result<Vec<u8>, FolderError>,
+    ) -> Result<Vec<(String, Value)>, FolderError> {
+        record
+            .iter()
+            .map(|(column, value)| {
+                let value = match value {
+                    serde_json::Value::Object(_) => {
+                        let file = Self::bytes_file(path, column, value)?.unwrap_or_default();
+                        Value::Blob(bytes(file)?)
+                    }
+                    serde_json::Value::Array(_) => {
+                        return Err(unreadable(
+                            path,
+                            format!("{column} is a list, which no column holds"),
+                        ))
+                    }
+                    plain => sql_value(plain),
+                };
+                Ok((column.clone(), value))
+            })
+            .collect()
+    }
+
+    /// Inserts a record's values as a row.
+    pub fn insert(
+        &self,
+        conn: &Connection,
+        path: &Path,
+        values: Vec<(String, Value)>,
+    ) -> Result<(), FolderError> {
+        let columns: Vec<String> = values.iter().map(|(c, _)| format!("\"{c}\"")).collect();
+        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+        conn.prepare_cached(&format!(
+            "INSERT INTO \"{}\" ({}) VALUES ({})",
+            self.name,
+            columns.join(", "),
+            marks.join(", ")
+        ))?
+        .execute(rusqlite::params_from_iter(
+            values.into_iter().map(|(_, v)| v),
+        ))
+        .map_err(|e| unreadable(path, e.to_string()))?;
+        Ok(())
+    }
+}
+
+/// A field's value as SQLite holds it (a list or object, which no column holds, as its
+/// JSON text).
+pub fn sql_value(value: &serde_json::Value) -> Value {
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64().unwrap_or_default()),
+        },
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        other => Value::Text(other.to_string()),
+    }
+}
+
 /// Writes the workspace at `conn` into `dir`, which must be new or empty.
 pub fn write_folder(conn: &Connection, dir: &Path) -> Result<FolderSummary, FolderError> {
     if dir.exists() {
@@ -188,74 +397,21 @@ pub fn write_folder(conn: &Connection, dir: &Path) -> Result<FolderSummary, Fold
     };
     for table in tables(conn)? {
         let folder = dir.join(&table.name);
-        let order = table.key.join(", ");
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {} FROM \"{}\" ORDER BY {order}",
-            table
-                .columns
-                .iter()
-                .map(|c| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", "),
-            table.name
-        ))?;
+        let mut stmt = conn.prepare(&table.select_sql())?;
         let mut rows = stmt.query([])?;
-        let prose = PROSE
-            .iter()
-            .find(|(t, _)| *t == table.name)
-            .map(|(_, c)| *c);
         let mut count = 0u64;
         while let Some(row) = rows.next()? {
             if count == 0 {
                 std::fs::create_dir_all(&folder).map_err(io(&folder))?;
             }
             count += 1;
-            let parts: Vec<String> = table
-                .key
-                .iter()
-                .map(|k| {
-                    let i = table.columns.iter().position(|c| c == k).unwrap_or(0);
-                    row.get_ref(i).map(|v| key_text(&v))
-                })
-                .collect::<Result<_, _>>()?;
-            let stem = file_stem(&parts);
-            let mut fields = Map::new();
-            let mut body: Option<String> = None;
-            for (i, column) in table.columns.iter().enumerate() {
-                let value = match row.get_ref(i)? {
-                    ValueRef::Null => serde_json::Value::Null,
-                    ValueRef::Integer(n) => serde_json::Value::Number(n.into()),
-                    ValueRef::Real(f) => Number::from_f64(f)
-                        .map(serde_json::Value::Number)
-                        .unwrap_or(serde_json::Value::Null),
-                    ValueRef::Text(t) => {
-                        let text = String::from_utf8_lossy(t).into_owned();
-                        if prose == Some(column.as_str()) {
-                            body = Some(text);
-                            serde_json::json!({ "body": true })
-                        } else {
-                            serde_json::Value::String(text)
-                        }
-                    }
-                    ValueRef::Blob(bytes) => {
-                        let name = format!("{stem}.{column}.bin");
-                        let path = folder.join(&name);
-                        std::fs::write(&path, bytes).map_err(io(&path))?;
-                        summary.files += 1;
-                        serde_json::json!({ "file": name })
-                    }
-                };
-                fields.insert(column.clone(), value);
+            let row = table.read_row(row)?;
+            for (name, bytes) in &row.bytes {
+                let path = folder.join(name);
+                std::fs::write(&path, bytes).map_err(io(&path))?;
+                summary.files += 1;
             }
-            let json = serde_json::to_string_pretty(&serde_json::Value::Object(fields))
-                .map_err(|e| unreadable(&folder, e.to_string()))?;
-            let (name, text) = match prose {
-                Some(_) => (
-                    format!("{stem}.md"),
-                    format!("---\n{json}\n---\n{}", body.unwrap_or_default()),
-                ),
-                None => (format!("{stem}.json"), format!("{json}\n")),
-            };
+            let (name, text) = table.record_file(&row.stem, &row.record);
             let path = folder.join(&name);
             std::fs::write(&path, text).map_err(io(&path))?;
             summary.files += 1;
@@ -264,10 +420,15 @@ pub fn write_folder(conn: &Connection, dir: &Path) -> Result<FolderSummary, Fold
             summary.records.insert(table.name.clone(), count);
         }
     }
-    let manifest = serde_json::json!({ "format": FOLDER_FORMAT, "schema": schema });
     let path = dir.join(MANIFEST);
-    std::fs::write(&path, format!("{manifest:#}\n")).map_err(io(&path))?;
+    std::fs::write(&path, manifest_text(schema)).map_err(io(&path))?;
     Ok(summary)
+}
+
+/// The manifest of a folder written at `schema`.
+pub fn manifest_text(schema: u32) -> String {
+    let manifest = serde_json::json!({ "format": FOLDER_FORMAT, "schema": schema });
+    format!("{manifest:#}\n")
 }
 
 /// A record read back: its fields, the Markdown body of a prose column.
@@ -302,10 +463,20 @@ pub fn folder_schema(dir: &Path) -> Result<u32, FolderError> {
     if !path.exists() && std::fs::symlink_metadata(&path).is_err() {
         return Err(FolderError::NoManifest { path: dir.into() });
     }
-    let text = String::from_utf8(read_bounded(&path, 1024 * 1024, "the manifest")?)
+    let text = String::from_utf8(read_bounded(&path, MAX_MANIFEST_BYTES, "the manifest")?)
         .map_err(|_| unreadable(&path, "the manifest is UTF-8 text"))?;
+    manifest_schema(dir, &text)
+}
+
+/// The largest manifest read.
+pub const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
+
+/// The schema a manifest's text names, checked to be the one this version reads; `dir`
+/// names the folder in messages.
+pub fn manifest_schema(dir: &Path, text: &str) -> Result<u32, FolderError> {
+    let path = dir.join(MANIFEST);
     let manifest: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| unreadable(&path, e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| unreadable(&path, e.to_string()))?;
     let number = |key: &str| {
         manifest
             .get(key)
@@ -448,66 +619,16 @@ fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, Fol
             let bytes = read_bounded(&path, MAX_RECORD_BYTES, "a record")?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| unreadable(&path, "a record is UTF-8 text"))?;
-            let (fields, body) = parse_record(&path, &text)?;
-            let mut columns = Vec::with_capacity(fields.len());
-            let mut values: Vec<Value> = Vec::with_capacity(fields.len());
-            for (column, value) in fields {
-                if !table.columns.contains(&column) {
-                    return Err(unreadable(
-                        &path,
-                        format!("{}.{column} is no column of this version", table.name),
-                    ));
-                }
-                values.push(match value {
-                    serde_json::Value::Null => Value::Null,
-                    serde_json::Value::Bool(b) => Value::Integer(i64::from(b)),
-                    serde_json::Value::Number(n) => match n.as_i64() {
-                        Some(i) => Value::Integer(i),
-                        None => Value::Real(n.as_f64().unwrap_or_default()),
-                    },
-                    serde_json::Value::String(s) => Value::Text(s),
-                    serde_json::Value::Object(o)
-                        if o.get("body") == Some(&serde_json::Value::Bool(true)) =>
-                    {
-                        Value::Text(
-                            body.clone()
-                                .ok_or_else(|| unreadable(&path, "the body is missing"))?,
-                        )
-                    }
-                    serde_json::Value::Object(o) => {
-                        let file = o
-                            .get("file")
-                            .and_then(serde_json::Value::as_str)
-                            .filter(|f| !f.contains(['/', '\\']) && !f.starts_with('.'))
-                            .ok_or_else(|| {
-                                unreadable(&path, format!("{column} names no file beside it"))
-                            })?;
-                        let bytes_path = folder.join(file);
-                        summary.files += 1;
-                        Value::Blob(read_bounded(
-                            &bytes_path,
-                            MAX_BYTES_FILE,
-                            "the bytes beside a record",
-                        )?)
-                    }
-                    serde_json::Value::Array(_) => {
-                        return Err(unreadable(
-                            &path,
-                            format!("{column} is a list, which no column holds"),
-                        ))
-                    }
-                });
-                columns.push(format!("\"{column}\""));
-            }
-            let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-            conn.prepare_cached(&format!(
-                "INSERT INTO \"{}\" ({}) VALUES ({})",
-                table.name,
-                columns.join(", "),
-                marks.join(", ")
-            ))?
-            .execute(rusqlite::params_from_iter(values))
-            .map_err(|e| unreadable(&path, e.to_string()))?;
+            let record = table.parse(&path, &text)?;
+            let values = table.values(&path, &record, &mut |file| {
+                summary.files += 1;
+                read_bounded(
+                    &folder.join(file),
+                    MAX_BYTES_FILE,
+                    "the bytes beside a record",
+                )
+            })?;
+            table.insert(conn, &path, values)?;
             count += 1;
             summary.files += 1;
         }

@@ -180,6 +180,51 @@ fn move_links(
 }
 
 impl Tx<'_> {
+    /// Moves links that name a merged record to the one it was merged into, and adds
+    /// them to the merge's record so its undo puts them back too. A sync calls it: a
+    /// teammate may attribute an observation to someone this copy merged meanwhile,
+    /// and the attribution must follow the merge, not stay on a record out of sight.
+    /// Gives how many links moved.
+    pub(crate) fn follow_merges(&self) -> Result<u32, DomainError> {
+        let merges: Vec<(String, String, String, String, String)> = self
+            .conn
+            .prepare(
+                "SELECT id, entity, kept_id, merged_id, moved FROM merge_record
+                 WHERE undone_at IS NULL ORDER BY created_at",
+            )?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut count = 0;
+        for (id, entity, kept, merged, moved) in merges {
+            let entity = match entity.as_str() {
+                "person" => MergeEntity::Person,
+                "observation" => MergeEntity::Observation,
+                "tag" => MergeEntity::Tag,
+                _ => continue,
+            };
+            let (Ok(kept), Ok(merged)) = (Uuid::parse_str(&kept), Uuid::parse_str(&merged)) else {
+                continue;
+            };
+            let more = move_links(self.conn, entity, kept, merged)?;
+            if more.is_empty() {
+                continue;
+            }
+            count += more.len() as u32;
+            let mut all: Vec<MovedLink> = serde_json::from_str(&moved).unwrap_or_default();
+            all.extend(more);
+            let record = serde_json::to_string(&all).map_err(|e| {
+                DomainError::CannotMerge(format!("could not record the merge: {e}"))
+            })?;
+            self.conn.execute(
+                "UPDATE merge_record SET moved = ?2 WHERE id = ?1",
+                params![id, record],
+            )?;
+        }
+        Ok(count)
+    }
+
     /// Merges person `merged` into `kept`. Empty fields of `kept` take `merged`'s values.
     pub fn merge_people(&self, kept: Uuid, merged: Uuid) -> Result<MergeDone, DomainError> {
         if kept == merged {

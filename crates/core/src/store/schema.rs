@@ -137,6 +137,12 @@ pub const MIGRATIONS: &[Migration] = &[
         // A search hit of code 6 names a voice now; older builds would read it as a turn.
         breaking: true,
     },
+    Migration {
+        version: 19,
+        name: "0019_sharing",
+        sql: include_str!("../../../../migrations/0019_sharing.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.

@@ -2,7 +2,7 @@
 //! every table, written again byte for byte the same, and refused whole when it is
 //! from a newer schema or holds what no table does.
 
-use groundwork_core::store::folder::{read_folder, FolderError, MANIFEST};
+use groundwork_core::store::folder::{self, read_folder, FolderError, MANIFEST};
 use groundwork_core::*;
 use rusqlite::types::Value;
 use std::collections::BTreeMap;
@@ -21,6 +21,7 @@ fn tables(store: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
             .expect("tables");
         names
             .into_iter()
+            .filter(|name: &String| !folder::LOCAL_TABLES.contains(&name.as_str()))
             .map(|name| {
                 let mut stmt = conn
                     .prepare(&format!("SELECT * FROM \"{name}\""))
