@@ -27,6 +27,8 @@ fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     groundwork_core::imports::vault_import::VaultImported::export_all(&cfg)?;
     crate::commands::survey::ImportProgress::export_all(&cfg)?;
     crate::commands::drop::Dropped::export_all(&cfg)?;
+    groundwork_core::sharing::sync::SyncReport::export_all(&cfg)?;
+    groundwork_core::sharing::sync::SyncStage::export_all(&cfg)?;
     Ok(())
 }
 

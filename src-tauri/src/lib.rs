@@ -131,6 +131,8 @@ pub fn run(launch: Launch) {
             commands::survey::cancel_survey_import,
             commands::transcript::choose_transcript_file,
             commands::tickets::choose_ticket_file,
+            commands::share::share_workspace,
+            commands::share::sync_workspace,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -200,6 +200,8 @@ export async function openApp(t, env, config = {}, { colorScheme = 'light', view
     calls: (cmd) => page.evaluate((c) => (window.__GW_MOCK_CALLS__ ?? []).filter((x) => !c || x.cmd === c), cmd ?? null),
     /** Runs an operation on the journey's workspace in real core, to read (or change) what is stored. */
     op: (name, input) => server.op(name, input),
+    /** A teammate's copy of the shared workspace: syncs, runs an operation, syncs again. */
+    teammate: (name, input) => server.teammate(name, input),
     /** Polls an operation until `check(result)` holds (what the page saved reaches core a moment later). */
     async until(name, input, check, { timeout = STEP_TIMEOUT_MS } = {}) {
       const end = Date.now() + timeout;

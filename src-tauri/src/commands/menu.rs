@@ -24,6 +24,9 @@ pub const FILE: &[Item] = &[
     Some(("import-transcript", "Import transcript…")),
     Some(("import-tickets", "Import tickets…")),
     None,
+    Some(("share", "Share with git…")),
+    Some(("sync", "Sync now")),
+    None,
     Some(("new-workspace", "New workspace…")),
     Some(("open-workspace", "Open workspace…")),
     Some(("open-default", "Open default workspace")),
@@ -54,6 +57,7 @@ pub const GO: &[Item] = &[
     Some(("go-cycles", "Cycles")),
     Some(("go-templates", "Session templates")),
     Some(("go-trash", "Trash")),
+    Some(("go-sharing", "Sharing")),
 ];
 
 /// The menu bar.

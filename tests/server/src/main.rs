@@ -253,6 +253,70 @@ impl Workspaces {
         serde_json::to_value(done).map_err(|e| error(e.to_string()))
     }
 
+    /// Shares workspace `id` as the shell's `share_workspace` does; with no repository
+    /// named, into a new bare one in the journey's folder (`shared.git`).
+    fn share(&self, id: &str, store: &Store, body: &[u8]) -> Result<Value, Value> {
+        let body: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+        // A plain name is a repository in the journey's folder, made bare on first use,
+        // as a team's remote would be; anything else is passed to git as typed.
+        let named = body["repo"].as_str().unwrap_or("").trim().to_owned();
+        let repo = match named {
+            repo if repo.contains(['/', ':']) => repo,
+            name => {
+                let name = if name.is_empty() {
+                    "shared.git".into()
+                } else {
+                    name
+                };
+                let repo = self.dir.path().join(id).join(name);
+                let made = std::process::Command::new("git")
+                    .args(["init", "--quiet", "--bare", "--initial-branch=main"])
+                    .arg(&repo)
+                    .status()
+                    .map_err(|e| error(e.to_string()))?;
+                if !made.success() {
+                    return Err(error("git could not make the repository"));
+                }
+                repo.to_string_lossy().into_owned()
+            }
+        };
+        let report = groundwork_core::sharing::sync::share(store, &repo).map_err(|e| {
+            serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or(Value::Null)
+        })?;
+        serde_json::to_value(report).map_err(|e| error(e.to_string()))
+    }
+
+    /// A teammate's copy of workspace `id` (made from its repository on first use): it
+    /// syncs, runs the operation asked, and syncs again, as another laptop would.
+    fn teammate(&self, id: &str, body: &[u8]) -> Result<Value, Value> {
+        let body: Value = serde_json::from_slice(body).map_err(|e| error(e.to_string()))?;
+        let path = self.dir.path().join(id).join("teammate.groundwork");
+        let store = if path.exists() {
+            Store::open(&path, OpenMode::MustExist, Arc::new(SystemClock))
+                .map_err(|e| error(e.to_string()))?
+        } else {
+            let own = self
+                .get(id)
+                .ok_or_else(|| error(format!("no workspace {id}")))?;
+            let repo = own
+                .read(|db| db.share_status())
+                .map_err(|e| error(e.to_string()))?
+                .repo
+                .ok_or_else(|| error("the workspace is not shared"))?;
+            groundwork_core::sharing::sync::join(&repo, &path, Arc::new(SystemClock))
+                .map_err(|e| error(e.to_string()))?
+        };
+        let fail = |e: groundwork_core::sharing::sync::ShareError| error(e.to_string());
+        groundwork_core::sharing::sync::sync(&store).map_err(fail)?;
+        let output = match body["op"].as_str() {
+            Some(op) => groundwork_api::call(&store, op, body["input"].clone())
+                .map_err(|e| serde_json::to_value(e).unwrap_or(Value::Null))?,
+            None => Value::Null,
+        };
+        groundwork_core::sharing::sync::sync(&store).map_err(fail)?;
+        Ok(output)
+    }
+
     fn handle(&self, request: &Request) -> (u16, Value) {
         if request.method == "OPTIONS" {
             return (204, Value::Null);
@@ -304,6 +368,31 @@ impl Workspaces {
                     Err(e) => (400, e),
                 }
             }
+            ("POST", ["workspaces", id, "share"]) => {
+                let Some(store) = self.get(id) else {
+                    return (404, error(format!("no workspace {id}")));
+                };
+                match self.share(id, &store, &request.body) {
+                    Ok(report) => (200, report),
+                    Err(e) => (400, e),
+                }
+            }
+            ("POST", ["workspaces", id, "sync"]) => {
+                let Some(store) = self.get(id) else {
+                    return (404, error(format!("no workspace {id}")));
+                };
+                match groundwork_core::sharing::sync::sync(&store) {
+                    Ok(report) => (200, serde_json::to_value(report).unwrap_or_default()),
+                    Err(e) => (
+                        400,
+                        serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or_default(),
+                    ),
+                }
+            }
+            ("POST", ["workspaces", id, "teammate"]) => match self.teammate(id, &request.body) {
+                Ok(output) => (200, output),
+                Err(e) => (400, e),
+            },
             ("POST", ["workspaces", id, "open"]) => match self.open_file(id, &request.body) {
                 Ok(store) => (200, json!({ "workspace": store.info() })),
                 Err(e) => (400, e),

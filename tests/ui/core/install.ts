@@ -216,6 +216,12 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
     }
     case 'import_chosen_notes':
       return post('/notes/import', a);
+    case 'share_workspace':
+      // The server shares as the shell does; a journey that names no repository gets a
+      // new bare one in its folder. No progress events reach the browser.
+      return post('/share', a);
+    case 'sync_workspace':
+      return post('/sync', a);
     case 'save_export': {
       // The server makes the file as the shell does (PDF too) in the journey's folder.
       if (config.dialogs?.cancelSave) return null;
@@ -277,7 +283,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'choose_ticket_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'choose_notes_file', 'import_chosen_notes', 'cancel_notes_import']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'choose_ticket_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'choose_notes_file', 'import_chosen_notes', 'cancel_notes_import', 'share_workspace', 'sync_workspace']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

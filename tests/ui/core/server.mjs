@@ -46,6 +46,19 @@ export class ServerWorkspace {
     return post(`${this.url}/workspaces/${this.id}/bulk/${what}`, body);
   }
 
+  /**
+   * A teammate's copy of this shared workspace, on its own file: it syncs, runs the
+   * operation (`op`, `input`) and syncs again, as another laptop would.
+   */
+  teammate(op, input = {}) {
+    return post(`${this.url}/workspaces/${this.id}/teammate`, { op, input });
+  }
+
+  /** Shares this workspace into a new bare repository beside it, as the shell would. */
+  share() {
+    return post(`${this.url}/workspaces/${this.id}/share`, {});
+  }
+
   close() {
     return post(`${this.url}/workspaces/${this.id}`, undefined, 'DELETE').catch(() => {});
   }

@@ -10,7 +10,7 @@ import { toasts } from '../lib/toast.svelte';
 /** How long after opening the rest of a large file is checked. */
 const CHECK_AFTER_MS = 1000;
 
-export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'pains' | 'solutions' | 'tradeoffs' | 'documents' | 'roadmap' | 'surveys' | 'loop' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash';
+export type View = 'search' | 'sessions' | 'observations' | 'people' | 'ideas' | 'pains' | 'solutions' | 'tradeoffs' | 'documents' | 'roadmap' | 'surveys' | 'loop' | 'tags' | 'coverage' | 'templates' | 'cycles' | 'trash' | 'sharing';
 
 class AppState {
   phase = $state<'loading' | 'open' | 'failed'>('loading');
@@ -41,6 +41,8 @@ class AppState {
    */
   focusTurn = $state<{ sessionId: string; turnId: string | null } | null>(null);
   newCycleOpen = $state(false);
+  /** The dialog that shares the workspace through a git repository. */
+  shareOpen = $state(false);
   paletteOpen = $state(false);
   paletteMode = $state<'commands' | 'cycles' | 'search'>('commands');
 

@@ -6,7 +6,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import type { ChartFormat, ChosenFile, Dropped, ErrorKind, ImportProgress, NotesChosen, SourceKind, VaultImported, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
+import type { ChartFormat, ChosenFile, Dropped, ErrorKind, ImportProgress, NotesChosen, SourceKind, SyncReport, SyncStage, VaultImported, WaveImport, WaveImported, ExportOf, Format, IpcError, RecentWorkspace, SavedExport, WorkspaceStatus } from './generated';
 import { operations, STALE, type OpName } from './generated/ops';
 import { stale } from '../lib/stale.svelte';
 
@@ -48,7 +48,30 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 async function op<T>(name: OpName, input: Record<string, unknown>): Promise<T> {
   const result = await call<T>('op', { name, input });
   stale.mark(STALE[name]);
+  if (STALE[name].some((list) => list !== 'sharing')) stale.writes++;
   return result;
+}
+
+/** Runs a sync or a share in the shell, reporting its stages; what it brought in reloads. */
+async function syncing(command: 'sync_workspace' | 'share_workspace', args: Record<string, unknown>, onstage?: (stage: SyncStage) => void): Promise<SyncReport> {
+  let unlisten: (() => void) | undefined;
+  try {
+    unlisten = await listen<SyncStage>('sync-progress', (e) => onstage?.(e.payload));
+  } catch {
+    // Outside the desktop shell there are no events: the sync still runs.
+  }
+  try {
+    const report = await call<SyncReport>(command, args);
+    // Records others changed came in outside the operation table: every list reloads.
+    if (report.received > 0) stale.markAll();
+    else stale.mark(['sharing']);
+    return report;
+  } catch (e) {
+    stale.mark(['sharing']);
+    throw e;
+  } finally {
+    unlisten?.();
+  }
 }
 
 /** Everything the UI can ask of the backend: the operation table, and the shell. */
@@ -153,6 +176,13 @@ export const backend = {
   },
   cancelSurveyImport: () => call<null>('cancel_survey_import'),
   startupPainted: (rows: number) => call<null>('startup_painted', { rows }),
+  /**
+   * Ties the workspace to a git repository (a path or URL the user's git reaches, with
+   * their own credentials) and syncs it; the shell runs it off the window's thread.
+   */
+  shareWorkspace: (repo: string, onstage?: (stage: SyncStage) => void) => syncing('share_workspace', { repo }, onstage),
+  /** Commits what changed here, merges what others pushed (conflicts kept aside), pushes. */
+  syncWorkspace: (onstage?: (stage: SyncStage) => void) => syncing('sync_workspace', {}, onstage),
 };
 
 export type Backend = typeof backend;

@@ -1,9 +1,9 @@
 /**
  * The workspace area's one door to core and the shell: opening and creating workspaces
  * (each an opener for `app.openWorkspace`, which applies what it opened), the cycles,
- * and the trash. Components call these, not `backend`.
+ * the trash, and sharing through git. Components call these, not `backend`.
  */
-import { backend, type TrashEntity } from '../ipc/client';
+import { backend, type Settle, type SyncStage, type TrashEntity } from '../ipc/client';
 
 // ---- Workspaces (the shell's dialogs and files)
 
@@ -31,3 +31,12 @@ export const cycleReview = (id: string) => backend.cycleReview(id);
 
 export const listTrash = () => backend.listTrash();
 export const restoreFromTrash = (entity: TrashEntity, id: string) => backend.restoreFromTrash(entity, id);
+
+// ---- Sharing through git (the shell runs git and the merge; see sharing/sharing.svelte.ts)
+
+export const shareStatus = () => backend.shareStatus();
+export const shareWorkspace = (repo: string, onstage?: (stage: SyncStage) => void) => backend.shareWorkspace(repo, onstage);
+export const syncWorkspace = (onstage?: (stage: SyncStage) => void) => backend.syncWorkspace(onstage);
+export const setAutoSync = (minutes: number | null) => backend.setAutoSync(minutes);
+export const listConflicts = () => backend.listConflicts();
+export const settleConflict = (id: string, choice: Settle) => backend.settleConflict(id, choice);

@@ -3,4 +3,4 @@
 /**
  * What went wrong, for the UI to switch on.
  */
-export type ErrorKind = "not_found" | "read_only" | "invalid_input" | "duplicate_name" | "no_cycle" | "judging_in_discovery" | "wrong_mode" | "conflict" | "no_workspace" | "workspace_missing" | "workspace_exists" | "workspace_is_folder" | "workspace_not_file" | "workspace_empty" | "workspace_not_database" | "workspace_not_groundwork" | "workspace_newer_schema" | "workspace_damaged" | "already_imported" | "cancelled" | "file_exists" | "disk_full" | "busy" | "io" | "database" | "internal";
+export type ErrorKind = "not_found" | "read_only" | "invalid_input" | "duplicate_name" | "no_cycle" | "judging_in_discovery" | "wrong_mode" | "conflict" | "no_workspace" | "workspace_missing" | "workspace_exists" | "workspace_is_folder" | "workspace_not_file" | "workspace_empty" | "workspace_not_database" | "workspace_not_groundwork" | "workspace_newer_schema" | "workspace_damaged" | "already_imported" | "cancelled" | "file_exists" | "disk_full" | "busy" | "not_shared" | "repository_unreachable" | "git" | "io" | "database" | "internal";

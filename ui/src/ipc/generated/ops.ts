@@ -1,10 +1,10 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, FollowedLink, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, SimilarObservation, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, Checkin, CheckinDue, CheckinInput, Conflict, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, FollowedLink, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Settle, ShareStatus, SimilarObservation, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
-export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers';
+export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers' | 'sharing';
 /** Every list, for when another process changed the workspace. */
-export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'criteria', 'tradeoffs', 'solutions', 'roadmap', 'trash', 'templates', 'coverage', 'settings', 'documents', 'surveys', 'checkins', 'slas', 'adoption', 'kudos', 'answers'];
+export const ALL_STALE: readonly Stale[] = ['cycles', 'sessions', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'criteria', 'tradeoffs', 'solutions', 'roadmap', 'trash', 'templates', 'coverage', 'settings', 'documents', 'surveys', 'checkins', 'slas', 'adoption', 'kudos', 'answers', 'sharing'];
 
 /** Every operation's name. */
 export type OpName =
@@ -164,6 +164,10 @@ export type OpName =
   | 'reset_template'
   | 'list_trash'
   | 'restore_from_trash'
+  | 'share_status'
+  | 'set_auto_sync'
+  | 'list_conflicts'
+  | 'settle_conflict'
   | 'render_markdown';
 
 /** What each operation makes stale (a write's changes; none for a read). */
@@ -324,6 +328,10 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   reset_template: ['templates'],
   list_trash: [],
   restore_from_trash: ['trash', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'criteria', 'tradeoffs', 'solutions', 'roadmap', 'coverage', 'documents', 'checkins', 'slas', 'adoption', 'kudos', 'answers'],
+  share_status: [],
+  set_auto_sync: ['sharing'],
+  list_conflicts: [],
+  settle_conflict: ['sharing', 'sessions', 'cycles', 'observations', 'people', 'teams', 'tags', 'ideas', 'pains', 'criteria', 'tradeoffs', 'solutions', 'roadmap', 'coverage', 'documents', 'surveys', 'checkins', 'slas', 'adoption', 'kudos', 'answers', 'templates', 'settings'],
   render_markdown: [],
 };
 
@@ -485,6 +493,10 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   reset_template: [],
   list_trash: ['trash'],
   restore_from_trash: [],
+  share_status: ['sharing'],
+  set_auto_sync: [],
+  list_conflicts: ['sharing'],
+  settle_conflict: [],
   render_markdown: [],
 };
 
@@ -806,6 +818,14 @@ export function operations(call: Call) {
     listTrash: () => call<Array<TrashItem>>('list_trash', {  }),
     /** Restores a deleted thing, with every link it had. (writes) */
     restoreFromTrash: (entity: TrashEntity, id: string) => call<null>('restore_from_trash', { entity, id }),
+    /** How this workspace shares through git: its repository, when it last synced, how that went, the conflicts waiting. (reads) */
+    shareStatus: () => call<ShareStatus>('share_status', {  }),
+    /** Sets how often the app syncs while it is open: every N minutes (1 to 1440), or only when asked (null). (writes) */
+    setAutoSync: (minutes: number | null) => call<ShareStatus>('set_auto_sync', { minutes }),
+    /** The conflicts syncs kept aside, oldest first: one field two people changed, both values, who and when. (reads) */
+    listConflicts: () => call<Array<Conflict>>('list_conflicts', {  }),
+    /** Settles a conflict: the field takes the value kept, the other, or one written anew; the next sync shares it. (writes) */
+    settleConflict: (id: string, choice: Settle) => call<null>('settle_conflict', { id, choice }),
     /** Markdown to sanitized HTML, by the one renderer in core. (reads) */
     renderMarkdown: (markdown: string) => call<string>('render_markdown', { markdown }),
   };

@@ -5,6 +5,7 @@ import { toasts } from '../../lib/toast.svelte';
 import { showSearch } from '../../discovery';
 import { chooseNewWorkspace, chooseWorkspaceToOpen, openDefaultWorkspace, openSampleWorkspace } from '../state';
 import { canReturn, cycleFlow, nextMode, type CycleAction } from '../cycles/flow.svelte';
+import { sharing } from '../sharing/sharing.svelte';
 
 export interface Command {
   id: string;
@@ -97,6 +98,9 @@ export const COMMANDS: Command[] = [
   { id: 'go-templates', title: 'Edit session templates', when: hasWorkspace, run: () => app.go('templates') },
   { id: 'go-cycles', title: 'Go to Cycles', shortcut: 'goCycles', when: hasWorkspace, run: () => app.go('cycles') },
   { id: 'go-trash', title: 'Go to Trash', shortcut: 'goTrash', when: hasWorkspace, run: () => app.go('trash') },
+  { id: 'share', title: 'Share with git…', hint: 'Share this workspace with your team through a git repository', when: () => hasWorkspace() && sharing.status !== null && !sharing.shared, run: () => { app.shareOpen = true; } },
+  { id: 'sync', title: 'Sync now', hint: 'Commit what changed here, merge what others pushed, push', when: () => hasWorkspace() && sharing.shared && !sharing.running, run: () => sharing.sync() },
+  { id: 'go-sharing', title: 'Go to Sharing', hint: 'The repository, the last sync, conflicts to settle', when: hasWorkspace, run: () => app.go('sharing') },
   { id: 'open-workspace', title: 'Open workspace…', hint: 'Open a .groundwork file', shortcut: 'openWorkspace', run: () => app.openWorkspace(chooseWorkspaceToOpen) },
   { id: 'new-workspace', title: 'New workspace…', hint: 'Create a new .groundwork file', shortcut: 'newWorkspace', run: () => app.openWorkspace(chooseNewWorkspace) },
   { id: 'open-default', title: 'Open default workspace', run: () => app.openWorkspace(openDefaultWorkspace) },
