@@ -8,6 +8,17 @@ CREATE TABLE share_state (
     value TEXT NOT NULL
 ) STRICT;
 
+-- Which records changed since this copy last wrote its clone: (table, key as a JSON
+-- array). Filled by triggers sharing adds to every shared table once the workspace is
+-- shared (so a workspace that is not shared pays nothing), and emptied as a sync writes
+-- those records' files: a sync of ten changed records writes ten files, not every one.
+-- This copy's own, like share_state.
+CREATE TABLE share_dirty (
+    table_name TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    PRIMARY KEY (table_name, key)
+) STRICT, WITHOUT ROWID;
+
 -- A field two people changed to different values since they last synced. The record
 -- keeps one value (`kept`, the one it had on the replica that found the conflict);
 -- the other is kept here until someone settles it, so neither is lost. It travels in

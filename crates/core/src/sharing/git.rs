@@ -72,6 +72,8 @@ impl Git {
             // Records are written with LF and read back byte for byte.
             .args(["-c", "core.autocrlf=false", "-c", "core.quotepath=off"])
             .env("GIT_TERMINAL_PROMPT", "0")
+            // Paths are record files, never patterns.
+            .env("GIT_LITERAL_PATHSPECS", "1")
             .env("LC_ALL", "C")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -108,6 +110,22 @@ impl Git {
             });
         }
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// Stages exactly `paths` as the working tree has them: added, changed, or gone.
+    pub fn stage(&self, paths: &[String]) -> Result<(), GitError> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let input: Vec<u8> = paths
+            .iter()
+            .flat_map(|p| p.bytes().chain(std::iter::once(0)))
+            .collect();
+        self.batch_args(
+            &["update-index", "--add", "--remove", "-z", "--stdin"],
+            input,
+        )?;
+        Ok(())
     }
 
     /// A revision's commit id, or `None` when there is none (an empty repository).
@@ -155,28 +173,40 @@ impl Git {
 
     /// Feeds `specs` to `git cat-file` with `mode` and gives its whole answer.
     fn batch(&self, mode: &str, specs: &[String]) -> Result<Vec<u8>, GitError> {
+        let input: String = specs.iter().map(|s| format!("{s}\n")).collect();
+        self.batch_args(&["cat-file", mode], input.into_bytes())
+    }
+
+    /// Runs git with `args`, `input` on its stdin, and gives its whole output.
+    fn batch_args(&self, args: &[&str], input: Vec<u8>) -> Result<Vec<u8>, GitError> {
         let mut child = self
             .command()
-            .args(["cat-file", mode])
+            .args(args)
             .stdin(Stdio::piped())
             .spawn()
-            .map_err(|e| failed(&["cat-file"], e.to_string()))?;
-        let input: String = specs.iter().map(|s| format!("{s}\n")).collect();
+            .map_err(|e| failed(args, e.to_string()))?;
         let mut stdin = child.stdin.take();
         // Written from its own thread: git answers while it reads, and a pipe is small.
         let writer = std::thread::spawn(move || {
             if let Some(stdin) = stdin.as_mut() {
-                let _ = stdin.write_all(input.as_bytes());
+                let _ = stdin.write_all(&input);
             }
         });
         let mut out = Vec::new();
         if let Some(mut stdout) = child.stdout.take() {
             stdout
                 .read_to_end(&mut out)
-                .map_err(|e| failed(&["cat-file"], e.to_string()))?;
+                .map_err(|e| failed(args, e.to_string()))?;
         }
         let _ = writer.join();
-        let _ = child.wait();
+        let status = child.wait().map_err(|e| failed(args, e.to_string()))?;
+        if !status.success() {
+            let mut detail = String::new();
+            if let Some(mut stderr) = child.stderr.take() {
+                let _ = stderr.read_to_string(&mut detail);
+            }
+            return Err(failed(args, detail.trim().to_owned()));
+        }
         Ok(out)
     }
 

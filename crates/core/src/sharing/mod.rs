@@ -10,7 +10,9 @@ pub mod check;
 pub mod conflict;
 pub mod git;
 pub mod merge;
+mod message;
 pub mod sync;
+mod tree;
 
 /// The tables sharing owns.
-pub const TABLES: &[&str] = &["share_state", "sync_conflict"];
+pub const TABLES: &[&str] = &["share_state", "share_dirty", "sync_conflict"];

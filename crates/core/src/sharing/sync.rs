@@ -18,16 +18,18 @@
 use super::check;
 use super::git::{Git, GitError};
 use super::merge::{merge_record, FieldConflict};
+use super::message::describe;
+use super::tree::{ensure_tracking, stop_tracking, write_all, write_changed};
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::folder::{
-    self, manifest_schema, manifest_text, FolderError, Record, Table, MANIFEST, MAX_BYTES_FILE,
+    self, manifest_schema, FolderError, Record, Table, MANIFEST, MAX_BYTES_FILE,
     MAX_MANIFEST_BYTES, MAX_RECORD_BYTES,
 };
 use crate::store::workspace::Store;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 use ts_rs::TS;
@@ -113,6 +115,10 @@ const BRANCH: &str = "branch";
 const SYNCED_AT: &str = "synced_at";
 const LAST_ERROR: &str = "last_error";
 const AUTO_MINUTES: &str = "auto_minutes";
+/// The commit the clone's branch was at when this copy last synced.
+const SYNCED_COMMIT: &str = "synced_commit";
+/// Set when a sync failed half way: the next writes every file.
+const NEEDS_FULL: &str = "needs_full";
 
 fn state(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
     conn.query_row("SELECT value FROM share_state WHERE key = ?1", [key], |r| {
@@ -239,10 +245,18 @@ pub fn share_with(
     if result.is_err() {
         // Nothing was shared: the tie is undone, so sharing again starts clean.
         store.with_connection(|conn| -> rusqlite::Result<()> {
-            for key in [REPO, BRANCH, SYNCED_AT, LAST_ERROR, AUTO_MINUTES] {
+            for key in [
+                REPO,
+                BRANCH,
+                SYNCED_AT,
+                LAST_ERROR,
+                AUTO_MINUTES,
+                SYNCED_COMMIT,
+                NEEDS_FULL,
+            ] {
                 set_state(conn, key, None)?;
             }
-            Ok(())
+            stop_tracking(conn)
         })?;
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -278,6 +292,7 @@ pub fn join(
             set_state(conn, REPO, Some(repo))?;
             set_state(conn, BRANCH, Some(&branch))?;
             set_state(conn, SYNCED_AT, Some(&now_text()))?;
+            set_state(conn, SYNCED_COMMIT, Some(&theirs))?;
             Ok(())
         })?;
         Ok(store)
@@ -336,6 +351,10 @@ pub fn sync_with(store: &Store, progress: &dyn Fn(SyncStage)) -> Result<SyncRepo
         store.with_connection(|conn| -> rusqlite::Result<()> {
             if result.is_ok() {
                 set_state(conn, SYNCED_AT, Some(&now_text()))?;
+            } else {
+                // Half way, the clone may hold what the workspace does not: the next
+                // sync writes every file again rather than trust what was noted.
+                set_state(conn, NEEDS_FULL, Some("1"))?;
             }
             set_state(conn, LAST_ERROR, error.as_deref())
         })?;
@@ -389,8 +408,19 @@ fn sync_once(
     progress(SyncStage::Merging);
     let received = store.write(|tx| -> Result<(u32, u32), ShareError> {
         let tables = folder::tables(tx.conn)?;
-        write_tree(tx.conn, &tables, git.dir())?;
-        git.run(&["add", "-A", "."])?;
+        // The noted changes can be trusted only when every table noted them and the
+        // clone is where the last sync left it; else every file is written.
+        let tracked = ensure_tracking(tx.conn, &tables)?;
+        let trusted = tracked
+            && state(tx.conn, NEEDS_FULL)?.is_none()
+            && state(tx.conn, SYNCED_COMMIT)? == head;
+        if trusted {
+            git.stage(&write_changed(tx.conn, &tables, git.dir())?)?;
+        } else {
+            write_all(tx.conn, &tables, git.dir())?;
+            git.run(&["add", "-A", "."])?;
+            set_state(tx.conn, NEEDS_FULL, None)?;
+        }
         let Some(theirs) = theirs.as_deref().filter(|_| merging) else {
             return Ok((0, 0));
         };
@@ -424,8 +454,7 @@ fn sync_once(
             &theirs_changed,
             &ours_changed,
         )?;
-        write_tree(tx.conn, &tables, git.dir())?;
-        git.run(&["add", "-A", "."])?;
+        git.stage(&write_changed(tx.conn, &tables, git.dir())?)?;
         Ok(merged)
     })?;
     (report.received, report.conflicts) = received;
@@ -458,6 +487,8 @@ fn sync_once(
         report.message = Some(message);
     }
     let local = git.commit_of("HEAD")?;
+    // The clone is where this sync left it: the next may write only what changes.
+    store.with_connection(|conn| set_state(conn, SYNCED_COMMIT, local.as_deref()))?;
     if report.offline.is_none() && local.is_some() && local != theirs {
         progress(SyncStage::Pushing);
         match git.run(&[
@@ -600,6 +631,8 @@ fn merge_in(
         MAX_RECORD_BYTES,
     )?;
     tx.conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    // What pointed at nothing before the merge is not the merge's to answer for.
+    let dangling_before = check::dangling(tx.conn)?;
     let who = git
         .run(&["config", "user.name"])
         .map(|n| n.trim().to_owned())
@@ -656,7 +689,7 @@ fn merge_in(
         }
     }
     tx.follow_merges()?;
-    keep_what_is_still_named(tx.conn, &removed, &now)?;
+    keep_what_is_still_named(tx.conn, &removed, &now, &dangling_before)?;
     for id in transcripts {
         tx.refresh_voices(&id)?;
     }
@@ -834,6 +867,7 @@ fn keep_what_is_still_named(
     conn: &Connection,
     removed: &[(&Table, Record)],
     now: &str,
+    before: &[check::Dangling],
 ) -> Result<(), ShareError> {
     // Every foreign key: (child table, its column, parent table, the parent's column).
     let mut references: Vec<(String, String, String, Option<String>)> = Vec::new();
@@ -909,7 +943,12 @@ fn keep_what_is_still_named(
         }
     }
     let left = check::dangling(conn)?;
-    if let Some(first) = left.first() {
+    let new = left.iter().find(|d| {
+        !before
+            .iter()
+            .any(|b| b.from == d.from && b.to == d.to && b.count >= d.count)
+    });
+    if let Some(first) = new {
         return Err(ShareError::Untrusted {
             path: format!("{}/", first.from),
             reason: format!(
@@ -919,150 +958,4 @@ fn keep_what_is_still_named(
         });
     }
     Ok(())
-}
-
-/// Writes the workspace's records into the clone's folder `dir`, touching only files
-/// whose bytes change and removing those of records gone: git sees what changed.
-/// A link in the clone is removed, never written through.
-fn write_tree(conn: &Connection, tables: &[Table], dir: &Path) -> Result<(), ShareError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| FolderError::Io { path, source }
-    };
-    let same = |path: &Path, bytes: &[u8]| -> bool {
-        std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(path).is_ok_and(|b| b == bytes)
-    };
-    let write = |path: &Path, bytes: &[u8]| -> Result<(), ShareError> {
-        if same(path, bytes) {
-            return Ok(());
-        }
-        if std::fs::symlink_metadata(path).is_ok() {
-            std::fs::remove_file(path).map_err(io(path))?;
-        }
-        std::fs::write(path, bytes).map_err(io(path))?;
-        Ok(())
-    };
-    let schema = crate::store::schema::applied(conn)?
-        .into_iter()
-        .max()
-        .unwrap_or(0);
-    write(&dir.join(MANIFEST), manifest_text(schema).as_bytes())?;
-    for table in tables {
-        let folder = dir.join(&table.name);
-        let meta = std::fs::symlink_metadata(&folder).ok();
-        if meta.as_ref().is_some_and(|m| !m.is_dir()) {
-            std::fs::remove_file(&folder).map_err(io(&folder))?;
-        }
-        let mut written: HashSet<String> = HashSet::new();
-        let mut stmt = conn.prepare(&table.select_sql())?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            if written.is_empty() {
-                std::fs::create_dir_all(&folder).map_err(io(&folder))?;
-            }
-            let row = table.read_row(row)?;
-            for (name, bytes) in &row.bytes {
-                write(&folder.join(name), bytes)?;
-                written.insert(name.clone());
-            }
-            let (name, text) = table.record_file(&row.stem, &row.record);
-            write(&folder.join(&name), text.as_bytes())?;
-            written.insert(name);
-        }
-        if let Ok(entries) = std::fs::read_dir(&folder) {
-            for entry in entries.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if !written.contains(&name) {
-                    let path = entry.path();
-                    if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                        std::fs::remove_dir_all(&path).map_err(io(&path))?;
-                    } else {
-                        std::fs::remove_file(&path).map_err(io(&path))?;
-                    }
-                }
-            }
-            if written.is_empty() {
-                let _ = std::fs::remove_dir(&folder);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Nouns for the kinds of record a commit message names, singular and plural.
-const NOUNS: &[(&str, &str, &str)] = &[
-    ("session", "session", "sessions"),
-    ("observation", "observation", "observations"),
-    ("person", "person", "people"),
-    ("team", "team", "teams"),
-    ("tag", "tag", "tags"),
-    ("idea", "idea", "ideas"),
-    ("pain", "pain", "pains"),
-    ("pain_evidence", "piece of evidence", "pieces of evidence"),
-    ("pain_score", "pain rescored", "pains rescored"),
-    ("solution", "solution", "solutions"),
-    ("experiment", "experiment", "experiments"),
-    ("roadmap_item", "roadmap item", "roadmap items"),
-    ("survey_response", "survey response", "survey responses"),
-    ("checkin", "check-in", "check-ins"),
-    ("kudos", "kudos", "kudos"),
-    ("transcript", "transcript", "transcripts"),
-    ("ticket", "ticket", "tickets"),
-    ("sync_conflict", "conflict", "conflicts"),
-];
-
-/// What changed, in the product's words: "3 observations, the charter, 1 pain rescored".
-fn describe(changes: &[(char, String)], dir: &Path) -> String {
-    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
-    let mut documents: BTreeSet<String> = BTreeSet::new();
-    let mut other = 0u64;
-    for (_, path) in changes {
-        let Some((folder, file)) = path.split_once('/') else {
-            continue;
-        };
-        if file.ends_with(".bin") || DERIVED_TABLES.contains(&folder) {
-            continue;
-        }
-        if folder == "document" {
-            let kind = std::fs::read_to_string(dir.join(path))
-                .ok()
-                .and_then(|text| {
-                    let json = text
-                        .strip_prefix("---\n")?
-                        .split("\n---\n")
-                        .next()?
-                        .to_owned();
-                    serde_json::from_str::<serde_json::Value>(&json).ok()
-                })
-                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-                .unwrap_or_else(|| "a document".into());
-            documents.insert(format!("the {kind}"));
-            continue;
-        }
-        match NOUNS.iter().find(|(t, _, _)| *t == folder) {
-            Some((t, _, _)) => *counts.entry(t).or_default() += 1,
-            None => other += 1,
-        }
-    }
-    let mut parts: Vec<String> = Vec::new();
-    for (table, singular, plural) in NOUNS {
-        if let Some(n) = counts.get(table) {
-            parts.push(format!("{n} {}", if *n == 1 { singular } else { plural }));
-        }
-        if *table == "observation" {
-            parts.extend(documents.iter().cloned());
-        }
-    }
-    if other > 0 {
-        parts.push(format!(
-            "{other} other record{}",
-            if other == 1 { "" } else { "s" }
-        ));
-    }
-    if parts.is_empty() {
-        "Groundwork: merged".into()
-    } else {
-        format!("Groundwork: {}", parts.join(", "))
-    }
 }

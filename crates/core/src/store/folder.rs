@@ -7,9 +7,10 @@
 //! (a transcript's original file) sit beside it as they are.
 //!
 //! `groundwork.json` at the root says the folder's format and the schema it was written
-//! at. Reading a folder makes a new workspace equal on every table to the one written:
-//! a folder of a newer schema is refused, and nothing is written. The search index is
-//! not written: it is rebuilt.
+//! at. Reading a folder makes a new workspace equal on every table to the one written
+//! (one of an older schema is brought up to this one by the migrations): a folder of a
+//! newer schema is refused, and nothing is written. The search index is not written:
+//! it is rebuilt.
 
 use crate::store::clock::Clock;
 
@@ -57,7 +58,9 @@ pub enum FolderError {
         found: u32,
         ours: u32,
     },
-    #[error("{path} was written by an older Groundwork (schema {found}; this one reads {ours}): open the workspace it came from with this version and write the folder again")]
+    #[error(
+        "{path} names no schema Groundwork ever wrote (schema {found}; this one reads 1 to {ours})"
+    )]
     Older {
         path: PathBuf,
         found: u32,
@@ -97,8 +100,9 @@ pub struct FolderSummary {
 }
 
 /// Tables that are one copy's own and never leave it: how it shares (its repository,
-/// when it last synced), and the counter that tells its ranking cache to refresh.
-pub const LOCAL_TABLES: &[&str] = &["share_state", "reach_generation"];
+/// when it last synced, what changed since), and the counter that tells its ranking
+/// cache to refresh.
+pub const LOCAL_TABLES: &[&str] = &["share_state", "share_dirty", "reach_generation"];
 
 /// A record as read: every column by name, a prose column's text inline, a bytes
 /// column as `{"file": name}` of the file beside it. Keys are in name order.
@@ -162,7 +166,7 @@ pub fn tables(conn: &Connection) -> Result<Vec<Table>, rusqlite::Error> {
 
 /// A key as a file name: its parts joined by `~` when each is a plain word (ids,
 /// numbers, kinds), else a digest of them (the row holds the key itself either way).
-fn file_stem(parts: &[String]) -> String {
+pub fn file_stem(parts: &[String]) -> String {
     let plain = parts.iter().all(|p| {
         !p.is_empty()
             && p.len() <= 64
@@ -493,7 +497,7 @@ pub fn manifest_schema(dir: &Path, text: &str) -> Result<u32, FolderError> {
             ours,
         });
     }
-    if found < ours {
+    if found == 0 {
         return Err(FolderError::Older {
             path: dir.into(),
             found,
@@ -504,22 +508,43 @@ pub fn manifest_schema(dir: &Path, text: &str) -> Result<u32, FolderError> {
 }
 
 /// Makes a new workspace at `dest` (which must not exist) from the folder `dir`: every
-/// record, then the search index. All or nothing: on any refusal no file is left.
+/// record, then the search index. A folder of an older schema is read into a workspace
+/// of that schema, which is then brought up to this one by the same migrations that
+/// bring an old file up. All or nothing: on any refusal no file is left.
 pub fn read_folder(
     dir: &Path,
     dest: &Path,
     clock: Arc<dyn Clock>,
 ) -> Result<FolderSummary, FolderError> {
     let schema = folder_schema(dir)?;
-    let store = Store::open(dest, OpenMode::CreateNew, clock)?;
-    let result = store.write(|tx| {
-        let summary = fill(tx.conn, dir, schema)?;
-        tx.rebuild_search_index()
-            .map_err(|e| unreadable(dest, e.to_string()))?;
-        Ok(summary)
-    });
-    if result.is_err() {
+    let older = schema < schema::latest_version();
+    let result = (|| {
+        let migrations = &schema::MIGRATIONS[..schema as usize];
+        let store = Store::open_with(dest, OpenMode::CreateNew, clock.clone(), migrations)?;
+        let summary = store.write(|tx| {
+            let summary = fill(tx.conn, dir, schema)?;
+            if !older {
+                tx.rebuild_search_index()
+                    .map_err(|e| unreadable(dest, e.to_string()))?;
+            }
+            Ok::<_, FolderError>(summary)
+        })?;
         drop(store);
+        if older {
+            let store = Store::open(dest, OpenMode::MustExist, clock)?;
+            // The backup opening makes before migrating is of a file made a moment ago
+            // from the folder, which stays: it is no one's only copy.
+            if let crate::store::workspace::OpenOutcome::Migrated { backup, .. } = store.outcome() {
+                let _ = std::fs::remove_file(backup);
+            }
+            store.write(|tx| {
+                tx.rebuild_search_index()
+                    .map_err(|e| unreadable(dest, e.to_string()))
+            })?;
+        }
+        Ok(summary)
+    })();
+    if result.is_err() {
         for suffix in ["", "-wal", "-shm", "-journal"] {
             let mut path = dest.as_os_str().to_owned();
             path.push(suffix);
@@ -585,7 +610,18 @@ fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, Fol
         .map_err(io(dir))?
         .map(|e| e.map(|e| e.path()).map_err(io(dir)))
         .collect::<Result<_, _>>()?;
-    folders.sort();
+    // Parents before children: a row whose parent is already in costs SQLite nothing
+    // to check, while a parent arriving after its children makes it look through every
+    // child table for each one (a 100,000-row folder went from minutes to seconds).
+    let order = parents_first(conn, &known)?;
+    folders.sort_by_key(|f| {
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned());
+        let rank = name
+            .as_deref()
+            .and_then(|n| order.iter().position(|t| t == n))
+            .unwrap_or(usize::MAX);
+        (rank, f.clone())
+    });
     for folder in folders {
         // A link is not followed: nothing outside the folder is read.
         if !plain_folder(&folder)? {
@@ -640,6 +676,44 @@ fn fill(conn: &Connection, dir: &Path, schema: u32) -> Result<FolderSummary, Fol
     Ok(summary)
 }
 
+/// The tables in an order where every table comes after those its rows refer to (a
+/// loop, which no schema has but a table naming itself, is broken by name order).
+pub fn parents_first(conn: &Connection, tables: &[Table]) -> Result<Vec<String>, rusqlite::Error> {
+    let mut parents: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for table in tables {
+        let mut stmt =
+            conn.prepare("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1)")?;
+        let named: Vec<String> = stmt
+            .query_map([&table.name], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        parents.insert(
+            table.name.clone(),
+            named.into_iter().filter(|p| *p != table.name).collect(),
+        );
+    }
+    let mut order: Vec<String> = Vec::with_capacity(tables.len());
+    while order.len() < parents.len() {
+        let ready: Vec<String> = parents
+            .iter()
+            .filter(|(name, of)| {
+                !order.contains(name)
+                    && of
+                        .iter()
+                        .all(|p| order.contains(p) || !parents.contains_key(p))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        match ready.is_empty() {
+            false => order.extend(ready),
+            true => {
+                let next = parents.keys().find(|n| !order.contains(n)).cloned();
+                order.extend(next);
+            }
+        }
+    }
+    Ok(order)
+}
+
 impl Store {
     /// Writes this workspace into `dir` (new or empty) as a folder of records, read in
     /// one transaction, so the folder is one moment of the workspace.
@@ -648,5 +722,69 @@ impl Store {
             let tx = conn.transaction()?;
             write_folder(&tx, dir)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::clock::SystemClock;
+
+    #[test]
+    fn a_folder_of_an_older_schema_is_read_and_brought_up_to_this_one() {
+        let dir = tempfile::tempdir().expect("dir");
+        let old = dir.path().join("old.groundwork");
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let store = Store::open_with(
+            &old,
+            OpenMode::CreateNew,
+            clock.clone(),
+            &schema::MIGRATIONS[..17],
+        )
+        .expect("a workspace of schema 17");
+        store
+            .write(|tx| -> Result<(), crate::store::error::DomainError> {
+                let cycle = tx.create_cycle("2027 H1 planning")?;
+                tx.conn.execute(
+                    "INSERT INTO session (id, cycle_id, kind, title, held_on, notes, created_at, updated_at)
+                     VALUES (?2, ?1, 'coffee_chat', 'Coffee with Priya', '2026-11-20',
+                             'Deploys wait for runners', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z')",
+                    [cycle.id.to_string(), crate::store::id::new_id().to_string()],
+                )?;
+                Ok(())
+            })
+            .expect("rows");
+        let folder = dir.path().join("folder");
+        store.write_folder(&folder).expect("written at 17");
+        drop(store);
+        assert!(std::fs::read_to_string(folder.join(MANIFEST))
+            .expect("manifest")
+            .contains("\"schema\": 17"));
+        let new = dir.path().join("new.groundwork");
+        read_folder(&folder, &new, clock.clone()).expect("read and migrated");
+        let store = Store::open(&new, OpenMode::MustExist, clock).expect("opens at the latest");
+        assert!(matches!(
+            store.outcome(),
+            crate::store::workspace::OpenOutcome::Opened
+        ));
+        let found = store
+            .read(|db| {
+                db.search(&crate::discovery::search::SearchQuery {
+                    text: "runners".into(),
+                    ..Default::default()
+                })
+            })
+            .expect("search");
+        assert_eq!(found.total, 1, "indexed after migrating");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("backup") || n.contains(".bak"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "no backup of the made file: {leftovers:?}"
+        );
     }
 }

@@ -581,3 +581,61 @@ fn sharing_into_an_unreachable_repository_leaves_the_workspace_unshared() {
     );
     assert!(!sync::clone_dir(a.store.path().expect("file")).exists());
 }
+
+#[test]
+fn a_sync_commits_only_the_records_that_changed() {
+    let dir = tempdir().expect("dir");
+    let (repo, a, _b) = two(dir.path());
+    let obs = observation(&a);
+    set(
+        &a.store,
+        "UPDATE observation SET text = 'Runners wait an hour' WHERE id = ?1",
+        &[&obs],
+    );
+    let report = synced(&a);
+    let out = Command::new("git")
+        .args(["--git-dir", &repo, "show", "--name-only", "--format=%s"])
+        .arg(report.commit.expect("a commit"))
+        .output()
+        .expect("git show");
+    let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+    let files: Vec<&str> = shown.lines().skip(1).filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        files,
+        vec![format!("observation/{obs}.json").as_str()],
+        "{shown}"
+    );
+    assert!(shown.starts_with("Groundwork: 1 observation"), "{shown}");
+}
+
+#[test]
+fn a_change_no_trigger_noted_still_reaches_the_repository() {
+    let dir = tempdir().expect("dir");
+    let (_repo, a, b) = two(dir.path());
+    let obs = observation(&a);
+    // A migration that rebuilds a table drops the triggers sharing put on it.
+    set(&a.store, "DROP TRIGGER share_track_observation_update", &[]);
+    set(
+        &a.store,
+        "UPDATE observation SET text = 'Changed unnoted' WHERE id = ?1",
+        &[&obs],
+    );
+    synced(&a);
+    synced(&b);
+    assert_eq!(
+        text(&b.store, "SELECT text FROM observation WHERE id = ?1", &obs).as_deref(),
+        Some("Changed unnoted")
+    );
+    // The triggers are back: the next change is noted again.
+    set(
+        &a.store,
+        "UPDATE observation SET text = 'Noted again' WHERE id = ?1",
+        &[&obs],
+    );
+    synced(&a);
+    synced(&b);
+    assert_eq!(
+        text(&b.store, "SELECT text FROM observation WHERE id = ?1", &obs).as_deref(),
+        Some("Noted again")
+    );
+}
