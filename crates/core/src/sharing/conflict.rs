@@ -67,12 +67,6 @@ fn label(conn: &Connection, table: &str, key: &Record) -> String {
     let Some(column) = LABELS.iter().find(|c| t.columns.iter().any(|x| x == *c)) else {
         return table.replace('_', " ");
     };
-    let where_key: Vec<String> = t
-        .key
-        .iter()
-        .enumerate()
-        .map(|(i, k)| format!("\"{k}\" IS ?{}", i + 1))
-        .collect();
     let values: Vec<String> = t
         .key
         .iter()
@@ -86,7 +80,7 @@ fn label(conn: &Connection, table: &str, key: &Record) -> String {
         .query_row(
             &format!(
                 "SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\" WHERE {}",
-                where_key.join(" AND ")
+                t.where_key(1)
             ),
             rusqlite::params_from_iter(values),
             |r| r.get(0),
@@ -178,12 +172,6 @@ impl Tx<'_> {
             },
         };
         let key: Record = serde_json::from_str(&key).unwrap_or_default();
-        let where_key: Vec<String> = t
-            .key
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("\"{k}\" IS ?{}", i + 2))
-            .collect();
         let mut values = vec![folder::sql_value(&value)];
         values.extend(
             t.key
@@ -193,7 +181,7 @@ impl Tx<'_> {
         conn.execute(
             &format!(
                 "UPDATE \"{table}\" SET \"{field}\" = ?1 WHERE {}",
-                where_key.join(" AND ")
+                t.where_key(2)
             ),
             rusqlite::params_from_iter(values),
         )?;

@@ -568,25 +568,6 @@ fn parse(table: &Table, path: &str, bytes: Option<Vec<u8>>) -> Result<Option<Rec
         })
 }
 
-/// The key of a record: its key columns and their values.
-fn key_of(table: &Table, record: &Record) -> Record {
-    table
-        .key
-        .iter()
-        .map(|k| (k.clone(), record.get(k).cloned().unwrap_or_default()))
-        .collect()
-}
-
-fn where_key(table: &Table, first: usize) -> String {
-    table
-        .key
-        .iter()
-        .enumerate()
-        .map(|(i, k)| format!("\"{k}\" IS ?{}", first + i))
-        .collect::<Vec<_>>()
-        .join(" AND ")
-}
-
 /// Merges the records others changed since the base into the workspace. Gives how
 /// many records changed here and how many fields are in conflict.
 fn merge_in(
@@ -631,8 +612,14 @@ fn merge_in(
         MAX_RECORD_BYTES,
     )?;
     tx.conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-    // What pointed at nothing before the merge is not the merge's to answer for.
-    let dangling_before = check::dangling(tx.conn)?;
+    // Only a row others removed can leave something here pointing at nothing: when
+    // they removed none, the whole-workspace checks are skipped. What pointed at
+    // nothing before is not the merge's to answer for.
+    let removals = theirs_bytes.iter().any(Option::is_none);
+    let dangling_before = match removals {
+        true => check::dangling(tx.conn)?,
+        false => Vec::new(),
+    };
     let who = git
         .run(&["config", "user.name"])
         .map(|n| n.trim().to_owned())
@@ -689,7 +676,9 @@ fn merge_in(
         }
     }
     tx.follow_merges()?;
-    keep_what_is_still_named(tx.conn, &removed, &now, &dangling_before)?;
+    if removals {
+        keep_what_is_still_named(tx.conn, &removed, &now, &dangling_before)?;
+    }
     for id in transcripts {
         tx.refresh_voices(&id)?;
     }
@@ -742,7 +731,7 @@ fn keep_conflict(
     other_by: &str,
     other_at: &str,
 ) -> rusqlite::Result<()> {
-    let key = serde_json::Value::Object(key_of(table, record)).to_string();
+    let key = serde_json::Value::Object(table.key_of(record)).to_string();
     let json = |v: &serde_json::Value| v.to_string();
     // One field in conflict is one row: a later sync updates what it holds.
     let existing: Option<String> = conn
@@ -802,12 +791,12 @@ fn apply(
     };
     match (ours, merged) {
         (Some(ours), None) => {
-            let key = key_of(table, ours);
+            let key = table.key_of(ours);
             conn.execute(
                 &format!(
                     "DELETE FROM \"{}\" WHERE {}",
                     table.name,
-                    where_key(table, 1)
+                    table.where_key(1)
                 ),
                 rusqlite::params_from_iter(key.values().map(folder::sql_value)),
             )?;
@@ -837,7 +826,7 @@ fn apply(
                 .enumerate()
                 .map(|(i, (c, _))| format!("\"{c}\" = ?{}", i + 1))
                 .collect();
-            let key = key_of(table, ours);
+            let key = table.key_of(ours);
             let mut params: Vec<rusqlite::types::Value> =
                 values.into_iter().map(|(_, v)| v).collect();
             params.extend(key.values().map(folder::sql_value));
@@ -846,7 +835,7 @@ fn apply(
                     "UPDATE \"{}\" SET {} WHERE {}",
                     table.name,
                     sets.join(", "),
-                    where_key(table, changed.len() + 1)
+                    table.where_key(changed.len() + 1)
                 ),
                 rusqlite::params_from_iter(params),
             )
@@ -888,12 +877,12 @@ fn keep_what_is_still_named(
     for _ in 0..8 {
         let mut restored = false;
         for (table, record) in removed {
-            let key = key_of(table, record);
+            let key = table.key_of(record);
             let exists: bool = conn.query_row(
                 &format!(
                     "SELECT EXISTS (SELECT 1 FROM \"{}\" WHERE {})",
                     table.name,
-                    where_key(table, 1)
+                    table.where_key(1)
                 ),
                 rusqlite::params_from_iter(key.values().map(folder::sql_value)),
                 |r| r.get(0),

@@ -204,17 +204,11 @@ pub(crate) fn write_changed(
             .chain(table.columns.iter().map(|c| format!("{stem}.{c}.bin")))
             .filter(|f| std::fs::symlink_metadata(folder.join(f)).is_ok())
             .collect();
-        let where_key: Vec<String> = table
-            .key
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("\"{k}\" IS ?{}", i + 1))
-            .collect();
         let mut stmt = conn.prepare_cached(&format!(
             "{} LIMIT 1",
             table.select_sql().replace(
                 " ORDER BY ",
-                &format!(" WHERE {} ORDER BY ", where_key.join(" AND "))
+                &format!(" WHERE {} ORDER BY ", table.where_key(1))
             )
         ))?;
         let values: Vec<rusqlite::types::Value> =

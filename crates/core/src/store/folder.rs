@@ -206,6 +206,24 @@ pub struct RowRecord {
 }
 
 impl Table {
+    /// `key1 IS ?first AND key2 IS ?first+1 …`: the condition naming one row by its key.
+    pub fn where_key(&self, first: usize) -> String {
+        self.key
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("\"{k}\" IS ?{}", first + i))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
+
+    /// A record's key: its key columns and their values.
+    pub fn key_of(&self, record: &Record) -> Record {
+        self.key
+            .iter()
+            .map(|k| (k.clone(), record.get(k).cloned().unwrap_or_default()))
+            .collect()
+    }
+
     /// Every column of every row, in key order, for [`Table::read_row`].
     pub fn select_sql(&self) -> String {
         format!(
