@@ -60,4 +60,5 @@ exec xvfb-run -a -s '-screen 0 1280x800x24' \
   tests/app/xss.test.mjs \
   tests/app/bad-files.test.mjs \
   tests/app/outside.test.mjs \
+  tests/app/sharing.test.mjs \
   tests/app/first-hour.test.mjs

@@ -37,7 +37,7 @@ journey(() => h, 's. a workspace shared with git syncs from the app, and a confl
   const app = await h.launch(workspace);
   try {
     await createFirstCycle(app, 'Shared cycle');
-    const aisha = call(workspace, 'create_person', { person: { name: 'Aisha Khan', role: 'Engineer' } }).summary.id;
+    const aisha = call(workspace, 'create_person', { person: { name: 'Aisha Khan', role: 'Engineer' } }).id;
 
     await app.click(byTestId('share-button'));
     const input = await app.waitForTestId('share-repo');

@@ -11,7 +11,7 @@ import { ALL_STALE, SHOWS, type OpName, type Stale } from '../ipc/generated/ops'
 class StaleLists {
   /** One counter per list; read `versions.sessions` in an effect to reload on change. */
   versions = $state(Object.fromEntries(ALL_STALE.map((s) => [s, 0])) as Record<Stale, number>);
-  /** Writes made through the operation table this session: sharing counts those not yet synced. */
+  /** Writes made through the operation table this session: what shows changes waiting reloads on it. */
   writes = $state(0);
 
   /** Marks lists stale: views showing them reload. */

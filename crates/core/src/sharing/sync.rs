@@ -96,6 +96,8 @@ pub struct ShareStatus {
     pub conflicts: u32,
     /// Minutes between syncs while the app is open, or `None`: only when asked.
     pub auto_minutes: Option<u32>,
+    /// Records changed here since the last sync, waiting to go out.
+    pub waiting: u32,
 }
 
 /// Where a sync is, for the app's progress.
@@ -169,6 +171,12 @@ impl Db<'_> {
                 r.get::<_, i64>(0)
             })? as u32,
             auto_minutes: state(conn, AUTO_MINUTES)?.and_then(|m| m.parse().ok()),
+            waiting: conn.query_row(
+                "SELECT count(*) FROM share_dirty
+                 WHERE table_name NOT IN ('transcript_voice', 'voice_person', 'sync_conflict')",
+                [],
+                |r| r.get::<_, i64>(0),
+            )? as u32,
         })
     }
 }

@@ -639,3 +639,91 @@ fn a_change_no_trigger_noted_still_reaches_the_repository() {
         Some("Noted again")
     );
 }
+
+#[test]
+fn the_changes_waiting_are_counted_until_a_sync_sends_them() {
+    let dir = tempdir().expect("dir");
+    let (_repo, a, _b) = two(dir.path());
+    let waiting = |w: &common::World| {
+        w.store
+            .read(|db| db.share_status())
+            .expect("status")
+            .waiting
+    };
+    assert_eq!(waiting(&a), 0);
+    let obs = observation(&a);
+    set(
+        &a.store,
+        "UPDATE observation SET text = 'Runners wait' WHERE id = ?1",
+        &[&obs],
+    );
+    set(
+        &a.store,
+        "UPDATE observation SET text = 'Runners wait long' WHERE id = ?1",
+        &[&obs],
+    );
+    a.person("Noor", None, Relation::InternalUser);
+    assert_eq!(
+        waiting(&a),
+        2,
+        "one observation changed twice, one person added"
+    );
+    synced(&a);
+    assert_eq!(waiting(&a), 0);
+}
+
+#[test]
+fn a_link_planted_in_the_repository_is_never_followed() {
+    let dir = tempdir().expect("dir");
+    let (repo, a, _b) = two(dir.path());
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "{\"id\": \"stolen\"}").expect("a file outside");
+    let work = dir.path().join("intruder");
+    let status = Command::new("git")
+        .args(["clone", "--quiet", &repo])
+        .arg(&work)
+        .status()
+        .expect("clone");
+    assert!(status.success());
+    std::os::unix::fs::symlink(&secret, work.join("observation/planted.json")).expect("link");
+    for args in [
+        &["add", "-A"][..],
+        &[
+            "-c",
+            "user.name=x",
+            "-c",
+            "user.email=x@x",
+            "commit",
+            "--quiet",
+            "-m",
+            "link",
+        ],
+        &["push", "--quiet", "origin", "main"],
+    ] {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&work)
+            .args(args)
+            .output()
+            .expect("git");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let before = tables(&a.store);
+    let error = sync::sync(&a.store).expect_err("refused");
+    // git stores a link as the path it names; read as a record, that is no record.
+    assert!(
+        error.to_string().contains("observation/planted.json"),
+        "{error}"
+    );
+    assert_eq!(tables(&a.store), before);
+    let stolen = text(
+        &a.store,
+        "SELECT CAST(count(*) AS TEXT) FROM observation WHERE id = ?1",
+        "stolen",
+    );
+    assert_eq!(stolen.as_deref(), Some("0"));
+}

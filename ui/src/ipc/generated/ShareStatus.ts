@@ -19,4 +19,8 @@ conflicts: number,
 /**
  * Minutes between syncs while the app is open, or `None`: only when asked.
  */
-autoMinutes: number | null, };
+autoMinutes: number | null, 
+/**
+ * Records changed here since the last sync, waiting to go out.
+ */
+waiting: number, };

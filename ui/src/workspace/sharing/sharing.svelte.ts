@@ -6,7 +6,6 @@
  */
 import { IpcFailure, type ShareStatus, type SyncReport, type SyncStage } from '../../ipc/client';
 import { setAutoSync, shareStatus, shareWorkspace, syncWorkspace } from '../state';
-import { stale } from '../../lib/stale.svelte';
 import { toasts } from '../../lib/toast.svelte';
 
 export const STAGE_LABEL: Record<SyncStage, string> = {
@@ -41,12 +40,10 @@ class Sharing {
   running = $state(false);
   stage = $state<SyncStage | null>(null);
   last = $state<SyncReport | null>(null);
-  /** The table's write count when the last sync ended: the writes since are waiting. */
-  #syncedAt = $state(0);
   #timer: ReturnType<typeof setInterval> | null = null;
 
-  /** Changes made here (this session) since the last sync. */
-  waiting = $derived(Math.max(0, stale.writes - this.#syncedAt));
+  /** Records changed here since the last sync, waiting to go out. */
+  waiting = $derived(this.status?.waiting ?? 0);
   shared = $derived(!!this.status?.repo);
 
   async load(): Promise<void> {
@@ -72,7 +69,6 @@ class Sharing {
     try {
       const report = await work();
       this.last = report;
-      this.#syncedAt = stale.writes;
       if (!quiet || report.conflicts > 0) toasts.show(describeSync(report), { tone: report.offline ? 'error' : 'info', ms: report.conflicts > 0 || report.offline ? 9000 : 4000 });
       return report;
     } catch (e) {
