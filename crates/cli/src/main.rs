@@ -118,6 +118,12 @@ enum Command {
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<SourceKind>,
     },
+    /// Group a cycle's pain and request observations that are no pain's evidence yet into candidate pains, each explained (refused while the cycle is in discovery); changes nothing
+    Candidates {
+        /// The cycle (its name, in any case) [default: the current cycle]
+        #[arg(long, value_name = "NAME")]
+        cycle: Option<String>,
+    },
     /// Print the prioritized list of user pain (refused while the cycle is in discovery)
     Rank {
         /// The cycle (its name, in any case) [default: the current cycle]
@@ -661,6 +667,52 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                     &format!("Wrote the sample workspace to {}", dest.display()),
                 )
             }
+        }
+        Command::Candidates { cycle } => {
+            let store = open(&workspace_path(cli.workspace)?)?;
+            let cycle = cycle_or_current(&store, cycle)?;
+            let candidates = store.read(|db| db.candidate_pains(cycle))?;
+            if json {
+                let value = serde_json::to_value(&candidates)
+                    .map_err(|e| Failure::Refused(IpcError::internal(e)))?;
+                return print_json(out, &value, true);
+            }
+            if candidates.is_empty() {
+                return print(
+                    out,
+                    "No candidate pains: no two pain or request observations outside a pain say alike enough.",
+                );
+            }
+            for (n, c) in candidates.iter().enumerate() {
+                let words: Vec<String> = c
+                    .words
+                    .iter()
+                    .map(|w| format!("{} ({:.1}, {}×)", w.word, w.weight, w.said))
+                    .collect();
+                print(
+                    out,
+                    &format!(
+                        "{}. {}\n   {} observations · {} people · {} teams · {} channels · alike {:.2} · key {}\n   tied by: {}",
+                        n + 1,
+                        c.statement,
+                        c.observations.len(),
+                        c.people,
+                        c.teams,
+                        c.channels,
+                        c.cohesion,
+                        c.key,
+                        words.join(", ")
+                    ),
+                )?;
+                for o in &c.observations {
+                    let who = o.said_by.as_deref().unwrap_or("no one named");
+                    print(
+                        out,
+                        &format!("   - {:.2}  {} ({who})  {}", o.alike, o.text, o.id),
+                    )?;
+                }
+            }
+            Ok(())
         }
         Command::Rank { cycle, explain } => {
             let store = open(&workspace_path(cli.workspace)?)?;

@@ -2325,3 +2325,61 @@ fn share_sync_conflicts_and_settle_keep_two_copies_in_step_through_a_repository(
         run.stdout
     );
 }
+
+#[test]
+fn candidates_group_what_no_pain_holds_and_are_refused_in_discovery() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, ws) = workspace(dir.path());
+    let call = |op: &str, input: &str| -> Value {
+        let run = cli(dir.path(), &["--workspace", &ws, "call", op, input]);
+        assert_eq!(run.code, 0, "{op}: {}", run.stderr);
+        json(&run.stdout)
+    };
+    let cycle = call("create_cycle", r#"{"name": "2027 H1"}"#)["id"].clone();
+    for text in [
+        "CI runners queue for forty minutes every morning",
+        "Our builds wait in the runner queue for ages",
+        "The runner queue is so long we batch merges",
+        "Release notes template is hard to find",
+    ] {
+        let input = json!({ "observation": { "cycleId": cycle, "kind": "pain", "text": text } });
+        call("create_observation", &input.to_string());
+    }
+    let refused = cli(dir.path(), &["--workspace", &ws, "--json", "candidates"]);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert_eq!(json(&refused.stderr)["kind"], "wrong_mode");
+
+    call("advance_cycle", &json!({ "id": cycle }).to_string());
+    let run = cli(
+        dir.path(),
+        &[
+            "--workspace",
+            &ws,
+            "--json",
+            "candidates",
+            "--cycle",
+            "2027 h1",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let found = json(&run.stdout);
+    let found = found.as_array().expect("a list");
+    assert_eq!(found.len(), 1, "the queue, not the template: {found:?}");
+    assert_eq!(
+        found[0]["observations"].as_array().expect("members").len(),
+        3
+    );
+    assert!(found[0]["words"].to_string().contains("queue"));
+    let text = cli(dir.path(), &["--workspace", &ws, "candidates"]);
+    assert!(text.stdout.contains("3 observations"), "{}", text.stdout);
+    assert!(text.stdout.contains("tied by: "), "{}", text.stdout);
+
+    // Dismissed, it is not offered again.
+    let key = found[0]["key"].as_str().expect("key");
+    call(
+        "dismiss_candidate",
+        &json!({ "cycleId": cycle, "key": key }).to_string(),
+    );
+    let run = cli(dir.path(), &["--workspace", &ws, "candidates"]);
+    assert!(run.stdout.contains("No candidate pains"), "{}", run.stdout);
+}

@@ -41,6 +41,12 @@ export async function painsBoard(cycleId: string, judging: boolean) {
 }
 
 export const getPain = (id: string) => backend.getPain(id);
+/** The cycle's observations no pain holds yet, grouped into candidate pains (nothing changes). */
+export const candidatePains = (cycleId: string) => backend.candidatePains(cycleId);
+/** A candidate accepted: a pain whose evidence is the observations kept. */
+export const acceptCandidate = (cycleId: string, statement: string, observationIds: string[]) =>
+  backend.createPain(cycleId, { statement, evidence: observationIds.map((observationId) => ({ observationId, reason: '' })) });
+export const dismissCandidate = (cycleId: string, key: string) => backend.dismissCandidate(cycleId, key);
 export const updatePain = (id: string, update: PainUpdate) => backend.updatePain(id, update);
 /** Moves a pain to the trash (its view offers Undo). */
 export const deletePain = (id: string) => backend.deletePain(id);

@@ -59,7 +59,7 @@ pub struct SimilarObservation {
 
 /// The words of `text` that can tell what it is about: folded, each once, in order,
 /// without stopwords, numbers alone or one- and two-letter words.
-fn telling_words(text: &str) -> Vec<String> {
+pub(crate) fn telling_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for w in folded_words(text) {
         if w.chars().count() < 3

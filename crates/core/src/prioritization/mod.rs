@@ -5,6 +5,7 @@
 //! Builds on discovery and the kernel.
 
 pub mod bucket;
+pub mod candidate;
 pub mod criterion;
 pub mod pain;
 pub mod rank;
@@ -16,6 +17,7 @@ pub mod tradeoff;
 pub const TABLES: &[&str] = &[
     "pain",
     "pain_evidence",
+    "candidate_dismissal",
     "pain_criterion",
     "pain_score",
     "rank_override",

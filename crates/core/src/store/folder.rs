@@ -536,9 +536,11 @@ pub fn read_folder(
 ) -> Result<FolderSummary, FolderError> {
     let schema = folder_schema(dir)?;
     let older = schema < schema::latest_version();
+    let migrations = &schema::MIGRATIONS[..schema as usize];
+    // Made new, or refused before anything is touched (an existing file stays as it is).
+    let store = Store::open_with(dest, OpenMode::CreateNew, clock.clone(), migrations)?;
+    // From here on the file is ours: on any refusal it is removed.
     let result = (|| {
-        let migrations = &schema::MIGRATIONS[..schema as usize];
-        let store = Store::open_with(dest, OpenMode::CreateNew, clock.clone(), migrations)?;
         let summary = store.write(|tx| {
             let summary = fill(tx.conn, dir, schema)?;
             if !older {

@@ -200,8 +200,9 @@ impl Db<'_> {
     }
 }
 
-impl Tx<'_> {
-    /// Refuses `act` unless cycle `id`'s mode allows it.
+impl Db<'_> {
+    /// Refuses `act` unless cycle `id`'s mode allows it (a read asks too: what only
+    /// prioritization shows is not offered in discovery).
     pub(crate) fn require(&self, cycle: Uuid, act: Act) -> Result<(), DomainError> {
         let (name, mode) = self.cycle_head(cycle)?;
         if allows(mode, act) {
@@ -210,7 +211,9 @@ impl Tx<'_> {
             Err(refusal(name, mode, act))
         }
     }
+}
 
+impl Tx<'_> {
     /// The cycle of a live (or, with `trashed`, a deleted) row of `table` (a session,
     /// observation or idea), once its mode allows `act`.
     pub(crate) fn require_in(

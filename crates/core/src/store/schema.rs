@@ -143,6 +143,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../../migrations/0019_sharing.sql"),
         breaking: false,
     },
+    Migration {
+        version: 20,
+        name: "0020_candidate_pains",
+        sql: include_str!("../../../../migrations/0020_candidate_pains.sql"),
+        breaking: false,
+    },
 ];
 
 /// The highest migration this build knows.
