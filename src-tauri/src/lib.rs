@@ -133,6 +133,7 @@ pub fn run(launch: Launch) {
             commands::tickets::choose_ticket_file,
             commands::share::share_workspace,
             commands::share::sync_workspace,
+            commands::share::join_shared_workspace,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

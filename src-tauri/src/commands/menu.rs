@@ -31,6 +31,7 @@ pub const FILE: &[Item] = &[
     Some(("open-workspace", "Open workspace…")),
     Some(("open-default", "Open default workspace")),
     Some(("open-sample", "Open the sample workspace")),
+    Some(("join-shared", "Open a shared workspace…")),
 ];
 
 /// Go: every view.

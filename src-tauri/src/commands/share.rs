@@ -3,12 +3,15 @@
 //! waits on the network, and reports where it is as `sync-progress` events. One sync
 //! runs at a time.
 
+use super::workspace::{open_and_retitle, EXTENSION};
 use super::CmdResult;
 use crate::error::{ErrorKind, IpcError};
-use crate::state::AppState;
+use crate::state::{AppState, WorkspaceStatus};
 use groundwork_core::sharing::sync::{self, SyncReport, SyncStage};
+use groundwork_core::OpenMode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// The event each stage of a sync sends.
 pub const PROGRESS_EVENT: &str = "sync-progress";
@@ -70,4 +73,80 @@ pub async fn sync_workspace(app: AppHandle, state: State<'_, AppState>) -> CmdRe
         .await;
     drop(running);
     report
+}
+
+/// The name a copy of the shared workspace at `repo` is offered under: the
+/// repository's own name ("discovery" for `git@host:platform/discovery.git`).
+fn copy_name(repo: &str) -> String {
+    let name = repo
+        .trim_end_matches(['/', '\\'])
+        .rsplit(['/', '\\', ':'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".git");
+    if name.is_empty() {
+        "Shared workspace".into()
+    } else {
+        name.into()
+    }
+}
+
+/// Asks where to keep a copy of the shared workspace at `repo`, makes it from the
+/// repository (tied to it, ready to sync) and opens it; `None` when the person cancels.
+#[tauri::command]
+pub async fn join_shared_workspace(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    repo: String,
+) -> CmdResult<Option<WorkspaceStatus>> {
+    let repo = repo.trim().to_owned();
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Where to keep your copy of the shared workspace")
+        .set_file_name(format!("{}.{EXTENSION}", copy_name(&repo)))
+        .add_filter("Groundwork workspace", &[EXTENSION]);
+    let picked = crate::state::blocking(move || Ok(dialog.blocking_save_file())).await?;
+    let Some(mut path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    if path.extension().is_none_or(|e| e != EXTENSION) {
+        path.as_mut_os_string().push(format!(".{EXTENSION}"));
+    }
+    let running = Running::start()?;
+    let target = path.clone();
+    let joined = crate::state::blocking(move || {
+        sync::join(
+            &repo,
+            &target,
+            std::sync::Arc::new(groundwork_core::SystemClock),
+        )
+        .map(drop)
+        .map_err(IpcError::from)
+    })
+    .await;
+    drop(running);
+    joined?;
+    open_and_retitle(&app, &state, path, OpenMode::MustExist)
+        .await
+        .map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::copy_name;
+
+    #[test]
+    fn a_copy_is_offered_under_the_repository_name() {
+        assert_eq!(
+            copy_name("git@git.example.com:platform/discovery.git"),
+            "discovery"
+        );
+        assert_eq!(
+            copy_name("https://git.example.com/platform/discovery/"),
+            "discovery"
+        );
+        assert_eq!(copy_name("/srv/git/team.git"), "team");
+        assert_eq!(copy_name(""), "Shared workspace");
+    }
 }

@@ -9,7 +9,7 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 /// The file extension of workspaces.
-const EXTENSION: &str = "groundwork";
+pub(crate) const EXTENSION: &str = "groundwork";
 
 fn retitle(app: &AppHandle, state: &AppState) {
     if let Some(window) = app.get_webview_window("main") {
@@ -18,7 +18,7 @@ fn retitle(app: &AppHandle, state: &AppState) {
     }
 }
 
-async fn open_and_retitle(
+pub(crate) async fn open_and_retitle(
     app: &AppHandle,
     state: &AppState,
     path: PathBuf,

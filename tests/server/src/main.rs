@@ -286,6 +286,42 @@ impl Workspaces {
         serde_json::to_value(report).map_err(|e| error(e.to_string()))
     }
 
+    /// Makes a copy of the shared workspace `repo` (a plain name is a repository in the
+    /// journey's folder) as the shell's `join_shared_workspace` does, and opens it in
+    /// place of what workspace `id` had open.
+    fn join(&self, id: &str, body: &[u8]) -> Result<Arc<Store>, Value> {
+        let body: Value = serde_json::from_slice(body).map_err(|e| error(e.to_string()))?;
+        let named = body["repo"].as_str().unwrap_or("").trim().to_owned();
+        let repo = if named.contains(['/', ':']) {
+            named
+        } else {
+            self.dir
+                .path()
+                .join(id)
+                .join(&named)
+                .to_string_lossy()
+                .into_owned()
+        };
+        let file = body["file"]
+            .as_str()
+            .unwrap_or("Shared workspace.groundwork");
+        let name = std::path::Path::new(file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = self.dir.path().join(id).join(name);
+        let store = groundwork_core::sharing::sync::join(&repo, &path, Arc::new(SystemClock))
+            .map_err(|e| {
+                serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or_default()
+            })?;
+        let store = Arc::new(store);
+        self.open
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_owned(), store.clone());
+        Ok(store)
+    }
+
     /// A teammate's copy of workspace `id` (made from its repository on first use): it
     /// syncs, runs the operation asked, and syncs again, as another laptop would.
     fn teammate(&self, id: &str, body: &[u8]) -> Result<Value, Value> {
@@ -389,6 +425,10 @@ impl Workspaces {
                     ),
                 }
             }
+            ("POST", ["workspaces", id, "join"]) => match self.join(id, &request.body) {
+                Ok(store) => (200, json!({ "workspace": store.info() })),
+                Err(e) => (400, e),
+            },
             ("POST", ["workspaces", id, "teammate"]) => match self.teammate(id, &request.body) {
                 Ok(output) => (200, output),
                 Err(e) => (400, e),

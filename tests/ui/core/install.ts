@@ -43,6 +43,8 @@ export interface TestConfig {
   dialogs?: {
     open?: string | null;
     create?: string | null;
+    /** Where the save dialog keeps a copy of a shared workspace (Cancel when absent). */
+    join?: string | null;
     /** Cancel the save dialog of an export (it saves by default). */
     cancelSave?: boolean;
     /** The survey export the open dialog picks: its name and bytes in base64 (Cancel when absent). */
@@ -222,6 +224,15 @@ async function shell(cmd: string, a: Record<string, unknown>): Promise<unknown> 
       return post('/share', a);
     case 'sync_workspace':
       return post('/sync', a);
+    case 'join_shared_workspace': {
+      // The journey names where the save dialog keeps the copy (`dialogs.join`).
+      const file = config.dialogs?.join ?? null;
+      if (file === null) return null;
+      const joined = (await post('/join', { repo: a.repo, file })) as { workspace: WorkspaceInfo };
+      workspace = { ...joined.workspace, name: stem(file) };
+      status = 'open';
+      return describe();
+    }
     case 'save_export': {
       // The server makes the file as the shell does (PDF too) in the journey's folder.
       if (config.dialogs?.cancelSave) return null;
@@ -283,7 +294,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
   }
 }
 
-const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'choose_ticket_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'choose_notes_file', 'import_chosen_notes', 'cancel_notes_import', 'share_workspace', 'sync_workspace']);
+const SHELL = new Set(['workspace_status', 'open_workspace', 'open_default_workspace', 'choose_workspace_to_open', 'choose_new_workspace', 'open_sample_workspace', 'check_workspace', 'recent_workspaces', 'open_external', 'startup_painted', 'save_export', 'open_saved', 'show_saved_in_folder', 'save_chart', 'choose_survey_file', 'choose_transcript_file', 'choose_ticket_file', 'import_survey', 'cancel_survey_import', 'choose_notes_folder', 'choose_notes_file', 'import_chosen_notes', 'cancel_notes_import', 'share_workspace', 'sync_workspace', 'join_shared_workspace']);
 function isOperation(cmd: string): boolean {
   return !SHELL.has(cmd) && !cmd.startsWith('plugin:');
 }

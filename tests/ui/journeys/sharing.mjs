@@ -67,3 +67,39 @@ journey(
     app.assertNoPageErrors();
   },
 );
+
+journey(
+  'a teammate opens the shared workspace from the palette: a copy is made from the repository and opened, ready to sync',
+  {
+    seed: {
+      cycles: [{ name: H1, current: true }],
+      sessions: [{ cycle: H1, title: 'Coffee with Priya', kind: 'coffee_chat', notes: 'Runners queue every morning' }],
+    },
+    dialogs: { join: '/home/ada/Groundwork/My copy.groundwork' },
+  },
+  async (app) => {
+    const { page } = app;
+    await $(page, 'session-list').waitFor();
+    await $(page, 'share-button').click();
+    await $(page, 'share-repo').fill('team.git');
+    await $(page, 'share-submit').click();
+    await $(page, 'sharing-status').waitFor();
+
+    await page.keyboard.press('Control+k');
+    await $(page, 'palette-input').fill('open a shared');
+    await page.keyboard.press('Enter');
+    const dialog = $(page, 'share-dialog');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Open a shared workspace/);
+    await $(page, 'share-repo').fill('team.git');
+    await app.shot('join-dialog');
+    await $(page, 'share-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await $(page, 'sharing-status').waitFor();
+    assert.match(await $(page, 'workspace-menu').innerText(), /My copy/);
+    assert.match(await $(page, 'sharing-status').innerText(), /team\.git · main/);
+    const sessions = await app.op('list_sessions', { query: {} });
+    assert.deepEqual(sessions.sessions.map((s) => s.title), ['Coffee with Priya'], 'the copy holds what was shared');
+    app.assertNoPageErrors();
+  },
+);

@@ -41,8 +41,8 @@ class AppState {
    */
   focusTurn = $state<{ sessionId: string; turnId: string | null } | null>(null);
   newCycleOpen = $state(false);
-  /** The dialog that shares the workspace through a git repository. */
-  shareOpen = $state(false);
+  /** The dialog that shares the workspace through a git repository ('join': makes a copy of a shared one). */
+  shareOpen = $state<false | 'share' | 'join'>(false);
   paletteOpen = $state(false);
   paletteMode = $state<'commands' | 'cycles' | 'search'>('commands');
 

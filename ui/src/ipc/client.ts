@@ -181,6 +181,11 @@ export const backend = {
    * their own credentials) and syncs it; the shell runs it off the window's thread.
    */
   shareWorkspace: (repo: string, onstage?: (stage: SyncStage) => void) => syncing('share_workspace', { repo }, onstage),
+  /**
+   * Asks where to keep a copy of the shared workspace at `repo`, makes it from the
+   * repository (tied to it, ready to sync) and opens it; null when the person cancels.
+   */
+  joinSharedWorkspace: (repo: string) => call<WorkspaceStatus | null>('join_shared_workspace', { repo }),
   /** Commits what changed here, merges what others pushed (conflicts kept aside), pushes. */
   syncWorkspace: (onstage?: (stage: SyncStage) => void) => syncing('sync_workspace', {}, onstage),
 };

@@ -35,6 +35,8 @@ export const restoreFromTrash = (entity: TrashEntity, id: string) => backend.res
 // ---- Sharing through git (the shell runs git and the merge; see sharing/sharing.svelte.ts)
 
 export const shareStatus = () => backend.shareStatus();
+/** An opener (for `app.openWorkspace`): a copy of the shared workspace at `repo`. */
+export const joinSharedWorkspace = (repo: string) => () => backend.joinSharedWorkspace(repo);
 export const shareWorkspace = (repo: string, onstage?: (stage: SyncStage) => void) => backend.shareWorkspace(repo, onstage);
 export const syncWorkspace = (onstage?: (stage: SyncStage) => void) => backend.syncWorkspace(onstage);
 export const setAutoSync = (minutes: number | null) => backend.setAutoSync(minutes);
