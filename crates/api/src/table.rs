@@ -1,7 +1,7 @@
 //! The table itself: one line an operation.
 
 use crate::error::{ErrorKind, IpcError};
-use groundwork_core::prioritization::candidate::CandidatePain;
+use groundwork_core::prioritization::candidate::{CandidatePain, PainLike};
 use groundwork_core::sharing::conflict::{Conflict, Settle};
 use groundwork_core::sharing::sync::ShareStatus;
 use groundwork_core::store::{limits, render};
@@ -419,6 +419,8 @@ operations! {
     create_pain: write { cycle_id: Uuid, pain: PainInput } -> Pain [Pains] => |tx, i| tx.create_pain(i.cycle_id, &i.pain);
     /// The cycle's pain and request observations that are no pain's evidence yet, grouped by the words they share into candidate pains, each explained (its words and their weight, how alike its members are, who stands behind it); changes nothing. Refused in discovery.
     candidate_pains: read { cycle_id: Uuid } -> Vec<CandidatePain> [Pains, Observations, People] => |db, i| db.candidate_pains(i.cycle_id);
+    /// The pains of a cycle that observations about to become a pain may belong to (their words alike), most alike first, at most three, each with the words both say; changes nothing.
+    pains_like: read { cycle_id: Uuid, observation_ids: Vec<Uuid> } -> Vec<PainLike> [Pains, Observations] => |db, i| db.pains_like(i.cycle_id, &i.observation_ids);
     /// Dismisses a candidate pain: the same group is not offered again in the cycle.
     dismiss_candidate: write { cycle_id: Uuid, key: String } -> () [Pains] => |tx, i| tx.dismiss_candidate(i.cycle_id, &i.key);
     /// Makes a pain from one observation, in one step.

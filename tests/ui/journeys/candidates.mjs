@@ -83,3 +83,39 @@ journey(
     await assert.rejects(app.op('candidate_pains', { cycleId: app.ids.cycle.get('Discovery H1') }), /prioritization/);
   },
 );
+
+journey(
+  'making a pain of observations that say what a pain says already offers that pain, and they join it as evidence',
+  {
+    seed: {
+      cycles: [{ name: H1, mode: 'prioritization', current: true }],
+      observations: [
+        { cycle: H1, kind: 'pain', text: 'CI runners queue for forty minutes every morning' },
+        { cycle: H1, kind: 'pain', text: 'Our builds wait in the runner queue for ages' },
+      ],
+    },
+  },
+  async (app) => {
+    const { page } = app;
+    const cycleId = app.ids.cycle.get(H1);
+    const first = app.ids.observation.get('CI runners queue for forty minutes every morning');
+    const pain = await app.op('create_pain', { cycleId, pain: { statement: 'CI runners queue too long', evidence: [{ observationId: first, reason: '' }] } });
+    await page.keyboard.press('Control+2');
+    const row = (t) => $(page, 'observation-row').filter({ hasText: t });
+    await row('Our builds wait in the runner queue').getByTestId('observation-check').check();
+    await $(page, 'bulk-make-pain').click();
+    const dialog = $(page, 'pain-like');
+    await dialog.waitFor();
+    await expectCount($(page, 'pain-like-row'), 1, 'the queue pain');
+    assert.match(await $(page, 'pain-like-row').innerText(), /CI runners queue too long[\s\S]*shares .*runner/);
+    await app.shot('pain-like');
+    await $(page, 'pain-like-add').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Added 1 observation to “CI runners queue too long”', { exact: false }).waitFor();
+    const joined = await app.op('get_pain', { id: pain.id });
+    assert.equal(joined.evidence.length, 2, 'no second pain: the first one holds both');
+    const pains = await app.op('list_pains', { cycleId });
+    assert.equal(pains.length, 1);
+    app.assertNoPageErrors();
+  },
+);

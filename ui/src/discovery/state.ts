@@ -96,6 +96,11 @@ export const painsCiting = (observationId: string) => backend.painsCiting(observ
 export const painFromObservation = (observationId: string) => backend.painFromObservation(observationId);
 /** A pain with observations as its evidence. */
 export const createPain = (cycleId: string, pain: PainInput) => backend.createPain(cycleId, pain);
+/** The pains observations about to become a pain may belong to (nothing changes). */
+export const painsLike = (cycleId: string, observationIds: string[]) => backend.painsLike(cycleId, observationIds);
+/** Observations added to a pain's evidence. */
+export const addToPain = (painId: string, observationIds: string[]) =>
+  backend.linkEvidence(painId, observationIds.map((observationId) => ({ observationId, reason: '' })));
 
 /** Undoes a merge of observations, people or tags. */
 export const undoMerge = (mergeId: string) => backend.undoMerge(mergeId);

@@ -18,7 +18,7 @@ use crate::store::error::DomainError;
 use crate::store::kind::ObservationKind;
 use crate::store::policy::Act;
 use crate::store::row::RowExt;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
@@ -396,6 +396,119 @@ impl Db<'_> {
                 .then_with(|| a.key.cmp(&b.key))
         });
         Ok(candidates)
+    }
+}
+
+/// A pain that observations being made into a pain may belong to.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PainLike {
+    pub id: Uuid,
+    pub statement: String,
+    /// How many observations are its evidence now.
+    pub evidence: u32,
+    /// How alike (cosine of the words' weights, 0 to 1).
+    pub alike: f64,
+    /// The words both say, as the observations write them.
+    pub shared: Vec<String>,
+}
+
+/// How alike a pain must be to observations to be suggested for them.
+const PAIN_ALIKE: f64 = 0.2;
+
+/// Stems of `text` (each once) with the first way each was written.
+fn stems_of(text: &str, into: &mut Vec<(String, String)>) {
+    for w in telling_words(text) {
+        let s = stem(&w);
+        if !into.iter().any(|(x, _)| *x == s) {
+            into.push((s, w));
+        }
+    }
+}
+
+impl Db<'_> {
+    /// The pains of `cycle` the observations `ids` may belong to (their statement and
+    /// evidence say alike), most alike first, at most three, each with the words both
+    /// say: offered before a new pain is made of them, so a pain is not made twice.
+    pub fn pains_like(&self, cycle: Uuid, ids: &[Uuid]) -> Result<Vec<PainLike>, DomainError> {
+        let mut text = self.conn.prepare_cached(
+            "SELECT text FROM observation_view WHERE id = ?1 AND deleted_at IS NULL",
+        )?;
+        let mut asked: Vec<(String, String)> = Vec::new();
+        for id in ids {
+            let said: Option<String> = text.query_row([id.to_string()], |r| r.get(0)).optional()?;
+            if let Some(said) = said {
+                stems_of(&said, &mut asked);
+            }
+        }
+        if asked.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pains: Vec<(Uuid, String, u32, Vec<(String, String)>)> = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.statement,
+                    (SELECT group_concat(o.text, char(10)) FROM pain_evidence_view e
+                     JOIN observation_view o ON o.id = e.observation_id AND o.deleted_at IS NULL
+                     WHERE e.pain_id = p.id) AS said,
+                    (SELECT count(*) FROM pain_evidence_view e WHERE e.pain_id = p.id) AS evidence
+             FROM pain_view p WHERE p.cycle_id = ?1 AND p.deleted_at IS NULL ORDER BY p.id",
+        )?;
+        let rows = stmt.query_map([cycle.to_string()], |r| {
+            Ok((
+                r.uuid("id")?,
+                r.get::<_, String>("statement")?,
+                r.get::<_, Option<String>>("said")?,
+                r.get::<_, u32>("evidence")?,
+            ))
+        })?;
+        for row in rows {
+            let (id, statement, said, evidence) = row?;
+            let mut words = Vec::new();
+            stems_of(&statement, &mut words);
+            stems_of(said.as_deref().unwrap_or(""), &mut words);
+            pains.push((id, statement, evidence, words));
+        }
+        let n = pains.len() + 1;
+        let reference = n.max(BACKGROUND) as f64;
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for (s, _) in &asked {
+            *df.entry(s.as_str()).or_default() += 1;
+        }
+        for (_, _, _, words) in &pains {
+            for (s, _) in words {
+                *df.entry(s.as_str()).or_default() += 1;
+            }
+        }
+        let weight = |s: &str| ((reference + 1.0) / (f64::from(df[s]) + 0.5)).ln();
+        let norm = |words: &[(String, String)]| {
+            words
+                .iter()
+                .map(|(s, _)| weight(s).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        };
+        let asked_norm = norm(&asked);
+        let mut like: Vec<PainLike> = pains
+            .iter()
+            .filter_map(|(id, statement, evidence, words)| {
+                let shared: Vec<&(String, String)> = asked
+                    .iter()
+                    .filter(|(s, _)| words.iter().any(|(w, _)| w == s))
+                    .collect();
+                let dot: f64 = shared.iter().map(|(s, _)| weight(s).powi(2)).sum();
+                let alike = dot / (asked_norm * norm(words)).max(f64::MIN_POSITIVE);
+                (alike >= PAIN_ALIKE).then(|| PainLike {
+                    id: *id,
+                    statement: statement.clone(),
+                    evidence: *evidence,
+                    alike: (alike * 100.0).round() / 100.0,
+                    shared: shared.iter().map(|(_, w)| w.clone()).collect(),
+                })
+            })
+            .collect();
+        like.sort_by(|a, b| b.alike.total_cmp(&a.alike).then(a.id.cmp(&b.id)));
+        like.truncate(3);
+        Ok(like)
     }
 }
 

@@ -218,3 +218,31 @@ fn candidate_pains_are_not_offered_in_discovery_and_a_dismissed_one_stays_away()
         .iter()
         .all(|o| taken.observations.iter().all(|t| t.id != o.id))));
 }
+
+#[test]
+fn observations_about_to_become_a_pain_are_offered_the_pain_they_may_belong_to() {
+    let w = world();
+    let heard = |text: &str| w.heard(SourceKind::CoffeeChat, text, &[]);
+    let queue = heard("CI runners queue for forty minutes every morning");
+    let also = heard("Our builds wait in the runner queue for ages");
+    let secrets = heard("Secrets rotation is a manual chore every quarter");
+    w.prioritize();
+    let pain = w.pain("CI runners queue too long", &[queue]);
+    let like = w
+        .store
+        .read(|db| db.pains_like(w.cycle.id, &[also]))
+        .expect("pains like");
+    assert_eq!(like.len(), 1, "{like:?}");
+    assert_eq!(like[0].id, pain.id);
+    assert_eq!(like[0].evidence, 1);
+    assert!(
+        like[0].shared.contains(&"runner".to_owned()),
+        "{:?}",
+        like[0].shared
+    );
+    let none = w
+        .store
+        .read(|db| db.pains_like(w.cycle.id, &[secrets]))
+        .expect("pains like");
+    assert!(none.is_empty(), "{none:?}");
+}

@@ -112,6 +112,7 @@ export type * from "./Pain";
 export type * from "./PainCited";
 export type * from "./PainEvidence";
 export type * from "./PainInput";
+export type * from "./PainLike";
 export type * from "./PainUpdate";
 export type * from "./PassageState";
 export type * from "./PeopleQuery";

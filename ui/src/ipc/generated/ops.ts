@@ -1,5 +1,5 @@
 // Generated from crates/api/src/table.rs (the operation table). Do not edit.
-import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, CandidatePain, Checkin, CheckinDue, CheckinInput, Conflict, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, FollowedLink, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Settle, ShareStatus, SimilarObservation, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
+import type { Adoption, AdoptionInput, Answer, AnswerInput, AnswerRef, AnswerTarget, Assessment, AxisInput, Bucket, BucketInput, CandidatePain, Checkin, CheckinDue, CheckinInput, Conflict, Coverage, Criterion, CriterionInput, Cycle, CycleEvent, CycleReview, Document, DocumentDiff, DocumentKind, DocumentLint, DocumentSaved, DocumentVersion, DocumentVersionView, EvidenceLink, Experiment, ExperimentInput, Explanation, ExportDoc, ExportFormat, Exported, FollowedLink, Framework, Idea, IdeaInput, Kudos, KudosInput, Lane, MergeDone, MilestoneInput, NewObservation, NewSession, NotesChoice, NotesSaved, NotesVersion, Observation, ObservationKind, ObservationList, ObservationQuery, ObservationUpdate, Pain, PainCited, PainInput, PainLike, PainUpdate, PeopleQuery, Person, PersonInput, PersonSummary, PlanBalance, Ranking, Roadmap, RoadmapItem, RoadmapItemInput, ScoreInputs, SearchQuery, SearchResults, ServeInput, Session, SessionList, SessionQuery, SessionTemplate, SessionTranscript, SessionUpdate, Settle, ShareStatus, SimilarObservation, Sla, SlaInput, SlaLevelInput, Solution, SolutionInput, SourceKind, SourceKindInfo, SpeakerChoice, Split, SupportQueue, Survey, SurveyCharts, SurveyMapping, SurveyPreview, Tag, TagInput, Team, TeamDigest, TeamInput, TextAnswer, TicketImport, TicketPreview, TicketQueue, TicketsImported, TradeoffAxis, Tradeoffs, TranscriptImport, TranscriptImportPreview, TranscriptImported, TranscriptPreview, TrashEntity, TrashItem, WaveImport, WaveImported } from './index';
 
 /** A list the UI shows; a write names the lists it makes stale. */
 export type Stale = 'cycles' | 'sessions' | 'observations' | 'people' | 'teams' | 'tags' | 'ideas' | 'pains' | 'criteria' | 'tradeoffs' | 'solutions' | 'roadmap' | 'trash' | 'templates' | 'coverage' | 'settings' | 'documents' | 'surveys' | 'checkins' | 'slas' | 'adoption' | 'kudos' | 'answers' | 'sharing';
@@ -64,6 +64,7 @@ export type OpName =
   | 'pains_citing'
   | 'create_pain'
   | 'candidate_pains'
+  | 'pains_like'
   | 'dismiss_candidate'
   | 'pain_from_observation'
   | 'update_pain'
@@ -230,6 +231,7 @@ export const STALE: Record<OpName, readonly Stale[]> = {
   pains_citing: [],
   create_pain: ['pains'],
   candidate_pains: [],
+  pains_like: [],
   dismiss_candidate: ['pains'],
   pain_from_observation: ['pains'],
   update_pain: ['pains'],
@@ -397,6 +399,7 @@ export const SHOWS: Record<OpName, readonly Stale[]> = {
   pains_citing: ['pains'],
   create_pain: [],
   candidate_pains: ['pains', 'observations', 'people'],
+  pains_like: ['pains', 'observations'],
   dismiss_candidate: [],
   pain_from_observation: [],
   update_pain: [],
@@ -624,6 +627,8 @@ export function operations(call: Call) {
     createPain: (cycleId: string, pain: PainInput) => call<Pain>('create_pain', { cycleId, pain }),
     /** The cycle's pain and request observations that are no pain's evidence yet, grouped by the words they share into candidate pains, each explained (its words and their weight, how alike its members are, who stands behind it); changes nothing. Refused in discovery. (reads) */
     candidatePains: (cycleId: string) => call<Array<CandidatePain>>('candidate_pains', { cycleId }),
+    /** The pains of a cycle that observations about to become a pain may belong to (their words alike), most alike first, at most three, each with the words both say; changes nothing. (reads) */
+    painsLike: (cycleId: string, observationIds: Array<string>) => call<Array<PainLike>>('pains_like', { cycleId, observationIds }),
     /** Dismisses a candidate pain: the same group is not offered again in the cycle. (writes) */
     dismissCandidate: (cycleId: string, key: string) => call<null>('dismiss_candidate', { cycleId, key }),
     /** Makes a pain from one observation, in one step. (writes) */
