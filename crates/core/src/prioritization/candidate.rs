@@ -416,8 +416,11 @@ pub struct PainLike {
 /// How alike a pain must be to observations to be suggested for them.
 const PAIN_ALIKE: f64 = 0.2;
 
-/// Stems of `text` (each once) with the first way each was written.
-fn stems_of(text: &str, into: &mut Vec<(String, String)>) {
+/// Stems, each once, with the first way each was written.
+type Stems = Vec<(String, String)>;
+
+/// Adds the stems of `text` to `into`.
+fn stems_of(text: &str, into: &mut Stems) {
     for w in telling_words(text) {
         let s = stem(&w);
         if !into.iter().any(|(x, _)| *x == s) {
@@ -434,7 +437,7 @@ impl Db<'_> {
         let mut text = self.conn.prepare_cached(
             "SELECT text FROM observation_view WHERE id = ?1 AND deleted_at IS NULL",
         )?;
-        let mut asked: Vec<(String, String)> = Vec::new();
+        let mut asked: Stems = Vec::new();
         for id in ids {
             let said: Option<String> = text.query_row([id.to_string()], |r| r.get(0)).optional()?;
             if let Some(said) = said {
@@ -444,7 +447,7 @@ impl Db<'_> {
         if asked.is_empty() {
             return Ok(Vec::new());
         }
-        let mut pains: Vec<(Uuid, String, u32, Vec<(String, String)>)> = Vec::new();
+        let mut pains: Vec<(Uuid, String, u32, Stems)> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.statement,
                     (SELECT group_concat(o.text, char(10)) FROM pain_evidence_view e
