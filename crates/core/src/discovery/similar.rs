@@ -74,6 +74,61 @@ pub(crate) fn telling_words(text: &str) -> Vec<String> {
     words
 }
 
+/// A word as similarity compares it, its endings taken off the way English bends words
+/// ("runners", "running" and "run" meet; so do "queue", "queues" and "queued", and
+/// "rotate" and "rotation"), while
+/// "access", "status" and "analysis" stay whole. Words not in ASCII are left as they are.
+pub fn stem(word: &str) -> String {
+    if !word.is_ascii() || word.len() < 4 {
+        return word.to_owned();
+    }
+    let mut w = word.to_owned();
+    if w.len() > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+        return w;
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w;
+    }
+    let mut bent = false;
+    let ending = if w.ends_with("ing") && w.len() >= 6 {
+        3
+    } else if w.ends_with("ed") && !w.ends_with("eed") && w.len() >= 5 {
+        2
+    } else {
+        0
+    };
+    // "string" and "speed" are words, not "str" and "spe" bent.
+    let voiced = |s: &str| s.bytes().any(|b| b"aeiouy".contains(&b));
+    if ending > 0 && voiced(&w[..w.len() - ending]) {
+        w.truncate(w.len() - ending);
+        bent = true;
+    } else if w.ends_with("es") && w[..w.len() - 2].ends_with(['x', 'h', 's', 'u', 'z']) {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with('s') {
+        w.truncate(w.len() - 1);
+    }
+    // "rotation" is "rotat" as "rotate" is; "protection" is "protect".
+    if w.len() > 7 && (w.ends_with("ation") || w.ends_with("ction")) {
+        w.truncate(w.len() - 3);
+        return w;
+    }
+    let b = w.as_bytes();
+    // "stopp" is "stop": a consonant doubled before -ing or -ed.
+    if bent
+        && b.len() >= 3
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !b"aeiouylsz".contains(&b[b.len() - 1])
+    {
+        w.pop();
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    w
+}
+
 impl Db<'_> {
     /// The observations most like `id` in the whole workspace (any cycle), best first:
     /// at most `limit` (up to [`MAX_SIMILAR`]), each with the words it shares. The same
@@ -129,9 +184,14 @@ impl Db<'_> {
             return Ok(Vec::new());
         }
         // Words hold only letters and digits: quoted, they are words to FTS5, never syntax.
+        // A bent word looks for every form of its stem ("queued": "queu"*, so "queue" and
+        // "queues" too), when the stem is long enough to name one thing.
         let expr = words
             .iter()
-            .map(|w| format!("\"{w}\""))
+            .map(|w| match stem(w) {
+                s if s != *w && s.len() >= 4 => format!("\"{s}\"*"),
+                _ => format!("\"{w}\""),
+            })
             .collect::<Vec<_>>()
             .join(" OR ");
         let found: Vec<(i64, f64)> = self
@@ -173,10 +233,10 @@ impl Db<'_> {
                 })
                 .optional()?;
             if let Some(mut s) = row {
-                let theirs = telling_words(&s.text);
+                let theirs: Vec<String> = telling_words(&s.text).iter().map(|w| stem(w)).collect();
                 s.shared = words
                     .iter()
-                    .filter(|w| theirs.contains(w))
+                    .filter(|w| theirs.contains(&stem(w)))
                     .cloned()
                     .collect();
                 similar.push(s);
@@ -189,6 +249,35 @@ impl Db<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stems_meet_plurals_and_verb_forms_and_keep_short_words() {
+        for (words, stem_of_all) in [
+            (&["runner", "runners"][..], "runner"),
+            (&["run", "running"][..], "run"),
+            (&["queue", "queues", "queued", "queuing"][..], "queu"),
+            (&["cache", "caches", "cached"][..], "cach"),
+            (&["image", "images"][..], "imag"),
+            (&["release", "releases", "released"][..], "releas"),
+            (&["process", "processes"][..], "process"),
+            (&["stop", "stopped"][..], "stop"),
+            (&["build", "builds", "building"][..], "build"),
+            (&["policy", "policies"][..], "policy"),
+            (&["rotate", "rotation", "rotations", "rotated"][..], "rotat"),
+            (&["protect", "protection"][..], "protect"),
+        ] {
+            for w in words {
+                assert_eq!(stem(w), stem_of_all, "{w}");
+            }
+        }
+        assert_eq!(stem("strings"), "string");
+        assert_eq!(stem("speeds"), "speed");
+        for whole in [
+            "access", "status", "analysis", "gas", "ci", "string", "speed", "need",
+        ] {
+            assert_eq!(stem(whole), whole);
+        }
+    }
 
     #[test]
     fn telling_words_leave_out_what_says_nothing() {

@@ -12,7 +12,7 @@
 //! gives the same groups; each says the words that tie it and how alike its members
 //! are. Grouping judges what belongs together, so it is offered in prioritization only.
 
-use crate::discovery::similar::telling_words;
+use crate::discovery::similar::{stem, telling_words};
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
 use crate::store::kind::ObservationKind;
@@ -74,61 +74,6 @@ pub struct CandidatePain {
     pub words: Vec<TyingWord>,
     /// How alike its members are to its centre, on average (0 to 1).
     pub cohesion: f64,
-}
-
-/// A word as grouping compares it, its endings taken off the way English bends words
-/// ("runners", "running" and "run" meet; so do "queue", "queues" and "queued", and
-/// "rotate" and "rotation"), while
-/// "access", "status" and "analysis" stay whole. Words not in ASCII are left as they are.
-pub fn stem(word: &str) -> String {
-    if !word.is_ascii() || word.len() < 4 {
-        return word.to_owned();
-    }
-    let mut w = word.to_owned();
-    if w.len() > 4 && w.ends_with("ies") {
-        w.truncate(w.len() - 3);
-        w.push('y');
-        return w;
-    }
-    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        return w;
-    }
-    let mut bent = false;
-    let ending = if w.ends_with("ing") && w.len() >= 6 {
-        3
-    } else if w.ends_with("ed") && !w.ends_with("eed") && w.len() >= 5 {
-        2
-    } else {
-        0
-    };
-    // "string" and "speed" are words, not "str" and "spe" bent.
-    let voiced = |s: &str| s.bytes().any(|b| b"aeiouy".contains(&b));
-    if ending > 0 && voiced(&w[..w.len() - ending]) {
-        w.truncate(w.len() - ending);
-        bent = true;
-    } else if w.ends_with("es") && w[..w.len() - 2].ends_with(['x', 'h', 's', 'u', 'z']) {
-        w.truncate(w.len() - 2);
-    } else if w.ends_with('s') {
-        w.truncate(w.len() - 1);
-    }
-    // "rotation" is "rotat" as "rotate" is; "protection" is "protect".
-    if w.len() > 7 && (w.ends_with("ation") || w.ends_with("ction")) {
-        w.truncate(w.len() - 3);
-        return w;
-    }
-    let b = w.as_bytes();
-    // "stopp" is "stop": a consonant doubled before -ing or -ed.
-    if bent
-        && b.len() >= 3
-        && b[b.len() - 1] == b[b.len() - 2]
-        && !b"aeiouylsz".contains(&b[b.len() - 1])
-    {
-        w.pop();
-    }
-    if w.len() > 3 && w.ends_with('e') {
-        w.pop();
-    }
-    w
 }
 
 /// One observation to group.
@@ -532,39 +477,5 @@ impl Tx<'_> {
             params![cycle.to_string(), key, self.now_text()],
         )?;
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stems_meet_plurals_and_verb_forms_and_keep_short_words() {
-        for (words, stem_of_all) in [
-            (&["runner", "runners"][..], "runner"),
-            (&["run", "running"][..], "run"),
-            (&["queue", "queues", "queued", "queuing"][..], "queu"),
-            (&["cache", "caches", "cached"][..], "cach"),
-            (&["image", "images"][..], "imag"),
-            (&["release", "releases", "released"][..], "releas"),
-            (&["process", "processes"][..], "process"),
-            (&["stop", "stopped"][..], "stop"),
-            (&["build", "builds", "building"][..], "build"),
-            (&["policy", "policies"][..], "policy"),
-            (&["rotate", "rotation", "rotations", "rotated"][..], "rotat"),
-            (&["protect", "protection"][..], "protect"),
-        ] {
-            for w in words {
-                assert_eq!(stem(w), stem_of_all, "{w}");
-            }
-        }
-        assert_eq!(stem("strings"), "string");
-        assert_eq!(stem("speeds"), "speed");
-        for whole in [
-            "access", "status", "analysis", "gas", "ci", "string", "speed", "need",
-        ] {
-            assert_eq!(stem(whole), whole);
-        }
     }
 }

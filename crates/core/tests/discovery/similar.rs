@@ -37,7 +37,11 @@ fn an_observation_finds_the_ones_that_say_nearly_the_same_with_the_words_they_sh
     assert!(ids.contains(&some));
     assert!(!ids.contains(&none), "nothing shared, nothing found");
     assert!(!ids.contains(&first), "not itself");
-    assert_eq!(found[0].shared, vec!["deploy", "queue", "forty", "minutes"]);
+    // "release" and "Releases" are one word bent: they are shared too.
+    assert_eq!(
+        found[0].shared,
+        vec!["deploy", "queue", "release", "forty", "minutes"]
+    );
     assert_eq!(
         found
             .iter()
