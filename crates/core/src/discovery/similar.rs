@@ -184,14 +184,12 @@ impl Db<'_> {
             return Ok(Vec::new());
         }
         // Words hold only letters and digits: quoted, they are words to FTS5, never syntax.
-        // A bent word looks for every form of its stem ("queued": "queu"*, so "queue" and
-        // "queues" too), when the stem is long enough to name one thing.
+        // Whole words: looking for every form of a stem ("queu"*) found more of what was
+        // meant (precision@5 0.247 -> 0.303 on the labelled set) but took p95 from 30 to
+        // 53 ms at 100,000 observations; the words shared are still told by stem.
         let expr = words
             .iter()
-            .map(|w| match stem(w) {
-                s if s != *w && s.len() >= 4 => format!("\"{s}\"*"),
-                _ => format!("\"{w}\""),
-            })
+            .map(|w| format!("\"{w}\""))
             .collect::<Vec<_>>()
             .join(" OR ");
         let found: Vec<(i64, f64)> = self

@@ -94,10 +94,10 @@ fn similar_observations_find_the_same_pain_said_otherwise() {
         precision.len()
     );
     assert!(twins >= 0.95, "near-identical twins come first: {twins:.3}");
-    // Lexical similarity reaches 0.303 here, stems included (0.247 on whole words); the
-    // goal is 0.8: this set says one pain in deliberately different words, which only a
-    // model of meaning bridges.
-    assert!(p5 >= 0.28, "precision@5 fell to {p5:.3}");
+    // Lexical similarity reaches 0.247 here (0.303 when every form of a stem is looked
+    // for, at 1.7 times the time); the goal is 0.8: this set says one pain in
+    // deliberately different words, which only a model of meaning bridges.
+    assert!(p5 >= 0.22, "precision@5 fell to {p5:.3}");
 }
 
 #[test]
