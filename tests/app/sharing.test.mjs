@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { Harness, byTestId, journey, APP_BINARY } from './lib/harness.mjs';
+import { Keys } from './lib/webdriver.mjs';
 import { createFirstCycle } from './lib/flows.mjs';
 
 /** The command line, built beside the app. */
@@ -17,6 +18,9 @@ const CLI = process.env.GW_CLI || join(dirname(APP_BINARY), 'groundwork-cli');
 let h;
 before(async () => {
   h = await Harness.start('sharing');
+  // The save dialog of "Open a shared workspace…" keeps the copy here, without asking.
+  h.env.GROUNDWORK_JOIN_FILE = h.path('journey-s-joined.groundwork');
+  await h.restartDriver();
 });
 after(async () => {
   await h?.close();
@@ -69,6 +73,21 @@ journey(() => h, 's. a workspace shared with git syncs from the app, and a confl
     assert.equal(call(mine, 'get_person', { id: aisha }).role, 'Staff engineer', 'the teammate has the settled value');
     assert.deepEqual(call(mine, 'list_conflicts', {}), []);
     await app.screenshot('sharing-settled');
+
+    // A third teammate opens the shared workspace from the app: a copy is made and opened.
+    await app.session.keys(Keys.CONTROL, 'k');
+    const palette = await app.waitForTestId('palette-input');
+    await palette.type('open a shared');
+    await app.waitText(byTestId('command-palette'), (t) => /Open a shared workspace/.test(t));
+    await app.session.keys(Keys.ENTER);
+    const repoInput = await app.waitForTestId('share-repo');
+    await repoInput.type(repo);
+    await app.click(byTestId('share-submit'));
+    await app.waitText(byTestId('workspace-menu'), /journey-s-joined/, { timeout: 60_000 });
+    await app.waitText(byTestId('sharing-status'), (t) => t.includes('journey-s-shared.git'));
+    const joined = h.path('journey-s-joined.groundwork');
+    assert.equal(call(joined, 'get_person', { id: aisha }).role, 'Staff engineer', 'the copy holds what was shared');
+    await app.screenshot('sharing-joined');
   } finally {
     await app.quit();
   }

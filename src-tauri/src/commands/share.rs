@@ -13,6 +13,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 
+/// Names where the save dialog keeps a copy of a shared workspace, without asking
+/// (scripted runs, the end-to-end tests).
+pub const JOIN_FILE_ENV: &str = "GROUNDWORK_JOIN_FILE";
+
 /// The event each stage of a sync sends.
 pub const PROGRESS_EVENT: &str = "sync-progress";
 
@@ -100,15 +104,21 @@ pub async fn join_shared_workspace(
     repo: String,
 ) -> CmdResult<Option<WorkspaceStatus>> {
     let repo = repo.trim().to_owned();
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title("Where to keep your copy of the shared workspace")
-        .set_file_name(format!("{}.{EXTENSION}", copy_name(&repo)))
-        .add_filter("Groundwork workspace", &[EXTENSION]);
-    let picked = crate::state::blocking(move || Ok(dialog.blocking_save_file())).await?;
-    let Some(mut path) = picked.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
+    let mut path = match std::env::var_os(JOIN_FILE_ENV).filter(|p| !p.is_empty()) {
+        Some(path) => std::path::PathBuf::from(path),
+        None => {
+            let dialog = app
+                .dialog()
+                .file()
+                .set_title("Where to keep your copy of the shared workspace")
+                .set_file_name(format!("{}.{EXTENSION}", copy_name(&repo)))
+                .add_filter("Groundwork workspace", &[EXTENSION]);
+            let picked = crate::state::blocking(move || Ok(dialog.blocking_save_file())).await?;
+            let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+                return Ok(None);
+            };
+            path
+        }
     };
     if path.extension().is_none_or(|e| e != EXTENSION) {
         path.as_mut_os_string().push(format!(".{EXTENSION}"));

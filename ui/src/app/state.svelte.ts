@@ -118,6 +118,8 @@ class AppState {
     if (!status) return;
     if (status.state === 'open') {
       if (!this.kinds.length) this.kinds = await backend.listSourceKinds();
+      // What was said of another workspace (its syncs, its Undo) no longer applies.
+      if (this.workspace && this.workspace.path !== status.workspace.path) toasts.items = [];
       this.workspace = status.workspace;
       this.failure = null;
       this.selectedSessionId = null;
