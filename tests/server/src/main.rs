@@ -253,33 +253,44 @@ impl Workspaces {
         serde_json::to_value(done).map_err(|e| error(e.to_string()))
     }
 
+    /// The repository a journey names: a plain name is one in the journey's folder;
+    /// anything else is passed to git as typed.
+    fn repo_named(&self, id: &str, named: &str) -> String {
+        if named.contains(['/', ':']) {
+            named.to_owned()
+        } else {
+            self.dir
+                .path()
+                .join(id)
+                .join(named)
+                .to_string_lossy()
+                .into_owned()
+        }
+    }
+
     /// Shares workspace `id` as the shell's `share_workspace` does; with no repository
     /// named, into a new bare one in the journey's folder (`shared.git`).
     fn share(&self, id: &str, store: &Store, body: &[u8]) -> Result<Value, Value> {
         let body: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
-        // A plain name is a repository in the journey's folder, made bare on first use,
-        // as a team's remote would be; anything else is passed to git as typed.
-        let named = body["repo"].as_str().unwrap_or("").trim().to_owned();
-        let repo = match named {
-            repo if repo.contains(['/', ':']) => repo,
-            name => {
-                let name = if name.is_empty() {
-                    "shared.git".into()
-                } else {
-                    name
-                };
-                let repo = self.dir.path().join(id).join(name);
-                let made = std::process::Command::new("git")
-                    .args(["init", "--quiet", "--bare", "--initial-branch=main"])
-                    .arg(&repo)
-                    .status()
-                    .map_err(|e| error(e.to_string()))?;
-                if !made.success() {
-                    return Err(error("git could not make the repository"));
-                }
-                repo.to_string_lossy().into_owned()
-            }
+        // A plain name is a repository in the journey's folder, made bare here, as a
+        // team's remote would be; anything else is passed to git as typed.
+        let named = body["repo"].as_str().unwrap_or("").trim();
+        let named = if named.is_empty() {
+            "shared.git"
+        } else {
+            named
         };
+        let repo = self.repo_named(id, named);
+        if !named.contains(['/', ':']) {
+            let made = std::process::Command::new("git")
+                .args(["init", "--quiet", "--bare", "--initial-branch=main"])
+                .arg(&repo)
+                .status()
+                .map_err(|e| error(e.to_string()))?;
+            if !made.success() {
+                return Err(error("git could not make the repository"));
+            }
+        }
         let report = groundwork_core::sharing::sync::share(store, &repo).map_err(|e| {
             serde_json::to_value(groundwork_api::IpcError::from(e)).unwrap_or(Value::Null)
         })?;
@@ -291,17 +302,7 @@ impl Workspaces {
     /// place of what workspace `id` had open.
     fn join(&self, id: &str, body: &[u8]) -> Result<Arc<Store>, Value> {
         let body: Value = serde_json::from_slice(body).map_err(|e| error(e.to_string()))?;
-        let named = body["repo"].as_str().unwrap_or("").trim().to_owned();
-        let repo = if named.contains(['/', ':']) {
-            named
-        } else {
-            self.dir
-                .path()
-                .join(id)
-                .join(&named)
-                .to_string_lossy()
-                .into_owned()
-        };
+        let repo = self.repo_named(id, body["repo"].as_str().unwrap_or("").trim());
         let file = body["file"]
             .as_str()
             .unwrap_or("Shared workspace.groundwork");

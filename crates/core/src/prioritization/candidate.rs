@@ -31,6 +31,26 @@ pub const ALIKE: f64 = 0.3;
 /// The fewest observations rarity is judged among (see `group`).
 const BACKGROUND: usize = 500;
 
+/// Stems, each once, with the first way each was written.
+type Stems = Vec<(String, String)>;
+
+/// Adds the stems of `text` to `into`.
+fn stems_of(text: &str, into: &mut Stems) {
+    for w in telling_words(text) {
+        let s = stem(&w);
+        if !into.iter().any(|(x, _)| *x == s) {
+            into.push((s, w));
+        }
+    }
+}
+
+/// How much a word weighs, said by `df` of `n` texts: rarer, heavier. Rarity is judged
+/// as if among at least [`BACKGROUND`]: in a cycle of a dozen observations, a word
+/// three of them share is what ties them, not a word too common to count.
+fn rarity(df: u32, n: usize) -> f64 {
+    ((n.max(BACKGROUND) as f64 + 1.0) / (f64::from(df) + 0.5)).ln()
+}
+
 /// An observation of a candidate pain.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -83,7 +103,7 @@ struct Item {
     text: String,
     session_kind: Option<String>,
     /// Its words' stems, each once, and the first way each was written.
-    words: Vec<(String, String)>,
+    words: Stems,
 }
 
 /// A group as made: indices into the items, centre first, each with its likeness to
@@ -101,14 +121,11 @@ fn group(items: &[Item]) -> (Vec<Members>, HashMap<String, f64>) {
     }
     // A word a quarter of a large set says ties nothing together.
     let common = |d: u32| n >= 40 && d as usize * 4 > n;
-    // Rarity is judged as if among at least 500: in a cycle of a dozen observations, a
-    // word three of them share is what ties them, not a word too common to count.
-    let reference = n.max(BACKGROUND) as f64;
     let weight: HashMap<String, f64> = df
         .iter()
         .map(|(w, d)| {
-            let idf = ((reference + 1.0) / (*d as f64 + 0.5)).ln();
-            ((*w).to_owned(), if common(*d) { 0.0 } else { idf })
+            let weight = if common(*d) { 0.0 } else { rarity(*d, n) };
+            ((*w).to_owned(), weight)
         })
         .collect();
     let norms: Vec<f64> = items
@@ -235,13 +252,8 @@ impl Db<'_> {
         let items: Vec<Item> = stmt
             .query_map([cycle.to_string()], |r| {
                 let text: String = r.get("text")?;
-                let mut words: Vec<(String, String)> = Vec::new();
-                for w in telling_words(&text) {
-                    let s = stem(&w);
-                    if !words.iter().any(|(x, _)| *x == s) {
-                        words.push((s, w));
-                    }
-                }
+                let mut words = Stems::new();
+                stems_of(&text, &mut words);
                 Ok(Item {
                     id: r.uuid("id")?,
                     kind: r.stored("kind")?,
@@ -361,19 +373,6 @@ pub struct PainLike {
 /// How alike a pain must be to observations to be suggested for them.
 const PAIN_ALIKE: f64 = 0.2;
 
-/// Stems, each once, with the first way each was written.
-type Stems = Vec<(String, String)>;
-
-/// Adds the stems of `text` to `into`.
-fn stems_of(text: &str, into: &mut Stems) {
-    for w in telling_words(text) {
-        let s = stem(&w);
-        if !into.iter().any(|(x, _)| *x == s) {
-            into.push((s, w));
-        }
-    }
-}
-
 impl Db<'_> {
     /// The pains of `cycle` the observations `ids` may belong to (their statement and
     /// evidence say alike), most alike first, at most three, each with the words both
@@ -417,7 +416,6 @@ impl Db<'_> {
             pains.push((id, statement, evidence, words));
         }
         let n = pains.len() + 1;
-        let reference = n.max(BACKGROUND) as f64;
         let mut df: HashMap<&str, u32> = HashMap::new();
         for (s, _) in &asked {
             *df.entry(s.as_str()).or_default() += 1;
@@ -427,7 +425,7 @@ impl Db<'_> {
                 *df.entry(s.as_str()).or_default() += 1;
             }
         }
-        let weight = |s: &str| ((reference + 1.0) / (f64::from(df[s]) + 0.5)).ln();
+        let weight = |s: &str| rarity(df[s], n);
         let norm = |words: &[(String, String)]| {
             words
                 .iter()

@@ -5,7 +5,7 @@
 
 use crate::store::db::{Db, Tx};
 use crate::store::error::DomainError;
-use crate::store::folder::{self, Record};
+use crate::store::folder::{self, Record, Table};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -57,24 +57,17 @@ fn shown(json: &str) -> String {
 const LABELS: &[&str] = &["title", "name", "statement", "text", "question", "key"];
 
 /// A line naming the record `key` of `table`, from its first labelling column.
-fn label(conn: &Connection, table: &str, key: &Record) -> String {
-    let Ok(tables) = folder::tables(conn) else {
-        return table.into();
-    };
+fn label(conn: &Connection, tables: &[Table], table: &str, key: &Record) -> String {
     let Some(t) = tables.iter().find(|t| t.name == table) else {
         return table.into();
     };
     let Some(column) = LABELS.iter().find(|c| t.columns.iter().any(|x| x == *c)) else {
         return table.replace('_', " ");
     };
-    let values: Vec<String> = t
+    let values: Vec<rusqlite::types::Value> = t
         .key
         .iter()
-        .map(|k| match key.get(k) {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(v) => v.to_string(),
-            None => String::new(),
-        })
+        .map(|k| folder::sql_value(&key.get(k).cloned().unwrap_or_default()))
         .collect();
     let text: Option<String> = conn
         .query_row(
@@ -122,11 +115,13 @@ impl Db<'_> {
                 })
             })?
             .collect::<Result<_, _>>()?;
+        // The tables are read once for every label, not once a conflict.
+        let tables = folder::tables(self.conn)?;
         Ok(found
             .into_iter()
             .map(|mut c| {
                 let key: Record = serde_json::from_str(&c.record).unwrap_or_default();
-                c.label = label(self.conn, &c.kind, &key);
+                c.label = label(self.conn, &tables, &c.kind, &key);
                 c
             })
             .collect())

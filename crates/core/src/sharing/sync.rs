@@ -290,12 +290,9 @@ pub fn join(
                 reason: "it holds no workspace yet: share one into it first".into(),
             })?;
         git.run(&["checkout", "--quiet", "-B", &branch, &theirs])?;
-        folder::read_folder(&dir, &dest, clock)?;
-        let store = Store::open(&dest, crate::store::workspace::OpenMode::MustExist, {
-            // The clock was moved into read_folder; a system clock stamps the state.
-            std::sync::Arc::new(crate::store::clock::SystemClock)
-        })
-        .map_err(FolderError::from)?;
+        folder::read_folder(&dir, &dest, clock.clone())?;
+        let store = Store::open(&dest, crate::store::workspace::OpenMode::MustExist, clock)
+            .map_err(FolderError::from)?;
         store.with_connection(|conn| -> Result<(), ShareError> {
             set_state(conn, REPO, Some(repo))?;
             set_state(conn, BRANCH, Some(&branch))?;

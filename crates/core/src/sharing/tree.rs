@@ -204,13 +204,7 @@ pub(crate) fn write_changed(
             .chain(table.columns.iter().map(|c| format!("{stem}.{c}.bin")))
             .filter(|f| std::fs::symlink_metadata(folder.join(f)).is_ok())
             .collect();
-        let mut stmt = conn.prepare_cached(&format!(
-            "{} LIMIT 1",
-            table.select_sql().replace(
-                " ORDER BY ",
-                &format!(" WHERE {} ORDER BY ", table.where_key(1))
-            )
-        ))?;
+        let mut stmt = conn.prepare_cached(&table.select_by_key_sql())?;
         let values: Vec<rusqlite::types::Value> =
             parts.iter().map(crate::store::folder::sql_value).collect();
         let mut rows = stmt.query(rusqlite::params_from_iter(values))?;

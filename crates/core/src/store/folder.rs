@@ -228,14 +228,28 @@ impl Table {
     pub fn select_sql(&self) -> String {
         format!(
             "SELECT {} FROM \"{}\" ORDER BY {}",
-            self.columns
-                .iter()
-                .map(|c| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", "),
+            self.quoted_columns(),
             self.name,
             self.key.join(", ")
         )
+    }
+
+    /// Every column of the one row whose key is bound from `?1`, for [`Table::read_row`].
+    pub fn select_by_key_sql(&self) -> String {
+        format!(
+            "SELECT {} FROM \"{}\" WHERE {}",
+            self.quoted_columns(),
+            self.name,
+            self.where_key(1)
+        )
+    }
+
+    fn quoted_columns(&self) -> String {
+        self.columns
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// A row of [`Table::select_sql`] as a record.

@@ -152,3 +152,38 @@ pub fn rice(impact: f64, confidence: f64, effort: f64) -> ScoreInputs {
         ..Default::default()
     }
 }
+
+/// Every table a folder of records (and a shared repository) holds, each as its rows
+/// in order: what a round trip keeps and what replicas must agree on.
+pub fn tables(
+    store: &Store,
+) -> std::collections::BTreeMap<String, Vec<Vec<rusqlite::types::Value>>> {
+    use groundwork_core::store::folder::LOCAL_TABLES;
+    use rusqlite::types::Value;
+    store.with_connection(|conn| {
+        let names: Vec<String> = conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                 AND name NOT LIKE 'search_index%' AND name <> 'schema_migration'",
+            )
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("tables");
+        names
+            .into_iter()
+            .filter(|name: &String| !LOCAL_TABLES.contains(&name.as_str()))
+            .map(|name| {
+                let mut stmt = conn
+                    .prepare(&format!("SELECT * FROM \"{name}\""))
+                    .expect("select");
+                let n = stmt.column_count();
+                let mut rows: Vec<Vec<Value>> = stmt
+                    .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
+                    .expect("rows")
+                    .collect::<Result<_, _>>()
+                    .expect("rows");
+                rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+                (name, rows)
+            })
+            .collect()
+    })
+}

@@ -8,11 +8,9 @@ mod common;
 mod campaign;
 mod scenarios;
 
+pub use common::tables;
 use groundwork_core::sharing::sync::{self, SyncReport};
-use groundwork_core::store::folder::LOCAL_TABLES;
 use groundwork_core::*;
-use rusqlite::types::Value;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -60,36 +58,6 @@ pub fn joined(dir: &Path, name: &str, repo: &str, like: &common::World) -> commo
 
 pub fn synced(world: &common::World) -> SyncReport {
     sync::sync(&world.store).expect("syncs")
-}
-
-/// Every shared table, each as its rows in order: what replicas must agree on.
-pub fn tables(store: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
-    store.with_connection(|conn| {
-        let names: Vec<String> = conn
-            .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                 AND name NOT LIKE 'search_index%' AND name <> 'schema_migration'",
-            )
-            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .expect("tables");
-        names
-            .into_iter()
-            .filter(|name: &String| !LOCAL_TABLES.contains(&name.as_str()))
-            .map(|name| {
-                let mut stmt = conn
-                    .prepare(&format!("SELECT * FROM \"{name}\""))
-                    .expect("select");
-                let n = stmt.column_count();
-                let mut rows: Vec<Vec<Value>> = stmt
-                    .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
-                    .expect("rows")
-                    .collect::<Result<_, _>>()
-                    .expect("rows");
-                rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-                (name, rows)
-            })
-            .collect()
-    })
 }
 
 /// One text column of one row, read as the app would.

@@ -2,42 +2,12 @@
 //! every table, written again byte for byte the same, and refused whole when it is
 //! from a newer schema or holds what no table does.
 
-use groundwork_core::store::folder::{self, read_folder, FolderError, MANIFEST};
+use crate::common::tables;
+use groundwork_core::store::folder::{read_folder, FolderError, MANIFEST};
 use groundwork_core::*;
-use rusqlite::types::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Every table a folder holds, each as its rows in order.
-fn tables(store: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
-    store.with_connection(|conn| {
-        let names: Vec<String> = conn
-            .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                 AND name NOT LIKE 'search_index%' AND name <> 'schema_migration'",
-            )
-            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .expect("tables");
-        names
-            .into_iter()
-            .filter(|name: &String| !folder::LOCAL_TABLES.contains(&name.as_str()))
-            .map(|name| {
-                let mut stmt = conn
-                    .prepare(&format!("SELECT * FROM \"{name}\""))
-                    .expect("select");
-                let n = stmt.column_count();
-                let mut rows: Vec<Vec<Value>> = stmt
-                    .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
-                    .expect("rows")
-                    .collect::<Result<_, _>>()
-                    .expect("rows");
-                rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-                (name, rows)
-            })
-            .collect()
-    })
-}
 
 /// Every file under `dir`, by its path below it, with its bytes.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
